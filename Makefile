@@ -1,0 +1,62 @@
+# Noodpost — the two commands are `make run` and `make test`.
+PY      ?= python3.11
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+DEVSTAMP:= $(VENV)/.installed-dev
+APTSTAMP:= $(VENV)/.apt-installed
+# Debian packages the GUI tests and the card checks need (installed when run as root).
+APT_PACKAGES := poppler-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 \
+                libxcb-cursor0 libegl1 libgl1 libfontconfig1 fonts-dejavu-core
+
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test check lint typecheck imports pytest venv dev-venv apt-deps translations clean
+
+run: $(STAMP)
+	$(BIN)/noodpost
+
+venv: $(STAMP)
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+dev-venv: $(DEVSTAMP)
+$(DEVSTAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	touch $@
+
+apt-deps: $(APTSTAMP)
+$(APTSTAMP): $(STAMP)
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "apt-get install$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "warning: missing Debian packages (run as root to install):$$missing"; fi; \
+	fi
+	touch $@
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(DEVSTAMP)
+	$(BIN)/mypy
+
+imports: $(DEVSTAMP)
+	$(BIN)/lint-imports
+
+check: lint typecheck imports
+
+pytest: $(DEVSTAMP) $(APTSTAMP)
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+# `make test`: checks first (fast), then the whole suite offscreen; pytest's summary is the last line.
+test: check pytest
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Pure-Python domain: types, rules, errors, clocks. Standard library only."""

@@ -1,0 +1,44 @@
+"""The two families of failure: a :class:`UserError` is explained, anything else is a bug.
+
+A ``UserError`` carries a calm Dutch message that says what happened and what to do. The GUI
+shows it in a message box and the CLI prints it as one line on stderr. Everything else is a
+programming error and gets the bug dialog with the log location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class UserError(Exception):
+    """An expected problem the user can act on. ``str(err)`` is the Dutch message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(UserError):
+    """Something the user referred to does not exist (unknown card, unknown item)."""
+
+
+class Refused(UserError):
+    """A rule forbids the write (invalid status change, reissued card, wrong role)."""
+
+
+class NeedsConfirmation(UserError):
+    """The write is allowed only after the user confirms (and sometimes gives a reason).
+
+    Attributes:
+        warnings: Dutch lines to show before asking.
+        needs_reason: the confirmation must come with a written reason (ration override).
+    """
+
+    def __init__(self, message: str, warnings: Sequence[str], *, needs_reason: bool = False):
+        super().__init__(message)
+        self.warnings = tuple(warnings)
+        self.needs_reason = needs_reason
+
+
+class DatabaseError(UserError):
+    """The database cannot be used as it is (newer schema, wrong pragmas, damaged file)."""

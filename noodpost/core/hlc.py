@@ -1,0 +1,57 @@
+"""Hybrid logical clock: physical milliseconds plus a counter, packed in one integer.
+
+``hlc = ms << 16 | counter``. Packed values sort like the pair, so the database can order and
+index them as a plain integer. A local tick never goes backwards, even when the wall clock does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+COUNTER_BITS = 16
+COUNTER_MAX = (1 << COUNTER_BITS) - 1
+#: A remote clock further ahead than this is stored but not adopted (DESIGN §3.2).
+MAX_AHEAD_MS = 24 * 60 * 60 * 1000
+
+
+def pack(ms: int, counter: int) -> int:
+    return (ms << COUNTER_BITS) | counter
+
+
+def unpack(hlc: int) -> tuple[int, int]:
+    return hlc >> COUNTER_BITS, hlc & COUNTER_MAX
+
+
+@dataclass(frozen=True)
+class Received:
+    """Outcome of merging a remote timestamp."""
+
+    hlc: int
+    suspect: bool  # the remote clock was more than a day ahead of ours: not adopted
+
+
+def tick(last: int, wall_ms: int) -> int:
+    """The next local timestamp: after ``last`` and, when the clock is sane, at ``wall_ms``."""
+    last_ms, last_counter = unpack(last)
+    if wall_ms > last_ms:
+        return pack(wall_ms, 0)
+    if last_counter < COUNTER_MAX:
+        return pack(last_ms, last_counter + 1)
+    return pack(last_ms + 1, 0)
+
+
+def receive(last: int, remote: int, wall_ms: int) -> Received:
+    """Merge a remote timestamp into our clock state ``last``.
+
+    A remote clock more than :data:`MAX_AHEAD_MS` ahead of the wall clock is not adopted (one
+    laptop set ten years ahead must not drag every node along) and is reported as suspect.
+    """
+    remote_ms, _ = unpack(remote)
+    if remote_ms - wall_ms > MAX_AHEAD_MS:
+        return Received(hlc=last, suspect=True)
+    return Received(hlc=max(last, remote), suspect=False)
+
+
+def wall_behind(last: int, wall_ms: int) -> bool:
+    """True when the wall clock is behind the last timestamp we issued (show a warning)."""
+    return wall_ms < unpack(last)[0]

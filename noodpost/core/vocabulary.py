@@ -1,0 +1,145 @@
+"""Fixed vocabularies with their Dutch labels (GLOSSARY.md).
+
+The values are English identifiers stored in events; ``label()`` gives what a volunteer reads.
+The GUI translates these labels again for English through Qt's translation files.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    VOLUNTEER = "volunteer"
+    COORDINATOR = "coordinator"
+
+
+class NodeRole(StrEnum):
+    POST = "post"
+    HUB = "hub"
+
+
+class NeedCategory(StrEnum):
+    FOOD_WATER = "food_water"
+    WARMING_COOLING = "warming_cooling"
+    MEDICAL = "medical"
+    HYGIENE = "hygiene"
+    MEDICINE = "medicine"
+    LISTENING = "listening"
+    POWER = "power"
+    RELATIVES = "relatives"
+    INFORMATION = "information"
+    TRANSPORT = "transport"
+    SHELTER = "shelter"
+    OTHER = "other"
+
+
+class Urgency(StrEnum):
+    IMMEDIATE = "immediate"
+    HIGH = "high"
+    NORMAL = "normal"
+
+
+class NeedStatus(StrEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    REFERRED = "referred"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class AlarmType(StrEnum):
+    FIRE = "fire"
+    POLICE = "police"
+    AMBULANCE = "ambulance"
+    OTHER = "other"
+
+
+class AlarmStatus(StrEnum):
+    OPEN = "open"
+    SENT = "sent"
+    RECEIVED = "received"
+    ACKNOWLEDGED = "acknowledged"
+    CLOSED = "closed"
+    CANCELLED = "cancelled"
+
+
+class VisitStatus(StrEnum):
+    PRESENT = "present"
+    LEFT = "left"
+
+
+class ChargingStatus(StrEnum):
+    CHARGING = "charging"
+    RETURNED = "returned"
+    CANCELLED = "cancelled"
+
+
+class ShiftStatus(StrEnum):
+    ON_DUTY = "on_duty"
+    ENDED = "ended"
+
+
+class HealthFlag(StrEnum):
+    """The only health information Noodpost keeps: fixed flags, each with recorded consent."""
+
+    NEEDS_MEDICATION = "needs_medication"
+    POWER_DEPENDENT = "power_dependent"
+    LESS_SELF_RELIANT = "less_self_reliant"
+
+
+class MovementKind(StrEnum):
+    DELIVERY = "delivery"
+    CORRECTION = "correction"
+
+
+LABELS: dict[str, str] = {
+    Role.VOLUNTEER: "vrijwilliger",
+    Role.COORDINATOR: "coördinator",
+    NodeRole.POST: "noodsteunpunt (L-NSP)",
+    NodeRole.HUB: "coördinerend noodsteunpunt (C-NSP)",
+    NeedCategory.FOOD_WATER: "voedsel en water",
+    NeedCategory.WARMING_COOLING: "opwarmen/afkoelen",
+    NeedCategory.MEDICAL: "medische zorg",
+    NeedCategory.HYGIENE: "hygiëne",
+    NeedCategory.MEDICINE: "medicijnen",
+    NeedCategory.LISTENING: "luisterend oor",
+    NeedCategory.POWER: "stroom/opladen",
+    NeedCategory.RELATIVES: "contact met verwanten",
+    NeedCategory.INFORMATION: "informatie en doorverwijzing",
+    NeedCategory.TRANSPORT: "vervoer",
+    NeedCategory.SHELTER: "onderdak",
+    NeedCategory.OTHER: "overig",
+    Urgency.IMMEDIATE: "spoed",
+    Urgency.HIGH: "hoog",
+    Urgency.NORMAL: "normaal",
+    NeedStatus.OPEN: "open",
+    NeedStatus.IN_PROGRESS: "in behandeling",
+    NeedStatus.REFERRED: "doorverwezen",
+    NeedStatus.DONE: "afgehandeld",
+    NeedStatus.CANCELLED: "geannuleerd",
+    AlarmType.FIRE: "brandweer",
+    AlarmType.POLICE: "politie",
+    AlarmType.AMBULANCE: "ambulance",
+    AlarmType.OTHER: "overig",
+    AlarmStatus.SENT: "verzonden",
+    AlarmStatus.RECEIVED: "ontvangen",
+    AlarmStatus.ACKNOWLEDGED: "bevestigd",
+    AlarmStatus.CLOSED: "afgesloten",
+    VisitStatus.PRESENT: "aanwezig",
+    VisitStatus.LEFT: "vertrokken",
+    ChargingStatus.CHARGING: "aan het opladen",
+    ChargingStatus.RETURNED: "teruggegeven",
+    ShiftStatus.ON_DUTY: "in dienst",
+    ShiftStatus.ENDED: "dienst beëindigd",
+    HealthFlag.NEEDS_MEDICATION: "medicatie nodig",
+    HealthFlag.POWER_DEPENDENT: "afhankelijk van stroom (medisch)",
+    HealthFlag.LESS_SELF_RELIANT: "verminderd zelfredzaam",
+    MovementKind.DELIVERY: "levering",
+    MovementKind.CORRECTION: "correctie",
+}
+
+
+def label(value: str) -> str:
+    """The Dutch word for a stored value; the value itself when it has none."""
+    return LABELS.get(value, value)

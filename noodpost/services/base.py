@@ -1,0 +1,101 @@
+"""What every service shares: the database, the clock, who is signed in, and change listeners."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from noodpost.core.clock import Clock, iso
+from noodpost.core.errors import UserError
+from noodpost.core.ids import new_id
+from noodpost.storage.engine import Database
+from noodpost.storage.node import require_node
+from noodpost.storage.uow import UnitOfWork, unit_of_work
+
+#: Called after a commit with the names of the entities that changed.
+ChangeListener = Callable[[frozenset[str]], None]
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """This installation as services and screens need it."""
+
+    node_id: str
+    role: str
+    post_code: str
+    name: str
+    training: bool
+
+    @property
+    def is_hub(self) -> bool:
+        return self.role == "hub"
+
+
+class ServiceContext:
+    """Shared by all services of one installation (built once, in the composition root).
+
+    Attributes:
+        actor: id of the signed-in volunteer; recorded as author of every event.
+    """
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+        self.actor: str | None = None
+        self._listeners: list[ChangeListener] = []
+        self._node: NodeInfo | None = None
+
+    @property
+    def node(self) -> NodeInfo:
+        if self._node is None:
+            with self.db.read() as session:
+                row = require_node(session)
+                self._node = NodeInfo(
+                    row.node_id, row.role, row.post_code, row.name, bool(row.training)
+                )
+        return self._node
+
+    def forget_node(self) -> None:
+        self._node = None
+
+    def subscribe(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    def announce(self, entities: frozenset[str]) -> None:
+        for listener in list(self._listeners):
+            listener(entities)
+
+    @contextmanager
+    def write(self) -> Iterator[UnitOfWork]:
+        """A unit of work; listeners hear about it only after it committed."""
+        with unit_of_work(self.db, self.clock, self.actor) as uow:
+            yield uow
+        changed = frozenset(e.entity for e in uow.events)
+        if changed:
+            self.announce(changed)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self.db.read() as session:
+            yield session
+
+    def now_iso(self) -> str:
+        return iso(self.clock.now())
+
+
+__all__ = ["NodeInfo", "ServiceContext", "new_id", "optional_text", "require_text"]
+
+
+def require_text(value: str | None, what: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise UserError(f"Vul {what} in.")
+    return text
+
+
+def optional_text(value: str | None) -> str | None:
+    text = (value or "").strip()
+    return text or None

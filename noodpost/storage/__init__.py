@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the engine with its pragmas, the unit of work and the projection."""

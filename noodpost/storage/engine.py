@@ -1,0 +1,166 @@
+"""The engine: SQLite pragmas on every connection, migrations at start, refusal of the future.
+
+``open_database`` is the one way into a database file. It sets WAL, ``synchronous=FULL`` and
+``foreign_keys=ON`` on every new connection, checks them, and brings the schema to this
+version's head with Alembic — or refuses, in Dutch, a database written by a newer Noodpost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from noodpost.core.errors import DatabaseError
+
+DB_FILENAME = "noodpost.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 15_000
+
+#: The pragmas Noodpost will not run without (DESIGN §3.1).
+REQUIRED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+    # Let SQLAlchemy's "begin" hook decide how transactions start (see _on_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    # Writers take the write lock up front (BEGIN IMMEDIATE): two deferred transactions that
+    # both upgrade to writing would otherwise fail at once instead of waiting their turn.
+    mode = "IMMEDIATE" if conn.get_execution_options().get("write") else "DEFERRED"
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def check_pragmas(engine: Engine) -> None:
+    """Refuse to run on a connection without the required pragmas."""
+    with engine.connect() as conn:
+        for name, wanted in REQUIRED_PRAGMAS.items():
+            value = conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            if str(value).lower() != str(wanted):
+                raise DatabaseError(
+                    f"De database kan niet veilig worden gebruikt (PRAGMA {name} = {value}, "
+                    f"nodig: {wanted}). Staat de map op een netwerk- of USB-schijf? "
+                    "Kies een map op de eigen schijf van deze laptop."
+                )
+
+
+def _alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    assert head is not None
+    return head
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to this version's head, or refuse a database from a newer version."""
+    cfg = _alembic_config(engine)
+    script = ScriptDirectory.from_config(cfg)
+    known = {rev.revision for rev in script.walk_revisions()}
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_heads()
+    unknown = [rev for rev in current if rev not in known]
+    if unknown:
+        raise DatabaseError(
+            "Deze database is gemaakt met een nieuwere versie van Noodpost en kan met deze "
+            "versie niet worden geopend. Installeer de nieuwste versie van Noodpost; de "
+            "gegevens blijven onaangeroerd."
+        )
+    if current != (script.get_current_head(),):
+        command.upgrade(cfg, "head")
+
+
+@dataclass
+class Database:
+    """An opened, migrated database: sessions for reading, write transactions for services."""
+
+    engine: Engine
+    path: Path | None
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session over one consistent snapshot."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction: commits when the block ends, rolls back on any exception."""
+        with (
+            self.engine.connect() as raw,
+            Session(
+                bind=raw.execution_options(write=True), expire_on_commit=False, autoflush=True
+            ) as session,
+            session.begin(),
+        ):
+            yield session
+
+    def integrity_check(self) -> str:
+        with self.engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+
+    def backup_to(self, target: Path) -> None:
+        """Copy the live database with SQLite's online backup API (includes the WAL)."""
+        raw: Any = self.engine.raw_connection()
+        try:
+            dest = sqlite3.connect(str(target))
+            try:
+                raw.driver_connection.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            raw.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, migrate_schema: bool = True) -> Database:
+    """Open (and create, if absent) the database file at ``path`` and migrate it."""
+    if path.exists() and path.is_dir():
+        raise DatabaseError(f"{path} is een map, geen databasebestand.")
+    engine = make_engine(path)
+    try:
+        check_pragmas(engine)
+        if migrate_schema:
+            migrate(engine)
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(engine=engine, path=path)

@@ -1,0 +1,100 @@
+"""This installation's identity: node id, incarnation, role, post, clock and sequence state."""
+
+from __future__ import annotations
+
+import secrets
+import socket
+import uuid
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from noodpost.core.clock import Clock, iso
+from noodpost.core.errors import DatabaseError, UserError
+from noodpost.storage.engine import DB_FILENAME, Database
+from noodpost.storage.models import Node
+
+
+def new_incarnation() -> str:
+    return secrets.token_hex(8)
+
+
+def home_of(db: Database) -> str:
+    """Where this database lives. When it changes, the file was copied or restored."""
+    where = str(db.path.resolve()) if db.path else str(db.engine.url)
+    return f"{socket.gethostname()}:{where}"
+
+
+def load_node(session: Session) -> Node | None:
+    return session.scalar(select(Node).where(Node.id == 1))
+
+
+def require_node(session: Session) -> Node:
+    node = load_node(session)
+    if node is None:
+        raise UserError(
+            "Deze map bevat nog geen noodsteunpunt. Richt het eerst in met "
+            "'noodpost init --role post --name NAAM --code CODE'."
+        )
+    return node
+
+
+def create_node(
+    session: Session,
+    db: Database,
+    clock: Clock,
+    *,
+    role: str,
+    name: str,
+    post_code: str,
+    training: bool,
+) -> Node:
+    """Create the identity row. Refuses when the database already has one."""
+    if load_node(session) is not None:
+        raise UserError(
+            "Deze map bevat al een ingericht noodsteunpunt; de identiteit en gegevens worden "
+            "nooit overschreven. Kies een andere map met --data-dir."
+        )
+    node = Node(
+        id=1,
+        node_id=str(uuid.uuid4()),
+        incarnation=new_incarnation(),
+        role=role,
+        post_code=post_code,
+        name=name,
+        training=training,
+        created_at=iso(clock.now()),
+        hlc=0,
+        next_seq=1,
+        home=home_of(db),
+    )
+    session.add(node)
+    session.flush()
+    return node
+
+
+def start_new_incarnation(session: Session, node: Node, home: str) -> None:
+    """After a restore or copy: a fresh incarnation, so no ``seq`` is ever used twice."""
+    node.incarnation = new_incarnation()
+    node.next_seq = 1
+    node.home = home
+
+
+def check_home(db: Database) -> bool:
+    """Start a new incarnation when the database was copied or moved. True when it did."""
+    with db.write() as session:
+        node = load_node(session)
+        if node is None:
+            return False
+        here = home_of(db)
+        if node.home == here:
+            return False
+        start_new_incarnation(session, node, here)
+        return True
+
+
+def database_path(data_dir: Path) -> Path:
+    if data_dir.exists() and not data_dir.is_dir():
+        raise DatabaseError(f"{data_dir} is geen map.")
+    return data_dir / DB_FILENAME

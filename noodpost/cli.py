@@ -1,0 +1,318 @@
+"""The command line (DESIGN §3.7): the GUI start, and commands for scripts, tests and support.
+
+``noodpost`` without a command starts the GUI. Every command is one ``_add_<command>``
+function that declares its arguments and one ``_run_<command>`` function that does the work
+through the same services the GUI uses; ``COMMANDS`` lists them in help order.
+
+Exit codes: 0 done; 1 a :class:`~noodpost.core.errors.UserError` (one Dutch line on stderr);
+2 wrong usage (argparse); 3 an unexpected error (details in the log file, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager, suppress
+from pathlib import Path
+
+from noodpost import __version__, config
+from noodpost.core.catalogue import parse_catalogue
+from noodpost.core.clock import SystemClock
+from noodpost.core.errors import UserError
+from noodpost.core.vocabulary import label
+from noodpost.logs import log_startup, setup_logging
+from noodpost.services.demo import generate
+from noodpost.services.setup import initialise
+from noodpost.services.status import NodeStatus, count_label, node_status, read_status
+from noodpost.storage.engine import Database, open_database
+from noodpost.storage.node import check_home, database_path
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_UNEXPECTED = 3
+EXIT_INTERRUPTED = 130
+
+#: The same words as :func:`noodpost.storage.node.require_node`, for a folder without database.
+NO_NODE_MESSAGE = (
+    "Deze map bevat nog geen noodsteunpunt. Richt het eerst in met "
+    "'noodpost init --role post --name NAAM --code CODE'."
+)
+
+Runner = Callable[[argparse.Namespace], int]
+
+
+# ---------------------------------------------------------------- opening the data folder
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    chosen: Path | None = getattr(args, "data_dir", None)
+    return chosen if chosen is not None else config.default_data_dir()
+
+
+@contextmanager
+def existing_database(data_dir: Path) -> Iterator[Database]:
+    """The node's database in ``data_dir``; never creates one.
+
+    Raises:
+        UserError: the folder or its database does not exist, or cannot be used.
+    """
+    if not data_dir.exists():
+        raise UserError(
+            f"De map {data_dir} bestaat niet. Kies de map van het noodsteunpunt met "
+            "--data-dir, of richt een nieuw noodsteunpunt in met 'noodpost init'."
+        )
+    path = database_path(data_dir)
+    if not path.exists():
+        raise UserError(NO_NODE_MESSAGE)
+    db = open_database(path)
+    try:
+        if check_home(db):
+            log.info("Database was copied or moved: started a new incarnation")
+        yield db
+    finally:
+        db.close()
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Options every command accepts after its name as well as before it (``--data-dir``).
+
+    The copy after the command defaults to SUPPRESS, so it never overwrites a value given
+    before the command.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="MAP",
+        help="map met de gegevens",
+    )
+    return common
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    *,
+    summary: str,
+    description: str,
+) -> argparse.ArgumentParser:
+    return commands.add_parser(
+        name, help=summary, description=description, parents=[_common_options()]
+    )
+
+
+# ---------------------------------------------------------------- init
+
+
+def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _command(
+        commands,
+        "init",
+        summary="richt deze map in als noodsteunpunt (post) of C-NSP (hub)",
+        description="Richt een nieuw noodsteunpunt in. Een bestaande inrichting wordt nooit "
+        "overschreven.",
+    )
+    parser.add_argument(
+        "--role", required=True, choices=["post", "hub"], help="post (L-NSP) of hub (C-NSP)"
+    )
+    parser.add_argument("--name", required=True, help="naam, bijv. 'Dorpshuis Ten Boer'")
+    parser.add_argument("--code", required=True, help="code van de post, bijv. GR-0014")
+    parser.add_argument(
+        "--training", action="store_true", help="oefenmodus: nooit gemengd met echte gegevens"
+    )
+    parser.add_argument(
+        "--capacity", type=int, metavar="N", help="aantal mensen dat tegelijk aanwezig kan zijn"
+    )
+    parser.set_defaults(run=_run_init)
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    data_dir = data_dir_of(args)
+    version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
+    path = database_path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    fresh = not path.exists()
+    try:
+        with closing(open_database(path)) as db:
+            info = initialise(
+                db,
+                SystemClock(),
+                role=args.role,
+                name=args.name,
+                code=args.code,
+                catalogue=items,
+                catalogue_version=version,
+                training=args.training,
+                capacity=args.capacity,
+            )
+    except BaseException:
+        if fresh:  # made by this call and rolled back: leave no empty database behind
+            _remove_database_files(path)
+        raise
+    log.info("Initialised node %s (%s) in %s", info.node_id, info.role, data_dir)
+    role = label(info.role)
+    mode = " in oefenmodus" if info.training else ""
+    what = f"{role[:1].upper()}{role[1:]} '{info.name}' ({info.post_code})"
+    print(f"{what} ingericht{mode} in {data_dir}.")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- status
+
+
+def _add_status(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _command(
+        commands,
+        "status",
+        summary="aantallen per soort, gebeurtenissen, knooppunt en versievector",
+        description="Toont de stand van dit noodsteunpunt.",
+    )
+    parser.add_argument("--json", action="store_true", help="als JSON, voor scripts")
+    parser.set_defaults(run=_run_status)
+
+
+def _run_status(args: argparse.Namespace) -> int:
+    with existing_database(data_dir_of(args)) as db:
+        if args.json:
+            document = node_status(db)
+            print(json.dumps(document, indent=2, ensure_ascii=False))
+            return EXIT_OK
+        with db.read() as session:
+            status = read_status(session)
+    print(format_status(status))
+    return EXIT_OK
+
+
+def format_status(status: NodeStatus) -> str:
+    """The human form of ``noodpost status``."""
+    rows: list[tuple[str, str]] = [
+        ("Naam", status.name),
+        ("Code", status.post_code),
+        ("Rol", label(status.role)),
+        ("Oefenmodus", "ja" if status.training else "nee"),
+        ("Knooppunt", status.node_id),
+        ("Incarnatie", status.incarnation),
+        ("Gebeurtenissen", str(status.events)),
+    ]
+    rows += [(count_label(key), str(value)) for key, value in status.ordered_counts()]
+    rows += [
+        ("In quarantaine", str(status.quarantined)),
+        ("Databasecontrole", "in orde" if status.sound else status.integrity),
+    ]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{name:<{width}}  {value}" for name, value in rows]
+    lines.append("Versievector:")
+    streams = [f"  {p.origin} / {p.incarnation}: t/m {p.seq}" for p in status.version_vector]
+    lines += streams or ["  (leeg)"]
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- demo
+
+
+def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _command(
+        commands,
+        "demo",
+        summary="realistische demogegevens via de gewone functies",
+        description="Vult dit noodsteunpunt met demohuishoudens, bezoeken, uitgiftes, "
+        "hulpvragen, oplaadbonnen, noodmeldingen, diensten en logboekregels.",
+    )
+    parser.add_argument(
+        "--households", type=int, default=200, metavar="N", help="aantal huishoudens"
+    )
+    parser.add_argument("--days", type=int, default=3, metavar="D", help="aantal dagen")
+    parser.add_argument("--seed", type=int, default=1, help="zelfde getal, zelfde gegevens")
+    parser.set_defaults(run=_run_demo)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    with existing_database(data_dir_of(args)) as db:
+        result = generate(
+            db,
+            households=args.households,
+            days=args.days,
+            seed=args.seed,
+            end=SystemClock().now(),
+        )
+    print(result.summary)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- the parser
+
+#: One entry per command, in the order ``--help`` lists them. ``demo`` and the sync, hub,
+#: backup and export commands are added here as they arrive.
+COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+    _add_init,
+    _add_demo,
+    _add_status,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="noodpost",
+        description="Noodpost — registratie en synchronisatie voor lokale noodsteunpunten. "
+        "Zonder opdracht start het programma.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="MAP",
+        help=f"map met de gegevens (standaard {config.default_data_dir()})",
+    )
+    parser.add_argument("--version", action="version", version=f"noodpost {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    for add in COMMANDS:
+        add(commands)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace, log_file: Path) -> int:
+    # Imported here: the commands above start without loading Qt.
+    from noodpost.app import run_gui  # noqa: PLC0415
+
+    return run_gui(data_dir_of(args), log_file)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    log_file = setup_logging()
+    command: str = args.command or "gui"
+    log_startup(command)
+    try:
+        if args.command is None:
+            return _run_gui(args, log_file)
+        run: Runner = args.run
+        return run(args)
+    except UserError as err:
+        log.info("Refused (%s): %s", command, type(err).__name__)
+        print(f"noodpost: {' '.join(err.message.split())}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("noodpost: afgebroken.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader of our output went away (``noodpost status | head``): not an error.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — stop Python flushing into the pipe
+        return EXIT_OK
+    except Exception:
+        log.exception("Unexpected error in command %s", command)
+        print(f"noodpost: onverwachte fout — details in {log_file}", file=sys.stderr)
+        return EXIT_UNEXPECTED

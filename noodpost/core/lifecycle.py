@@ -1,0 +1,121 @@
+"""Which status changes a need or an alarm may make, and the Dutch refusal when it may not.
+
+The tables are pure data; the needs and alarms services are the one place that apply them.
+Every allowed change moves *up* in the entity's status rank (``SPECS``): the projection keeps
+the highest rank it has seen, so a change down the ranks would be written but never shown.
+For that reason a referred need cannot go back to *in behandeling*: a referral is the further
+step, and the need is finished with *afgehandeld* or *geannuleerd*.
+
+Alarms move forward only: open → sent → received → acknowledged → closed. *Sent* may be
+skipped (the hub marks an alarm received when it arrives, whether or not the post marked it
+sent), and an alarm may be cancelled from any status that is not final.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from noodpost.core.errors import Refused
+from noodpost.core.vocabulary import AlarmStatus, NeedStatus, label
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """The allowed status changes of one kind of lifecycle entity.
+
+    Attributes:
+        noun: the Dutch word for one of them, for messages (``hulpvraag``).
+        order: every status from first to last; a change to an earlier one goes "terug".
+        allowed: per status, the statuses it may change to (final statuses have none).
+        restart_hint: what to do instead once the entity is final.
+    """
+
+    noun: str
+    order: tuple[str, ...]
+    allowed: Mapping[str, frozenset[str]]
+    restart_hint: str
+
+    def is_final(self, status: str) -> bool:
+        return not self.allowed.get(status)
+
+    def can_change(self, current: str, new: str) -> bool:
+        return new in self.allowed.get(current, frozenset())
+
+    def next_statuses(self, current: str) -> tuple[str, ...]:
+        """The statuses ``current`` may change to, in lifecycle order."""
+        options = self.allowed.get(current, frozenset())
+        return tuple(s for s in self.order if s in options)
+
+    def refusal(self, current: str, new: str) -> str | None:
+        """The Dutch message that refuses ``current`` → ``new``; ``None`` when it is allowed."""
+        if self.can_change(current, new):
+            return None
+        now, wanted = label(current), label(new)
+        if current == new:
+            return f"Deze {self.noun} is al {now}."
+        final = self.is_final(current)
+        backwards = self._position(new) < self._position(current)
+        if backwards and not (final and self.is_final(new)):
+            first = f"Een {self.noun} die {now} is kan niet terug naar {wanted}."
+        elif final:
+            first = f"Een {self.noun} die {now} is kan niet meer naar {wanted}."
+        else:
+            first = f"Een {self.noun} die {now} is kan niet direct naar {wanted}."
+        if final:
+            return f"{first} {self.restart_hint}"
+        options = [label(s) for s in self.next_statuses(current)]
+        return f"{first} Wel mogelijk: {_dutch_list(options)}."
+
+    def check(self, current: str, new: str) -> None:
+        """Raise :class:`Refused` (the Dutch message) unless ``current`` → ``new`` is allowed."""
+        message = self.refusal(current, new)
+        if message is not None:
+            raise Refused(message)
+
+    def _position(self, status: str) -> int:
+        try:
+            return self.order.index(status)
+        except ValueError:
+            return len(self.order)
+
+
+def _dutch_list(words: list[str]) -> str:
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} of {words[-1]}"
+
+
+_N = NeedStatus
+
+NEED_TRANSITIONS = Transitions(
+    noun="hulpvraag",
+    order=(_N.OPEN, _N.IN_PROGRESS, _N.REFERRED, _N.DONE, _N.CANCELLED),
+    allowed={
+        _N.OPEN: frozenset({_N.IN_PROGRESS, _N.REFERRED, _N.DONE, _N.CANCELLED}),
+        _N.IN_PROGRESS: frozenset({_N.REFERRED, _N.DONE, _N.CANCELLED}),
+        _N.REFERRED: frozenset({_N.DONE, _N.CANCELLED}),
+        _N.DONE: frozenset(),
+        _N.CANCELLED: frozenset(),
+    },
+    restart_hint="Maak zo nodig een nieuwe hulpvraag aan.",
+)
+
+_A = AlarmStatus
+
+ALARM_TRANSITIONS = Transitions(
+    noun="noodmelding",
+    order=(_A.OPEN, _A.SENT, _A.RECEIVED, _A.ACKNOWLEDGED, _A.CLOSED, _A.CANCELLED),
+    allowed={
+        _A.OPEN: frozenset({_A.SENT, _A.RECEIVED, _A.CANCELLED}),
+        _A.SENT: frozenset({_A.RECEIVED, _A.CANCELLED}),
+        _A.RECEIVED: frozenset({_A.ACKNOWLEDGED, _A.CANCELLED}),
+        _A.ACKNOWLEDGED: frozenset({_A.CLOSED, _A.CANCELLED}),
+        _A.CLOSED: frozenset(),
+        _A.CANCELLED: frozenset(),
+    },
+    restart_hint="Doe zo nodig een nieuwe noodmelding.",
+)
+
+#: Alarm statuses in which the C-NSP has not yet confirmed it (escalate when they last).
+UNACKNOWLEDGED_ALARM = frozenset({_A.OPEN, _A.SENT, _A.RECEIVED})

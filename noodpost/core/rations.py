@@ -1,0 +1,327 @@
+"""Ration rules as data, and the local calendar day they count in.
+
+A catalogue item may say how much a household may receive per day — per person, per household,
+or both (the stricter counts) — and how long must pass between two hand-outs to the same
+household. Nothing here refuses anything: :func:`check` says what a hand-out would exceed, in
+Dutch lines a volunteer reads before confirming with a reason. The supplies service is the one
+place that applies it.
+
+"Today" is the calendar day in the Netherlands (Europe/Amsterdam), whatever the laptop's own
+time zone is set to. :func:`day_bounds` gives that day as UTC ISO text, the form times are
+stored in, so a query can select it with two string comparisons.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from noodpost.core.clock import iso
+
+#: Amounts closer together than this are equal (sums of floats such as 0.1 + 0.2).
+EPSILON = 1e-9
+
+
+# ---------------------------------------------------------------- the local day
+
+
+class _CentralEuropeanTime(tzinfo):
+    """CET/CEST by the EU rule (since 1996), for a system without a time zone database.
+
+    Summer time runs from the last Sunday of March, 01:00 UTC, to the last Sunday of October,
+    01:00 UTC. Used only when ``zoneinfo`` cannot find Europe/Amsterdam (Windows without the
+    ``tzdata`` package); a test keeps it equal to the real zone.
+    """
+
+    _WINTER = timedelta(hours=1)
+    _SUMMER = timedelta(hours=2)
+
+    @staticmethod
+    def _last_sunday(year: int, month: int) -> datetime:
+        """01:00 UTC (naive) on the last Sunday of ``month``."""
+        first_next = date(year + (month == 12), month % 12 + 1, 1)
+        last = first_next - timedelta(days=1)
+        sunday = last - timedelta(days=(last.weekday() + 1) % 7)
+        return datetime.combine(sunday, time(1, 0))
+
+    def _summer_utc(self, year: int) -> tuple[datetime, datetime]:
+        return self._last_sunday(year, 3), self._last_sunday(year, 10)
+
+    def utcoffset(self, dt: datetime | None) -> timedelta:
+        if dt is None:
+            return self._WINTER
+        local = dt.replace(tzinfo=None)
+        start, end = self._summer_utc(local.year)
+        # Local 02:00–03:00 on the last Sunday of March does not exist and on the last Sunday
+        # of October occurs twice. As PEP 495 asks: fold 0 takes the offset from before the
+        # change, fold 1 the offset from after it.
+        gap_from, gap_until = start + self._WINTER, start + self._SUMMER
+        repeat_from, repeat_until = end + self._WINTER, end + self._SUMMER
+        if gap_from <= local < gap_until:
+            return self._SUMMER if dt.fold else self._WINTER
+        if repeat_from <= local < repeat_until:
+            return self._WINTER if dt.fold else self._SUMMER
+        return self._SUMMER if gap_until <= local < repeat_from else self._WINTER
+
+    def dst(self, dt: datetime | None) -> timedelta:
+        return self.utcoffset(dt) - self._WINTER
+
+    def tzname(self, dt: datetime | None) -> str:
+        return "CEST" if self.dst(dt) else "CET"
+
+    def fromutc(self, dt: datetime) -> datetime:
+        moment = dt.replace(tzinfo=None)
+        start, end = self._summer_utc(moment.year)
+        if start <= moment < end:
+            return (moment + self._SUMMER).replace(tzinfo=self)
+        fold = int(end <= moment < end + self._WINTER)
+        return (moment + self._WINTER).replace(tzinfo=self, fold=fold)
+
+
+def _netherlands() -> tzinfo:
+    try:
+        return ZoneInfo("Europe/Amsterdam")
+    except ZoneInfoNotFoundError:
+        return _CentralEuropeanTime()
+
+
+#: The time zone every "today" and every clock time shown to a volunteer is counted in.
+LOCAL_ZONE: tzinfo = _netherlands()
+
+
+def local_time(moment: datetime) -> datetime:
+    """``moment`` (aware) as Dutch local time."""
+    return moment.astimezone(LOCAL_ZONE)
+
+
+def local_day(moment: datetime) -> date:
+    """The Dutch calendar day that ``moment`` (aware) falls on."""
+    return local_time(moment).date()
+
+
+def day_bounds(moment: datetime) -> tuple[str, str]:
+    """Start (inclusive) and end (exclusive) of the Dutch calendar day of ``moment``.
+
+    Both as stored time text (UTC ISO), so ``start <= at < end`` selects that day. The day is
+    23 or 25 hours long when the clocks change.
+    """
+    day = local_day(moment)
+    start = datetime.combine(day, time(0, 0), tzinfo=LOCAL_ZONE)
+    end = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=LOCAL_ZONE)
+    return iso(start), iso(end)
+
+
+# ---------------------------------------------------------------- Dutch text
+
+
+def format_amount(quantity: float) -> str:
+    """A quantity the Dutch way: ``3``, ``1,5``, ``0,25`` (at most three decimals)."""
+    rounded = round(quantity, 3)
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.3f}".rstrip("0").replace(".", ",")
+
+
+def format_quantity(quantity: float, unit: str) -> str:
+    """``3 l``, ``1 pakket``."""
+    return f"{format_amount(quantity)} {unit}".strip()
+
+
+def format_duration(minutes: int) -> str:
+    """``30 minuten``, ``4 uur``, ``1 uur en 30 minuten``, ``1 dag``, ``7 dagen``."""
+    if minutes >= 1440 and minutes % 1440 == 0:
+        days = minutes // 1440
+        return "1 dag" if days == 1 else f"{days} dagen"
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} uur")
+    if rest or not hours:
+        parts.append("1 minuut" if rest == 1 else f"{rest} minuten")
+    return " en ".join(parts)
+
+
+def format_clock(moment: datetime, now: datetime) -> str:
+    """Local time of ``moment``: ``14:00`` on the day of ``now``, else ``5-12 14:00``."""
+    local = local_time(moment)
+    if local.date() == local_day(now):
+        return local.strftime("%H:%M")
+    return f"{local.day}-{local.month} {local:%H:%M}"
+
+
+def lower_first(name: str) -> str:
+    """An item name inside a sentence: ``Drinkwater`` → ``drinkwater``."""
+    return name[:1].lower() + name[1:]
+
+
+# ---------------------------------------------------------------- the rule
+
+
+@dataclass(frozen=True)
+class RationRule:
+    """What a catalogue item allows one household.
+
+    Attributes:
+        name: the item's name (``Drinkwater``), used in the Dutch lines.
+        unit: its unit (``l``).
+        per_person_per_day: times the household size gives the day's ration.
+        per_household_per_day: the day's ration whatever the size.
+        min_interval_minutes: the least time between two hand-outs to the same household.
+    """
+
+    name: str
+    unit: str
+    per_person_per_day: float | None = None
+    per_household_per_day: float | None = None
+    min_interval_minutes: int | None = None
+
+    def daily_limit(self, household_size: int) -> float | None:
+        """Today's ration for a household of ``household_size``; ``None`` when unlimited."""
+        limits: list[float] = []
+        if self.per_person_per_day is not None:
+            limits.append(self.per_person_per_day * max(household_size, 1))
+        if self.per_household_per_day is not None:
+            limits.append(self.per_household_per_day)
+        return min(limits) if limits else None
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """What one household received of one item today and what the rule still allows.
+
+    Attributes:
+        received: the amount received today (undone hand-outs not counted).
+        limit: today's ration, ``None`` when the item has none.
+        remaining: what the ration still allows today (never below zero), ``None`` when unlimited.
+        next_allowed_at: when the minimum interval has passed, if it has not yet.
+        text: the short Dutch summary for the desk, e.g. ``6 l van 12 l``.
+    """
+
+    received: float
+    limit: float | None
+    remaining: float | None
+    next_allowed_at: datetime | None
+    text: str
+
+
+def allowance(
+    rule: RationRule,
+    household_size: int,
+    received_today: float,
+    last_hand_out: datetime | None,
+    now: datetime,
+) -> Allowance:
+    """What the rule allows a household right now, given what it received today and when."""
+    received = max(received_today, 0.0)
+    if abs(received) < EPSILON:
+        received = 0.0
+    limit = rule.daily_limit(household_size)
+    remaining = None if limit is None else max(limit - received, 0.0)
+    next_allowed_at = None
+    if rule.min_interval_minutes and last_hand_out is not None:
+        ready = last_hand_out + timedelta(minutes=rule.min_interval_minutes)
+        if ready > now:
+            next_allowed_at = ready
+    if limit is None:
+        text = f"{format_quantity(received, rule.unit)} (geen rantsoen)"
+    else:
+        text = f"{format_quantity(received, rule.unit)} van {format_quantity(limit, rule.unit)}"
+    if next_allowed_at is not None:
+        text += f" · weer vanaf {format_clock(next_allowed_at, now)}"
+    return Allowance(received, limit, remaining, next_allowed_at, text)
+
+
+@dataclass(frozen=True)
+class RationCheck:
+    """The verdict on one intended hand-out.
+
+    Attributes:
+        over_limit: the day's ration would be exceeded.
+        too_soon: the minimum interval since the previous hand-out has not passed.
+        warnings: Dutch lines that say what would be exceeded (empty when allowed).
+        allowance: the household's allowance before this hand-out.
+    """
+
+    over_limit: bool
+    too_soon: bool
+    warnings: tuple[str, ...]
+    allowance: Allowance
+
+    @property
+    def allowed(self) -> bool:
+        """Within the ration and the interval: no confirmation needed."""
+        return not (self.over_limit or self.too_soon)
+
+
+def check(
+    rule: RationRule,
+    household_size: int,
+    received_today: float,
+    last_hand_out: datetime | None,
+    now: datetime,
+    quantity: float,
+) -> RationCheck:
+    """Would handing out ``quantity`` now stay within the ration and the minimum interval?
+
+    Args:
+        rule: the item's rule.
+        household_size: persons in the household.
+        received_today: what it received of this item today (Dutch calendar day).
+        last_hand_out: when it last received this item (any day), ``None`` when never.
+        now: the current time (aware).
+        quantity: the amount the volunteer is about to hand out.
+    """
+    current = allowance(rule, household_size, received_today, last_hand_out, now)
+    name = lower_first(rule.name)
+    warnings: list[str] = []
+    limit = current.limit
+    over_limit = limit is not None and current.received + quantity > limit + EPSILON
+    if limit is not None and over_limit:
+        total = current.received + quantity
+        if current.received > 0:
+            warnings.append(
+                f"Vandaag al {format_quantity(current.received, rule.unit)} van "
+                f"{format_quantity(limit, rule.unit)} {name} ontvangen."
+            )
+        else:
+            warnings.append(
+                f"Het rantsoen {name} is {format_quantity(limit, rule.unit)} per dag "
+                "voor dit huishouden."
+            )
+        warnings.append(
+            f"Met {format_quantity(quantity, rule.unit)} erbij wordt het "
+            f"{format_quantity(total, rule.unit)}: "
+            f"{format_quantity(total - limit, rule.unit)} meer dan het rantsoen."
+        )
+    too_soon = current.next_allowed_at is not None
+    if current.next_allowed_at is not None and last_hand_out is not None:
+        assert rule.min_interval_minutes is not None
+        ago = max(math.floor((now - last_hand_out).total_seconds() / 60), 0)
+        warnings.append(
+            f"Vorige uitgifte {name} om {format_clock(last_hand_out, now)} "
+            f"({format_duration(ago)} geleden); tussen twee uitgiftes zit minstens "
+            f"{format_duration(rule.min_interval_minutes)}. Weer mogelijk vanaf "
+            f"{format_clock(current.next_allowed_at, now)}."
+        )
+    return RationCheck(over_limit, too_soon, tuple(warnings), current)
+
+
+__all__ = [
+    "EPSILON",
+    "LOCAL_ZONE",
+    "Allowance",
+    "RationCheck",
+    "RationRule",
+    "allowance",
+    "check",
+    "day_bounds",
+    "format_amount",
+    "format_clock",
+    "format_duration",
+    "format_quantity",
+    "local_day",
+    "local_time",
+    "lower_first",
+]

@@ -1,0 +1,109 @@
+"""Overzicht: what this node holds, with the same numbers as ``noodpost status``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from noodpost.core.vocabulary import label
+from noodpost.services.status import NodeStatus, StatusService, count_label
+
+
+class OverviewPage(QWidget):
+    """The node's identity and its counts per kind of record; refreshes after every change."""
+
+    def __init__(self, status: StatusService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overview_page")
+        self._status = status
+        self._values: dict[str, QLabel] = {}
+
+        heading = QLabel("Overzicht")
+        font = QFont(heading.font())
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        heading.setFont(font)
+        self.identity = QLabel()
+        self.identity.setObjectName("overview_identity")
+        self.identity.setWordWrap(True)
+        self.identity.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.counts = QFormLayout()
+        self.counts.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.counts.setHorizontalSpacing(24)
+        counts_box = QWidget()
+        counts_box.setLayout(self.counts)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(counts_box)
+
+        self.health = QLabel()
+        self.health.setObjectName("overview_health")
+        self.health.setWordWrap(True)
+        refresh = QPushButton("Vernieuwen (F5)")
+        refresh.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        footer = QHBoxLayout()
+        footer.addWidget(self.health, 1)
+        footer.addWidget(refresh)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.identity)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(footer)
+        self.refresh()
+
+    def value_text(self, key: str) -> str:
+        """What the page shows for one count (``"households"``, ``"events"`` …)."""
+        return self._values[key].text()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.show_status(self._status.current())
+
+    @Slot(object)
+    def on_entities_changed(self, _entities: frozenset[str]) -> None:
+        self.refresh()
+
+    def show_status(self, status: NodeStatus) -> None:
+        mode = " · OEFENING" if status.training else ""
+        self.identity.setText(
+            f"{status.name} ({status.post_code}) · {label(status.role)}{mode}\n"
+            f"Knooppunt {status.node_id}"
+        )
+        rows = [*status.ordered_counts(), ("events", status.events)]
+        for key, value in rows:
+            self._value_label(key).setText(str(value))
+        if status.sound and not status.quarantined:
+            self.health.setText("Database in orde · niets in quarantaine")
+        elif status.sound:
+            self.health.setText(
+                f"Database in orde · {status.quarantined} gebeurtenissen in quarantaine: "
+                "laat de coördinator ze bekijken"
+            )
+        else:
+            self.health.setText(
+                f"Databasecontrole meldt een probleem ({status.integrity}). Maak een back-up "
+                "en waarschuw de coördinator."
+            )
+
+    def _value_label(self, key: str) -> QLabel:
+        if key not in self._values:
+            value = QLabel()
+            value.setObjectName(f"count_{key}")
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            name = "Gebeurtenissen" if key == "events" else count_label(key)
+            self.counts.addRow(name, value)
+            self._values[key] = value
+        return self._values[key]

@@ -1,0 +1,350 @@
+"""Alarms (*noodmeldingen*) towards the C-NSP: raise, follow, acknowledge, close (DESIGN §3.4).
+
+Rules that live here and nowhere else:
+- an alarm has a type (brandweer, politie, ambulance, overig), an urgency and a location —
+  when no location is typed, the post's own address is used;
+- its status moves forward only, along :data:`noodpost.core.lifecycle.ALARM_TRANSITIONS`:
+  open → sent → received → acknowledged → closed, *sent* may be skipped, and cancelling is
+  possible until the alarm is closed; anything else is refused and writes nothing;
+- a cancellation says why; an acknowledgement says by whom.
+
+Every status change is one ``status`` event; the projection records it in ``status_change``,
+which is the alarm's history. On a post the lists show this post's alarms; on the hub, every
+post's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session
+
+from noodpost.core import alarms as alarm_text
+from noodpost.core.clock import iso, parse_iso
+from noodpost.core.entities import Op
+from noodpost.core.errors import NotFound, UserError
+from noodpost.core.fold import BASE_KEY
+from noodpost.core.hlc import unpack
+from noodpost.core.ids import post_id
+from noodpost.core.lifecycle import ALARM_TRANSITIONS, UNACKNOWLEDGED_ALARM
+from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
+from noodpost.services.base import ServiceContext, new_id, optional_text
+from noodpost.storage.models import Alarm, Post, StatusChange, Volunteer
+
+MAX_LOCATION = 300
+MAX_TEXT = 1000
+MAX_NAME = 200
+MAX_PERSONS = 10_000
+
+#: Statuses in which an alarm still needs attention.
+OPEN_STATUSES = frozenset(
+    {AlarmStatus.OPEN, AlarmStatus.SENT, AlarmStatus.RECEIVED, AlarmStatus.ACKNOWLEDGED}
+)
+
+
+@dataclass(frozen=True)
+class AlarmInfo:
+    """One alarm as screens, the radio line and reports need it.
+
+    Attributes:
+        raised_at, acknowledged_at: stored time text (UTC ISO).
+        status_note: the note or reason given with the latest status change.
+        status_conflict: two nodes set different final statuses (closed and cancelled).
+    """
+
+    id: str
+    post_code: str
+    type: str
+    urgency: str
+    location: str | None
+    persons: int | None
+    description: str | None
+    status: str
+    raised_at: str | None
+    status_note: str | None
+    acknowledged_by: str | None
+    acknowledged_at: str | None
+    status_conflict: bool
+
+    @property
+    def type_label(self) -> str:
+        return label(self.type)
+
+    @property
+    def urgency_label(self) -> str:
+        return label(self.urgency)
+
+    @property
+    def status_label(self) -> str:
+        return label(self.status)
+
+    @property
+    def acknowledged(self) -> bool:
+        return self.status not in UNACKNOWLEDGED_ALARM
+
+
+@dataclass(frozen=True)
+class StatusStep:
+    """One step in an alarm's history.
+
+    Attributes:
+        at: when the step was recorded (stored time text, from the event's clock).
+        author, author_name: the volunteer who recorded it, when known.
+        note: the note or reason given with it.
+    """
+
+    status: str
+    at: str
+    author: str | None
+    author_name: str | None
+    note: str | None
+
+    @property
+    def status_label(self) -> str:
+        return label(self.status)
+
+
+def _info(row: Alarm) -> AlarmInfo:
+    return AlarmInfo(
+        id=row.id,
+        post_code=row.post_code,
+        type=row.type,
+        urgency=row.urgency,
+        location=row.location,
+        persons=row.persons,
+        description=row.description,
+        status=row.status,
+        raised_at=row.raised_at,
+        status_note=row.status_note,
+        acknowledged_by=row.acknowledged_by,
+        acknowledged_at=row.acknowledged_at,
+        status_conflict=bool(row.status_conflict),
+    )
+
+
+def _hlc_time(hlc: int) -> str:
+    ms, _ = unpack(hlc)
+    return iso(datetime.fromtimestamp(ms / 1000, tz=UTC))
+
+
+def _text(value: str | None, limit: int, what: str) -> str | None:
+    text = optional_text(value)
+    if text is not None and len(text) > limit:
+        raise UserError(f"{what} is te lang (hooguit {limit} tekens). Maak de tekst korter.")
+    return text
+
+
+_URGENCY_ORDER = case(
+    {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1},
+    value=Alarm.urgency,
+    else_=2,
+)
+
+
+class AlarmsService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ------------------------------------------------------------------ reading
+
+    def alarm(self, alarm_id: str) -> AlarmInfo:
+        with self.ctx.read() as session:
+            return _info(self._row(session, alarm_id))
+
+    def open_alarms(self) -> list[AlarmInfo]:
+        """Alarms not closed or cancelled; most urgent first, then oldest first."""
+        with self.ctx.read() as session:
+            rows = session.scalars(
+                select(Alarm)
+                .where(*self._scope(), Alarm.status.in_([s.value for s in OPEN_STATUSES]))
+                .order_by(_URGENCY_ORDER, Alarm.raised_at, Alarm.id)
+            )
+            return [_info(r) for r in rows]
+
+    def unacknowledged_count(self) -> int:
+        """Alarms the C-NSP has not confirmed yet (open, sent or received)."""
+        with self.ctx.read() as session:
+            count = session.scalar(
+                select(func.count())
+                .select_from(Alarm)
+                .where(*self._scope(), Alarm.status.in_([s.value for s in UNACKNOWLEDGED_ALARM]))
+            )
+            return int(count or 0)
+
+    def history(self, alarm_id: str) -> list[StatusStep]:
+        """Every status the alarm went through, oldest first (from ``status_change``)."""
+        with self.ctx.read() as session:
+            self._row(session, alarm_id)
+            rows = session.execute(
+                select(StatusChange, Volunteer.name)
+                .outerjoin(Volunteer, Volunteer.id == StatusChange.author)
+                .where(StatusChange.entity == "alarm", StatusChange.entity_id == alarm_id)
+                .order_by(
+                    StatusChange.hlc,
+                    StatusChange.origin,
+                    StatusChange.incarnation,
+                    StatusChange.seq,
+                )
+            )
+            return [
+                StatusStep(
+                    status=change.status,
+                    at=_hlc_time(change.hlc),
+                    author=change.author,
+                    author_name=name,
+                    note=change.note,
+                )
+                for change, name in rows
+            ]
+
+    def radio_line(self, alarm_id: str) -> str:
+        """The compact line to read over a radio, e.g.
+        ``NSP GR-0014 | AMBULANCE | SPOED | 2 pers | Kerkstraat 5 zaal 2 | 14:32``."""
+        with self.ctx.read() as session:
+            row = self._row(session, alarm_id)
+            raised = row.raised_at or _hlc_time(row.created_hlc)
+            return alarm_text.radio_line(
+                post_code=row.post_code,
+                alarm_type=row.type,
+                urgency=row.urgency,
+                location=row.location,
+                raised_at=parse_iso(raised),
+                persons=row.persons,
+            )
+
+    # ------------------------------------------------------------------ writing
+
+    def raise_alarm(
+        self,
+        type: str,  # the field is called "type" in the alarm's contract
+        urgency: str,
+        location: str | None,
+        persons: int | None = None,
+        description: str | None = None,
+    ) -> AlarmInfo:
+        """Raise an alarm (status *open*); the sync pushes it at once when a route exists.
+
+        Raises:
+            UserError: an unknown type or urgency, no location (and no post address), an
+                impossible number of persons, a text that is too long.
+        """
+        try:
+            type_value = AlarmType(type).value
+        except ValueError:
+            raise UserError(
+                "Kies wie er nodig is: brandweer, politie, ambulance of overig."
+            ) from None
+        try:
+            urgency_value = Urgency(urgency).value
+        except ValueError:
+            raise UserError("Kies als urgentie spoed, hoog of normaal.") from None
+        if persons is not None and not 1 <= persons <= MAX_PERSONS:
+            raise UserError("Vul het aantal betrokken personen in (1 of meer), of laat het leeg.")
+        place = _text(location, MAX_LOCATION, "De plek")
+        details = _text(description, MAX_TEXT, "De omschrijving")
+        post_code = self.ctx.node.post_code
+        alarm_id = new_id()
+        with self.ctx.write() as uow:
+            if place is None:
+                post = uow.session.get(Post, post_id(post_code))
+                place = optional_text(post.address) if post is not None else None
+            if place is None:
+                raise UserError("Vul in waar de hulp nodig is (adres, zaal of ruimte).")
+            uow.emit(
+                "alarm",
+                alarm_id,
+                Op.CREATE,
+                {
+                    "post_code": post_code,
+                    "type": type_value,
+                    "urgency": urgency_value,
+                    "location": place,
+                    "persons": persons,
+                    "description": details,
+                    "raised_at": self.ctx.now_iso(),
+                },
+            )
+            return _info(self._row(uow.session, alarm_id))
+
+    def mark_sent(self, alarm_id: str) -> AlarmInfo:
+        """The alarm left this node (pushed over the network or written to a stick)."""
+        return self._change(alarm_id, AlarmStatus.SENT, {})
+
+    def mark_received(self, alarm_id: str) -> AlarmInfo:
+        """The C-NSP holds the alarm (recorded at the hub when it arrives)."""
+        return self._change(alarm_id, AlarmStatus.RECEIVED, {})
+
+    def acknowledge(self, alarm_id: str, by: str, note: str | None = None) -> AlarmInfo:
+        """The C-NSP confirms the alarm: who, when and optionally a note for the post.
+
+        Raises:
+            UserError: no name given.
+            Refused: the alarm was not received yet, or is already further.
+        """
+        name = _text(by, MAX_NAME, "De naam")
+        if name is None:
+            raise UserError("Vul in wie de noodmelding bevestigt.")
+        return self._change(
+            alarm_id,
+            AlarmStatus.ACKNOWLEDGED,
+            {"acknowledged_by": name, "acknowledged_at": self.ctx.now_iso()},
+            note,
+        )
+
+    def close(self, alarm_id: str, note: str | None = None) -> AlarmInfo:
+        """The alarm is dealt with (after it was acknowledged)."""
+        return self._change(alarm_id, AlarmStatus.CLOSED, {}, note)
+
+    def cancel(self, alarm_id: str, reason: str) -> AlarmInfo:
+        """Withdraw the alarm (raised by mistake, no longer needed); the reason is kept.
+
+        Raises:
+            UserError: no reason given.
+            Refused: the alarm is already closed or cancelled.
+        """
+        if optional_text(reason) is None:
+            raise UserError("Vul in waarom de noodmelding wordt ingetrokken.")
+        return self._change(alarm_id, AlarmStatus.CANCELLED, {}, reason)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _change(
+        self,
+        alarm_id: str,
+        status: AlarmStatus,
+        fields: dict[str, Any],
+        note: str | None = None,
+    ) -> AlarmInfo:
+        note_text = _text(note, MAX_TEXT, "De notitie")
+        with self.ctx.write() as uow:
+            row = self._row(uow.session, alarm_id)
+            ALARM_TRANSITIONS.check(row.status, status.value)
+            uow.emit(
+                "alarm",
+                alarm_id,
+                Op.STATUS,
+                {
+                    "status": status.value,
+                    **fields,
+                    "status_note": note_text,
+                    BASE_KEY: row.updated_hlc,
+                },
+            )
+            uow.session.refresh(row)
+            return _info(row)
+
+    def _scope(self) -> list[ColumnElement[bool]]:
+        filters: list[ColumnElement[bool]] = [Alarm.deleted.is_(False)]
+        if not self.ctx.node.is_hub:
+            filters.append(Alarm.post_code == self.ctx.node.post_code)
+        return filters
+
+    @staticmethod
+    def _row(session: Session, alarm_id: str) -> Alarm:
+        row = session.get(Alarm, alarm_id)
+        if row is None or row.deleted:
+            raise NotFound("Deze noodmelding is niet bekend.")
+        return row

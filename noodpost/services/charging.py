@@ -1,0 +1,209 @@
+"""Charging station (*opladen*): a numbered ticket per device, in and out.
+
+Rules that live here and nowhere else:
+
+- a ticket gets the next number of this post (the highest number it knows, plus one), so the
+  number on the paper slip finds the device again;
+- a ticket goes from *aan het opladen* to *teruggegeven* or *geannuleerd*, once: returning or
+  cancelling a ticket that is no longer charging is refused.
+
+Two laptops of one post number their tickets independently until they synchronise; when that
+gives two tickets the same number, :meth:`ChargingService.by_number` returns the open one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from noodpost.core.clock import parse_iso
+from noodpost.core.entities import Op
+from noodpost.core.errors import NotFound, Refused, UserError
+from noodpost.core.fold import BASE_KEY
+from noodpost.core.rations import format_clock
+from noodpost.core.vocabulary import ChargingStatus, label
+from noodpost.services.base import ServiceContext, new_id, require_text
+from noodpost.storage.models import ChargingTicket, Household
+
+MAX_DEVICE = 200
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A charging ticket.
+
+    Attributes:
+        number: the number on the slip the resident keeps.
+        device: what is charging, in the volunteer's words (``telefoon, zwart hoesje``).
+        household_id: the household it belongs to, when known.
+        status: a :class:`ChargingStatus` value.
+        checked_in_at, returned_at: UTC ISO text.
+    """
+
+    id: str
+    number: int
+    device: str
+    household_id: str | None
+    status: str
+    checked_in_at: str | None
+    returned_at: str | None
+    post_code: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ChargingStatus.CHARGING
+
+    @property
+    def status_label(self) -> str:
+        return label(self.status)
+
+
+def _ticket(row: ChargingTicket) -> Ticket:
+    return Ticket(
+        id=row.id,
+        number=row.number,
+        device=row.device,
+        household_id=row.household_id,
+        status=row.status,
+        checked_in_at=row.checked_in_at,
+        returned_at=row.returned_at,
+        post_code=row.post_code,
+    )
+
+
+class ChargingService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ------------------------------------------------------------------ reading
+
+    def ticket(self, ticket_id: str) -> Ticket:
+        """Raises: NotFound: unknown ticket."""
+        with self.ctx.read() as session:
+            return _ticket(self._row(session, ticket_id))
+
+    def by_number(self, number: int) -> Ticket:
+        """This post's ticket with ``number`` (the open one first, then the latest).
+
+        Raises:
+            NotFound: no ticket with that number at this post.
+        """
+        with self.ctx.read() as session:
+            rows = list(
+                session.scalars(
+                    select(ChargingTicket)
+                    .where(
+                        ChargingTicket.post_code == self.ctx.node.post_code,
+                        ChargingTicket.number == number,
+                        ChargingTicket.deleted.is_(False),
+                    )
+                    .order_by(ChargingTicket.created_hlc.desc())
+                )
+            )
+        if not rows:
+            raise NotFound(f"Er is geen oplaadbon met nummer {number}. Controleer het nummer.")
+        open_rows = [r for r in rows if r.status == ChargingStatus.CHARGING]
+        return _ticket((open_rows or rows)[0])
+
+    def open_tickets(self) -> list[Ticket]:
+        """Devices still charging at this post, by ticket number."""
+        with self.ctx.read() as session:
+            rows = session.scalars(
+                select(ChargingTicket)
+                .where(
+                    ChargingTicket.post_code == self.ctx.node.post_code,
+                    ChargingTicket.status == ChargingStatus.CHARGING,
+                    ChargingTicket.deleted.is_(False),
+                )
+                .order_by(ChargingTicket.number, ChargingTicket.created_hlc)
+            )
+            return [_ticket(r) for r in rows]
+
+    # ------------------------------------------------------------------ writing
+
+    def check_in(self, device: str, household_id: str | None = None) -> Ticket:
+        """Take in a device for charging and give it the next ticket number of this post.
+
+        Raises:
+            UserError: no device description, or one that is too long.
+            NotFound: an unknown household.
+        """
+        text = require_text(device, "het apparaat (bijvoorbeeld 'telefoon, zwart hoesje')")
+        if len(text) > MAX_DEVICE:
+            raise UserError(f"Maak de omschrijving korter (hoogstens {MAX_DEVICE} tekens).")
+        post_code = self.ctx.node.post_code
+        ticket_id = new_id()
+        with self.ctx.write() as uow:
+            session = uow.session
+            if household_id is not None:
+                household = session.get(Household, household_id)
+                if household is None or household.deleted:
+                    raise NotFound("Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.")
+            highest = session.scalar(
+                select(func.max(ChargingTicket.number)).where(ChargingTicket.post_code == post_code)
+            )
+            uow.emit(
+                "charging_ticket",
+                ticket_id,
+                Op.CREATE,
+                {
+                    "post_code": post_code,
+                    "number": (highest or 0) + 1,
+                    "household_id": household_id,
+                    "device": text,
+                    "checked_in_at": self.ctx.now_iso(),
+                    "status": ChargingStatus.CHARGING.value,
+                },
+            )
+        return self.ticket(ticket_id)
+
+    def return_device(self, ticket_id: str) -> Ticket:
+        """The resident got the device back.
+
+        Raises:
+            NotFound: unknown ticket.
+            Refused: the ticket was already returned or cancelled.
+        """
+        return self._finish(ticket_id, ChargingStatus.RETURNED)
+
+    def cancel(self, ticket_id: str) -> Ticket:
+        """The ticket was made by mistake (the device was never left here).
+
+        Raises:
+            NotFound: unknown ticket.
+            Refused: the ticket was already returned or cancelled.
+        """
+        return self._finish(ticket_id, ChargingStatus.CANCELLED)
+
+    def _finish(self, ticket_id: str, status: ChargingStatus) -> Ticket:
+        with self.ctx.write() as uow:
+            row = self._row(uow.session, ticket_id)
+            if row.status == ChargingStatus.RETURNED:
+                when = (
+                    f" om {format_clock(parse_iso(row.returned_at), self.ctx.clock.now())}"
+                    if row.returned_at
+                    else ""
+                )
+                raise Refused(
+                    f"Oplaadbon {row.number} is al teruggegeven{when}. "
+                    "Controleer het nummer op de bon."
+                )
+            if row.status == ChargingStatus.CANCELLED:
+                raise Refused(
+                    f"Oplaadbon {row.number} is geannuleerd. Maak een nieuwe bon als het "
+                    "apparaat toch hier ligt."
+                )
+            data: dict[str, object] = {"status": status.value, BASE_KEY: row.updated_hlc}
+            if status is ChargingStatus.RETURNED:
+                data["returned_at"] = self.ctx.now_iso()
+            uow.emit("charging_ticket", ticket_id, Op.STATUS, data)
+        return self.ticket(ticket_id)
+
+    @staticmethod
+    def _row(session: Session, ticket_id: str) -> ChargingTicket:
+        row = session.get(ChargingTicket, ticket_id) if ticket_id else None
+        if row is None or row.deleted:
+            raise NotFound("Deze oplaadbon is niet bekend.")
+        return row

@@ -1,0 +1,343 @@
+"""The logbook (*logboek*): what volunteers wrote down, merged with what the post recorded anyway.
+
+Manual entries are ``log_entry`` events. Everything else in the logbook is *derived* from what
+the database already holds — alarms raised and their status changes, stock deliveries, shifts
+starting and ending — so a write never needs a second event just to appear here.
+
+On a post the logbook shows this post's own lines. On the hub it also shows the alarms of every
+post, each marked with its post code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+
+from noodpost.core.clock import iso
+from noodpost.core.entities import Op
+from noodpost.core.errors import UserError
+from noodpost.core.hlc import pack, unpack
+from noodpost.core.vocabulary import AlarmStatus, MovementKind, ShiftStatus, label
+from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
+from noodpost.storage.models import (
+    Alarm,
+    Event,
+    LogEntry,
+    Shift,
+    StatusChange,
+    StockMovement,
+    SupplyItem,
+    Volunteer,
+)
+
+#: How many lines :meth:`LogbookService.entries` returns unless told otherwise.
+DEFAULT_LIMIT = 500
+MAX_TEXT = 2000
+MAX_CATEGORY = 40
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class LogbookLine:
+    """One line of the logbook.
+
+    Attributes:
+        at: when, as stored (UTC ISO text, sortable).
+        text: the Dutch line a volunteer reads.
+        author: the name of the volunteer who did it, when known.
+        automatic: derived from another record (an alarm, a delivery, a shift), not typed.
+        entity, entity_id: the record the line is about (a ``log_entry`` for manual lines).
+        category: the category of a manual entry.
+    """
+
+    at: str
+    text: str
+    author: str | None
+    automatic: bool
+    entity: str
+    entity_id: str
+    category: str | None = None
+
+
+@dataclass(frozen=True)
+class _Draft:
+    at: str
+    order: int  # the HLC, to keep lines written in the same millisecond in order
+    text: str
+    author_id: str | None
+    automatic: bool
+    entity: str
+    entity_id: str
+    category: str | None = None
+
+
+def hlc_time(hlc: int) -> str:
+    """The wall-clock moment an HLC was issued, as stored time text."""
+    ms, _ = unpack(hlc)
+    return iso(datetime.fromtimestamp(ms / 1000, tz=UTC))
+
+
+def format_quantity(quantity: float) -> str:
+    """A quantity the Dutch way: ``200``, ``2,5``, ``0,25``."""
+    text = f"{quantity:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if text not in ("-0", "") else "0"
+
+
+class LogbookService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def add(self, text: str, category: str | None = None) -> LogbookLine:
+        """Write a line in the logbook.
+
+        Raises:
+            UserError: no text, or text or category too long.
+        """
+        body = require_text(text, "de tekst voor het logboek")
+        if len(body) > MAX_TEXT:
+            raise UserError(f"De tekst is te lang (hooguit {MAX_TEXT} tekens). Maak hem korter.")
+        category_value = optional_text(category)
+        if category_value is not None and len(category_value) > MAX_CATEGORY:
+            raise UserError(f"De categorie is te lang (hooguit {MAX_CATEGORY} tekens).")
+        entry_id = new_id()
+        at = self.ctx.now_iso()
+        with self.ctx.write() as uow:
+            uow.emit(
+                "log_entry",
+                entry_id,
+                Op.CREATE,
+                {
+                    "post_code": self.ctx.node.post_code,
+                    "at": at,
+                    "text": body,
+                    "category": category_value,
+                    "automatic": False,
+                },
+            )
+            author = _names(uow.session, [uow.author]).get(uow.author or "")
+        return LogbookLine(at, body, author, False, "log_entry", entry_id, category_value)
+
+    def entries(
+        self, since: datetime | None = None, limit: int = DEFAULT_LIMIT
+    ) -> list[LogbookLine]:
+        """The latest ``limit`` lines (from ``since`` on, when given), oldest first."""
+        if limit < 1:
+            return []
+        since_iso = iso(since) if since is not None else None
+        since_hlc = pack(int(since.timestamp() * 1000), 0) if since is not None else None
+        node = self.ctx.node
+        with self.ctx.read() as session:
+            drafts = [
+                *self._manual(session, node.post_code, since_iso, limit),
+                *self._deliveries(session, node.post_code, since_iso, since_hlc, limit),
+                *self._alarms(session, node.post_code, node.is_hub, since_hlc, limit),
+                *self._shifts(session, node.post_code, since_hlc, limit),
+            ]
+            drafts.sort(key=lambda d: (d.at, d.order, d.entity_id))
+            drafts = drafts[-limit:]
+            names = _names(session, (d.author_id for d in drafts))
+        return [
+            LogbookLine(
+                at=d.at,
+                text=d.text,
+                author=names.get(d.author_id) if d.author_id else None,
+                automatic=d.automatic,
+                entity=d.entity,
+                entity_id=d.entity_id,
+                category=d.category,
+            )
+            for d in drafts
+        ]
+
+    # ------------------------------------------------------------------ sources
+
+    def _manual(
+        self, session: Session, post_code: str, since: str | None, limit: int
+    ) -> list[_Draft]:
+        query = select(LogEntry).where(LogEntry.post_code == post_code, LogEntry.deleted.is_(False))
+        if since is not None:
+            query = query.where(LogEntry.at >= since)
+        rows = list(session.scalars(query.order_by(LogEntry.at.desc()).limit(limit)))
+        authors = _creators(session, "log_entry", [r.id for r in rows])
+        return [
+            _Draft(
+                at=r.at or hlc_time(r.created_hlc),
+                order=r.created_hlc,
+                text=r.text,
+                author_id=authors.get(r.id),
+                automatic=bool(r.automatic),
+                entity="log_entry",
+                entity_id=r.id,
+                category=r.category,
+            )
+            for r in rows
+        ]
+
+    def _deliveries(
+        self,
+        session: Session,
+        post_code: str,
+        since: str | None,
+        since_hlc: int | None,
+        limit: int,
+    ) -> list[_Draft]:
+        query = (
+            select(StockMovement, SupplyItem.name, SupplyItem.unit)
+            .outerjoin(SupplyItem, SupplyItem.id == StockMovement.item_id)
+            .where(
+                StockMovement.post_code == post_code,
+                StockMovement.kind == MovementKind.DELIVERY,
+                StockMovement.deleted.is_(False),
+            )
+        )
+        if since is not None and since_hlc is not None:
+            query = query.where(
+                or_(
+                    StockMovement.at >= since,
+                    and_(StockMovement.at.is_(None), StockMovement.created_hlc >= since_hlc),
+                )
+            )
+        query = query.order_by(StockMovement.at.desc(), StockMovement.created_hlc.desc())
+        rows = list(session.execute(query.limit(limit)))
+        authors = _creators(session, "stock_movement", [m.id for m, _, _ in rows])
+        drafts: list[_Draft] = []
+        for movement, item_name, unit in rows:
+            what = item_name or "onbekend artikel"
+            amount = format_quantity(movement.quantity)
+            text = f"Levering: {amount} {unit} {what}" if unit else f"Levering: {amount} {what}"
+            if movement.reason:
+                text += f" — {movement.reason}"
+            drafts.append(
+                _Draft(
+                    at=movement.at or hlc_time(movement.created_hlc),
+                    order=movement.created_hlc,
+                    text=text,
+                    author_id=authors.get(movement.id),
+                    automatic=True,
+                    entity="stock_movement",
+                    entity_id=movement.id,
+                )
+            )
+        return drafts
+
+    def _alarms(
+        self,
+        session: Session,
+        post_code: str,
+        is_hub: bool,
+        since_hlc: int | None,
+        limit: int,
+    ) -> list[_Draft]:
+        query = (
+            select(StatusChange, Event.op, Alarm)
+            .join(
+                Event,
+                and_(
+                    Event.origin == StatusChange.origin,
+                    Event.incarnation == StatusChange.incarnation,
+                    Event.seq == StatusChange.seq,
+                ),
+            )
+            .join(Alarm, Alarm.id == StatusChange.entity_id)
+            .where(StatusChange.entity == "alarm", Alarm.deleted.is_(False))
+        )
+        if not is_hub:
+            query = query.where(Alarm.post_code == post_code)
+        if since_hlc is not None:
+            query = query.where(StatusChange.hlc >= since_hlc)
+        query = query.order_by(StatusChange.hlc.desc()).limit(limit)
+        drafts: list[_Draft] = []
+        for change, op, alarm in session.execute(query):
+            what = f"Noodmelding {label(alarm.type)}"
+            if op == Op.CREATE:
+                text = f"{what} ({label(alarm.urgency)}) gemaakt"
+                if change.status != AlarmStatus.OPEN:
+                    text += f", {label(change.status)}"
+            else:
+                text = f"{what}: {label(change.status)}"
+            if change.note:
+                text += f" — {change.note}"
+            if alarm.post_code != post_code:
+                text = f"{alarm.post_code}: {text}"
+            drafts.append(
+                _Draft(
+                    at=hlc_time(change.hlc),
+                    order=change.hlc,
+                    text=text,
+                    author_id=change.author,
+                    automatic=True,
+                    entity="alarm",
+                    entity_id=alarm.id,
+                )
+            )
+        return drafts
+
+    def _shifts(
+        self, session: Session, post_code: str, since_hlc: int | None, limit: int
+    ) -> list[_Draft]:
+        query = (
+            select(StatusChange, Shift, Volunteer.name)
+            .join(Shift, Shift.id == StatusChange.entity_id)
+            .outerjoin(Volunteer, Volunteer.id == Shift.volunteer_id)
+            .where(
+                StatusChange.entity == "shift",
+                Shift.post_code == post_code,
+                Shift.deleted.is_(False),
+            )
+        )
+        if since_hlc is not None:
+            query = query.where(StatusChange.hlc >= since_hlc)
+        query = query.order_by(StatusChange.hlc.desc()).limit(limit)
+        drafts: list[_Draft] = []
+        for change, shift, name in session.execute(query):
+            who = name or "onbekende vrijwilliger"
+            if change.status == ShiftStatus.ENDED:
+                text = f"Dienst beëindigd: {who}"
+                if shift.handover_note:
+                    text += f" — overdracht: {shift.handover_note}"
+            else:
+                text = f"Dienst begonnen: {who}"
+                if shift.task:
+                    text += f" ({shift.task})"
+            drafts.append(
+                _Draft(
+                    at=hlc_time(change.hlc),
+                    order=change.hlc,
+                    text=text,
+                    author_id=change.author,
+                    automatic=True,
+                    entity="shift",
+                    entity_id=shift.id,
+                )
+            )
+        return drafts
+
+
+def _creators(session: Session, entity: str, ids: list[str]) -> dict[str, str]:
+    """Who created each of these records (the author of its create event), when known."""
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), _CHUNK):
+        rows = session.execute(
+            select(Event.entity_id, Event.author).where(
+                Event.entity == entity,
+                Event.entity_id.in_(ids[start : start + _CHUNK]),
+                Event.op == Op.CREATE,
+                Event.author.is_not(None),
+            )
+        )
+        found.update((entity_id, author) for entity_id, author in rows if author is not None)
+    return found
+
+
+def _names(session: Session, volunteer_ids: Iterable[str | None]) -> dict[str, str]:
+    wanted = sorted({v for v in volunteer_ids if v})
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        part = wanted[start : start + _CHUNK]
+        rows = session.execute(select(Volunteer.id, Volunteer.name).where(Volunteer.id.in_(part)))
+        found.update((volunteer_id, name) for volunteer_id, name in rows)
+    return found

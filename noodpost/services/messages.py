@@ -1,0 +1,161 @@
+"""Safe and well (*veilig en wel*): messages for relatives, searchable only with consent.
+
+Rules that live here and nowhere else:
+- a message needs the name of the person it is about; everything else is optional;
+- a search (by relatives, usually through the C-NSP) finds only messages given with consent;
+- the recent list shows only what this post recorded itself: other posts' messages reach a
+  reader only through a search, and so only with consent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from noodpost.core.entities import Op
+from noodpost.core.errors import NotFound, UserError
+from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
+from noodpost.storage.models import Household, SafeMessage
+
+OLDEST_BIRTH_YEAR = 1900
+MAX_NAME = 200
+MAX_MESSAGE = 1000
+MAX_CONTACT = 200
+#: A search needs at least this many letters of the name (no browsing through everyone).
+MIN_SEARCH = 2
+
+
+@dataclass(frozen=True)
+class SafeMessageSummary:
+    id: str
+    name: str
+    birth_year: int | None
+    message: str | None
+    contact: str | None
+    consent: bool
+    given_at: str | None
+    post_code: str
+    household_id: str | None
+
+
+def _summary(row: SafeMessage) -> SafeMessageSummary:
+    return SafeMessageSummary(
+        id=row.id,
+        name=row.name,
+        birth_year=row.birth_year,
+        message=row.message,
+        contact=row.contact,
+        consent=row.consent,
+        given_at=row.given_at,
+        post_code=row.post_code,
+        household_id=row.household_id,
+    )
+
+
+def _limited(text: str | None, max_len: int, what: str) -> str | None:
+    value = optional_text(text)
+    if value is not None and len(value) > max_len:
+        raise UserError(f"{what} is te lang (hooguit {max_len} tekens). Maak het korter.")
+    return value
+
+
+def _newest_first(rows: list[SafeMessageSummary]) -> list[SafeMessageSummary]:
+    return sorted(rows, key=lambda m: (m.given_at or "", m.id), reverse=True)
+
+
+class MessagesService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def record(
+        self,
+        name: str,
+        message: str | None,
+        consent: bool,
+        birth_year: int | None = None,
+        contact: str | None = None,
+        household_id: str | None = None,
+    ) -> SafeMessageSummary:
+        """Record a safe-and-well message.
+
+        Raises:
+            UserError: no name, a text too long, an impossible birth year.
+            NotFound: ``household_id`` is not a known household.
+        """
+        name_value = require_text(name, "de naam")
+        if len(name_value) > MAX_NAME:
+            raise UserError(f"De naam is te lang (hooguit {MAX_NAME} tekens).")
+        message_value = _limited(message, MAX_MESSAGE, "Het bericht")
+        contact_value = _limited(contact, MAX_CONTACT, "De contactgegevens")
+        if not isinstance(consent, bool):
+            raise UserError("Geef aan of de bewoner toestemming geeft om gevonden te worden.")
+        if birth_year is not None and not (
+            OLDEST_BIRTH_YEAR <= birth_year <= self.ctx.clock.now().year
+        ):
+            raise UserError(f"Geboortejaar {birth_year} klopt niet.")
+        if household_id is not None:
+            with self.ctx.read() as session:
+                household = session.get(Household, household_id)
+                if household is None or household.deleted:
+                    raise NotFound("Dit huishouden is niet (meer) bekend.")
+        message_id = new_id()
+        with self.ctx.write() as uow:
+            uow.emit(
+                "safe_message",
+                message_id,
+                Op.CREATE,
+                {
+                    "post_code": self.ctx.node.post_code,
+                    "household_id": household_id,
+                    "name": name_value,
+                    "birth_year": birth_year,
+                    "message": message_value,
+                    "contact": contact_value,
+                    "consent": consent,
+                    "given_at": self.ctx.now_iso(),
+                },
+            )
+            row = uow.session.get(SafeMessage, message_id)
+            assert row is not None
+            return _summary(row)
+
+    def search(self, name: str, birth_year: int | None = None) -> list[SafeMessageSummary]:
+        """Messages given with consent whose name contains ``name`` (any case), newest first.
+
+        With a birth year, messages with another known birth year are left out; messages
+        without a birth year stay in (they may be the same person).
+
+        Raises:
+            UserError: fewer than two letters to search for.
+        """
+        wanted = require_text(name, "een naam om te zoeken").casefold()
+        if len(wanted) < MIN_SEARCH:
+            raise UserError(f"Typ minstens {MIN_SEARCH} letters van de naam.")
+        with self.ctx.read() as session:
+            query = select(SafeMessage).where(
+                SafeMessage.consent.is_(True), SafeMessage.deleted.is_(False)
+            )
+            if birth_year is not None:
+                query = query.where(
+                    (SafeMessage.birth_year == birth_year) | SafeMessage.birth_year.is_(None)
+                )
+            # casefold in Python: SQLite's lower() only knows ASCII, and names are not.
+            found = [_summary(r) for r in session.scalars(query) if wanted in r.name.casefold()]
+        return _newest_first(found)
+
+    def list_recent(self, limit: int = 50) -> list[SafeMessageSummary]:
+        """The latest messages this post recorded (with or without consent), newest first."""
+        if limit < 1:
+            return []
+        with self.ctx.read() as session:
+            rows = session.scalars(
+                select(SafeMessage)
+                .where(
+                    SafeMessage.post_code == self.ctx.node.post_code,
+                    SafeMessage.deleted.is_(False),
+                )
+                .order_by(SafeMessage.given_at.desc(), SafeMessage.id.desc())
+                .limit(limit)
+            )
+            return [_summary(r) for r in rows]

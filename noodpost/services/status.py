@@ -1,0 +1,166 @@
+"""The state of this node at a glance: who it is, what it holds, and whether the file is sound.
+
+Used by ``noodpost status``, the overview page and (later) the hub, so all three report the
+same numbers. Counts are of non-deleted rows in each state table, keyed by the plural of the
+entity name (``household`` → ``households``), which is also the name ``status --json`` uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from noodpost.services.base import ServiceContext
+from noodpost.storage.engine import Database
+from noodpost.storage.eventlog import count_events, version_vector
+from noodpost.storage.models import STATE_MODELS, Quarantine
+from noodpost.storage.node import require_node
+
+#: Dutch names for the counts, in the order a person reads them. Counts of entities added
+#: later and not listed here still appear, after these, under their plural key.
+COUNT_LABELS: dict[str, str] = {
+    "households": "Huishoudens",
+    "persons": "Personen",
+    "visits": "Bezoeken",
+    "needs": "Hulpvragen",
+    "distributions": "Uitgiften",
+    "stock_movements": "Voorraadmutaties",
+    "supply_items": "Artikelen in de voorraadlijst",
+    "alarms": "Noodmeldingen",
+    "charging_tickets": "Oplaadbonnen",
+    "safe_messages": "Veilig-en-welberichten",
+    "volunteers": "Vrijwilligers",
+    "shifts": "Diensten",
+    "log_entries": "Logboekregels",
+    "bulletins": "Mededelingen",
+    "card_batches": "Series blanco kaarten",
+    "posts": "Noodsteunpunten",
+}
+
+
+def plural(entity: str) -> str:
+    """The count key of an entity: ``household`` → ``households``, ``log_entry`` → ``…entries``."""
+    if entity.endswith("y") and entity[-2:-1] not in "aeiou":
+        return entity[:-1] + "ies"
+    if entity.endswith(("s", "x", "ch", "sh")):
+        return entity + "es"
+    return entity + "s"
+
+
+def count_label(key: str) -> str:
+    return COUNT_LABELS.get(key, key.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class StreamPosition:
+    """How far this node holds one origin's events: everything up to ``seq``, no gaps."""
+
+    origin: str
+    incarnation: str
+    seq: int
+
+
+@dataclass(frozen=True)
+class NodeStatus:
+    """A snapshot of one node. ``as_dict()`` is the ``status --json`` document."""
+
+    node_id: str
+    role: str
+    post_code: str
+    name: str
+    training: bool
+    incarnation: str
+    events: int
+    quarantined: int
+    integrity: str
+    counts: dict[str, int] = field(default_factory=dict)
+    version_vector: tuple[StreamPosition, ...] = ()
+
+    @property
+    def sound(self) -> bool:
+        """True when SQLite's quick check found nothing wrong."""
+        return self.integrity == "ok"
+
+    def ordered_counts(self) -> list[tuple[str, int]]:
+        """The counts in reading order: the labelled ones first, then any others by name."""
+        known = [(key, self.counts[key]) for key in COUNT_LABELS if key in self.counts]
+        others = sorted((k, v) for k, v in self.counts.items() if k not in COUNT_LABELS)
+        return known + others
+
+    def as_dict(self) -> dict[str, Any]:
+        document: dict[str, Any] = {
+            "node_id": self.node_id,
+            "role": self.role,
+            "post_code": self.post_code,
+            "name": self.name,
+            "training": self.training,
+            "incarnation": self.incarnation,
+        }
+        document.update(sorted(self.counts.items()))
+        document["events"] = self.events
+        document["version_vector"] = [
+            {"origin": p.origin, "incarnation": p.incarnation, "seq": p.seq}
+            for p in self.version_vector
+        ]
+        document["quarantined"] = self.quarantined
+        document["integrity"] = self.integrity
+        return document
+
+
+def read_status(session: Session) -> NodeStatus:
+    """Everything :class:`NodeStatus` reports, read in one snapshot.
+
+    Raises:
+        UserError: the database holds no node yet.
+    """
+    node = require_node(session)
+    counts = {
+        plural(entity): session.scalar(
+            select(func.count()).select_from(model).where(model.deleted.is_(False))
+        )
+        or 0
+        for entity, model in STATE_MODELS.items()
+    }
+    vector = tuple(
+        StreamPosition(origin, incarnation, seq)
+        for (origin, incarnation), seq in sorted(version_vector(session).items())
+    )
+    quarantined = session.scalar(select(func.count()).select_from(Quarantine)) or 0
+    integrity = "; ".join(str(row[0]) for row in session.execute(text("PRAGMA quick_check")).all())
+    return NodeStatus(
+        node_id=node.node_id,
+        role=node.role,
+        post_code=node.post_code,
+        name=node.name,
+        training=bool(node.training),
+        incarnation=node.incarnation,
+        events=count_events(session),
+        quarantined=quarantined,
+        integrity=integrity,
+        counts=counts,
+        version_vector=vector,
+    )
+
+
+def node_status(db: Database) -> dict[str, Any]:
+    """The ``status --json`` document of the node in ``db``.
+
+    Raises:
+        UserError: the database holds no node yet.
+    """
+    with db.read() as session:
+        return read_status(session).as_dict()
+
+
+class StatusService:
+    """The node's status for screens: the same numbers as ``noodpost status``."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def current(self) -> NodeStatus:
+        with self.ctx.read() as session:
+            return read_status(session)

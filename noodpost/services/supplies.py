@@ -1,0 +1,581 @@
+"""Supplies: the catalogue, the stock ledger, ration guidance, hand-outs and their undo.
+
+Rules that live here and nowhere else:
+
+- stock is the sum of the ledger — deliveries and corrections (``stock_movement``) minus
+  hand-outs (``distribution``) of this post; a negative result is flagged, never blocked;
+- a correction needs a reason; a delivery may name its source;
+- a hand-out beyond today's ration, or before the item's minimum interval has passed, needs a
+  written reason from the volunteer (:class:`NeedsConfirmation` with ``needs_reason``);
+- the ration counts what the household received at any post (synchronised hand-outs too);
+- a hand-out is undone by a correcting hand-out (negative quantity, ``corrects``), never by a
+  deletion: only within :data:`UNDO_MINUTES`, only once, only at the post that handed it out.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import Session
+
+from noodpost.core import rations
+from noodpost.core.clock import iso, parse_iso
+from noodpost.core.entities import Op
+from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
+from noodpost.core.vocabulary import MovementKind
+from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
+from noodpost.services.supply_types import (
+    AllowanceLine,
+    HandOut,
+    Item,
+    LedgerKind,
+    LedgerRow,
+    Movement,
+    StockLine,
+    clean_total,
+    item_from_row,
+    stock_line,
+)
+from noodpost.storage.models import Distribution, Household, StockMovement, SupplyItem
+
+#: How long after a hand-out it can still be undone at the desk.
+UNDO_MINUTES = 5
+#: No single delivery, correction or hand-out is larger than this (a mistyped number).
+MAX_QUANTITY = 100_000.0
+MAX_REASON = 500
+#: How many rows :meth:`SuppliesService.ledger` returns unless told otherwise.
+LEDGER_LIMIT = 500
+
+
+def _amount(value: object, item: Item, what: str) -> float:
+    """A positive, finite, plausible quantity of ``item``; ``what`` names the action."""
+    if value is None:
+        raise UserError(f"Vul in hoeveel {rations.lower_first(item.name)} ({item.unit}) u {what}.")
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise UserError("Vul de hoeveelheid in als getal, bijvoorbeeld 3 of 1,5.")
+    if value <= 0:
+        raise UserError("Vul een hoeveelheid groter dan 0 in.")
+    if value > MAX_QUANTITY:
+        raise UserError(
+            f"{rations.format_quantity(value, item.unit)} kan niet kloppen. Controleer het getal."
+        )
+    return float(value)
+
+
+def _reason(value: str | None, *, required: bool) -> str | None:
+    text = require_text(value, "een reden") if required else optional_text(value)
+    if text is not None and len(text) > MAX_REASON:
+        raise UserError(f"Maak de reden korter (hoogstens {MAX_REASON} tekens).")
+    return text
+
+
+def _corrected_ids() -> Select[str | None]:
+    """Ids of hand-outs that a correcting hand-out undid."""
+    return select(Distribution.corrects).where(
+        Distribution.corrects.is_not(None), Distribution.deleted.is_(False)
+    )
+
+
+def _live_hand_outs(household_id: str) -> tuple[ColumnElement[bool], ...]:
+    """Hand-outs to a household that count for its ration: not undos, not undone."""
+    return (
+        Distribution.household_id == household_id,
+        Distribution.deleted.is_(False),
+        Distribution.corrects.is_(None),
+        Distribution.id.not_in(_corrected_ids()),
+    )
+
+
+class SuppliesService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ------------------------------------------------------------------ catalogue
+
+    def items(self) -> list[Item]:
+        """The items that can be handed out (not retired), by name."""
+        with self.ctx.read() as session:
+            rows = session.scalars(
+                select(SupplyItem)
+                .where(SupplyItem.deleted.is_(False), SupplyItem.retired.is_not(True))
+                .order_by(SupplyItem.name)
+            )
+            return [item_from_row(r) for r in rows]
+
+    def item(self, code_or_id: str) -> Item:
+        """One item by code (``water``) or id, retired ones included.
+
+        Raises:
+            NotFound: no such item in the catalogue.
+        """
+        with self.ctx.read() as session:
+            return item_from_row(self._item_row(session, code_or_id))
+
+    @staticmethod
+    def _item_row(session: Session, code_or_id: str) -> SupplyItem:
+        key = (code_or_id or "").strip()
+        row = session.get(SupplyItem, key) if key else None
+        if row is None and key:
+            row = session.scalars(
+                select(SupplyItem)
+                .where(SupplyItem.code == key, SupplyItem.deleted.is_(False))
+                .limit(1)
+            ).first()
+        if row is None or row.deleted:
+            raise NotFound(f"Artikel '{key}' staat niet in de voorraadlijst.")
+        return row
+
+    # ------------------------------------------------------------------ stock
+
+    def _stock(self, session: Session, item_ids: Iterable[str] | None = None) -> dict[str, float]:
+        """Ledger sums per item at this post."""
+        post_code = self.ctx.node.post_code
+        moved = select(StockMovement.item_id, func.sum(StockMovement.quantity)).where(
+            StockMovement.post_code == post_code, StockMovement.deleted.is_(False)
+        )
+        given = select(Distribution.item_id, func.sum(Distribution.quantity)).where(
+            Distribution.post_code == post_code, Distribution.deleted.is_(False)
+        )
+        if item_ids is not None:
+            ids = list(item_ids)
+            moved = moved.where(StockMovement.item_id.in_(ids))
+            given = given.where(Distribution.item_id.in_(ids))
+        totals: dict[str, float] = {}
+        for item_id, total in session.execute(moved.group_by(StockMovement.item_id)):
+            totals[item_id] = totals.get(item_id, 0.0) + float(total or 0.0)
+        for item_id, total in session.execute(given.group_by(Distribution.item_id)):
+            totals[item_id] = totals.get(item_id, 0.0) - float(total or 0.0)
+        return {item_id: clean_total(total) for item_id, total in totals.items()}
+
+    def _stock_of(self, session: Session, item: Item) -> StockLine:
+        return stock_line(item, self._stock(session, [item.id]).get(item.id, 0.0))
+
+    def stock(self) -> list[StockLine]:
+        """Stock per item at this post: every active item, and retired ones with stock left."""
+        with self.ctx.read() as session:
+            totals = self._stock(session)
+            rows = session.scalars(
+                select(SupplyItem)
+                .where(SupplyItem.deleted.is_(False))
+                .order_by(SupplyItem.name, SupplyItem.code)
+            )
+            lines = []
+            for row in rows:
+                quantity = totals.get(row.id, 0.0)
+                if row.retired and quantity == 0:
+                    continue
+                lines.append(stock_line(item_from_row(row), quantity))
+            return lines
+
+    def stock_of(self, item: str) -> StockLine:
+        """The stock of one item (code or id) at this post."""
+        with self.ctx.read() as session:
+            return self._stock_of(session, item_from_row(self._item_row(session, item)))
+
+    def ledger(self, item: str, limit: int = LEDGER_LIMIT) -> list[LedgerRow]:
+        """Deliveries, corrections, hand-outs and undos of one item at this post, newest first."""
+        post_code = self.ctx.node.post_code
+        with self.ctx.read() as session:
+            found = item_from_row(self._item_row(session, item))
+            total = self._stock_of(session, found).quantity
+            movements = session.scalars(
+                select(StockMovement)
+                .where(
+                    StockMovement.item_id == found.id,
+                    StockMovement.post_code == post_code,
+                    StockMovement.deleted.is_(False),
+                )
+                .order_by(StockMovement.at.desc(), StockMovement.created_hlc.desc())
+                .limit(limit)
+            )
+            entries: list[tuple[str, int, LedgerRow]] = []
+            for m in movements:
+                kind = (
+                    LedgerKind.DELIVERY
+                    if m.kind == MovementKind.DELIVERY
+                    else LedgerKind.CORRECTION
+                )
+                row = LedgerRow(
+                    m.id, kind, m.at, clean_total(m.quantity), 0.0, m.reason, None, None
+                )
+                entries.append((m.at or "", m.created_hlc, row))
+            hand_outs = session.scalars(
+                select(Distribution)
+                .where(
+                    Distribution.item_id == found.id,
+                    Distribution.post_code == post_code,
+                    Distribution.deleted.is_(False),
+                )
+                .order_by(Distribution.at.desc(), Distribution.created_hlc.desc())
+                .limit(limit)
+            )
+            for d in hand_outs:
+                kind = LedgerKind.UNDO if d.corrects else LedgerKind.HAND_OUT
+                row = LedgerRow(
+                    d.id,
+                    kind,
+                    d.at,
+                    clean_total(-d.quantity),
+                    0.0,
+                    d.override_reason,
+                    d.household_id,
+                    d.corrects,
+                )
+                entries.append((d.at or "", d.created_hlc, row))
+        entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
+        result: list[LedgerRow] = []
+        balance = total
+        for _, _, row in entries[:limit]:
+            result.append(replace(row, balance=clean_total(balance)))
+            balance -= row.change
+        return result
+
+    # ------------------------------------------------------------------ deliveries, corrections
+
+    def record_delivery(self, item: str, quantity: float, source: str | None = None) -> Movement:
+        """Record a delivery of ``quantity`` (positive) of ``item``; ``source`` says from whom.
+
+        Raises:
+            NotFound: unknown item.
+            Refused: the item is retired.
+            UserError: an impossible quantity.
+        """
+        with self.ctx.read() as session:
+            found = item_from_row(self._item_row(session, item))
+        if found.retired:
+            raise Refused(
+                f"{found.name} staat niet meer in de voorraadlijst. Boek een levering ervan als "
+                "correctie, met een reden."
+            )
+        amount = _amount(quantity, found, "ontvangt")
+        return self._move(found, MovementKind.DELIVERY, amount, _reason(source, required=False))
+
+    def record_correction(self, item: str, quantity: float, reason: str | None) -> Movement:
+        """Correct the stock of ``item`` by ``quantity`` (negative for less), with a reason.
+
+        Raises:
+            NotFound: unknown item.
+            UserError: no reason, zero or an impossible quantity.
+        """
+        with self.ctx.read() as session:
+            found = item_from_row(self._item_row(session, item))
+        if isinstance(quantity, bool) or not isinstance(quantity, int | float):
+            raise UserError("Vul de correctie in als getal, bijvoorbeeld -5 of 12.")
+        if quantity == 0:
+            raise UserError(
+                "Een correctie van 0 verandert niets. Vul in hoeveel er bij of af gaat."
+            )
+        amount = math.copysign(_amount(abs(quantity), found, "corrigeert"), quantity)
+        return self._move(found, MovementKind.CORRECTION, amount, _reason(reason, required=True))
+
+    def _move(
+        self, item: Item, kind: MovementKind, quantity: float, reason: str | None
+    ) -> Movement:
+        movement_id = new_id()
+        at = self.ctx.now_iso()
+        with self.ctx.write() as uow:
+            uow.emit(
+                "stock_movement",
+                movement_id,
+                Op.CREATE,
+                {
+                    "post_code": self.ctx.node.post_code,
+                    "item_id": item.id,
+                    "quantity": quantity,
+                    "kind": kind.value,
+                    "reason": reason,
+                    "at": at,
+                },
+            )
+            stock = self._stock_of(uow.session, item)
+        return Movement(movement_id, item, kind.value, quantity, reason, at, stock)
+
+    # ------------------------------------------------------------------ rations
+
+    def allowance(self, household_id: str) -> list[AllowanceLine]:
+        """Per active item: what the household received today and what the ration still allows.
+
+        Raises:
+            NotFound: unknown household.
+        """
+        now = self.ctx.clock.now()
+        start, end = rations.day_bounds(now)
+        with self.ctx.read() as session:
+            household = self._household(session, household_id)
+            live = _live_hand_outs(household_id)
+            received: dict[str, float | None] = {
+                item_id: total
+                for item_id, total in session.execute(
+                    select(Distribution.item_id, func.sum(Distribution.quantity))
+                    .where(*live, Distribution.at >= start, Distribution.at < end)
+                    .group_by(Distribution.item_id)
+                )
+            }
+            last: dict[str, str | None] = {
+                item_id: at
+                for item_id, at in session.execute(
+                    select(Distribution.item_id, func.max(Distribution.at))
+                    .where(*live)
+                    .group_by(Distribution.item_id)
+                )
+            }
+            items = session.scalars(
+                select(SupplyItem)
+                .where(SupplyItem.deleted.is_(False), SupplyItem.retired.is_not(True))
+                .order_by(SupplyItem.name)
+            )
+            lines = []
+            for row in items:
+                item = item_from_row(row)
+                last_at = last.get(item.id)
+                state = rations.allowance(
+                    item.rule,
+                    household.size,
+                    clean_total(received.get(item.id)),
+                    parse_iso(last_at) if last_at else None,
+                    now,
+                )
+                lines.append(
+                    AllowanceLine(
+                        item,
+                        state.received,
+                        state.limit,
+                        state.remaining,
+                        iso(state.next_allowed_at) if state.next_allowed_at else None,
+                        state.text,
+                    )
+                )
+            return lines
+
+    @staticmethod
+    def _household(session: Session, household_id: str) -> Household:
+        row = session.get(Household, household_id) if household_id else None
+        if row is None or row.deleted:
+            raise NotFound("Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.")
+        return row
+
+    def _ration_check(
+        self, session: Session, household: Household, item: Item, quantity: float, now: datetime
+    ) -> rations.RationCheck:
+        start, end = rations.day_bounds(now)
+        live = (*_live_hand_outs(household.id), Distribution.item_id == item.id)
+        received = session.scalar(
+            select(func.sum(Distribution.quantity)).where(
+                *live, Distribution.at >= start, Distribution.at < end
+            )
+        )
+        last_at = session.scalar(select(func.max(Distribution.at)).where(*live))
+        return rations.check(
+            item.rule,
+            household.size,
+            clean_total(received),
+            parse_iso(last_at) if last_at else None,
+            now,
+            quantity,
+        )
+
+    # ------------------------------------------------------------------ hand-outs
+
+    def hand_out(
+        self,
+        household_id: str,
+        item: str,
+        quantity: float | None = None,
+        override_reason: str | None = None,
+    ) -> HandOut:
+        """Hand ``quantity`` of ``item`` (code or id) to a household; stock may go negative.
+
+        Args:
+            household_id: the household (from a scanned card).
+            item: the item's code or id.
+            quantity: how much; ``None`` means the item's quick quantity (one button press).
+            override_reason: why the ration or interval is exceeded, when it is.
+
+        Raises:
+            NotFound: unknown household or item.
+            Refused: the item is retired.
+            UserError: an impossible quantity.
+            NeedsConfirmation: beyond today's ration or before the minimum interval, and no
+                reason given (``needs_reason`` is set; ``warnings`` say what would be exceeded).
+        """
+        reason = _reason(override_reason, required=False)
+        now = self.ctx.clock.now()
+        distribution_id = new_id()
+        with self.ctx.write() as uow:
+            session = uow.session
+            household = self._household(session, household_id)
+            found = item_from_row(self._item_row(session, item))
+            if found.retired:
+                raise Refused(
+                    f"{found.name} staat niet meer in de voorraadlijst en wordt niet meer "
+                    "uitgegeven."
+                )
+            amount = _amount(
+                found.quick_quantity if quantity is None else quantity, found, "uitgeeft"
+            )
+            verdict = self._ration_check(session, household, found, amount, now)
+            if not verdict.allowed and reason is None:
+                raise NeedsConfirmation(
+                    _confirmation_message(found, amount, verdict),
+                    verdict.warnings,
+                    needs_reason=True,
+                )
+            uow.emit(
+                "distribution",
+                distribution_id,
+                Op.CREATE,
+                {
+                    "post_code": self.ctx.node.post_code,
+                    "household_id": household.id,
+                    "item_id": found.id,
+                    "quantity": amount,
+                    "override_reason": reason,
+                    "at": iso(now),
+                },
+            )
+        return self._hand_out_result(distribution_id)
+
+    def undo_hand_out(self, distribution_id: str) -> HandOut:
+        """Undo a hand-out with a correcting one; returns the original, now marked undone.
+
+        Raises:
+            NotFound: unknown hand-out.
+            Refused: already undone, itself an undo, of another post, or older than
+                :data:`UNDO_MINUTES` minutes.
+        """
+        now = self.ctx.clock.now()
+        post_code = self.ctx.node.post_code
+        with self.ctx.write() as uow:
+            session = uow.session
+            row = session.get(Distribution, distribution_id) if distribution_id else None
+            if row is None or row.deleted:
+                raise NotFound("Deze uitgifte is niet bekend.")
+            if row.corrects is not None or row.quantity <= 0:
+                raise Refused("Dit is zelf een terugdraaiing; die kan niet worden teruggedraaid.")
+            if row.post_code != post_code:
+                raise Refused(
+                    f"Deze uitgifte is gedaan op noodsteunpunt {row.post_code}; "
+                    "alleen daar kan hij worden teruggedraaid."
+                )
+            undone = session.scalar(
+                select(Distribution.id)
+                .where(Distribution.corrects == row.id, Distribution.deleted.is_(False))
+                .limit(1)
+            )
+            if undone is not None:
+                raise Refused("Deze uitgifte is al teruggedraaid.")
+            if row.at is None or now - parse_iso(row.at) > timedelta(minutes=UNDO_MINUTES):
+                raise Refused(
+                    f"Terugdraaien kan alleen binnen {UNDO_MINUTES} minuten na de uitgifte. "
+                    "Klopt de voorraad niet meer? Vraag de coördinator om een correctie."
+                )
+            uow.emit(
+                "distribution",
+                new_id(),
+                Op.CREATE,
+                {
+                    "post_code": post_code,
+                    "household_id": row.household_id,
+                    "item_id": row.item_id,
+                    "quantity": -row.quantity,
+                    "corrects": row.id,
+                    "at": iso(now),
+                },
+            )
+            original = row.id
+        return self._hand_out_result(original)
+
+    def last_hand_out(self) -> HandOut | None:
+        """The latest hand-out at this post (undone or not), for the desk's undo button."""
+        with self.ctx.read() as session:
+            found = session.scalar(
+                select(Distribution.id)
+                .where(
+                    Distribution.post_code == self.ctx.node.post_code,
+                    Distribution.deleted.is_(False),
+                    Distribution.corrects.is_(None),
+                )
+                .order_by(Distribution.at.desc(), Distribution.created_hlc.desc())
+                .limit(1)
+            )
+        return None if found is None else self._hand_out_result(found)
+
+    def hand_out_by_id(self, distribution_id: str) -> HandOut:
+        """One hand-out (not an undo line).
+
+        Raises:
+            NotFound: unknown hand-out.
+        """
+        return self._hand_out_result(distribution_id)
+
+    def _hand_out_result(self, distribution_id: str) -> HandOut:
+        now = self.ctx.clock.now()
+        with self.ctx.read() as session:
+            row = session.get(Distribution, distribution_id)
+            if row is None or row.deleted or row.corrects is not None:
+                raise NotFound("Deze uitgifte is niet bekend.")
+            item_row = session.get(SupplyItem, row.item_id)
+            if item_row is None:
+                raise NotFound("Het artikel van deze uitgifte staat niet in de voorraadlijst.")
+            item = item_from_row(item_row)
+            correction = session.scalar(
+                select(Distribution.id)
+                .where(Distribution.corrects == row.id, Distribution.deleted.is_(False))
+                .limit(1)
+            )
+            household = session.get(Household, row.household_id)
+            at = row.at or ""
+            until = parse_iso(at) + timedelta(minutes=UNDO_MINUTES) if at else now
+            undoable = (
+                correction is None
+                and bool(at)
+                and row.post_code == self.ctx.node.post_code
+                and now <= until
+            )
+            return HandOut(
+                id=row.id,
+                household_id=row.household_id,
+                card_code=household.card_code if household is not None else None,
+                item=item,
+                quantity=row.quantity,
+                at=at,
+                override_reason=row.override_reason,
+                correction_id=correction,
+                undo_until=iso(until),
+                undoable=undoable,
+                stock=self._stock_of(session, item),
+            )
+
+
+def _confirmation_message(item: Item, quantity: float, verdict: rations.RationCheck) -> str:
+    amount = rations.format_quantity(quantity, item.unit)
+    name = rations.lower_first(item.name)
+    if verdict.over_limit and verdict.too_soon:
+        what = (
+            f"Met {amount} {name} gaat dit huishouden over het rantsoen van vandaag, en de "
+            "vorige uitgifte is nog te kort geleden."
+        )
+    elif verdict.over_limit:
+        what = f"Met {amount} {name} gaat dit huishouden over het rantsoen van vandaag."
+    else:
+        what = f"De vorige uitgifte {name} aan dit huishouden is nog te kort geleden."
+    return f"{what} Geef een reden als u toch {amount} uitgeeft."
+
+
+__all__ = [
+    "LEDGER_LIMIT",
+    "MAX_QUANTITY",
+    "UNDO_MINUTES",
+    "AllowanceLine",
+    "HandOut",
+    "Item",
+    "LedgerKind",
+    "LedgerRow",
+    "Movement",
+    "StockLine",
+    "SuppliesService",
+]

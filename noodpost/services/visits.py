@@ -1,0 +1,292 @@
+"""Presence at the warming or cooling location: check in, check out, who is here.
+
+Rules that live here and nowhere else:
+- a household is checked in once: while it is present here, a second check-in is refused;
+- the number of persons defaults to the household's size;
+- more persons present than the post's capacity gives a warning, never a refusal;
+- only a household that is present can be checked out.
+
+Presence and occupancy are always this post's own: visits of other posts that reach this node
+through sync are kept, but do not count here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session
+
+from noodpost.core.clock import parse_iso
+from noodpost.core.entities import Op
+from noodpost.core.errors import NotFound, Refused, UserError
+from noodpost.core.fold import BASE_KEY
+from noodpost.core.ids import post_id
+from noodpost.core.presence import capacity_warning
+from noodpost.core.rations import day_bounds, local_time
+from noodpost.core.vocabulary import VisitStatus
+from noodpost.services.base import ServiceContext, new_id
+from noodpost.services.intake import MAX_HOUSEHOLD
+from noodpost.storage.models import Household, Post, Visit
+
+
+@dataclass(frozen=True)
+class VisitInfo:
+    """One visit (a stay at the post from check-in to check-out).
+
+    Attributes:
+        checked_in_at, checked_out_at: stored time text (UTC ISO); ``checked_out_at`` is
+            ``None`` while the household is present.
+    """
+
+    id: str
+    household_id: str
+    post_code: str
+    persons: int
+    status: str
+    checked_in_at: str | None
+    checked_out_at: str | None
+
+    @property
+    def present(self) -> bool:
+        return self.status == VisitStatus.PRESENT
+
+
+@dataclass(frozen=True)
+class PresentVisit:
+    """A household present now, with its card code for the list on screen."""
+
+    visit_id: str
+    household_id: str
+    card_code: str | None
+    persons: int
+    checked_in_at: str | None
+
+
+@dataclass(frozen=True)
+class CheckedIn:
+    """The result of a check-in.
+
+    Attributes:
+        present: persons present after this check-in (this post).
+        capacity: the post's capacity, ``None`` when not set.
+        warning: a Dutch line when over capacity (the check-in happened all the same).
+    """
+
+    visit: VisitInfo
+    present: int
+    capacity: int | None
+    warning: str | None
+
+
+@dataclass(frozen=True)
+class CheckedOut:
+    visit: VisitInfo
+    present: int
+    capacity: int | None
+
+
+def _info(row: Visit) -> VisitInfo:
+    return VisitInfo(
+        id=row.id,
+        household_id=row.household_id,
+        post_code=row.post_code,
+        persons=row.persons or 0,
+        status=row.status,
+        checked_in_at=row.checked_in_at,
+        checked_out_at=row.checked_out_at,
+    )
+
+
+def _clock_text(stored: str | None) -> str:
+    return local_time(parse_iso(stored)).strftime("%H:%M") if stored else "?"
+
+
+class VisitsService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # ------------------------------------------------------------------ reading
+
+    def occupancy(self) -> tuple[int, int | None]:
+        """Persons present at this post now, and its capacity (``None`` when not set)."""
+        with self.ctx.read() as session:
+            return self._present_persons(session), self._capacity(session)
+
+    def present(self) -> list[PresentVisit]:
+        """Households present at this post now, longest present first."""
+        with self.ctx.read() as session:
+            rows = session.execute(
+                select(Visit, Household.card_code)
+                .outerjoin(Household, Household.id == Visit.household_id)
+                .where(*self._present_here())
+                .order_by(Visit.checked_in_at, Visit.id)
+            )
+            return [
+                PresentVisit(
+                    visit_id=visit.id,
+                    household_id=visit.household_id,
+                    card_code=card_code,
+                    persons=visit.persons or 0,
+                    checked_in_at=visit.checked_in_at,
+                )
+                for visit, card_code in rows
+            ]
+
+    def visits_today(self, household_id: str) -> list[VisitInfo]:
+        """This household's visits that started today (Dutch calendar day), at any post."""
+        start, end = day_bounds(self.ctx.clock.now())
+        with self.ctx.read() as session:
+            rows = session.scalars(
+                select(Visit)
+                .where(
+                    Visit.household_id == household_id,
+                    Visit.deleted.is_(False),
+                    Visit.checked_in_at >= start,
+                    Visit.checked_in_at < end,
+                )
+                .order_by(Visit.checked_in_at, Visit.id)
+            )
+            return [_info(r) for r in rows]
+
+    def last_seen(self, household_id: str) -> str | None:
+        """When this household last checked in or out (stored time text), ``None`` if never."""
+        with self.ctx.read() as session:
+            latest_in, latest_out = session.execute(
+                select(func.max(Visit.checked_in_at), func.max(Visit.checked_out_at)).where(
+                    Visit.household_id == household_id, Visit.deleted.is_(False)
+                )
+            ).one()
+        moments = [m for m in (latest_in, latest_out) if m is not None]
+        return max(moments) if moments else None
+
+    def visit(self, visit_id: str) -> VisitInfo:
+        with self.ctx.read() as session:
+            row = session.get(Visit, visit_id)
+            if row is None or row.deleted:
+                raise NotFound("Dit bezoek is niet bekend.")
+            return _info(row)
+
+    # ------------------------------------------------------------------ writing
+
+    def check_in(self, household_id: str, persons: int | None = None) -> CheckedIn:
+        """Check a household in as present; ``persons`` defaults to its size.
+
+        Raises:
+            NotFound: the household is not known.
+            UserError: an impossible number of persons.
+            Refused: the household is already present here.
+        """
+        if persons is not None and not 1 <= persons <= MAX_HOUSEHOLD:
+            raise UserError(f"Vul het aantal aanwezige personen in (1 tot {MAX_HOUSEHOLD}).")
+        visit_id = new_id()
+        with self.ctx.write() as uow:
+            session = uow.session
+            household = self._household(session, household_id)
+            current = self._current_visit(session, household_id)
+            if current is not None:
+                raise Refused(
+                    f"Dit huishouden is al aangemeld als aanwezig (sinds "
+                    f"{_clock_text(current.checked_in_at)}). Meld het eerst af als het "
+                    "vertrokken is."
+                )
+            uow.emit(
+                "visit",
+                visit_id,
+                Op.CREATE,
+                {
+                    "post_code": self.ctx.node.post_code,
+                    "household_id": household_id,
+                    "persons": persons if persons is not None else household.size,
+                    "checked_in_at": self.ctx.now_iso(),
+                },
+            )
+            row = session.get(Visit, visit_id)
+            assert row is not None
+            visit = _info(row)
+            present = self._present_persons(session)
+            capacity = self._capacity(session)
+        return CheckedIn(visit, present, capacity, capacity_warning(present, capacity))
+
+    def check_out(
+        self, household_id: str | None = None, *, visit_id: str | None = None
+    ) -> CheckedOut:
+        """Check out a household (its current visit here), or one visit by its id.
+
+        Raises:
+            NotFound: the household or visit is not known.
+            Refused: the household is not present (or the visit already ended).
+        """
+        if (household_id is None) == (visit_id is None):
+            raise ValueError("check_out needs either a household_id or a visit_id")
+        with self.ctx.write() as uow:
+            session = uow.session
+            if visit_id is not None:
+                row = session.get(Visit, visit_id)
+                if row is None or row.deleted:
+                    raise NotFound("Dit bezoek is niet bekend.")
+                if row.status != VisitStatus.PRESENT:
+                    raise Refused(
+                        f"Dit bezoek is al afgemeld (om {_clock_text(row.checked_out_at)})."
+                    )
+            else:
+                assert household_id is not None
+                self._household(session, household_id)
+                found = self._current_visit(session, household_id)
+                if found is None:
+                    raise Refused(
+                        "Dit huishouden is nu niet aangemeld als aanwezig, dus afmelden kan niet."
+                    )
+                row = found
+            uow.emit(
+                "visit",
+                row.id,
+                Op.STATUS,
+                {
+                    "status": VisitStatus.LEFT.value,
+                    "checked_out_at": self.ctx.now_iso(),
+                    BASE_KEY: row.updated_hlc,
+                },
+            )
+            session.refresh(row)
+            visit = _info(row)
+            present = self._present_persons(session)
+            capacity = self._capacity(session)
+        return CheckedOut(visit, present, capacity)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _present_here(self) -> tuple[ColumnElement[bool], ...]:
+        return (
+            Visit.post_code == self.ctx.node.post_code,
+            Visit.status == VisitStatus.PRESENT,
+            Visit.deleted.is_(False),
+        )
+
+    def _present_persons(self, session: Session) -> int:
+        total = session.scalar(
+            select(func.coalesce(func.sum(Visit.persons), 0)).where(*self._present_here())
+        )
+        return int(total or 0)
+
+    def _capacity(self, session: Session) -> int | None:
+        post = session.get(Post, post_id(self.ctx.node.post_code))
+        if post is None or post.deleted:
+            return None
+        return post.capacity
+
+    def _household(self, session: Session, household_id: str) -> Household:
+        row = session.get(Household, household_id)
+        if row is None or row.deleted:
+            raise NotFound(
+                "Dit huishouden is niet bekend. Scan de kaart opnieuw of schrijf het huishouden in."
+            )
+        return row
+
+    def _current_visit(self, session: Session, household_id: str) -> Visit | None:
+        return session.scalar(
+            select(Visit)
+            .where(Visit.household_id == household_id, *self._present_here())
+            .order_by(Visit.checked_in_at.desc())
+            .limit(1)
+        )

@@ -1,0 +1,541 @@
+"""Volunteers: who works at the post, signing in with a PIN, roles, and shifts.
+
+Rules that live here and nowhere else:
+- a PIN is 4 to 8 digits and is kept only as an Argon2id hash; it never appears in an event,
+  a message or a log line;
+- five wrong PINs in a row lock sign-in for that volunteer for a minute (counted in memory:
+  a failed sign-in is not a change of state, so it writes no event);
+- only volunteers of this post can sign in here, and only active ones;
+- once the post has a coordinator, only a signed-in coordinator adds, resets or deactivates
+  volunteers; the last active coordinator cannot be deactivated;
+- a volunteer is on duty in at most one shift at a time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher, Type
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from noodpost.core.entities import Op
+from noodpost.core.errors import NotFound, Refused, UserError
+from noodpost.core.fold import BASE_KEY
+from noodpost.core.vocabulary import Role, ShiftStatus
+from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
+from noodpost.storage.models import Shift, Volunteer
+
+#: Wrong PINs in a row after which sign-in is locked.
+MAX_ATTEMPTS = 5
+#: How long sign-in stays locked after too many wrong PINs.
+LOCK_SECONDS = 60
+
+_PIN_RE = re.compile(r"[0-9]{4,8}")
+_MAX_SKILL = 80
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """The volunteer who is signed in; the author of every event until sign-out."""
+
+    id: str
+    name: str
+    role: str
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.role == Role.COORDINATOR
+
+
+@dataclass(frozen=True)
+class VolunteerSummary:
+    id: str
+    name: str
+    role: str
+    skills: tuple[str, ...]
+    phone: str | None
+    active: bool
+    post_code: str
+
+
+@dataclass(frozen=True)
+class ShiftSummary:
+    id: str
+    volunteer_id: str
+    volunteer_name: str
+    task: str | None
+    status: str
+    started_at: str | None
+    ended_at: str | None
+    handover_note: str | None
+
+
+def _summary(row: Volunteer) -> VolunteerSummary:
+    return VolunteerSummary(
+        id=row.id,
+        name=row.name,
+        role=row.role,
+        skills=tuple(row.skills or ()),
+        phone=row.phone,
+        active=row.active is not False,
+        post_code=row.post_code,
+    )
+
+
+def _shift_summary(row: Shift, volunteer_name: str) -> ShiftSummary:
+    return ShiftSummary(
+        id=row.id,
+        volunteer_id=row.volunteer_id,
+        volunteer_name=volunteer_name,
+        task=row.task,
+        status=row.status,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        handover_note=row.handover_note,
+    )
+
+
+def _check_pin(pin: object) -> str:
+    """The PIN if it has the right form. The message never repeats what was typed."""
+    if not isinstance(pin, str) or not _PIN_RE.fullmatch(pin):
+        raise UserError("Een pincode bestaat uit 4 tot 8 cijfers. Kies een andere pincode.")
+    return pin
+
+
+def _role(role: Role | str) -> str:
+    try:
+        return Role(role).value
+    except ValueError:
+        raise UserError("Kies als rol 'vrijwilliger' of 'coördinator'.") from None
+
+
+def _skills(skills: Iterable[str]) -> list[str]:
+    result: list[str] = []
+    for skill in skills:
+        text = (skill or "").strip()
+        if not text:
+            continue
+        if len(text) > _MAX_SKILL:
+            raise UserError(f"Beschrijf een vaardigheid in hooguit {_MAX_SKILL} tekens.")
+        if text.casefold() not in (s.casefold() for s in result):
+            result.append(text)
+    return result
+
+
+def _limited(text: str | None, max_len: int, what: str) -> str | None:
+    value = optional_text(text)
+    if value is not None and len(value) > max_len:
+        raise UserError(f"{what} is te lang (hooguit {max_len} tekens).")
+    return value
+
+
+class VolunteersService:
+    """Volunteers, PIN sign-in and shifts.
+
+    Args:
+        ctx: the shared service context; ``ctx.actor`` is set by :meth:`sign_in`.
+        hasher: an Argon2id hasher. The default uses argon2-cffi's recommended parameters;
+            tests pass cheaper ones (still Argon2id).
+    """
+
+    def __init__(self, ctx: ServiceContext, hasher: PasswordHasher | None = None) -> None:
+        self.ctx = ctx
+        self._hasher = hasher if hasher is not None else PasswordHasher(type=Type.ID)
+        if self._hasher.type is not Type.ID:
+            raise ValueError("PINs are hashed with Argon2id only")
+        self._failures: dict[str, int] = {}
+        self._locked_until: dict[str, datetime] = {}
+
+    # ------------------------------------------------------------------ reading
+
+    def list_volunteers(self, *, include_inactive: bool = False) -> list[VolunteerSummary]:
+        """The volunteers of this post, by name."""
+        with self.ctx.read() as session:
+            query = select(Volunteer).where(
+                Volunteer.post_code == self.ctx.node.post_code, Volunteer.deleted.is_(False)
+            )
+            if not include_inactive:
+                query = query.where(Volunteer.active.is_not(False))
+            rows = session.scalars(query.order_by(func.lower(Volunteer.name), Volunteer.id))
+            return [_summary(r) for r in rows]
+
+    def volunteer(self, volunteer_id: str) -> VolunteerSummary:
+        with self.ctx.read() as session:
+            return _summary(self._own_volunteer(session, volunteer_id))
+
+    def signed_in(self) -> SignedIn | None:
+        """Who is signed in now, or ``None``."""
+        if self.ctx.actor is None:
+            return None
+        with self.ctx.read() as session:
+            row = session.get(Volunteer, self.ctx.actor)
+            if row is None or row.deleted:
+                return None
+            return SignedIn(row.id, row.name, row.role)
+
+    def require_coordinator(self) -> SignedIn:
+        """The signed-in coordinator.
+
+        Raises:
+            Refused: nobody is signed in, or the signed-in volunteer is not an active coordinator.
+        """
+        current = self.signed_in()
+        if current is None:
+            raise Refused("Meld u eerst aan met uw pincode.")
+        with self.ctx.read() as session:
+            row = session.get(Volunteer, current.id)
+            active = row is not None and row.active is not False
+        if not current.is_coordinator or not active:
+            raise Refused("Alleen een coördinator kan dit doen. Vraag de coördinator van dienst.")
+        return current
+
+    def seconds_locked(self, volunteer_id: str) -> int:
+        """How many seconds sign-in for this volunteer stays locked (0 when it is not)."""
+        until = self._locked_until.get(volunteer_id)
+        if until is None:
+            return 0
+        remaining = (until - self.ctx.clock.now()).total_seconds()
+        if remaining <= 0:
+            del self._locked_until[volunteer_id]
+            self._failures.pop(volunteer_id, None)
+            return 0
+        return math.ceil(remaining)
+
+    # ------------------------------------------------------------------ volunteers
+
+    def add_volunteer(
+        self,
+        name: str,
+        role: Role | str,
+        pin: str,
+        skills: Iterable[str] = (),
+        phone: str | None = None,
+    ) -> VolunteerSummary:
+        """Add a volunteer of this post with a PIN.
+
+        The first coordinator can be added by anyone (setting up the post); after that only a
+        signed-in coordinator adds volunteers.
+
+        Raises:
+            UserError: no name, an unknown role, a PIN that is not 4–8 digits, a name in use.
+            Refused: the post has a coordinator and none is signed in.
+        """
+        name = require_text(name, "de naam")
+        if len(name) > 200:
+            raise UserError("De naam is te lang (hooguit 200 tekens).")
+        role_value = _role(role)
+        _check_pin(pin)
+        skill_list = _skills(skills)
+        phone_value = _limited(phone, 40, "Het telefoonnummer")
+        post_code = self.ctx.node.post_code
+        with self.ctx.read() as session:
+            has_coordinator = self._has_coordinator(session)
+            name_taken = self._name_taken(session, name)
+        if has_coordinator:
+            self.require_coordinator()
+        if name_taken:
+            raise UserError(
+                f"Er is al een vrijwilliger met de naam {name}. Voeg bijvoorbeeld een "
+                "achternaam of initiaal toe."
+            )
+        pin_hash = self._hasher.hash(pin)
+        volunteer_id = new_id()
+        with self.ctx.write() as uow:
+            uow.emit(
+                "volunteer",
+                volunteer_id,
+                Op.CREATE,
+                {
+                    "post_code": post_code,
+                    "name": name,
+                    "role": role_value,
+                    "pin_hash": pin_hash,
+                    "skills": skill_list,
+                    "phone": phone_value,
+                    "active": True,
+                },
+            )
+        return self.volunteer(volunteer_id)
+
+    def change_pin(self, volunteer_id: str, current_pin: str, new_pin: str) -> None:
+        """A volunteer chooses a new PIN, proving the current one.
+
+        A wrong current PIN counts towards the sign-in lock, like a wrong sign-in.
+
+        Raises:
+            UserError: the new PIN is not 4–8 digits.
+            Refused: the current PIN is wrong, or sign-in is locked.
+        """
+        _check_pin(new_pin)
+        self._verify(volunteer_id, current_pin)
+        self._write_pin(volunteer_id, new_pin)
+
+    def reset_pin(self, volunteer_id: str, new_pin: str) -> None:
+        """A coordinator gives a volunteer who forgot the PIN a new one; unlocks sign-in."""
+        _check_pin(new_pin)
+        self.require_coordinator()
+        self.volunteer(volunteer_id)
+        self._write_pin(volunteer_id, new_pin)
+        self._failures.pop(volunteer_id, None)
+        self._locked_until.pop(volunteer_id, None)
+
+    def deactivate(self, volunteer_id: str) -> VolunteerSummary:
+        """A coordinator stops a volunteer from signing in; the history stays.
+
+        Raises:
+            Refused: not a coordinator; already inactive; on duty; the last active coordinator.
+        """
+        self.require_coordinator()
+        with self.ctx.read() as session:
+            row = self._own_volunteer(session, volunteer_id)
+            if row.active is False:
+                raise Refused(f"{row.name} is al niet meer actief.")
+            if self._open_shift(session, volunteer_id) is not None:
+                raise Refused(f"{row.name} is in dienst. Beëindig eerst de dienst.")
+            if row.role == Role.COORDINATOR and self._active_coordinators(session) <= 1:
+                raise Refused(
+                    f"{row.name} is de enige actieve coördinator. Maak eerst iemand anders "
+                    "coördinator."
+                )
+        self._set_active(volunteer_id, active=False)
+        if self.ctx.actor == volunteer_id:
+            self.sign_out()
+        return self.volunteer(volunteer_id)
+
+    def reactivate(self, volunteer_id: str) -> VolunteerSummary:
+        """A coordinator lets an inactive volunteer sign in again."""
+        self.require_coordinator()
+        with self.ctx.read() as session:
+            row = self._own_volunteer(session, volunteer_id)
+            if row.active is not False:
+                raise Refused(f"{row.name} is al actief.")
+        self._set_active(volunteer_id, active=True)
+        return self.volunteer(volunteer_id)
+
+    # ------------------------------------------------------------------ signing in
+
+    def sign_in(self, volunteer_id: str, pin: str) -> SignedIn:
+        """Sign in; every following event carries this volunteer as its author.
+
+        Raises:
+            NotFound: not a volunteer of this post.
+            Refused: wrong PIN, sign-in locked after too many wrong PINs, or inactive.
+        """
+        row = self._verify(volunteer_id, pin)
+        self.ctx.actor = row.id
+        return row
+
+    def sign_out(self) -> None:
+        self.ctx.actor = None
+
+    # ------------------------------------------------------------------ shifts
+
+    def start_shift(self, volunteer_id: str, task: str | None = None) -> ShiftSummary:
+        """Put a volunteer on duty.
+
+        Raises:
+            Refused: the volunteer is inactive or already on duty.
+        """
+        task_value = _limited(task, 200, "De taak")
+        with self.ctx.read() as session:
+            volunteer = self._own_volunteer(session, volunteer_id)
+            if volunteer.active is False:
+                raise Refused(f"{volunteer.name} is niet meer actief en kan geen dienst beginnen.")
+            if self._open_shift(session, volunteer_id) is not None:
+                raise Refused(
+                    f"{volunteer.name} is al in dienst. Beëindig eerst die dienst voordat een "
+                    "nieuwe begint."
+                )
+            name = volunteer.name
+        shift_id = new_id()
+        with self.ctx.write() as uow:
+            uow.emit(
+                "shift",
+                shift_id,
+                Op.CREATE,
+                {
+                    "post_code": self.ctx.node.post_code,
+                    "volunteer_id": volunteer_id,
+                    "task": task_value,
+                    "started_at": self.ctx.now_iso(),
+                    "status": ShiftStatus.ON_DUTY.value,
+                },
+            )
+            row = uow.session.get(Shift, shift_id)
+            assert row is not None
+            return _shift_summary(row, name)
+
+    def end_shift(self, shift_id: str, handover_note: str | None = None) -> ShiftSummary:
+        """End a shift, with an optional handover note for whoever comes next.
+
+        Raises:
+            NotFound: no such shift.
+            Refused: the shift has already ended.
+        """
+        note = _limited(handover_note, 1000, "De overdracht")
+        with self.ctx.read() as session:
+            shift = session.get(Shift, shift_id)
+            if shift is None or shift.deleted:
+                raise NotFound("Deze dienst is niet (meer) bekend.")
+            if shift.status != ShiftStatus.ON_DUTY:
+                raise Refused("Deze dienst is al beëindigd.")
+            name = self._name_of(session, shift.volunteer_id)
+        with self.ctx.write() as uow:
+            uow.emit(
+                "shift",
+                shift_id,
+                Op.STATUS,
+                {
+                    "status": ShiftStatus.ENDED.value,
+                    "ended_at": self.ctx.now_iso(),
+                    "handover_note": note,
+                },
+            )
+            row = uow.session.get(Shift, shift_id)
+            assert row is not None
+            return _shift_summary(row, name)
+
+    def on_duty(self) -> list[ShiftSummary]:
+        """The shifts of this post that are running now, earliest first."""
+        with self.ctx.read() as session:
+            rows = list(
+                session.scalars(
+                    select(Shift)
+                    .where(
+                        Shift.post_code == self.ctx.node.post_code,
+                        Shift.status == ShiftStatus.ON_DUTY,
+                        Shift.deleted.is_(False),
+                    )
+                    .order_by(Shift.started_at, Shift.id)
+                )
+            )
+            return [_shift_summary(r, self._name_of(session, r.volunteer_id)) for r in rows]
+
+    # ------------------------------------------------------------------ internals
+
+    def _own_volunteer(self, session: Session, volunteer_id: str) -> Volunteer:
+        row = session.get(Volunteer, volunteer_id)
+        if row is None or row.deleted or row.post_code != self.ctx.node.post_code:
+            raise NotFound("Deze vrijwilliger is hier niet bekend.")
+        return row
+
+    def _name_of(self, session: Session, volunteer_id: str) -> str:
+        row = session.get(Volunteer, volunteer_id)
+        return row.name if row is not None else "onbekende vrijwilliger"
+
+    def _open_shift(self, session: Session, volunteer_id: str) -> Shift | None:
+        return session.scalar(
+            select(Shift)
+            .where(
+                Shift.volunteer_id == volunteer_id,
+                Shift.status == ShiftStatus.ON_DUTY,
+                Shift.deleted.is_(False),
+            )
+            .limit(1)
+        )
+
+    def _active_coordinators(self, session: Session) -> int:
+        return (
+            session.scalar(
+                select(func.count())
+                .select_from(Volunteer)
+                .where(
+                    Volunteer.post_code == self.ctx.node.post_code,
+                    Volunteer.role == Role.COORDINATOR,
+                    Volunteer.active.is_not(False),
+                    Volunteer.deleted.is_(False),
+                )
+            )
+            or 0
+        )
+
+    def _has_coordinator(self, session: Session) -> bool:
+        return self._active_coordinators(session) > 0
+
+    def _name_taken(self, session: Session, name: str) -> bool:
+        names = session.scalars(
+            select(Volunteer.name).where(
+                Volunteer.post_code == self.ctx.node.post_code,
+                Volunteer.active.is_not(False),
+                Volunteer.deleted.is_(False),
+            )
+        )
+        wanted = name.casefold()
+        return any(existing.casefold() == wanted for existing in names)
+
+    def _verify(self, volunteer_id: str, pin: str) -> SignedIn:
+        """Check a PIN against the stored hash, counting wrong ones towards the lock."""
+        with self.ctx.read() as session:
+            row = self._own_volunteer(session, volunteer_id)
+            volunteer = SignedIn(row.id, row.name, row.role)
+            active = row.active is not False
+            pin_hash = row.pin_hash
+        seconds = self.seconds_locked(volunteer_id)
+        if seconds:
+            raise Refused(
+                f"Te vaak een verkeerde pincode. Aanmelden is nog {seconds} seconden "
+                "geblokkeerd; probeer het daarna opnieuw."
+            )
+        if not active:
+            raise Refused(
+                f"{volunteer.name} is niet meer actief. Vraag de coördinator om u weer actief "
+                "te maken."
+            )
+        if pin_hash is None:
+            raise Refused(
+                f"Voor {volunteer.name} is nog geen pincode ingesteld. Vraag de coördinator."
+            )
+        if not self._matches(pin_hash, pin):
+            failures = self._failures.get(volunteer_id, 0) + 1
+            if failures >= MAX_ATTEMPTS:
+                self._failures.pop(volunteer_id, None)
+                self._locked_until[volunteer_id] = self.ctx.clock.now() + timedelta(
+                    seconds=LOCK_SECONDS
+                )
+                raise Refused(
+                    f"Pincode onjuist. Na {MAX_ATTEMPTS} verkeerde pogingen is aanmelden "
+                    f"{LOCK_SECONDS} seconden geblokkeerd."
+                )
+            self._failures[volunteer_id] = failures
+            left = MAX_ATTEMPTS - failures
+            attempts = "poging" if left == 1 else "pogingen"
+            raise Refused(f"Pincode onjuist. Probeer het opnieuw (nog {left} {attempts}).")
+        self._failures.pop(volunteer_id, None)
+        return volunteer
+
+    def _matches(self, pin_hash: str, pin: object) -> bool:
+        if not isinstance(pin, str) or not pin:
+            return False
+        try:
+            return self._hasher.verify(pin_hash, pin)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def _write_pin(self, volunteer_id: str, pin: str) -> None:
+        pin_hash = self._hasher.hash(pin)
+        with self.ctx.write() as uow:
+            row = uow.session.get(Volunteer, volunteer_id)
+            assert row is not None
+            uow.emit(
+                "volunteer",
+                volunteer_id,
+                Op.UPDATE,
+                {"pin_hash": pin_hash, BASE_KEY: row.updated_hlc},
+            )
+
+    def _set_active(self, volunteer_id: str, *, active: bool) -> None:
+        with self.ctx.write() as uow:
+            row = uow.session.get(Volunteer, volunteer_id)
+            assert row is not None
+            uow.emit(
+                "volunteer",
+                volunteer_id,
+                Op.UPDATE,
+                {"active": active, BASE_KEY: row.updated_hlc},
+            )

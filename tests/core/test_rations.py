@@ -1,0 +1,232 @@
+"""Ration rules and the Dutch calendar day they count in (pure, no database)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from noodpost.core import rations
+from noodpost.core.clock import iso
+from noodpost.core.rations import RationRule
+
+WATER = RationRule("Drinkwater", "l", per_person_per_day=3)
+FOOD = RationRule("Voedselpakket", "pakket", per_household_per_day=1, min_interval_minutes=240)
+BLANKET = RationRule("Deken", "stuk", per_person_per_day=1, min_interval_minutes=1440)
+#: Saturday 28 November 2026, 10:00 in the Netherlands.
+NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+# ---------------------------------------------------------------- the rule
+
+
+def test_daily_limit_per_person_per_household_both_or_none() -> None:
+    assert WATER.daily_limit(4) == 12
+    assert FOOD.daily_limit(4) == 1
+    both = RationRule("Luiers", "stuk", per_person_per_day=4, per_household_per_day=10)
+    assert both.daily_limit(2) == 8
+    assert both.daily_limit(5) == 10  # the stricter counts
+    assert RationRule("Informatie", "folder").daily_limit(3) is None
+
+
+def test_within_the_ration_is_allowed_without_warnings() -> None:
+    verdict = rations.check(WATER, 2, 3, NOW - timedelta(minutes=5), NOW, 3)
+
+    assert verdict.allowed
+    assert verdict.warnings == ()
+    assert verdict.allowance.remaining == 3
+    assert verdict.allowance.text == "3 l van 6 l"
+
+
+def test_exceeding_todays_ration_warns_with_the_amounts() -> None:
+    verdict = rations.check(WATER, 4, 6, None, NOW, 9)
+
+    assert not verdict.allowed
+    assert verdict.over_limit
+    assert not verdict.too_soon
+    assert verdict.warnings == (
+        "Vandaag al 6 l van 12 l drinkwater ontvangen.",
+        "Met 9 l erbij wordt het 15 l: 3 l meer dan het rantsoen.",
+    )
+
+
+def test_a_first_hand_out_above_the_ration_names_the_ration() -> None:
+    verdict = rations.check(WATER, 2, 0, None, NOW, 7.5)
+
+    assert verdict.over_limit
+    assert verdict.warnings[0] == "Het rantsoen drinkwater is 6 l per dag voor dit huishouden."
+    assert verdict.warnings[1] == "Met 7,5 l erbij wordt het 7,5 l: 1,5 l meer dan het rantsoen."
+
+
+def test_exactly_the_ration_is_allowed_despite_float_sums() -> None:
+    rule = RationRule("Melk", "l", per_household_per_day=0.3)
+
+    assert rations.check(rule, 1, 0.1 + 0.1, None, NOW, 0.1).allowed
+
+
+def test_minimum_interval_warns_with_the_time_it_is_possible_again() -> None:
+    last = NOW - timedelta(minutes=30)  # 09:30 in the Netherlands
+
+    verdict = rations.check(FOOD, 3, 0, last, NOW, 1)
+
+    assert verdict.too_soon
+    assert not verdict.over_limit
+    assert verdict.warnings == (
+        "Vorige uitgifte voedselpakket om 09:30 (30 minuten geleden); tussen twee uitgiftes "
+        "zit minstens 4 uur. Weer mogelijk vanaf 13:30.",
+    )
+    assert verdict.allowance.next_allowed_at == last + timedelta(minutes=240)
+    assert verdict.allowance.text == "0 pakket van 1 pakket · weer vanaf 13:30"
+
+
+def test_interval_that_has_passed_is_no_warning() -> None:
+    assert rations.check(FOOD, 3, 0, NOW - timedelta(minutes=240), NOW, 1).allowed
+
+
+def test_interval_and_ration_both_reported() -> None:
+    verdict = rations.check(BLANKET, 1, 1, NOW - timedelta(hours=2), NOW, 1)
+
+    assert verdict.over_limit
+    assert verdict.too_soon
+    assert len(verdict.warnings) == 3
+    assert "minstens 1 dag" in verdict.warnings[2]
+
+
+def test_received_never_counts_below_zero() -> None:
+    state = rations.allowance(WATER, 1, -3, None, NOW)
+    assert state.received == 0
+    assert state.remaining == 3
+
+
+def test_item_without_ration_has_no_limit() -> None:
+    rule = RationRule("Informatie", "folder")
+    verdict = rations.check(rule, 1, 50, None, NOW, 10)
+
+    assert verdict.allowed
+    assert verdict.allowance.remaining is None
+    assert verdict.allowance.text == "50 folder (geen rantsoen)"
+
+
+@given(
+    size=st.integers(min_value=1, max_value=30),
+    received=st.integers(min_value=0, max_value=200),
+    quantity=st.integers(min_value=1, max_value=200),
+)
+def test_warns_exactly_when_the_total_exceeds_the_ration(
+    size: int, received: int, quantity: int
+) -> None:
+    verdict = rations.check(WATER, size, received, None, NOW, quantity)
+    assert verdict.allowed == (received + quantity <= 3 * size)
+    assert bool(verdict.warnings) != verdict.allowed
+
+
+# ---------------------------------------------------------------- Dutch text
+
+
+@pytest.mark.parametrize(
+    ("quantity", "text"),
+    [(3, "3"), (3.0, "3"), (1.5, "1,5"), (0.25, "0,25"), (-2, "-2"), (1 / 3, "0,333")],
+)
+def test_amounts_use_a_decimal_comma(quantity: float, text: str) -> None:
+    assert rations.format_amount(quantity) == text
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"),
+    [
+        (0, "0 minuten"),
+        (1, "1 minuut"),
+        (30, "30 minuten"),
+        (60, "1 uur"),
+        (90, "1 uur en 30 minuten"),
+        (240, "4 uur"),
+        (1440, "1 dag"),
+        (10080, "7 dagen"),
+        (1500, "25 uur"),
+    ],
+)
+def test_durations_in_dutch(minutes: int, text: str) -> None:
+    assert rations.format_duration(minutes) == text
+
+
+def test_clock_time_shows_the_date_only_on_another_day() -> None:
+    assert rations.format_clock(NOW, NOW) == "10:00"
+    assert rations.format_clock(NOW + timedelta(days=7), NOW) == "5-12 10:00"
+
+
+# ---------------------------------------------------------------- the Dutch day
+
+
+def test_day_bounds_in_winter_and_summer() -> None:
+    assert rations.day_bounds(NOW) == (
+        "2026-11-27T23:00:00.000+00:00",
+        "2026-11-28T23:00:00.000+00:00",
+    )
+    assert rations.day_bounds(datetime(2026, 7, 1, 12, 0, tzinfo=UTC)) == (
+        "2026-06-30T22:00:00.000+00:00",
+        "2026-07-01T22:00:00.000+00:00",
+    )
+
+
+def test_late_evening_utc_is_already_tomorrow_in_the_netherlands() -> None:
+    moment = datetime(2026, 11, 28, 23, 30, tzinfo=UTC)  # 00:30 on Sunday the 29th
+
+    assert rations.local_day(moment).isoformat() == "2026-11-29"
+    assert rations.day_bounds(moment)[0] == "2026-11-28T23:00:00.000+00:00"
+
+
+def test_days_when_the_clocks_change_are_23_and_25_hours() -> None:
+    spring = rations.day_bounds(datetime(2026, 3, 29, 12, 0, tzinfo=UTC))
+    autumn = rations.day_bounds(datetime(2026, 10, 25, 12, 0, tzinfo=UTC))
+
+    assert spring == ("2026-03-28T23:00:00.000+00:00", "2026-03-29T22:00:00.000+00:00")
+    assert autumn == ("2026-10-24T22:00:00.000+00:00", "2026-10-25T23:00:00.000+00:00")
+
+
+moments = st.datetimes(
+    min_value=datetime(1997, 1, 1), max_value=datetime(2037, 12, 31), timezones=st.just(UTC)
+)
+
+
+@given(moment=moments)
+def test_a_moment_lies_within_its_own_day(moment: datetime) -> None:
+    start, end = rations.day_bounds(moment)
+    length = datetime.fromisoformat(end) - datetime.fromisoformat(start)
+
+    assert start <= iso(moment) < end
+    assert length in {timedelta(hours=23), timedelta(hours=24), timedelta(hours=25)}
+
+
+@given(moment=moments)
+def test_fallback_zone_converts_from_utc_like_the_time_zone_database(moment: datetime) -> None:
+    fallback = rations._CentralEuropeanTime()
+    mine = moment.astimezone(fallback)
+    real = moment.astimezone(AMSTERDAM)
+
+    assert mine.replace(tzinfo=None) == real.replace(tzinfo=None)
+    assert mine.fold == real.fold
+    assert mine.utcoffset() == real.utcoffset()
+    assert mine.tzname() == real.tzname()
+
+
+@given(
+    local=st.datetimes(min_value=datetime(1997, 1, 1), max_value=datetime(2037, 12, 31)),
+    fold=st.sampled_from([0, 1]),
+    near_change=st.booleans(),
+)
+def test_fallback_zone_reads_local_times_like_the_time_zone_database(
+    local: datetime, fold: int, near_change: bool
+) -> None:
+    if near_change:  # the hours around a change, where gaps and repeats are
+        sunday = rations._CentralEuropeanTime._last_sunday(local.year, local.month % 2 * 7 + 3)
+        local = sunday.replace(minute=local.minute) + timedelta(hours=local.hour % 4)
+    fallback = rations._CentralEuropeanTime()
+    mine = local.replace(tzinfo=fallback, fold=fold)
+    real = local.replace(tzinfo=AMSTERDAM, fold=fold)
+
+    assert mine.utcoffset() == real.utcoffset()
+    assert mine.dst() == real.dst()

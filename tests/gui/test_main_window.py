@@ -1,0 +1,136 @@
+"""The main window as a volunteer sees it: which post, which mode, and what it holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from noodpost.core.clock import FixedClock
+from noodpost.core.errors import UserError
+from noodpost.gui.errors import ExceptionHandler, bug_dialog, user_error_box
+from noodpost.gui.first_run import setup_needed_box
+from noodpost.gui.main_window import MainWindow
+from noodpost.services.base import ServiceContext
+from noodpost.services.intake import IntakeService
+from noodpost.services.setup import initialise
+from noodpost.services.status import StatusService
+from noodpost.storage.engine import Database, open_database
+from noodpost.storage.node import database_path
+
+pytestmark = [
+    pytest.mark.gui,
+    # The offscreen platform cannot pass size hints to a window manager; nothing to see here.
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+
+def open_window(qtbot: QtBot, ctx: ServiceContext) -> MainWindow:
+    window = MainWindow(ctx.node, StatusService(ctx))
+    ctx.subscribe(window.notify_changed)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_title_names_the_post(qtbot: QtBot, ctx: ServiceContext) -> None:
+    window = open_window(qtbot, ctx)
+
+    assert window.windowTitle() == "Noodpost — Dorpshuis Ten Boer"
+    assert window.post_label.text() == "Dorpshuis Ten Boer · GR-0014"
+    assert window.findChild(type(window.post_label), "status_training") is None
+
+
+@pytest.fixture
+def training_db(tmp_path: Path, clock: FixedClock) -> Iterator[Database]:
+    db = open_database(database_path(tmp_path))
+    initialise(
+        db,
+        clock,
+        role="post",
+        name="Dorpshuis Ten Boer",
+        code="GR-0014",
+        catalogue=[],
+        training=True,
+    )
+    yield db
+    db.close()
+
+
+def test_training_node_says_oefening(
+    qtbot: QtBot, training_db: Database, clock: FixedClock
+) -> None:
+    window = open_window(qtbot, ServiceContext(training_db, clock))
+
+    assert window.windowTitle() == "Noodpost — Dorpshuis Ten Boer — OEFENING"
+    mark = window.findChild(type(window.post_label), "status_training")
+    assert mark is not None
+    assert mark.text().strip() == "OEFENING"
+
+
+def test_overview_shows_the_counts_and_follows_changes(qtbot: QtBot, ctx: ServiceContext) -> None:
+    window = open_window(qtbot, ctx)
+    page = window.overview
+    events = int(page.value_text("events"))
+    assert page.value_text("households") == "0"
+    assert int(page.value_text("supply_items")) > 0
+    assert "Database in orde" in page.health.text()
+    assert "GR-0014" in page.identity.text()
+
+    IntakeService(ctx).register(size=3)
+
+    qtbot.waitUntil(lambda: page.value_text("households") == "1")
+    assert int(page.value_text("events")) == events + 1
+
+
+def test_user_error_is_shown_calmly(qtbot: QtBot) -> None:
+    box = user_error_box(None, UserError("Deze kaart is onbekend. Scan opnieuw."))
+    qtbot.addWidget(box)
+
+    assert box.text() == "Deze kaart is onbekend. Scan opnieuw."
+
+
+def test_bug_dialog_names_the_log_file_and_shows_its_tail(qtbot: QtBot, tmp_path: Path) -> None:
+    log_file = tmp_path / "noodpost.log"
+    log_file.write_text("regel 1\nTraceback (most recent call last):\nRuntimeError: x\n")
+
+    box = bug_dialog(None, log_file)
+    qtbot.addWidget(box)
+
+    assert "Er ging iets mis" in box.text()
+    assert str(log_file) in box.informativeText()
+    assert "Traceback" not in box.text() + box.informativeText()
+    assert box.detailedText().endswith("RuntimeError: x")
+
+
+def test_exception_handler_logs_a_bug(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    shown: list[str] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append(box.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    handler = ExceptionHandler(tmp_path / "noodpost.log", parent=lambda: None)
+
+    try:
+        raise RuntimeError("programming error")
+    except RuntimeError as bug:
+        handler(RuntimeError, bug, bug.__traceback__)
+    handler(UserError, UserError("Kies een artikel."), None)
+
+    assert shown == ["Er ging iets mis in Noodpost.", "Kies een artikel."]
+    assert "programming error" in caplog.text
+
+
+def test_first_run_explains_init(qtbot: QtBot, tmp_path: Path) -> None:
+    box = setup_needed_box(tmp_path)
+    qtbot.addWidget(box)
+
+    assert "nog niet ingericht" in box.text()
+    assert f'noodpost --data-dir "{tmp_path}" init --role post' in box.informativeText()

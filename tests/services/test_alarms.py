@@ -1,0 +1,287 @@
+"""Alarms (noodmeldingen): raise, the forward-only lifecycle, history, the radio line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from argon2 import PasswordHasher, Type
+from support import POST_CODE
+
+from noodpost.core.clock import FixedClock
+from noodpost.core.entities import Op
+from noodpost.core.errors import NotFound, Refused, UserError
+from noodpost.core.fold import BASE_KEY
+from noodpost.core.ids import post_id
+from noodpost.services.alarms import AlarmInfo, AlarmsService
+from noodpost.services.base import ServiceContext, new_id
+from noodpost.services.volunteers import VolunteersService
+from noodpost.storage.engine import Database
+from noodpost.storage.models import Post
+
+
+@pytest.fixture
+def alarms(ctx: ServiceContext) -> AlarmsService:
+    return AlarmsService(ctx)
+
+
+def _ambulance(alarms: AlarmsService) -> AlarmInfo:
+    return alarms.raise_alarm(
+        "ambulance", "immediate", "Kerkstraat 5 zaal 2", persons=2, description="Man onwel"
+    )
+
+
+def test_raise_alarm(alarms: AlarmsService, event_count: Callable[[], int]) -> None:
+    before = event_count()
+
+    alarm = _ambulance(alarms)
+
+    assert event_count() == before + 1
+    assert alarm.status == "open"
+    assert alarm.post_code == POST_CODE
+    assert (alarm.type_label, alarm.urgency_label, alarm.status_label) == (
+        "ambulance",
+        "spoed",
+        "open",
+    )
+    assert (alarm.location, alarm.persons, alarm.description) == (
+        "Kerkstraat 5 zaal 2",
+        2,
+        "Man onwel",
+    )
+    assert alarm.raised_at == "2026-11-28T09:00:00.000+00:00"
+    assert not alarm.acknowledged
+    assert alarms.alarm(alarm.id) == alarm
+    assert alarms.open_alarms() == [alarm]
+    assert alarms.unacknowledged_count() == 1
+
+
+def test_bad_input_is_refused_in_dutch(
+    alarms: AlarmsService, event_count: Callable[[], int]
+) -> None:
+    before = event_count()
+    with pytest.raises(UserError, match="Kies wie er nodig is: brandweer, politie"):
+        alarms.raise_alarm("dragon", "immediate", "Hal")
+    with pytest.raises(UserError, match="Kies als urgentie spoed, hoog of normaal"):
+        alarms.raise_alarm("fire", "now", "Hal")
+    with pytest.raises(UserError, match="aantal betrokken personen"):
+        alarms.raise_alarm("fire", "high", "Hal", persons=0)
+    with pytest.raises(UserError, match="De omschrijving is te lang"):
+        alarms.raise_alarm("fire", "high", "Hal", description="x" * 1001)
+    with pytest.raises(UserError, match="Vul in waar de hulp nodig is"):
+        alarms.raise_alarm("fire", "high", "   ")
+    assert event_count() == before
+    assert alarms.open_alarms() == []
+
+
+def test_without_location_the_post_address_is_used(
+    ctx: ServiceContext, alarms: AlarmsService
+) -> None:
+    with ctx.write() as uow:  # the coordinator filled in the post's address
+        row = uow.session.get(Post, post_id(POST_CODE))
+        assert row is not None
+        uow.emit(
+            "post",
+            row.id,
+            Op.UPDATE,
+            {"address": "Dorpsstraat 1, Ten Boer", BASE_KEY: row.updated_hlc},
+        )
+    alarm = alarms.raise_alarm("fire", "high", None)
+    assert alarm.location == "Dorpsstraat 1, Ten Boer"
+
+
+def test_full_lifecycle_with_history(
+    ctx: ServiceContext,
+    alarms: AlarmsService,
+    clock: FixedClock,
+    event_count: Callable[[], int],
+) -> None:
+    vols = VolunteersService(
+        ctx, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    )
+    anna = vols.add_volunteer("Anna", "coordinator", "4821").id
+    vols.sign_in(anna, "4821")
+    alarm = _ambulance(alarms)
+    start = event_count()
+
+    clock.advance(timedelta(seconds=20))
+    sent = alarms.mark_sent(alarm.id)
+    assert sent.status == "sent"
+    assert event_count() == start + 1
+
+    clock.advance(timedelta(minutes=1))
+    received = alarms.mark_received(alarm.id)
+    assert received.status == "received"
+    assert alarms.unacknowledged_count() == 1
+    assert event_count() == start + 2
+
+    clock.advance(timedelta(minutes=1))
+    acknowledged = alarms.acknowledge(alarm.id, " Operator Bakker ", note="Ambulance onderweg")
+    assert acknowledged.status == "acknowledged"
+    assert acknowledged.status_label == "bevestigd"
+    assert acknowledged.acknowledged_by == "Operator Bakker"
+    assert acknowledged.acknowledged_at == "2026-11-28T09:02:20.000+00:00"
+    assert acknowledged.status_note == "Ambulance onderweg"
+    assert acknowledged.acknowledged
+    assert alarms.unacknowledged_count() == 0
+    assert alarms.open_alarms() == [acknowledged]
+    assert event_count() == start + 3
+
+    clock.advance(timedelta(minutes=30))
+    closed = alarms.close(alarm.id, note="Patiënt vervoerd")
+    assert closed.status == "closed"
+    assert closed.status_label == "afgesloten"
+    assert closed.acknowledged_by == "Operator Bakker"
+    assert alarms.open_alarms() == []
+    assert event_count() == start + 4
+
+    history = alarms.history(alarm.id)
+    assert [(s.status, s.at, s.note) for s in history] == [
+        ("open", "2026-11-28T09:00:00.000+00:00", None),
+        ("sent", "2026-11-28T09:00:20.000+00:00", None),
+        ("received", "2026-11-28T09:01:20.000+00:00", None),
+        ("acknowledged", "2026-11-28T09:02:20.000+00:00", "Ambulance onderweg"),
+        ("closed", "2026-11-28T09:32:20.000+00:00", "Patiënt vervoerd"),
+    ]
+    assert {(s.author, s.author_name) for s in history} == {(anna, "Anna")}
+    assert history[3].status_label == "bevestigd"
+
+
+def test_sent_may_be_skipped(alarms: AlarmsService) -> None:
+    alarm = _ambulance(alarms)
+    assert alarms.mark_received(alarm.id).status == "received"
+    assert [s.status for s in alarms.history(alarm.id)] == ["open", "received"]
+
+
+def test_invalid_transition_is_refused_and_writes_nothing(
+    alarms: AlarmsService, event_count: Callable[[], int]
+) -> None:
+    alarm = _ambulance(alarms)
+    before = event_count()
+    with pytest.raises(
+        Refused,
+        match="Een noodmelding die open is kan niet direct naar afgesloten\\. "
+        "Wel mogelijk: verzonden, ontvangen of geannuleerd\\.",
+    ):
+        alarms.close(alarm.id)
+    with pytest.raises(Refused, match="kan niet direct naar bevestigd"):
+        alarms.acknowledge(alarm.id, "Bakker")
+    assert event_count() == before
+    assert alarms.alarm(alarm.id) == alarm
+
+    alarms.mark_received(alarm.id)
+    before = event_count()
+    with pytest.raises(
+        Refused, match="Een noodmelding die ontvangen is kan niet terug naar verzonden"
+    ):
+        alarms.mark_sent(alarm.id)
+    with pytest.raises(Refused, match="Deze noodmelding is al ontvangen"):
+        alarms.mark_received(alarm.id)
+    assert event_count() == before
+    assert [s.status for s in alarms.history(alarm.id)] == ["open", "received"]
+
+
+def test_cancel_keeps_the_reason_and_is_final(
+    alarms: AlarmsService, event_count: Callable[[], int]
+) -> None:
+    alarm = _ambulance(alarms)
+    alarms.mark_sent(alarm.id)
+    before = event_count()
+    with pytest.raises(UserError, match="waarom de noodmelding wordt ingetrokken"):
+        alarms.cancel(alarm.id, "  ")
+    assert event_count() == before
+
+    cancelled = alarms.cancel(alarm.id, "Per ongeluk gemeld")
+
+    assert event_count() == before + 1
+    assert cancelled.status == "cancelled"
+    assert cancelled.status_label == "geannuleerd"
+    assert cancelled.status_note == "Per ongeluk gemeld"
+    assert alarms.open_alarms() == []
+    assert alarms.unacknowledged_count() == 0
+    before = event_count()
+    with pytest.raises(Refused, match="Deze noodmelding is al geannuleerd"):
+        alarms.cancel(alarm.id, "nog eens")
+    with pytest.raises(
+        Refused,
+        match="die geannuleerd is kan niet meer naar afgesloten\\. "
+        "Doe zo nodig een nieuwe noodmelding\\.",
+    ):
+        alarms.close(alarm.id)
+    assert event_count() == before
+
+
+def test_acknowledge_needs_a_name(alarms: AlarmsService, event_count: Callable[[], int]) -> None:
+    alarm = _ambulance(alarms)
+    alarms.mark_received(alarm.id)
+    before = event_count()
+    with pytest.raises(UserError, match="Vul in wie de noodmelding bevestigt"):
+        alarms.acknowledge(alarm.id, " ")
+    assert event_count() == before
+
+
+def test_unknown_alarm(alarms: AlarmsService, event_count: Callable[[], int]) -> None:
+    before = event_count()
+    with pytest.raises(NotFound, match="Deze noodmelding is niet bekend"):
+        alarms.mark_sent(new_id())
+    with pytest.raises(NotFound, match="Deze noodmelding is niet bekend"):
+        alarms.history(new_id())
+    with pytest.raises(NotFound, match="Deze noodmelding is niet bekend"):
+        alarms.radio_line(new_id())
+    assert event_count() == before
+
+
+def test_open_alarms_most_urgent_first(alarms: AlarmsService, clock: FixedClock) -> None:
+    other = alarms.raise_alarm("other", "normal", "Keuken")
+    clock.advance(timedelta(minutes=1))
+    police = alarms.raise_alarm("police", "high", "Ingang")
+    clock.advance(timedelta(minutes=1))
+    fire = alarms.raise_alarm("fire", "immediate", "Zaal 1")
+    alarms.mark_received(police.id)
+    alarms.acknowledge(police.id, "Bakker")
+    assert [a.id for a in alarms.open_alarms()] == [fire.id, police.id, other.id]
+    assert alarms.unacknowledged_count() == 2
+
+
+def test_radio_line(alarms: AlarmsService, clock: FixedClock) -> None:
+    clock.advance(timedelta(hours=4, minutes=32))  # 14:32 in the Netherlands
+    alarm = _ambulance(alarms)
+    assert (
+        alarms.radio_line(alarm.id)
+        == "NSP GR-0014 | AMBULANCE | SPOED | 2 pers | Kerkstraat 5 zaal 2 | 14:32"
+    )
+    unknown_persons = alarms.raise_alarm("fire", "high", "Sporthal, kleedkamer 3")
+    assert (
+        alarms.radio_line(unknown_persons.id)
+        == "NSP GR-0014 | BRANDWEER | HOOG | Sporthal, kleedkamer 3 | 14:32"
+    )
+
+
+def test_the_hub_sees_and_acknowledges_every_post(
+    ctx: ServiceContext,
+    alarms: AlarmsService,
+    another_node: Callable[..., Database],
+    clock: FixedClock,
+) -> None:
+    own = _ambulance(alarms)
+    hub_ctx = ServiceContext(another_node("hub", role="hub", code="GR-9000"), clock)
+    alarm_id = new_id()
+    with hub_ctx.write() as uow:  # a post's alarm, as it arrives through sync
+        uow.emit(
+            "alarm",
+            alarm_id,
+            Op.CREATE,
+            {
+                "post_code": "GR-0099",
+                "type": "police",
+                "urgency": "high",
+                "raised_at": hub_ctx.now_iso(),
+            },
+        )
+    hub = AlarmsService(hub_ctx)
+    assert [a.id for a in hub.open_alarms()] == [alarm_id]
+    hub.mark_received(alarm_id)
+    assert hub.acknowledge(alarm_id, "Bakker").acknowledged
+    assert hub.radio_line(alarm_id) == "NSP GR-0099 | POLITIE | HOOG | 10:00"
+    assert [a.id for a in alarms.open_alarms()] == [own.id]  # the post only sees its own

@@ -1,0 +1,222 @@
+"""Logbook: manual entries merged with lines derived from alarms, deliveries and shifts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from argon2 import PasswordHasher, Type
+from sqlalchemy import func, select
+from support import POST_CODE
+
+from noodpost.core.catalogue import item_id
+from noodpost.core.clock import FixedClock
+from noodpost.core.entities import Op
+from noodpost.core.errors import UserError
+from noodpost.services.base import ServiceContext, new_id
+from noodpost.services.logbook import LogbookService, format_quantity
+from noodpost.services.volunteers import VolunteersService
+from noodpost.storage.models import Event
+
+
+@pytest.fixture
+def logbook(ctx: ServiceContext) -> LogbookService:
+    return LogbookService(ctx)
+
+
+@pytest.fixture
+def vols(ctx: ServiceContext) -> VolunteersService:
+    hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    return VolunteersService(ctx, hasher=hasher)
+
+
+def emit_movement(
+    ctx: ServiceContext, quantity: float, kind: str = "delivery", code: str = "water"
+) -> str:
+    """A stock movement written directly (the supplies service is built elsewhere)."""
+    movement_id = new_id()
+    with ctx.write() as uow:
+        uow.emit(
+            "stock_movement",
+            movement_id,
+            Op.CREATE,
+            {
+                "post_code": POST_CODE,
+                "item_id": item_id(code),
+                "quantity": quantity,
+                "kind": kind,
+                "at": ctx.now_iso(),
+            },
+        )
+    return movement_id
+
+
+def emit_alarm(ctx: ServiceContext, post_code: str = POST_CODE) -> str:
+    alarm_id = new_id()
+    with ctx.write() as uow:
+        uow.emit(
+            "alarm",
+            alarm_id,
+            Op.CREATE,
+            {
+                "post_code": post_code,
+                "type": "ambulance",
+                "urgency": "immediate",
+                "persons": 1,
+                "raised_at": ctx.now_iso(),
+            },
+        )
+    return alarm_id
+
+
+def log_entry_events(ctx: ServiceContext) -> int:
+    with ctx.read() as session:
+        return (
+            session.scalar(
+                select(func.count()).select_from(Event).where(Event.entity == "log_entry")
+            )
+            or 0
+        )
+
+
+def test_manual_entry(
+    ctx: ServiceContext,
+    logbook: LogbookService,
+    vols: VolunteersService,
+    event_count: Callable[[], int],
+) -> None:
+    anna = vols.add_volunteer("Anna", "coordinator", "4821").id
+    vols.sign_in(anna, "4821")
+    before = event_count()
+
+    line = logbook.add("  Generator bijgevuld, 20 l diesel  ", category="stroom")
+
+    assert event_count() == before + 1
+    assert line.text == "Generator bijgevuld, 20 l diesel"
+    assert line.author == "Anna"
+    assert not line.automatic
+    assert line.at == "2026-11-28T09:00:00.000+00:00"
+    [shown] = logbook.entries()
+    assert shown == line
+    assert shown.category == "stroom"
+    assert shown.entity == "log_entry"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n"])
+def test_empty_text_is_refused_and_nothing_written(
+    logbook: LogbookService, event_count: Callable[[], int], text: str
+) -> None:
+    before = event_count()
+    with pytest.raises(UserError, match="Vul de tekst voor het logboek in"):
+        logbook.add(text)
+    assert event_count() == before
+    assert logbook.entries() == []
+
+
+def test_too_long_text_is_refused(logbook: LogbookService, event_count: Callable[[], int]) -> None:
+    before = event_count()
+    with pytest.raises(UserError, match="te lang"):
+        logbook.add("x" * 2001)
+    with pytest.raises(UserError, match="categorie is te lang"):
+        logbook.add("tekst", category="c" * 41)
+    assert event_count() == before
+
+
+def test_delivery_and_shift_appear_without_a_second_event(
+    ctx: ServiceContext,
+    clock: FixedClock,
+    logbook: LogbookService,
+    vols: VolunteersService,
+    event_count: Callable[[], int],
+) -> None:
+    anna = vols.add_volunteer("Anna", "coordinator", "4821").id
+    vols.sign_in(anna, "4821")
+
+    before = event_count()
+    shift = vols.start_shift(anna, task="balie")
+    clock.advance(timedelta(minutes=5))
+    emit_movement(ctx, 200.0)
+    emit_movement(ctx, -3.0, kind="correction")  # corrections are not deliveries
+    clock.advance(timedelta(minutes=5))
+    logbook.add("Koffie gezet")
+    clock.advance(timedelta(hours=4))
+    vols.end_shift(shift.id, handover_note="Nieuwe levering om 16:00")
+
+    assert event_count() == before + 5  # exactly one per write; no log_entry for derived lines
+    assert log_entry_events(ctx) == 1
+
+    lines = logbook.entries()
+    assert [(line.text, line.automatic) for line in lines] == [
+        ("Dienst begonnen: Anna (balie)", True),
+        ("Levering: 200 l Drinkwater", True),
+        ("Koffie gezet", False),
+        ("Dienst beëindigd: Anna — overdracht: Nieuwe levering om 16:00", True),
+    ]
+    assert {line.author for line in lines} == {"Anna"}
+    assert [line.at[11:16] for line in lines] == ["09:00", "09:05", "09:10", "13:10"]
+    assert [line.entity for line in lines] == ["shift", "stock_movement", "log_entry", "shift"]
+
+
+def test_alarm_and_its_status_changes(
+    ctx: ServiceContext, clock: FixedClock, logbook: LogbookService
+) -> None:
+    alarm_id = emit_alarm(ctx)
+    clock.advance(timedelta(minutes=1))
+    with ctx.write() as uow:
+        uow.emit("alarm", alarm_id, Op.STATUS, {"status": "sent"})
+    clock.advance(timedelta(minutes=1))
+    with ctx.write() as uow:
+        uow.emit(
+            "alarm",
+            alarm_id,
+            Op.STATUS,
+            {"status": "acknowledged", "status_note": "Ambulance onderweg"},
+        )
+
+    assert [line.text for line in logbook.entries()] == [
+        "Noodmelding ambulance (spoed) gemaakt",
+        "Noodmelding ambulance: verzonden",
+        "Noodmelding ambulance: bevestigd — Ambulance onderweg",
+    ]
+    assert all(line.automatic and line.entity_id == alarm_id for line in logbook.entries())
+    assert log_entry_events(ctx) == 0
+
+
+def test_a_post_shows_only_its_own_alarms(ctx: ServiceContext, logbook: LogbookService) -> None:
+    emit_alarm(ctx, post_code="GR-0015")
+    assert logbook.entries() == []
+
+
+def test_since_and_limit(ctx: ServiceContext, clock: FixedClock, logbook: LogbookService) -> None:
+    start = clock.now()
+    for number in range(5):
+        logbook.add(f"Regel {number}")
+        clock.advance(timedelta(minutes=10))
+    emit_movement(ctx, 12.5)
+
+    assert [line.text for line in logbook.entries(limit=2)] == [
+        "Regel 4",
+        "Levering: 12,5 l Drinkwater",
+    ]
+    since = start + timedelta(minutes=30)
+    assert [line.text for line in logbook.entries(since=since)] == [
+        "Regel 3",
+        "Regel 4",
+        "Levering: 12,5 l Drinkwater",
+    ]
+    assert len(logbook.entries()) == 6
+    assert logbook.entries(limit=0) == []
+
+
+def test_author_unknown_when_nobody_signed_in(logbook: LogbookService) -> None:
+    assert logbook.add("Deur open om 08:00").author is None
+    assert logbook.entries()[0].author is None
+
+
+@pytest.mark.parametrize(
+    ("quantity", "text"),
+    [(200.0, "200"), (2.5, "2,5"), (0.25, "0,25"), (0.0, "0"), (-3.0, "-3"), (1 / 3, "0,33")],
+)
+def test_format_quantity(quantity: float, text: str) -> None:
+    assert format_quantity(quantity) == text

@@ -30,6 +30,8 @@ from noodpost.services.setup import initialise
 from noodpost.services.status import NodeStatus, count_label, node_status, read_status
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import check_home, database_path
+from noodpost.sync.keys import create_keys
+from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +160,7 @@ def _run_init(args: argparse.Namespace) -> int:
                 training=args.training,
                 capacity=args.capacity,
             )
+            keys = create_keys(db, data_dir)
     except BaseException:
         if fresh:  # made by this call and rolled back: leave no empty database behind
             _remove_database_files(path)
@@ -167,6 +170,7 @@ def _run_init(args: argparse.Namespace) -> int:
     mode = " in oefenmodus" if info.training else ""
     what = f"{role[:1].upper()}{role[1:]} '{info.name}' ({info.post_code})"
     print(f"{what} ingericht{mode} in {data_dir}.")
+    print(f"Vingerafdruk van de sleutels: {keys.fingerprint}")
     return EXIT_OK
 
 
@@ -252,6 +256,106 @@ def _run_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ---------------------------------------------------------------- sync: pairing, posts, bundles
+
+
+@contextmanager
+def sync_service(args: argparse.Namespace) -> Iterator[SyncService]:
+    data_dir = data_dir_of(args)
+    with existing_database(data_dir) as db:
+        yield SyncService(db, SystemClock(), data_dir)
+
+
+def _add_pairing(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _command(
+        commands,
+        "pairing",
+        summary="koppelen: (C-NSP) koppelbestand maken, (post) koppelbestand inlezen",
+        description="Koppelt een noodsteunpunt aan zijn C-NSP met een koppelbestand.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="export|import", required=True)
+    export = actions.add_parser("export", help="(C-NSP) schrijf het koppelbestand")
+    export.add_argument("file", type=Path, metavar="BESTAND")
+    export.add_argument(
+        "--address",
+        action="append",
+        metavar="URL",
+        help="netwerkadres van de C-NSP, bijv. http://10.0.0.5:8765 (mag vaker)",
+    )
+    imported = actions.add_parser("import", help="(post) lees het koppelbestand van de C-NSP in")
+    imported.add_argument("file", type=Path, metavar="BESTAND")
+    parser.set_defaults(run=_run_pairing)
+
+
+def _run_pairing(args: argparse.Namespace) -> int:
+    with sync_service(args) as sync:
+        if args.action == "export":
+            print(sync.export_pairing(args.file, args.address).summary)
+        else:
+            print(sync.import_pairing(args.file).summary)
+    return EXIT_OK
+
+
+def _add_posts(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _command(
+        commands,
+        "posts",
+        summary="(C-NSP) bekende posten en hun vingerafdruk; goedkeuren",
+        description="Toont de noodsteunpunten die deze C-NSP kent, of keurt er een goed na "
+        "vergelijking van de vingerafdruk.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="list|approve")
+    actions.add_parser("list", help="toon de posten (standaard)")
+    approve = actions.add_parser("approve", help="keur een post goed")
+    approve.add_argument("code", metavar="CODE")
+    approve.add_argument(
+        "--fingerprint", metavar="VINGERAFDRUK", help="nodig als twee laptops dezelfde code hebben"
+    )
+    parser.set_defaults(run=_run_posts)
+
+
+def _run_posts(args: argparse.Namespace) -> int:
+    with sync_service(args) as sync:
+        if args.action == "approve":
+            print(sync.approve_post(args.code, args.fingerprint).summary)
+            return EXIT_OK
+        peers = sync.list_peers()
+    print(peers.summary)
+    for line in peers.lines:
+        print(f"  {line}")
+    return EXIT_OK
+
+
+def _add_sync(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _command(
+        commands,
+        "sync",
+        summary="bundels schrijven naar of lezen van een USB-stick (of map)",
+        description="Synchroniseert via een USB-stick: 'export MAP' schrijft bundels onder "
+        "MAP/NOODPOST/, 'import PAD' leest een bundel of alle bundels onder PAD.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="export|import", required=True)
+    export = actions.add_parser("export", help="schrijf bundels onder MAP/NOODPOST/")
+    export.add_argument("folder", type=Path, metavar="MAP")
+    imported = actions.add_parser("import", help="lees een bundel of alle bundels onder PAD")
+    imported.add_argument("path", type=Path, metavar="PAD")
+    parser.set_defaults(run=_run_sync)
+
+
+def _run_sync(args: argparse.Namespace) -> int:
+    with sync_service(args) as sync:
+        if args.action == "export":
+            print(sync.export_usb(args.folder).summary)
+            return EXIT_OK
+        result = sync.import_usb(args.path)
+    if result.bundles == 1 and result.refused:
+        raise UserError(result.refused[0].message)  # one file, refused: one line
+    print(result.summary)
+    for line in result.lines:
+        print(f"noodpost: {line}", file=sys.stderr)
+    return EXIT_USER_ERROR if result.refused else EXIT_OK
+
+
 # ---------------------------------------------------------------- the parser
 
 #: One entry per command, in the order ``--help`` lists them. ``demo`` and the sync, hub,
@@ -260,6 +364,9 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     _add_init,
     _add_demo,
     _add_status,
+    _add_pairing,
+    _add_posts,
+    _add_sync,
 ]
 
 

@@ -23,6 +23,7 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -168,6 +169,44 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class Peer(Base):
+    """Another node this one exchanges bundles with: the paired hub, or a post (DESIGN §3.3).
+
+    ``acked_vector`` is the latest version vector received *from* the peer, as a list of
+    ``[origin, incarnation, seq]``: what it holds, so what need not be sent again. Only a
+    received vector moves it; nothing is ever marked sent. ``acked_incarnation`` is the
+    sender's incarnation that vector came from (a restored peer replaces it, see sync).
+    """
+
+    __tablename__ = "peer"
+    node_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    role: Mapped[str] = mapped_column(String(8))
+    post_code: Mapped[str] = mapped_column(String(16), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    signing_public_key: Mapped[str] = mapped_column(String(64))
+    encryption_public_key: Mapped[str] = mapped_column(String(64))
+    approved: Mapped[bool] = mapped_column(Boolean, default=False)
+    training: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_seen: Mapped[str] = mapped_column(String(32))
+    last_contact: Mapped[str | None] = mapped_column(String(32))
+    last_channel: Mapped[str | None] = mapped_column(String(16))  # 'usb' | 'network'
+    addresses: Mapped[list[Any] | None] = mapped_column(JSON)  # the hub's URLs, from pairing
+    acked_vector: Mapped[list[Any]] = mapped_column(JSON)
+    acked_incarnation: Mapped[str | None] = mapped_column(String(16))
+    clock_suspect: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PendingBundle(Base):
+    """A signed bundle from a sender not yet approved: kept, never dropped, applied on approval."""
+
+    __tablename__ = "pending_bundle"
+    bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sender: Mapped[str] = mapped_column(String(36), index=True)
+    received_at: Mapped[str] = mapped_column(String(32))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    reason: Mapped[str] = mapped_column(Text)
 
 
 # ---------------------------------------------------------------- projected state

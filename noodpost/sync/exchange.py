@@ -1,0 +1,481 @@
+"""Building and importing bundles — one pipeline for USB and network (DESIGN §3.3).
+
+- :func:`build_bundle` carries every event the peer has not acknowledged, of any origin, and
+  this node's version vector. Nothing is marked sent: only a vector received back moves the
+  acknowledgement, so a lost bundle loses nothing.
+- :func:`import_bundle` checks framing and signature, refuses a newer format, a foreign
+  recipient, the other mode (training vs real), then decrypts and applies everything in one
+  transaction with the bundle's id and the sender's acknowledgement. A signed bundle from a
+  post the hub does not trust yet waits in quarantine until :func:`approve_post`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from noodpost.core.cards import validate_post_code
+from noodpost.core.clock import Clock, iso, parse_iso
+from noodpost.core.errors import NotFound, Refused, UserError
+from noodpost.core.events import EVENT_SCHEMA_VERSION
+from noodpost.storage.engine import Database
+from noodpost.storage.eventlog import apply_remote, events_after, to_record, version_vector
+from noodpost.storage.models import Node, Peer, PendingBundle, ReceivedBundle
+from noodpost.storage.node import require_node
+from noodpost.sync import bundle as fmt
+from noodpost.sync.keys import NodeKeys, fingerprint
+from noodpost.sync.peers import (
+    CHANNELS,
+    acked_vector,
+    new_peer,
+    normalise_fingerprint,
+    record_acknowledgement,
+)
+
+SUSPECT_AHEAD = timedelta(hours=24)
+REASON_UNAPPROVED = "afzender nog niet goedgekeurd"
+
+
+class ImportStatus(StrEnum):
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"  # this bundle id was read before: nothing changed
+    QUARANTINED = "quarantined"  # waits for approval of the sender
+
+
+@dataclass(frozen=True)
+class OutgoingBundle:
+    """A bundle made for one peer."""
+
+    bundle_id: str
+    recipient: str
+    recipient_code: str
+    event_count: int
+    data: bytes
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What one bundle did. ``applied``/``present``/``quarantined`` count events."""
+
+    bundle_id: str
+    sender: str
+    sender_code: str
+    status: ImportStatus
+    events: int = 0
+    applied: int = 0
+    present: int = 0
+    quarantined: int = 0
+    changed: frozenset[str] = field(default_factory=frozenset)  # entity names, for refreshes
+
+    @property
+    def summary(self) -> str:
+        if self.status is ImportStatus.DUPLICATE:
+            return f"Bundel van {self.sender_code} was al ingelezen; er is niets veranderd."
+        if self.status is ImportStatus.QUARANTINED:
+            return (
+                f"Bundel van {self.sender_code} ({self.events} gebeurtenissen) in quarantaine: "
+                f"wacht op goedkeuring (noodpost posts approve {self.sender_code})."
+            )
+        return (
+            f"Bundel van {self.sender_code}: {self.applied} toegepast, {self.present} al "
+            f"aanwezig, {self.quarantined} in quarantaine."
+        )
+
+
+@dataclass(frozen=True)
+class Approval:
+    """The answer to ``noodpost posts approve CODE``."""
+
+    post_code: str
+    fingerprints: tuple[str, ...]
+    bundles: int = 0
+    applied: int = 0
+    present: int = 0
+    quarantined: int = 0
+    failed: int = 0  # pending bundles that could not be read; they stay in quarantine
+    already: bool = False
+    changed: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def summary(self) -> str:
+        if self.already:
+            return f"{self.post_code} was al goedgekeurd."
+        text = (
+            f"{self.post_code} goedgekeurd ({', '.join(self.fingerprints)}); "
+            f"{self.bundles} bundel(s) uit quarantaine: {self.applied} toegepast, "
+            f"{self.present} al aanwezig, {self.quarantined} in quarantaine"
+        )
+        if self.failed:
+            text += f", {self.failed} bundel(s) onleesbaar (blijven bewaard)"
+        return text + "."
+
+
+# ---------------------------------------------------------------- building
+
+
+def _check_keys(node: Node, keys: NodeKeys) -> None:
+    if (
+        node.signing_public_key != keys.signing_public_hex
+        or node.encryption_public_key != keys.encryption_public_hex
+    ):
+        raise UserError(
+            "De sleutels van dit noodsteunpunt horen niet bij deze database. Zet de database "
+            "en de map 'keys' altijd samen terug."
+        )
+
+
+def _me(node: Node, keys: NodeKeys) -> fmt.Party:
+    return fmt.Party(
+        node_id=node.node_id,
+        incarnation=node.incarnation,
+        post_code=node.post_code,
+        name=node.name,
+        role=node.role,
+        signing_public_key=keys.signing_public_hex,
+        encryption_public_key=keys.encryption_public_hex,
+    )
+
+
+def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> OutgoingBundle:
+    """A cumulative bundle for an approved peer: all it has not acknowledged, and our vector.
+
+    Raises:
+        NotFound: no such peer.
+        Refused: the peer is not approved (a hub never sends data to an unverified key).
+    """
+    with db.read() as session:
+        node = require_node(session)
+        _check_keys(node, keys)
+        peer = session.get(Peer, peer_id)
+        if peer is None:
+            raise NotFound("Dit noodsteunpunt of C-NSP is hier niet bekend.")
+        if not peer.approved:
+            raise Refused(
+                f"{peer.post_code} is nog niet goedgekeurd; er worden geen gegevens naartoe "
+                f"gestuurd. Vergelijk de vingerafdruk en keur het punt goed met "
+                f"'noodpost posts approve {peer.post_code}'."
+            )
+        events = [to_record(row).to_wire() for row in events_after(session, acked_vector(peer))]
+        data = fmt.encode(
+            bundle_id=str(uuid.uuid4()),
+            created_at=iso(clock.now()),
+            training=bool(node.training),
+            event_schema=EVENT_SCHEMA_VERSION,
+            sender=_me(node, keys),
+            recipient=peer.node_id,
+            recipient_code=peer.post_code,
+            recipient_encryption_key=peer.encryption_public_key,
+            events=events,
+            vector=version_vector(session),
+            signing_key=keys.signing,
+        )
+        bundle_id = fmt.read_signed(data).header.bundle_id
+        return OutgoingBundle(bundle_id, peer.node_id, peer.post_code, len(events), data)
+
+
+# ---------------------------------------------------------------- importing
+
+
+def _check_addressed_to_us(node: Node, header: fmt.Header) -> None:
+    if header.training and not node.training:
+        raise Refused(
+            "Dit is een oefenbundel (oefenmodus), maar dit noodsteunpunt werkt met echte "
+            "gegevens. Oefen- en echte gegevens worden nooit gemengd; er is niets ingelezen."
+        )
+    if node.training and not header.training:
+        raise Refused(
+            "Dit is een bundel met echte gegevens, maar dit noodsteunpunt staat in oefenmodus. "
+            "Oefen- en echte gegevens worden nooit gemengd; er is niets ingelezen."
+        )
+    if header.sender.node_id == node.node_id:
+        raise Refused(
+            "Deze bundel is door dit noodsteunpunt zelf gemaakt; hij is bedoeld voor "
+            f"{header.recipient_code}. Er is niets ingelezen."
+        )
+    if header.recipient != node.node_id:
+        raise Refused(
+            f"Deze bundel is voor een ander noodsteunpunt ({header.recipient_code}), niet voor "
+            f"{node.post_code}. Er is niets ingelezen; lees hem in op de laptop van "
+            f"{header.recipient_code}."
+        )
+    if header.event_schema > EVENT_SCHEMA_VERSION:
+        raise fmt.BundleTooNew("gebeurtenisschema", header.event_schema, EVENT_SCHEMA_VERSION)
+
+
+def _check_sender_keys(peer: Peer, sender: fmt.Party) -> None:
+    if (
+        peer.signing_public_key != sender.signing_public_key
+        or peer.encryption_public_key != sender.encryption_public_key
+    ):
+        raise Refused(
+            f"Deze bundel draagt de naam van {peer.post_code} ({peer.name}), maar is gemaakt "
+            "met andere sleutels dan dit punt kent "
+            f"({fingerprint(sender.signing_public_key, sender.encryption_public_key)} in plaats "
+            f"van {fingerprint(peer.signing_public_key, peer.encryption_public_key)}). Er is "
+            "niets ingelezen. Meld dit bij de coördinator."
+        )
+
+
+def _quarantine_bundle(
+    session: Session, node: Node, signed: fmt.SignedBundle, peer: Peer | None, now: str
+) -> Peer:
+    """Keep a signed bundle from an untrusted post until an operator approves it."""
+    sender = signed.header.sender
+    if peer is None:
+        peer = new_peer(sender, training=bool(node.training), approved=False, now=now)
+        session.add(peer)
+    session.add(
+        PendingBundle(
+            bundle_id=signed.header.bundle_id,
+            sender=sender.node_id,
+            received_at=now,
+            raw=signed.raw,
+            reason=REASON_UNAPPROVED,
+        )
+    )
+    return peer
+
+
+def _apply(
+    session: Session,
+    node: Node,
+    clock: Clock,
+    peer: Peer,
+    signed: fmt.SignedBundle,
+    contents: fmt.Contents,
+    channel: str,
+    *,
+    contact: bool = True,
+) -> ImportOutcome:
+    """Apply a trusted bundle in the caller's transaction: events, bundle id, acknowledgement.
+
+    ``contact`` is False for a bundle taken out of quarantine: that contact was recorded when
+    it arrived.
+    """
+    header = signed.header
+    now_moment = clock.now()
+    now = iso(now_moment)
+    received = ReceivedBundle(
+        bundle_id=header.bundle_id,
+        sender=header.sender.node_id,
+        received_at=now,
+        channel=channel,
+        applied=0,
+        present=0,
+        quarantined=0,
+    )
+    session.add(received)
+    session.flush()  # quarantined events refer to it
+    result = apply_remote(session, node, clock, contents.events, bundle_id=header.bundle_id)
+    received.applied = result.applied
+    received.present = result.present
+    received.quarantined = result.quarantined
+    record_acknowledgement(peer, contents.vector, header.sender.incarnation)
+    peer.name = header.sender.name
+    if contact:
+        peer.last_contact = now
+        peer.last_channel = channel
+    try:
+        ahead = parse_iso(header.created_at) - now_moment > SUSPECT_AHEAD
+    except ValueError:
+        ahead = True
+    peer.clock_suspect = ahead or header.sender.node_id in result.suspect_origins
+    others = result.suspect_origins - {header.sender.node_id}
+    if others:
+        for other in session.scalars(select(Peer).where(Peer.node_id.in_(others))):
+            other.clock_suspect = True
+    return ImportOutcome(
+        bundle_id=header.bundle_id,
+        sender=header.sender.node_id,
+        sender_code=header.sender.post_code,
+        status=ImportStatus.APPLIED,
+        events=len(contents.events),
+        applied=result.applied,
+        present=result.present,
+        quarantined=result.quarantined,
+        changed=_entities(contents) if result.applied else frozenset(),
+    )
+
+
+def _entities(contents: fmt.Contents) -> frozenset[str]:
+    return frozenset(
+        e["e"] for e in contents.events if isinstance(e, dict) and isinstance(e.get("e"), str)
+    )
+
+
+def import_bundle(
+    db: Database, keys: NodeKeys, clock: Clock, data: bytes, *, channel: str = "usb"
+) -> ImportOutcome:
+    """Import one bundle (the bytes of an ``.npb`` file or of a network request).
+
+    Everything happens in one transaction: a refusal leaves the database as it was.
+
+    Raises:
+        BundleDamaged: truncated, garbled, not a bundle.
+        BundleTooNew: made by a newer Noodpost.
+        Refused: for another node, from the other mode, from an unpaired or forged sender.
+        UserError: cannot be decrypted with this node's key.
+    """
+    return import_signed(db, keys, clock, fmt.read_signed(data), channel=channel)
+
+
+def import_signed(
+    db: Database, keys: NodeKeys, clock: Clock, signed: fmt.SignedBundle, *, channel: str
+) -> ImportOutcome:
+    """:func:`import_bundle` for a bundle whose framing and signature were already checked."""
+    if channel not in CHANNELS:
+        raise ValueError(f"unknown channel {channel!r}")
+    header = signed.header
+    with db.write() as session:
+        node = require_node(session)
+        _check_keys(node, keys)
+        _check_addressed_to_us(node, header)
+        duplicate = session.get(ReceivedBundle, header.bundle_id) is not None
+        waiting = session.get(PendingBundle, header.bundle_id) is not None
+        if duplicate or waiting:
+            return ImportOutcome(
+                bundle_id=header.bundle_id,
+                sender=header.sender.node_id,
+                sender_code=header.sender.post_code,
+                status=ImportStatus.QUARANTINED if waiting else ImportStatus.DUPLICATE,
+                events=header.event_count,
+            )
+        contents = fmt.open_payload(signed, keys.encryption)
+        sender = header.sender
+        peer = session.get(Peer, sender.node_id)
+        if peer is not None:
+            _check_sender_keys(peer, sender)
+        if node.role == "post":
+            if peer is None or peer.role != "hub" or not peer.approved:
+                raise Refused(
+                    f"Deze bundel komt van {sender.name} ({sender.post_code}), waarmee dit "
+                    "noodsteunpunt niet gekoppeld is. Er is niets ingelezen. Importeer eerst "
+                    "het koppelbestand van uw C-NSP ('noodpost pairing import BESTAND')."
+                )
+        elif sender.role != "post":
+            raise Refused(
+                f"Deze bundel komt van een ander C-NSP ({sender.post_code}); een C-NSP wisselt "
+                "alleen bundels uit met noodsteunpunten. Er is niets ingelezen."
+            )
+        if peer is None or not peer.approved:
+            peer = _quarantine_bundle(session, node, signed, peer, iso(clock.now()))
+            peer.last_contact = iso(clock.now())
+            peer.last_channel = channel
+            return ImportOutcome(
+                bundle_id=header.bundle_id,
+                sender=sender.node_id,
+                sender_code=sender.post_code,
+                status=ImportStatus.QUARANTINED,
+                events=len(contents.events),
+            )
+        return _apply(session, node, clock, peer, signed, contents, channel)
+
+
+# ---------------------------------------------------------------- approving
+
+
+def approve_post(
+    db: Database, keys: NodeKeys, clock: Clock, code: str, *, fingerprint_text: str | None = None
+) -> Approval:
+    """Trust a post (after comparing its fingerprint) and apply its quarantined bundles in order.
+
+    One transaction: the approval and everything it applies commit together.
+
+    Raises:
+        Refused: this node is not a hub; several laptops of that post wait and no fingerprint
+            was given to pick one.
+        NotFound: no post with that code (or with that fingerprint) has sent a bundle yet.
+    """
+    post_code = validate_post_code(code)
+    wanted = normalise_fingerprint(fingerprint_text) if fingerprint_text else None
+    with db.write() as session:
+        node = require_node(session)
+        _check_keys(node, keys)
+        if node.role != "hub":
+            raise Refused("Alleen een C-NSP keurt noodsteunpunten goed.")
+        candidates = list(
+            session.scalars(
+                select(Peer)
+                .where(Peer.post_code == post_code, Peer.role == "post")
+                .order_by(Peer.first_seen)
+            )
+        )
+        if not candidates:
+            raise NotFound(
+                f"Er is nog geen noodsteunpunt {post_code} bekend. Lees eerst een bundel van dat "
+                "punt in; die wacht dan in quarantaine op goedkeuring."
+            )
+        if wanted is not None:
+            candidates = [
+                p
+                for p in candidates
+                if fingerprint(p.signing_public_key, p.encryption_public_key) == wanted
+            ]
+            if not candidates:
+                raise NotFound(
+                    f"Geen laptop van {post_code} met vingerafdruk {wanted}. Controleer de "
+                    "vingerafdruk met 'noodpost posts list'."
+                )
+        waiting = [p for p in candidates if not p.approved]
+        if not waiting:
+            return Approval(post_code, tuple(_fp(p) for p in candidates), already=True)
+        if len(waiting) > 1:
+            raise Refused(
+                f"Er wachten {len(waiting)} laptops met code {post_code} "
+                f"({', '.join(_fp(p) for p in waiting)}). Vergelijk de vingerafdrukken en keur "
+                "ze één voor één goed met de vingerafdruk erbij."
+            )
+        peer = waiting[0]
+        peer.approved = True
+        session.flush()
+        return _apply_pending(session, node, keys, clock, peer)
+
+
+def _fp(peer: Peer) -> str:
+    return fingerprint(peer.signing_public_key, peer.encryption_public_key)
+
+
+def _apply_pending(
+    session: Session, node: Node, keys: NodeKeys, clock: Clock, peer: Peer
+) -> Approval:
+    """Apply a just-approved post's quarantined bundles, oldest first, each in a savepoint."""
+    rows = list(
+        session.scalars(
+            select(PendingBundle)
+            .where(PendingBundle.sender == peer.node_id)
+            .order_by(PendingBundle.received_at, PendingBundle.bundle_id)
+        )
+    )
+    outcomes: list[ImportOutcome] = []
+    failed = 0
+    for row in rows:
+        try:
+            with session.begin_nested():
+                signed = fmt.read_signed(row.raw)
+                _check_addressed_to_us(node, signed.header)
+                _check_sender_keys(peer, signed.header.sender)
+                contents = fmt.open_payload(signed, keys.encryption)
+                channel = peer.last_channel or "usb"
+                outcomes.append(
+                    _apply(session, node, clock, peer, signed, contents, channel, contact=False)
+                )
+                session.delete(row)
+        except UserError as unreadable:  # kept, with the reason, never dropped
+            row.reason = f"niet toe te passen: {unreadable}"[:2000]
+            failed += 1
+    changed: frozenset[str] = frozenset().union(*(o.changed for o in outcomes))
+    return Approval(
+        post_code=peer.post_code,
+        fingerprints=(_fp(peer),),
+        bundles=len(outcomes),
+        applied=sum(o.applied for o in outcomes),
+        present=sum(o.present for o in outcomes),
+        quarantined=sum(o.quarantined for o in outcomes),
+        failed=failed,
+        changed=changed,
+    )

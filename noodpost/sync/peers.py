@@ -1,0 +1,196 @@
+"""The nodes this one exchanges bundles with, and what each has acknowledged.
+
+A post knows one hub (from the pairing file); a hub learns posts from their first bundle and
+trusts them once an operator approved them after comparing the fingerprint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from noodpost.core.errors import UserError
+from noodpost.storage.engine import Database
+from noodpost.storage.models import Event, Peer, PendingBundle
+from noodpost.storage.node import require_node
+from noodpost.sync.bundle import Party, Vector, vector_from_json, vector_to_json
+from noodpost.sync.keys import fingerprint
+
+CHANNELS = ("usb", "network")
+
+
+@dataclass(frozen=True)
+class PeerInfo:
+    """One peer as the CLI and the GUI show it."""
+
+    node_id: str
+    role: str
+    post_code: str
+    name: str
+    fingerprint: str
+    approved: bool
+    training: bool
+    first_seen: str
+    last_contact: str | None
+    last_channel: str | None
+    clock_suspect: bool
+    addresses: tuple[str, ...]  # the hub's network addresses, from its pairing file
+    pending_bundles: int  # bundles waiting for approval
+    unacknowledged: int  # events held here that the peer has not confirmed yet
+
+    @property
+    def line(self) -> str:
+        """``GR-0015  Sporthal Noord  ABCD-…  goedgekeurd  laatst contact … (usb)``."""
+        state = "goedgekeurd" if self.approved else "wacht op goedkeuring"
+        if self.pending_bundles:
+            state += f" ({self.pending_bundles} bundel(s) in quarantaine)"
+        contact = (
+            f"laatst contact {self.last_contact} ({self.last_channel})"
+            if self.last_contact
+            else "nog geen contact"
+        )
+        extra = " · KLOK VERDACHT" if self.clock_suspect else ""
+        return (
+            f"{self.post_code}  {self.name}  {self.fingerprint}  {state}  {contact}  "
+            f"{self.unacknowledged} niet bevestigd{extra}"
+        )
+
+
+@dataclass(frozen=True)
+class PeerList:
+    """The answer to ``noodpost posts list``."""
+
+    peers: tuple[PeerInfo, ...]
+
+    @property
+    def summary(self) -> str:
+        if not self.peers:
+            return "Nog geen gekoppelde noodsteunpunten of C-NSP bekend."
+        approved = sum(1 for p in self.peers if p.approved)
+        waiting = len(self.peers) - approved
+        return f"{len(self.peers)} bekend: {approved} goedgekeurd, {waiting} wacht op goedkeuring"
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(p.line for p in self.peers)
+
+
+def acked_vector(peer: Peer) -> Vector:
+    try:
+        return vector_from_json(peer.acked_vector)
+    except ValueError:
+        return {}  # an unreadable acknowledgement only means: send everything again
+
+
+def record_acknowledgement(peer: Peer, vector: Vector, sender_incarnation: str) -> None:
+    """Take the vector a peer sent as what it holds.
+
+    Within one incarnation a node's holdings only grow, so vectors merge per stream by max (an
+    old stick read after a newer one changes nothing). A vector from another incarnation of
+    the peer — it was restored from a backup or copied — replaces the old one, so whatever the
+    restore lost is sent to it again; an out-of-date one only causes harmless re-sending.
+    """
+    if peer.acked_incarnation == sender_incarnation:
+        merged = acked_vector(peer)
+        for stream, seq in vector.items():
+            merged[stream] = max(seq, merged.get(stream, 0))
+    else:
+        merged = dict(vector)
+    peer.acked_vector = vector_to_json(merged)
+    peer.acked_incarnation = sender_incarnation
+
+
+def new_peer(party: Party, *, training: bool, approved: bool, now: str) -> Peer:
+    return Peer(
+        node_id=party.node_id,
+        role=party.role,
+        post_code=party.post_code,
+        name=party.name,
+        signing_public_key=party.signing_public_key,
+        encryption_public_key=party.encryption_public_key,
+        approved=approved,
+        training=training,
+        first_seen=now,
+        last_contact=None,
+        last_channel=None,
+        addresses=None,
+        acked_vector=[],
+        acked_incarnation=None,
+        clock_suspect=False,
+    )
+
+
+def unacknowledged(session: Session, vector: Vector) -> int:
+    """How many held events the holder of ``vector`` has not confirmed."""
+    total = 0
+    streams = session.execute(
+        select(Event.origin, Event.incarnation, func.count()).group_by(
+            Event.origin, Event.incarnation
+        )
+    ).all()
+    for origin, inc, count in streams:
+        known = vector.get((origin, inc), 0)
+        if known == 0:
+            total += count
+            continue
+        total += (
+            session.scalar(
+                select(func.count())
+                .select_from(Event)
+                .where(Event.origin == origin, Event.incarnation == inc, Event.seq > known)
+            )
+            or 0
+        )
+    return total
+
+
+def peer_info(session: Session, peer: Peer) -> PeerInfo:
+    pending = (
+        session.scalar(
+            select(func.count())
+            .select_from(PendingBundle)
+            .where(PendingBundle.sender == peer.node_id)
+        )
+        or 0
+    )
+    return PeerInfo(
+        node_id=peer.node_id,
+        role=peer.role,
+        post_code=peer.post_code,
+        name=peer.name,
+        fingerprint=fingerprint(peer.signing_public_key, peer.encryption_public_key),
+        approved=bool(peer.approved),
+        training=bool(peer.training),
+        first_seen=peer.first_seen,
+        last_contact=peer.last_contact,
+        last_channel=peer.last_channel,
+        clock_suspect=bool(peer.clock_suspect),
+        addresses=tuple(str(a) for a in peer.addresses or ()),
+        pending_bundles=pending,
+        unacknowledged=unacknowledged(session, acked_vector(peer)),
+    )
+
+
+def list_peers(db: Database) -> PeerList:
+    """Every known peer, posts by code; a post sees its hub."""
+    with db.read() as session:
+        require_node(session)
+        rows = session.scalars(select(Peer).order_by(Peer.post_code, Peer.first_seen)).all()
+        return PeerList(tuple(peer_info(session, row) for row in rows))
+
+
+def normalise_fingerprint(text: str) -> str:
+    """``abcdef01 2345-6789abcd`` → ``ABCD-EF01-2345-6789``.
+
+    Raises:
+        UserError: not 16 hex digits.
+    """
+    digits = "".join(ch for ch in text.upper() if ch not in " -")
+    if len(digits) != 16 or any(ch not in "0123456789ABCDEF" for ch in digits):
+        raise UserError(
+            f"Vingerafdruk '{text}' klopt niet: die bestaat uit 16 tekens (0-9, A-F), zoals "
+            "ABCD-EF01-2345-6789."
+        )
+    return "-".join(digits[i : i + 4] for i in range(0, 16, 4))

@@ -1,0 +1,257 @@
+"""USB transport: bundles in ``NOODPOST/<post-code>/{outbox,inbox}/`` on any drive (DESIGN §3.3).
+
+A post writes ``NOODPOST/<own code>/outbox/`` for its hub and reads ``NOODPOST/<own code>/inbox/``;
+the hub writes every approved post's ``inbox/`` and reads every ``outbox/``. One stick serves
+many posts. Files are written atomically (``*.partial`` first), and a ``*.partial`` is never read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path
+
+from sqlalchemy import select
+
+from noodpost.core.clock import Clock
+from noodpost.core.errors import UserError
+from noodpost.storage.engine import Database
+from noodpost.storage.models import Peer
+from noodpost.storage.node import require_node
+from noodpost.sync import bundle as fmt
+from noodpost.sync.exchange import (
+    ImportOutcome,
+    ImportStatus,
+    build_bundle,
+    import_bundle,
+    import_signed,
+)
+from noodpost.sync.files import PARTIAL_SUFFIX, write_atomically
+from noodpost.sync.keys import NodeKeys
+
+ROOT_FOLDER = "NOODPOST"
+OUTBOX = "outbox"
+INBOX = "inbox"
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    path: Path
+    recipient_code: str
+    events: int
+
+
+@dataclass(frozen=True)
+class UsbExport:
+    """The answer to ``noodpost sync export DIR``."""
+
+    root: Path
+    written: tuple[WrittenBundle, ...]
+    replaced: int = 0  # older bundles of ours for the same recipient, now superseded
+
+    @property
+    def summary(self) -> str:
+        parts = ", ".join(f"{w.recipient_code} ({w.events} gebeurtenissen)" for w in self.written)
+        text = f"{len(self.written)} bundel(s) geschreven naar {self.root}: {parts}"
+        if self.replaced:
+            text += f"; {self.replaced} oudere bundel(s) vervangen"
+        return text + "."
+
+
+@dataclass(frozen=True)
+class RefusedFile:
+    path: Path
+    message: str
+
+
+@dataclass(frozen=True)
+class UsbImport:
+    """The answer to ``noodpost sync import PATH``."""
+
+    source: Path
+    outcomes: tuple[ImportOutcome, ...]
+    refused: tuple[RefusedFile, ...] = ()
+    skipped: int = 0  # bundles for another laptop, or made here
+
+    @property
+    def bundles(self) -> int:
+        return len(self.outcomes) + len(self.refused)
+
+    @property
+    def changed(self) -> frozenset[str]:
+        return frozenset().union(*(o.changed for o in self.outcomes))
+
+    @property
+    def summary(self) -> str:
+        if not self.bundles and not self.skipped:
+            return f"Geen bundels gevonden in {self.source}."
+        applied = sum(o.applied for o in self.outcomes)
+        present = sum(o.present for o in self.outcomes)
+        quarantined = sum(o.quarantined for o in self.outcomes)
+        text = (
+            f"{self.bundles} bundel(s): {applied} toegepast, {present} al aanwezig, "
+            f"{quarantined} in quarantaine, {len(self.refused)} geweigerd"
+        )
+        again = sum(1 for o in self.outcomes if o.status is ImportStatus.DUPLICATE)
+        waiting = sorted(
+            {o.sender_code for o in self.outcomes if o.status is ImportStatus.QUARANTINED}
+        )
+        if again:
+            text += f"; {again} al eerder ingelezen"
+        if waiting:
+            text += f"; wacht op goedkeuring: {', '.join(waiting)}"
+        if self.skipped:
+            text += f"; {self.skipped} overgeslagen (niet voor deze laptop)"
+        return text + "."
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """One line per refused file, for the details under the summary."""
+        return tuple(f"{r.path.name}: {r.message}" for r in self.refused)
+
+
+def _stamp(clock: Clock) -> str:
+    return clock.now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _require_folder(path: Path) -> None:
+    if not path.is_dir():
+        raise UserError(
+            f"De map {path} bestaat niet. Is de USB-stick aangesloten? Kies de stick (of een map "
+            "erop) en probeer het opnieuw."
+        )
+
+
+def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExport:
+    """Write a cumulative bundle for every peer this node serves under ``root/NOODPOST``.
+
+    Raises:
+        UserError: ``root`` does not exist or cannot be written; no paired hub / no approved
+            post yet.
+    """
+    _require_folder(root)
+    with db.read() as session:
+        node = require_node(session)
+        is_post = node.role == "post"
+        own_code, own_id = node.post_code, node.node_id
+        peers = list(
+            session.scalars(
+                select(Peer)
+                .where(Peer.approved.is_(True), Peer.role == ("hub" if is_post else "post"))
+                .order_by(Peer.post_code, Peer.node_id)
+            )
+        )
+    if not peers:
+        raise UserError(
+            "Dit noodsteunpunt is nog niet gekoppeld aan een C-NSP. Importeer eerst het "
+            "koppelbestand: 'noodpost pairing import BESTAND'."
+            if is_post
+            else "Er zijn nog geen goedgekeurde noodsteunpunten. Lees eerst hun bundels in en "
+            "keur ze goed met 'noodpost posts approve CODE'."
+        )
+    written: list[WrittenBundle] = []
+    replaced = 0
+    stamp = _stamp(clock)
+    for peer in peers:
+        out = build_bundle(db, keys, clock, peer.node_id)
+        folder = (
+            root / ROOT_FOLDER / own_code / OUTBOX
+            if is_post
+            else root / ROOT_FOLDER / peer.post_code / INBOX
+        )
+        path = folder / f"{stamp}-{out.bundle_id}{fmt.SUFFIX}"
+        write_atomically(path, out.data, verify=_verifier(out.bundle_id))
+        written.append(WrittenBundle(path, out.recipient_code, out.event_count))
+        replaced += _remove_superseded(folder, keep=path, sender=own_id, recipient=peer.node_id)
+    return UsbExport(root=root, written=tuple(written), replaced=replaced)
+
+
+def _verifier(bundle_id: str) -> Callable[[bytes], None]:
+    def verify(raw: bytes) -> None:
+        if fmt.read_signed(raw).header.bundle_id != bundle_id:
+            raise OSError("written bundle reads back differently")
+
+    return verify
+
+
+def _remove_superseded(folder: Path, *, keep: Path, sender: str, recipient: str) -> int:
+    """Delete our older bundles to the same recipient: the new one carries all they carried."""
+    removed = 0
+    for path in folder.glob(f"*{fmt.SUFFIX}"):
+        if path == keep:
+            continue
+        try:
+            header = fmt.read_signed(path.read_bytes()).header
+        except (OSError, UserError):
+            continue  # not ours to judge: leave it
+        if header.sender.node_id == sender and header.recipient == recipient:
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed += 1
+    return removed
+
+
+def _candidates(path: Path, role: str, own_code: str) -> list[Path]:
+    if (path / ROOT_FOLDER).is_dir():
+        base: Path | None = path / ROOT_FOLDER
+    elif path.name.upper() == ROOT_FOLDER:
+        base = path
+    else:
+        base = None
+    if base is None:
+        found = path.rglob(f"*{fmt.SUFFIX}")
+    elif role == "post":
+        found = (base / own_code / INBOX).glob(f"*{fmt.SUFFIX}")
+    else:
+        found = base.glob(f"*/{OUTBOX}/*{fmt.SUFFIX}")
+    return sorted((p for p in found if p.is_file()), key=lambda p: (p.name, str(p)))
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as failed:
+        raise UserError(
+            f"{path} kan niet worden gelezen ({failed.strerror or failed}). Zit de USB-stick er "
+            "nog in?"
+        ) from failed
+
+
+def import_from(
+    db: Database, keys: NodeKeys, clock: Clock, path: Path, *, channel: str = "usb"
+) -> UsbImport:
+    """Import one ``.npb`` file, or every bundle for this node under a folder (a stick).
+
+    A single file that is refused raises; in a folder, refused files are listed in the result
+    and the others still apply (each bundle in its own transaction).
+
+    Raises:
+        UserError: the path does not exist; a single file is a ``.partial`` or is refused.
+    """
+    if path.is_file():
+        if path.name.endswith(PARTIAL_SUFFIX):
+            raise UserError(
+                f"{path.name} is een onvolledig bestand (.partial): het schrijven is "
+                "onderbroken. Zo'n bestand wordt nooit ingelezen; maak een nieuwe bundel."
+            )
+        outcome = import_bundle(db, keys, clock, _read(path), channel=channel)
+        return UsbImport(source=path, outcomes=(outcome,))
+    _require_folder(path)
+    with db.read() as session:
+        node = require_node(session)
+        role, own_code, own_id = node.role, node.post_code, node.node_id
+    outcomes: list[ImportOutcome] = []
+    refused: list[RefusedFile] = []
+    skipped = 0
+    for file in _candidates(path, role, own_code):
+        try:
+            signed = fmt.read_signed(_read(file))
+            if signed.header.recipient != own_id or signed.header.sender.node_id == own_id:
+                skipped += 1  # another laptop's (same post code), or one made here
+                continue
+            outcomes.append(import_signed(db, keys, clock, signed, channel=channel))
+        except UserError as refusal:
+            refused.append(RefusedFile(file, refusal.message))
+    return UsbImport(source=path, outcomes=tuple(outcomes), refused=tuple(refused), skipped=skipped)

@@ -1,0 +1,111 @@
+"""The sync command lines as DESIGN §3.7 gives them, exit codes included (real files)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture
+def noodpost(tmp_path: Path) -> Any:
+    env = {**os.environ, "NOODPOST_LOG_DIR": str(tmp_path / "logs")}
+
+    def run(folder: str, *args: str | Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "noodpost",
+                "--data-dir",
+                str(tmp_path / folder),
+                *map(str, args),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+
+    return run
+
+
+def ok(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def counts(noodpost: Any, folder: str) -> dict[str, Any]:
+    document: dict[str, Any] = json.loads(ok(noodpost(folder, "status", "--json")))
+    return document
+
+
+def test_pair_export_approve_and_converge_over_a_stick(noodpost: Any, tmp_path: Path) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    ok(noodpost("hub", "init", "--role", "hub", "--name", "C-NSP Groningen", "--code", "GR-9000"))
+    out = ok(noodpost("post", "init", "--role", "post", "--name", "Ten Boer", "--code", "GR-0014"))
+    post_fingerprint = out.split("Vingerafdruk van de sleutels: ")[1].strip()
+    ok(noodpost("hub", "pairing", "export", tmp_path / "pair.json"))
+    assert "Gekoppeld" in ok(noodpost("post", "pairing", "import", tmp_path / "pair.json"))
+    ok(noodpost("post", "demo", "--households", "12", "--days", "1"))
+
+    ok(noodpost("post", "sync", "export", stick))
+    assert "wacht op goedkeuring: GR-0014" in ok(noodpost("hub", "sync", "import", stick))
+    listing = ok(noodpost("hub", "posts", "list"))
+    assert post_fingerprint in listing
+    assert counts(noodpost, "hub")["households"] == 0  # quarantined, not applied yet
+    assert "goedgekeurd" in ok(noodpost("hub", "posts", "approve", "GR-0014"))
+    assert counts(noodpost, "hub")["households"] == 12
+
+    ok(noodpost("hub", "sync", "export", stick))
+    ok(noodpost("post", "sync", "import", stick))
+    again = ok(noodpost("hub", "sync", "import", stick))
+    assert "al eerder ingelezen" in again
+    hub, post = counts(noodpost, "hub"), counts(noodpost, "post")
+    assert hub["events"] == post["events"]
+    assert {s["origin"] for s in hub["version_vector"]} == {
+        s["origin"] for s in post["version_vector"]
+    }
+
+
+def test_a_damaged_bundle_is_refused_with_one_line_and_nothing_changes(
+    noodpost: Any, tmp_path: Path
+) -> None:
+    ok(noodpost("hub", "init", "--role", "hub", "--name", "C-NSP", "--code", "GR-9000"))
+    ok(noodpost("post", "init", "--role", "post", "--name", "Ten Boer", "--code", "GR-0014"))
+    ok(noodpost("hub", "pairing", "export", tmp_path / "pair.json"))
+    ok(noodpost("post", "pairing", "import", tmp_path / "pair.json"))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    ok(noodpost("post", "sync", "export", stick))
+    (bundle,) = stick.rglob("*.npb")
+    damaged = tmp_path / "damaged.npb"
+    data = bytearray(bundle.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    damaged.write_bytes(bytes(data))
+    before = counts(noodpost, "hub")
+
+    done = noodpost("hub", "sync", "import", damaged)
+
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("noodpost: ")
+    assert "Er is niets ingelezen" in lines[0] or "beschadigd" in lines[0]
+    assert counts(noodpost, "hub") == before
+
+
+def test_posts_approve_of_an_unknown_code_is_a_user_error(noodpost: Any) -> None:
+    ok(noodpost("hub", "init", "--role", "hub", "--name", "C-NSP", "--code", "GR-9000"))
+    done = noodpost("hub", "posts", "approve", "GR-0099")
+    assert done.returncode == 1
+    assert "GR-0099" in done.stderr
+    assert "Traceback" not in done.stderr

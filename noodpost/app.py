@@ -8,38 +8,75 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from noodpost.config import Settings
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
 from noodpost.gui.application import start
-from noodpost.gui.errors import show_user_error
+from noodpost.gui.context import AppContext, AppServices
+from noodpost.gui.errors import show_bug, show_user_error
 from noodpost.gui.first_run import run_first_run
 from noodpost.gui.main_window import MainWindow
+from noodpost.gui.pages import build_pages
+from noodpost.gui.runner import Runner
+from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
+from noodpost.services.bulletins import BulletinsService
+from noodpost.services.charging import ChargingService
 from noodpost.services.intake import IntakeService
+from noodpost.services.logbook import LogbookService
+from noodpost.services.messages import MessagesService
+from noodpost.services.needs import NeedsService
 from noodpost.services.setup import is_initialised
 from noodpost.services.status import StatusService
+from noodpost.services.supplies import SuppliesService
+from noodpost.services.visits import VisitsService
+from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import check_home, database_path
+from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Services:
-    """Every service of one installation, on one shared context."""
-
-    ctx: ServiceContext
-    status: StatusService
-    intake: IntakeService
-
-
-def build_services(db: Database) -> Services:
+def build_services(db: Database, data_dir: Path) -> AppServices:
+    """Every service of this installation on one shared context."""
     ctx = ServiceContext(db, SystemClock())
-    return Services(ctx=ctx, status=StatusService(ctx), intake=IntakeService(ctx))
+    return AppServices(
+        ctx=ctx,
+        status=StatusService(ctx),
+        intake=IntakeService(ctx),
+        visits=VisitsService(ctx),
+        supplies=SuppliesService(ctx),
+        needs=NeedsService(ctx),
+        alarms=AlarmsService(ctx),
+        charging=ChargingService(ctx),
+        logbook=LogbookService(ctx),
+        messages=MessagesService(ctx),
+        volunteers=VolunteersService(ctx),
+        bulletins=BulletinsService(ctx),
+        sync=SyncService(db, ctx.clock, data_dir, announce=ctx.announce),
+    )
+
+
+def build_context(db: Database, data_dir: Path, log_file: Path) -> AppContext:
+    """The services, the runner and the settings that every window receives."""
+    runner = Runner()
+    runner.bug.connect(lambda _error: show_bug(None, log_file))
+    return AppContext(
+        services=build_services(db, data_dir),
+        runner=runner,
+        settings=Settings.load(data_dir),
+        data_dir=data_dir,
+        log_file=log_file,
+    )
+
+
+def build_main_window(app: AppContext) -> MainWindow:
+    window = MainWindow(app, build_pages(app))
+    app.services.ctx.subscribe(window.notify_changed)
+    return window
 
 
 def open_node_database(data_dir: Path) -> Database | None:
@@ -73,11 +110,11 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
         return 1
     if db is None:  # not set up; the first-run notice said how
         return 0
+    context = build_context(db, data_dir, log_file)
     try:
-        services = build_services(db)
-        window = MainWindow(services.ctx.node, services.status)
-        services.ctx.subscribe(window.notify_changed)
+        window = build_main_window(context)
         window.show()
         return app.exec()
     finally:
+        context.runner.shutdown()
         db.close()

@@ -68,6 +68,10 @@ def bug_dialog(parent: QWidget | None, log_file: Path) -> QMessageBox:
     return box
 
 
+def show_bug(parent: QWidget | None, log_file: Path) -> None:
+    bug_dialog(parent or QApplication.activeWindow(), log_file).exec()
+
+
 class ExceptionHandler:
     """``sys.excepthook`` for the GUI: exceptions escaping slots and event handlers end here.
 

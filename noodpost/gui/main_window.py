@@ -1,13 +1,24 @@
-"""The main window: a thin shell that shows which post this is and assembles the pages."""
+"""The main window: a thin shell — navigation on the left, the pages, the status line."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from collections.abc import Sequence
 
-from noodpost.gui.pages.overview import OverviewPage
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from noodpost.gui.context import AppContext
+from noodpost.gui.pages.base import Page
+from noodpost.gui.widgets.status_bar import StatusLine
 from noodpost.services.base import NodeInfo
-from noodpost.services.status import StatusService
 
 TRAINING_MARK = "OEFENING"
 
@@ -19,7 +30,7 @@ def window_title(node: NodeInfo) -> str:
 
 
 class MainWindow(QMainWindow):
-    """The window around the pages, with the post's name and code in the status bar.
+    """Navigation, pages and status line. Pages are built by the caller and passed in.
 
     Signals:
         entities_changed(frozenset[str]): entity names a committed write changed; delivered
@@ -29,25 +40,69 @@ class MainWindow(QMainWindow):
     entities_changed = Signal(object)
 
     def __init__(
-        self, node: NodeInfo, status: StatusService, parent: QWidget | None = None
+        self, app: AppContext, pages: Sequence[Page], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.node = node
-        self.setWindowTitle(window_title(node))
-        self.resize(1280, 720)
+        self.app = app
+        self.setWindowTitle(window_title(app.node))
+        self.resize(1366, 768)
+        self.pages = list(pages)
 
-        self.overview = OverviewPage(status)
-        self.setCentralWidget(self.overview)
-        self.entities_changed.connect(self.overview.on_entities_changed)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(230)
+        self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.stack = QStackedWidget()
+        for number, page in enumerate(self.pages, start=1):
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.UserRole, page.title)
+            self.nav.addItem(item)
+            self.stack.addWidget(page)
+            self.entities_changed.connect(page.on_entities_changed)
+            if number <= 9:
+                QShortcut(
+                    QKeySequence(f"Ctrl+{number}"), self, lambda i=number - 1: self.show_page(i)
+                )
+        self.nav.currentRowChanged.connect(self._switch)
 
-        self.post_label = QLabel(f"{node.name} · {node.post_code}")
-        self.post_label.setObjectName("status_post")
-        self.statusBar().addPermanentWidget(self.post_label)
-        if node.training:
-            mark = QLabel(f" {TRAINING_MARK} ")
-            mark.setObjectName("status_training")
-            mark.setStyleSheet("background: #ffbf00; color: black; font-weight: bold;")
-            self.statusBar().addPermanentWidget(mark)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_line = StatusLine(app)
+        self.setStatusBar(self.status_line)
+        self.entities_changed.connect(self._after_change)
+        self.nav.setCurrentRow(0)
+
+    def page(self, title: str) -> Page:
+        """The page with this title (``"Balie"``, ``"Aanwezig"`` …)."""
+        return next(p for p in self.pages if p.title == title)
+
+    def show_page(self, index_or_title: int | str) -> Page:
+        index = (
+            index_or_title
+            if isinstance(index_or_title, int)
+            else self.pages.index(self.page(index_or_title))
+        )
+        self.nav.setCurrentRow(index)
+        return self.pages[index]
+
+    @Slot(int)
+    def _switch(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        self.pages[index].focus_default()
+
+    @Slot(object)
+    def _after_change(self, _entities: frozenset[str]) -> None:
+        self.status_line.refresh()
+        for row, page in enumerate(self.pages):
+            badge = page.badge()
+            self.nav.item(row).setText(f"{page.title}  {badge}" if badge else page.title)
 
     def notify_changed(self, entities: frozenset[str]) -> None:
         """Listener for :meth:`ServiceContext.subscribe`; safe to call from any thread."""

@@ -6,20 +6,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from noodpost.app import build_context, build_main_window
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import UserError
+from noodpost.gui.context import AppContext
 from noodpost.gui.errors import ExceptionHandler, bug_dialog, user_error_box
 from noodpost.gui.first_run import setup_needed_box
 from noodpost.gui.main_window import MainWindow
-from noodpost.services.base import ServiceContext
-from noodpost.services.intake import IntakeService
+from noodpost.gui.pages.overview import OverviewPage
 from noodpost.services.setup import initialise
-from noodpost.services.status import StatusService
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import database_path
+from noodpost.sync.keys import create_keys
 
 pytestmark = [
     pytest.mark.gui,
@@ -28,25 +29,20 @@ pytestmark = [
 ]
 
 
-def open_window(qtbot: QtBot, ctx: ServiceContext) -> MainWindow:
-    window = MainWindow(ctx.node, StatusService(ctx))
-    ctx.subscribe(window.notify_changed)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def test_title_names_the_post(qtbot: QtBot, ctx: ServiceContext) -> None:
-    window = open_window(qtbot, ctx)
-
-    assert window.windowTitle() == "Noodpost — Dorpshuis Ten Boer"
-    assert window.post_label.text() == "Dorpshuis Ten Boer · GR-0014"
-    assert window.findChild(type(window.post_label), "status_training") is None
+def test_title_names_the_post(main_window: MainWindow) -> None:
+    assert main_window.windowTitle() == "Noodpost — Dorpshuis Ten Boer"
+    post = main_window.findChild(QLabel, "status_post")
+    assert post is not None
+    assert post.text() == "Dorpshuis Ten Boer · GR-0014"
+    assert main_window.findChild(QLabel, "status_training") is None
+    assert main_window.status_line.volunteer.text() == "Anna Dijkstra (coördinator)"
 
 
 @pytest.fixture
 def training_db(tmp_path: Path, clock: FixedClock) -> Iterator[Database]:
-    db = open_database(database_path(tmp_path))
+    folder = tmp_path / "training"
+    folder.mkdir()
+    db = open_database(database_path(folder))
     initialise(
         db,
         clock,
@@ -56,31 +52,35 @@ def training_db(tmp_path: Path, clock: FixedClock) -> Iterator[Database]:
         catalogue=[],
         training=True,
     )
+    create_keys(db, folder)
     yield db
     db.close()
 
 
-def test_training_node_says_oefening(
-    qtbot: QtBot, training_db: Database, clock: FixedClock
-) -> None:
-    window = open_window(qtbot, ServiceContext(training_db, clock))
+def test_training_node_says_oefening(qtbot: QtBot, training_db: Database, tmp_path: Path) -> None:
+    context = build_context(training_db, tmp_path / "training", tmp_path / "log")
+    window = build_main_window(context)
+    qtbot.addWidget(window)
 
     assert window.windowTitle() == "Noodpost — Dorpshuis Ten Boer — OEFENING"
-    mark = window.findChild(type(window.post_label), "status_training")
+    mark = window.findChild(QLabel, "status_training")
     assert mark is not None
     assert mark.text().strip() == "OEFENING"
+    context.runner.shutdown()
 
 
-def test_overview_shows_the_counts_and_follows_changes(qtbot: QtBot, ctx: ServiceContext) -> None:
-    window = open_window(qtbot, ctx)
-    page = window.overview
+def test_overview_shows_the_counts_and_follows_changes(
+    qtbot: QtBot, main_window: MainWindow, app_context: AppContext
+) -> None:
+    page = main_window.show_page("Overzicht")
+    assert isinstance(page, OverviewPage)
     events = int(page.value_text("events"))
     assert page.value_text("households") == "0"
     assert int(page.value_text("supply_items")) > 0
     assert "Database in orde" in page.health.text()
     assert "GR-0014" in page.identity.text()
 
-    IntakeService(ctx).register(size=3)
+    app_context.services.intake.register(size=3)
 
     qtbot.waitUntil(lambda: page.value_text("households") == "1")
     assert int(page.value_text("events")) == events + 1

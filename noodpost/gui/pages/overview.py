@@ -3,35 +3,31 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from noodpost.core.vocabulary import label
+from noodpost.gui.context import AppContext
+from noodpost.gui.pages.base import Page
 from noodpost.services.status import NodeStatus, StatusService, count_label
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     """The node's identity and its counts per kind of record; refreshes after every change."""
 
-    def __init__(self, status: StatusService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app, "Overzicht", parent)
         self.setObjectName("overview_page")
-        self._status = status
+        self._status: StatusService = app.services.status
         self._values: dict[str, QLabel] = {}
 
-        heading = QLabel("Overzicht")
-        font = QFont(heading.font())
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        heading.setFont(font)
         self.identity = QLabel()
         self.identity.setObjectName("overview_identity")
         self.identity.setWordWrap(True)
@@ -57,8 +53,7 @@ class OverviewPage(QWidget):
         footer.addWidget(self.health, 1)
         footer.addWidget(refresh)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout = self.layout_
         layout.addWidget(self.identity)
         layout.addWidget(scroll, 1)
         layout.addLayout(footer)
@@ -71,10 +66,6 @@ class OverviewPage(QWidget):
     @Slot()
     def refresh(self) -> None:
         self.show_status(self._status.current())
-
-    @Slot(object)
-    def on_entities_changed(self, _entities: frozenset[str]) -> None:
-        self.refresh()
 
     def show_status(self, status: NodeStatus) -> None:
         mode = " · OEFENING" if status.training else ""

@@ -1,0 +1,1 @@
+"""Table models for the lists on the pages: lazy, over ids, filtered by queries."""

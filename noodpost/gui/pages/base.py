@@ -1,0 +1,64 @@
+"""What every page of the main window has in common."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from noodpost.gui.context import AppContext
+
+
+class Page(QWidget):
+    """A screen in the main window's navigation.
+
+    Subclasses set ``watches`` (entity names whose changes make the page stale) and implement
+    :meth:`refresh`. The main window calls :meth:`on_entities_changed` after every committed
+    write anywhere; a page that is not visible only notes that it is stale and refreshes when
+    it is shown again, so a busy desk does not redraw hidden screens.
+    """
+
+    #: Entity names (as in ``core.entities.SPECS``) this page shows.
+    watches: frozenset[str] = frozenset()
+
+    def __init__(self, app: AppContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        self.services = app.services
+        self.runner = app.runner
+        self.title = title
+        self._stale = True
+        self.layout_ = QVBoxLayout(self)
+        self.heading = QLabel(title)
+        self.heading.setObjectName("page_heading")
+        font = QFont(self.heading.font())
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.layout_.addWidget(self.heading)
+
+    def refresh(self) -> None:
+        """Reload what the page shows from the services."""
+
+    def badge(self) -> str:
+        """A short count for the navigation (``"37"``), or ``""``."""
+        return ""
+
+    def focus_default(self) -> None:
+        """Give focus to the field a volunteer types into first on this page."""
+
+    @Slot(object)
+    def on_entities_changed(self, entities: frozenset[str]) -> None:
+        if not self.watches or entities & self.watches:
+            if self.isVisible():
+                self.refresh()
+                self._stale = False
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+            self._stale = False
+        super().showEvent(event)

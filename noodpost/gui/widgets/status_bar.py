@@ -1,0 +1,102 @@
+"""The status line at the bottom (DESIGN §5): presence, unsent work, alarms, sync, power, time."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from noodpost.core.clock import parse_iso
+from noodpost.core.rations import local_time
+from noodpost.gui.context import AppContext
+
+REFRESH_MS = 30_000
+POWER_SUPPLY = Path("/sys/class/power_supply")
+
+
+def battery_text(root: Path = POWER_SUPPLY) -> str:
+    """``accu 64 %`` while running on battery (Linux), else ``""``."""
+    for battery in sorted(root.glob("BAT*")):
+        try:
+            capacity = (battery / "capacity").read_text().strip()
+            status = (battery / "status").read_text().strip()
+        except OSError:
+            continue
+        if status.lower() == "discharging":
+            return f"accu {capacity} %"
+    return ""
+
+
+class StatusLine(QStatusBar):
+    """Labels refreshed on a timer and after every change. Red means an alarm, never else."""
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.app = app
+        node = app.node
+        self.post = self._label("status_post", f"{node.name} · {node.post_code}")
+        self.presence = self._label("status_presence")
+        self.unsent = self._label("status_unsent")
+        self.alarms = self._label("status_alarms")
+        self.last_sync = self._label("status_sync")
+        self.battery = self._label("status_battery")
+        self.volunteer = self._label("status_volunteer")
+        self.clock = self._label("status_clock")
+        if node.training:
+            mark = self._label("status_training", " OEFENING ")
+            mark.setStyleSheet("background: #ffbf00; color: black; font-weight: bold;")
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def _label(self, name: str, text: str = "") -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        self.addPermanentWidget(label)
+        return label
+
+    def refresh(self) -> None:
+        services = self.app.services
+        if not services.node.is_hub:
+            present, capacity = services.visits.occupancy()
+            self.presence.setText(
+                f"Aanwezig {present}/{capacity}" if capacity else f"Aanwezig {present}"
+            )
+        unsent_alarms = sum(1 for a in services.alarms.open_alarms() if a.status == "open")
+        self.alarms.setText(
+            f"{unsent_alarms} noodmelding(en) niet verzonden"
+            if unsent_alarms
+            else "0 meldingen open"
+        )
+        self.alarms.setStyleSheet(
+            "background: #b00020; color: white; font-weight: bold;" if unsent_alarms else ""
+        )
+        peers = services.sync.list_peers().peers
+        hub = next((p for p in peers if p.role == "hub"), None)
+        if services.node.is_hub:
+            self.unsent.setText(f"{len(peers)} post(en) bekend")
+        elif hub is None:
+            self.unsent.setText("niet gekoppeld aan een C-NSP")
+        else:
+            self.unsent.setText(f"{hub.unacknowledged} wijzigingen niet verzonden")
+        contacts = [p.last_contact for p in peers if p.last_contact]
+        if contacts:
+            last = local_time(parse_iso(max(contacts))).strftime("%d-%m %H:%M")
+            self.last_sync.setText(f"sync {last}")
+        else:
+            self.last_sync.setText("nog niet gesynchroniseerd")
+        self.battery.setText(battery_text())
+        signed_in = services.volunteers.signed_in()
+        self.volunteer.setText(
+            f"{signed_in.name} ({'coördinator' if signed_in.is_coordinator else 'vrijwilliger'})"
+            if signed_in
+            else "niet aangemeld"
+        )
+        self.clock.setText(local_time(services.ctx.clock.now()).strftime("%H:%M"))
+
+    def now(self) -> datetime:
+        return self.app.services.ctx.clock.now()

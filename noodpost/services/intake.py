@@ -20,6 +20,7 @@ from noodpost.core import cards
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.rations import local_day
 from noodpost.core.vocabulary import HealthFlag, label
 from noodpost.services.base import ServiceContext, new_id, optional_text
 from noodpost.storage.models import Card, Household, Person
@@ -196,7 +197,7 @@ class IntakeService:
                 )
         post_code = self.ctx.node.post_code
         code = cards.parse(card_code).code if card_code is not None else self._fresh_code(post_code)
-        today = self.ctx.clock.now().date().isoformat()
+        today = local_day(self.ctx.clock.now()).isoformat()
         household_id = new_id()
         with self.ctx.write() as uow:
             existing = uow.session.get(Card, (code, post_code))
@@ -291,7 +292,7 @@ class IntakeService:
                 "Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner."
             )
         current = self.household(household_id)
-        today = self.ctx.clock.now().date().isoformat()
+        today = local_day(self.ctx.clock.now()).isoformat()
         with self.ctx.write() as uow:
             row = uow.session.get(Household, household_id)
             assert row is not None

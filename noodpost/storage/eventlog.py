@@ -187,6 +187,8 @@ def apply_remote(
 
 
 def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: str | None) -> None:
+    """Keep ``raw`` with its reason — once: a cumulative bundle brings the same event again."""
+
     def pick(key: str, kind: type, default: Any) -> Any:
         value = raw.get(key) if isinstance(raw, dict) else None
         return value if isinstance(value, kind) and not isinstance(value, bool) else default
@@ -195,11 +197,24 @@ def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: st
         text = json.dumps(raw, sort_keys=True, default=str)
     except (TypeError, ValueError):
         text = repr(raw)
+    origin = str(pick("o", str, "?"))[:36]
+    incarnation = str(pick("i", str, "?"))[:16]
+    seq = pick("s", int, 0)
+    held = session.scalar(
+        select(Quarantine.id).where(
+            Quarantine.origin == origin,
+            Quarantine.incarnation == incarnation,
+            Quarantine.seq == seq,
+            Quarantine.raw == text,
+        )
+    )
+    if held is not None:
+        return
     session.add(
         Quarantine(
-            origin=str(pick("o", str, "?"))[:36],
-            incarnation=str(pick("i", str, "?"))[:16],
-            seq=pick("s", int, 0),
+            origin=origin,
+            incarnation=incarnation,
+            seq=seq,
             raw=text,
             reason=reason,
             received_at=now,
@@ -230,7 +245,16 @@ def _held_hashes(
 
 
 def version_vector(session: Session) -> VersionVector:
-    """Per ``(origin, incarnation)``: the highest ``seq`` up to which nothing is missing."""
+    """Per ``(origin, incarnation)``: the highest ``seq`` up to which nothing is missing.
+
+    An event held in quarantine counts as held: it is kept for review, and acknowledging it
+    stops the sender from carrying a poison event in every bundle for ever.
+    """
+    quarantined: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for origin, inc, seq in session.execute(
+        select(Quarantine.origin, Quarantine.incarnation, Quarantine.seq).where(Quarantine.seq > 0)
+    ):
+        quarantined[(origin, inc)].add(seq)
     vector: VersionVector = {}
     rows = session.execute(
         select(Event.origin, Event.incarnation, func.max(Event.seq), func.count()).group_by(
@@ -238,21 +262,26 @@ def version_vector(session: Session) -> VersionVector:
         )
     )
     for origin, inc, high, count in rows:
-        if high == count:
+        if high == count and not quarantined.get((origin, inc)):
             vector[(origin, inc)] = high
             continue
-        seqs = session.scalars(
-            select(Event.seq)
-            .where(Event.origin == origin, Event.incarnation == inc)
-            .order_by(Event.seq)
+        seqs = set(
+            session.scalars(
+                select(Event.seq).where(Event.origin == origin, Event.incarnation == inc)
+            )
         )
-        contiguous = 0
-        for seq in seqs:
-            if seq != contiguous + 1:
-                break
-            contiguous = seq
-        vector[(origin, inc)] = contiguous
+        vector[(origin, inc)] = _contiguous(seqs | quarantined.pop((origin, inc), set()))
+    for stream, seqs in quarantined.items():
+        if stream not in vector and _contiguous(seqs):
+            vector[stream] = _contiguous(seqs)
     return vector
+
+
+def _contiguous(seqs: set[int]) -> int:
+    contiguous = 0
+    while contiguous + 1 in seqs:
+        contiguous += 1
+    return contiguous
 
 
 def events_after(session: Session, vector: Mapping[tuple[str, str], int]) -> Iterator[Event]:

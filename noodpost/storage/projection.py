@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from noodpost.core.entities import SPECS, EntitySpec, Kind
@@ -95,22 +97,25 @@ def project(session: Session, touched: Iterable[tuple[str, str]]) -> None:
         events = _load(session, entity, ids)
         existing = _existing_ids(session, model, ids)
         inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        cards: list[dict[str, Any]] = []
         track = "card_code" if entity == "household" else None
         for entity_id in ids:
             state = fold(spec, events.get(entity_id, ()), track=track)
             if state is None:
                 continue
             row = _row(spec, entity_id, state)
-            if entity_id in existing:
-                session.execute(update(model).where(model.id == entity_id).values(**row))
-            else:
-                inserts.append(row)
+            (updates if entity_id in existing else inserts).append(row)
             if entity == "household":
-                _project_cards(session, entity_id, state)
+                cards.extend(_household_cards(entity_id, state))
             elif entity == "card_batch":
                 _reserve_cards(session, state)
+        if updates:
+            session.execute(update(model), updates)  # bulk UPDATE by primary key
         if inserts:
             session.execute(insert(model), inserts)
+        if cards:
+            _upsert_cards(session, cards)
 
 
 def _existing_ids(session: Session, model: type[State], ids: Sequence[str]) -> set[str]:
@@ -120,16 +125,34 @@ def _existing_ids(session: Session, model: type[State], ids: Sequence[str]) -> s
     return found
 
 
-def _project_cards(session: Session, household_id: str, state: Folded) -> None:
+def _household_cards(household_id: str, state: Folded) -> list[dict[str, Any]]:
     """A household's current card is active; every earlier code of it is replaced."""
     post_code = state.values["post_code"]
     current = state.values["card_code"]
-    for code in state.history:
-        status = CARD_ACTIVE if code == current else CARD_REPLACED
-        session.execute(delete(Card).where(Card.code == code, Card.post_code == post_code))
+    return [
+        {
+            "code": code,
+            "post_code": post_code,
+            "household_id": household_id,
+            "status": CARD_ACTIVE if code == current else CARD_REPLACED,
+        }
+        for code in state.history
+    ]
+
+
+def _upsert_cards(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert card rows, or overwrite the household and status of codes already known."""
+    dialect = session.get_bind().dialect.name
+    upsert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    for part in range(0, len(rows), CHUNK):
+        statement = upsert(Card).values(rows[part : part + CHUNK])
         session.execute(
-            insert(Card).values(
-                code=code, post_code=post_code, household_id=household_id, status=status
+            statement.on_conflict_do_update(
+                index_elements=[Card.code, Card.post_code],
+                set_={
+                    "household_id": statement.excluded.household_id,
+                    "status": statement.excluded.status,
+                },
             )
         )
 

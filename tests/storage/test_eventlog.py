@@ -148,3 +148,26 @@ def test_a_copied_database_gets_a_new_incarnation(ctx: ServiceContext, tmp_path:
         assert node.incarnation != old
         assert node.next_seq == 1
     moved.close()
+
+
+def test_a_poison_event_sent_again_is_kept_once_and_acknowledged(
+    ctx: ServiceContext, another_node: Callable[..., Database], clock: FixedClock
+) -> None:
+    intake = IntakeService(ctx)
+    intake.register(size=1)
+    intake.register(size=2)
+    with ctx.read() as session:
+        wire = [to_record(e).to_wire() for e in events_after(session, {})]
+    origin, inc = wire[0]["o"], wire[0]["i"]
+    poison_seq = wire[-2]["s"]
+    poisoned = [dict(w, e="spaceship") if w["s"] == poison_seq else w for w in wire]
+    other = another_node("hub", role="hub", code="GR-9000")
+    for _ in range(3):  # cumulative bundles carry the poison event every time
+        with other.write() as session:
+            node = load_node(session)
+            assert node is not None
+            apply_remote(session, node, clock, poisoned)
+    with other.read() as session:
+        assert session.scalar(select(func.count()).select_from(Quarantine)) == 1
+        # Held for review, and acknowledged: the sender stops re-sending it.
+        assert version_vector(session)[(origin, inc)] == len(wire)

@@ -14,10 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -70,7 +66,14 @@ def check_pragmas(engine: Engine) -> None:
                 )
 
 
-def _alembic_config(engine: Engine) -> Config:
+#: The newest migration. Start-up compares the database with it and loads Alembic only when
+#: they differ; a test keeps it equal to the head of ``migrations/versions``.
+SCHEMA_HEAD = "0002"
+
+
+def _alembic_config(engine: Engine) -> Any:
+    from alembic.config import Config  # noqa: PLC0415 — Alembic loads only to migrate
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["engine"] = engine
@@ -78,13 +81,32 @@ def _alembic_config(engine: Engine) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
     head = ScriptDirectory(str(MIGRATIONS)).get_current_head()
     assert head is not None
     return head
 
 
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stamped in the database (``None`` for a new, empty file)."""
+    with engine.connect() as conn:
+        exists = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).scalar()
+        if not exists:
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to this version's head, or refuse a database from a newer version."""
+    if engine.dialect.name == "sqlite" and current_revision(engine) == SCHEMA_HEAD:
+        return  # the common case: nothing to do, and no need to load Alembic
+    from alembic import command  # noqa: PLC0415
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
     cfg = _alembic_config(engine)
     script = ScriptDirectory.from_config(cfg)
     known = {rev.revision for rev in script.walk_revisions()}

@@ -66,3 +66,10 @@ def test_state_tables_mirror_the_event_contract() -> None:
         extra = {"status", "status_conflict"} if spec.kind is Kind.LIFECYCLE else set()
         extra |= {"version"} if spec.kind is Kind.HUB_OWNED else set()
         assert columns == set(spec.fields) | meta | extra, name
+
+
+def test_the_schema_head_constant_follows_the_migrations() -> None:
+    """Start-up skips Alembic when the database is at SCHEMA_HEAD: it must be the real head."""
+    from noodpost.storage.engine import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

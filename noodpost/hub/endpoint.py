@@ -1,0 +1,231 @@
+"""The C-NSP's HTTP endpoint: the hub side of the network transport (DESIGN §3.3).
+
+A post sends the bytes of its bundle; the hub imports them exactly as a USB import
+(:meth:`SyncService.import_bytes`, channel ``network``) and answers with its own bundle for
+that post. The protocol is described in :mod:`noodpost.sync.http` (the client side):
+
+- ``POST /v1/bundles`` → ``200`` the hub's bundle, ``202`` kept until the post is approved,
+  ``400`` damaged, ``403`` refused, ``409`` training vs real, ``413`` too large, ``503`` the
+  hub's database cannot be used now; every refusal is Dutch JSON ``{"message": ...}``;
+- ``GET /v1/health`` → which hub this is.
+
+One bundle at a time: SQLite has one writer, and a post's answer should reflect what it just
+sent. The work runs in a worker thread, so the server keeps answering ``/v1/health``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from noodpost.core.errors import DatabaseError, Refused, UserError
+from noodpost.services.base import NodeInfo, ServiceContext
+from noodpost.sync import bundle as fmt
+from noodpost.sync.exchange import ImportOutcome, ImportStatus
+from noodpost.sync.http import (
+    BUNDLE_MEDIA_TYPE,
+    BUNDLES_PATH,
+    HEADER_APPLIED,
+    HEADER_PRESENT,
+    HEADER_QUARANTINED,
+    HEADER_STATUS,
+    HEALTH_PATH,
+    MAX_BUNDLE_BYTES,
+)
+from noodpost.sync.service import SyncService
+
+log = logging.getLogger(__name__)
+
+#: Hears one Dutch line per bundle (for the console of ``noodpost hub serve``).
+Reporter = Callable[[str], None]
+
+UNEXPECTED_MESSAGE = (
+    "Er ging bij de C-NSP iets onverwachts mis; er is niets ingelezen. De gegevens blijven bij "
+    "het noodsteunpunt bewaard en gaan mee bij de volgende synchronisatie. Meld dit bij de "
+    "beheerder van de C-NSP."
+)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _message(code: int, text: str, **extra: str) -> JSONResponse:
+    return JSONResponse({"message": text, **extra}, status_code=code)
+
+
+def _too_large_message(limit: int) -> str:
+    return (
+        f"Deze bundel is groter dan {limit // (1024 * 1024) or 1} MB en te groot voor het "
+        "netwerk; er is niets ingelezen. Breng de gegevens met een USB-stick."
+    )
+
+
+class HubEndpoint:
+    """The request handling, around one hub's :class:`SyncService`."""
+
+    def __init__(
+        self,
+        sync: SyncService,
+        node: NodeInfo,
+        *,
+        max_bytes: int = MAX_BUNDLE_BYTES,
+        report: Reporter | None = None,
+    ) -> None:
+        self.sync = sync
+        self.node = node
+        self.max_bytes = max_bytes
+        self._report = report
+        self._lock = threading.Lock()
+
+    # ---------------------------------------------------------------- routes
+
+    async def health(self, _request: Request) -> Response:
+        return JSONResponse(
+            {
+                "node": self.node.node_id,
+                "role": self.node.role,
+                "post_code": self.node.post_code,
+                "name": self.node.name,
+                "training": self.node.training,
+                "format": fmt.FORMAT_VERSION,
+            }
+        )
+
+    async def bundles(self, request: Request) -> Response:
+        try:
+            data = await self._read_body(request)
+        except _TooLarge:
+            text = _too_large_message(self.max_bytes)
+            self._tell(f"Bundel geweigerd (te groot): {text}")
+            return _message(413, text)
+        return await run_in_threadpool(self.exchange, data)
+
+    async def unknown(self, request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 404
+        return _message(
+            status,
+            f"Dit verzoek ({request.method} {request.url.path}) kent de C-NSP niet. Een "
+            f"noodsteunpunt stuurt zijn bundel naar {BUNDLES_PATH}.",
+        )
+
+    async def _read_body(self, request: Request) -> bytes:
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            raise _TooLarge
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > self.max_bytes:
+                raise _TooLarge
+        return bytes(body)
+
+    # ---------------------------------------------------------------- the exchange
+
+    def exchange(self, data: bytes) -> Response:
+        """Import one post's bundle and answer with ours (blocking; one at a time)."""
+        with self._lock:
+            try:
+                return self._exchange(data)
+            except UserError as refused:
+                status = self._status_for(refused, data)
+                log.info("Refused network bundle (%d): %s", status, type(refused).__name__)
+                self._tell(f"Bundel geweigerd ({status}): {' '.join(refused.message.split())}")
+                return _message(status, refused.message)
+            except Exception:  # a bug: logged with its traceback, the post gets a calm answer
+                log.exception("Unexpected error while exchanging a network bundle")
+                self._tell("Onverwachte fout bij het verwerken van een bundel (zie het logboek).")
+                return _message(500, UNEXPECTED_MESSAGE)
+
+    def _exchange(self, data: bytes) -> Response:
+        outcome = self.sync.import_bytes(data, channel="network")
+        log.info(
+            "Network bundle %s from %s: %s, %d applied, %d present, %d quarantined",
+            outcome.bundle_id,
+            outcome.sender_code,
+            outcome.status.value,
+            outcome.applied,
+            outcome.present,
+            outcome.quarantined,
+        )
+        self._tell(outcome.summary)
+        if outcome.status is ImportStatus.QUARANTINED:
+            return _message(
+                202,
+                f"Bundel van {outcome.sender_code} ontvangen en bewaard. Dit noodsteunpunt wacht "
+                "op goedkeuring door de C-NSP; na de goedkeuring worden de gegevens verwerkt.",
+                status=outcome.status.value,
+            )
+        reply = self.sync.build_bundle(outcome.sender)
+        log.info("Answered %s with bundle %s", outcome.sender_code, reply.bundle_id)
+        return Response(
+            content=reply.data, media_type=BUNDLE_MEDIA_TYPE, headers=_outcome_headers(outcome)
+        )
+
+    def _status_for(self, refused: UserError, data: bytes) -> int:
+        if isinstance(refused, DatabaseError):
+            return 503
+        if isinstance(refused, fmt.BundleDamaged | fmt.BundleTooNew):
+            return 400
+        if isinstance(refused, Refused):
+            return 409 if self._other_mode(data) else 403
+        return 400
+
+    def _other_mode(self, data: bytes) -> bool:
+        """Whether a refused bundle came from the other mode (training vs real)."""
+        try:
+            return fmt.read_signed(data).header.training != self.node.training
+        except UserError:
+            return False
+
+    def _tell(self, line: str) -> None:
+        if self._report is not None:
+            self._report(line)
+
+
+def _outcome_headers(outcome: ImportOutcome) -> dict[str, str]:
+    return {
+        HEADER_STATUS: outcome.status.value,
+        HEADER_APPLIED: str(outcome.applied),
+        HEADER_PRESENT: str(outcome.present),
+        HEADER_QUARANTINED: str(outcome.quarantined),
+    }
+
+
+def make_app(
+    sync: SyncService, *, max_bytes: int = MAX_BUNDLE_BYTES, report: Reporter | None = None
+) -> Starlette:
+    """The ASGI application of a hub (serve it with :mod:`noodpost.hub.server`).
+
+    Args:
+        sync: the hub's sync service; its keys are checked now.
+        max_bytes: the largest request body taken in.
+        report: hears one Dutch line per bundle.
+
+    Raises:
+        Refused: this node is a post, not a hub.
+        UserError: the node's keys are missing or do not belong to its database.
+    """
+    node = ServiceContext(sync.db, sync.clock).node
+    if not node.is_hub:
+        raise Refused(
+            "Dit is een noodsteunpunt; alleen een C-NSP ontvangt bundels via het netwerk. "
+            "Synchroniseer met uw C-NSP met 'noodpost sync now'."
+        )
+    sync.keys  # noqa: B018 — missing or foreign keys: say so at the start, not per request
+    endpoint = HubEndpoint(sync, node, max_bytes=max_bytes, report=report)
+    return Starlette(
+        routes=[
+            Route(BUNDLES_PATH, endpoint.bundles, methods=["POST"]),
+            Route(HEALTH_PATH, endpoint.health, methods=["GET"]),
+        ],
+        exception_handlers={404: endpoint.unknown, 405: endpoint.unknown},
+    )

@@ -30,6 +30,8 @@ from noodpost.storage.projection import project
 
 VersionVector = dict[tuple[str, str], int]
 
+CLASH = "zelfde sleutel, andere inhoud (mogelijk een teruggezette kopie)"
+
 
 def append(
     session: Session,
@@ -142,14 +144,11 @@ def apply_remote(
         try:
             record = EventRecord.from_wire(raw)
         except InvalidEvent as bad:
-            _quarantine(session, raw, str(bad), now, bundle_id)
-            result.quarantined += 1
-            result.reasons.append(str(bad))
+            _hold(result, session, raw, str(bad), now, bundle_id)
             continue
         if record.key in valid:
             if valid[record.key].data_hash != record.data_hash:
-                _quarantine(session, raw, "same key, different content", now, bundle_id)
-                result.quarantined += 1
+                _hold(result, session, raw, CLASH, now, bundle_id)
             else:
                 result.present += 1
             continue
@@ -163,15 +162,7 @@ def apply_remote(
         elif held[key] == record.data_hash:
             result.present += 1
         else:
-            _quarantine(
-                session,
-                record.to_wire(),
-                "zelfde sleutel, andere inhoud (mogelijk een teruggezette kopie)",
-                now,
-                bundle_id,
-            )
-            result.quarantined += 1
-            result.reasons.append("same key, different content")
+            _hold(result, session, record.to_wire(), CLASH, now, bundle_id)
 
     wall = to_ms(clock.now())
     for record in fresh:
@@ -186,8 +177,28 @@ def apply_remote(
     return result
 
 
-def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: str | None) -> None:
-    """Keep ``raw`` with its reason — once: a cumulative bundle brings the same event again."""
+def _hold(
+    result: ApplyResult,
+    session: Session,
+    raw: Any,
+    reason: str,
+    now: str,
+    bundle_id: str | None,
+) -> None:
+    """Quarantine ``raw`` and count it — or count it present when it is held already."""
+    if _quarantine(session, raw, reason, now, bundle_id):
+        result.quarantined += 1
+        result.reasons.append(reason)
+    else:
+        result.present += 1
+
+
+def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: str | None) -> bool:
+    """Keep ``raw`` with its reason — once: a cumulative bundle brings the same event again.
+
+    Returns:
+        False when exactly this event was held in quarantine already.
+    """
 
     def pick(key: str, kind: type, default: Any) -> Any:
         value = raw.get(key) if isinstance(raw, dict) else None
@@ -209,7 +220,7 @@ def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: st
         )
     )
     if held is not None:
-        return
+        return False
     session.add(
         Quarantine(
             origin=origin,
@@ -221,6 +232,7 @@ def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: st
             bundle_id=bundle_id,
         )
     )
+    return True
 
 
 def _held_hashes(

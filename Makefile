@@ -11,10 +11,26 @@ APT_PACKAGES := poppler-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxkbcom
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: run test check lint typecheck imports pytest venv dev-venv apt-deps translations clean
+.PHONY: run test check lint typecheck imports pytest venv dev-venv apt-deps translations qm clean
 
-run: $(STAMP)
+# Translations: the sources are Dutch. noodpost_en.ts holds every text (English), noodpost_nl.ts
+# only the plural forms (tr("%n …", "", n)). The .qm files are built, never committed.
+TRDIR   := resources/translations
+TS_FILES:= $(TRDIR)/noodpost_en.ts $(TRDIR)/noodpost_nl.ts
+QM_FILES:= $(TS_FILES:.ts=.qm)
+LUPDATE := $(BIN)/pyside6-lupdate -extensions py -locations relative -no-obsolete -source-language nl
+
+run: $(STAMP) qm
 	$(BIN)/noodpost
+
+# `make translations`: collect the texts of noodpost/gui into the .ts files (then translate).
+translations: $(STAMP)
+	$(LUPDATE) noodpost/gui -target-language en -ts $(TRDIR)/noodpost_en.ts
+	$(LUPDATE) -pluralonly noodpost/gui -target-language nl -ts $(TRDIR)/noodpost_nl.ts
+
+qm: $(QM_FILES)
+$(TRDIR)/%.qm: $(TRDIR)/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 venv: $(STAMP)
 $(STAMP): requirements.lock pyproject.toml
@@ -52,7 +68,7 @@ imports: $(DEVSTAMP)
 
 check: lint typecheck imports
 
-pytest: $(DEVSTAMP) $(APTSTAMP)
+pytest: $(DEVSTAMP) $(APTSTAMP) qm
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 # `make test`: checks first (fast), then the whole suite offscreen; pytest's summary is the last line.

@@ -15,11 +15,17 @@ from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
 from noodpost.gui.application import start
 from noodpost.gui.context import AppContext, AppServices
+from noodpost.gui.dialogs.setup_wizard import run_setup_wizard
+from noodpost.gui.dialogs.sign_in import sign_in_before_start
 from noodpost.gui.errors import show_bug, show_user_error
-from noodpost.gui.first_run import run_first_run
+from noodpost.gui.idle_lock import IdleLock
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages import build_pages
+from noodpost.gui.pages.desk import DeskPage
+from noodpost.gui.printing.cards import blank_faces, render_sheet_pdf, sheet_pages
+from noodpost.gui.printing.pdf import ensure_application, pdf_target
 from noodpost.gui.runner import Runner
+from noodpost.gui.translations import install_translators
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
 from noodpost.services.bulletins import BulletinsService
@@ -76,6 +82,9 @@ def build_context(db: Database, data_dir: Path, log_file: Path) -> AppContext:
 def build_main_window(app: AppContext) -> MainWindow:
     window = MainWindow(app, build_pages(app))
     app.services.ctx.subscribe(window.notify_changed)
+    for page in window.pages:
+        if isinstance(page, DeskPage):  # F9 at the desk: to the alarm form, in view
+            page.alarm_requested.connect(lambda: window.show_page("Meldingen"))
     return window
 
 
@@ -101,20 +110,63 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
     """Start the desktop application on ``data_dir``; returns the exit code."""
     settings = Settings.load(data_dir)
     app = start(sys.argv, log_file, font_point_size=settings.font_point_size)
+    install_translators(app, settings.language)
     try:
         db = open_node_database(data_dir)
-        if db is None and run_first_run(data_dir):
+        if db is None and run_setup_wizard(data_dir) is not None:
             db = open_node_database(data_dir)
     except UserError as err:  # a newer database, an unusable folder …
         show_user_error(None, err)
         return 1
-    if db is None:  # not set up; the first-run notice said how
+    if db is None:  # not set up: the volunteer left the setup wizard
         return 0
     context = build_context(db, data_dir, log_file)
     try:
+        if sign_in_before_start(context) is None:  # chose to close Noodpost
+            return 0
         window = build_main_window(context)
+        idle_lock = IdleLock(context, window, on_change=window.status_line.refresh)
+        idle_lock.install()
+        window.lock_requested.connect(idle_lock.lock)
         window.show()
         return app.exec()
     finally:
         context.runner.shutdown()
         db.close()
+
+
+def print_blank_cards(data_dir: Path, count: int, pdf: Path) -> str:
+    """Reserve ``count`` new card codes and print them as blank cards on A4 sheets to ``pdf``.
+
+    ``pdf``.partial is created first, so an unwritable place is refused before any code is
+    reserved; the codes are reserved in one event; the file gets its name only when complete.
+    Only a write that fails after the reservation (a disk filling up) leaves reserved codes
+    unprinted: harmless, as nobody holds them. Returns a Dutch summary line.
+
+    Raises:
+        UserError: no post in ``data_dir``, an impossible number, a file that cannot be written.
+    """
+    db = open_node_database(data_dir)
+    if db is None:
+        raise UserError(
+            f"De map {data_dir} bevat nog geen noodsteunpunt. Richt het eerst in met "
+            "'noodpost init --role post --name NAAM --code CODE'."
+        )
+    try:
+        ctx = ServiceContext(db, SystemClock())
+        node = ctx.node
+        _qt = ensure_application()  # fonts and the PDF writer need one; held until done
+        with pdf_target(pdf) as target:
+            codes = IntakeService(ctx).reserve_blank_cards(count)
+            faces = blank_faces(node.post_code, codes, node.name, training=node.training)
+            target.write(render_sheet_pdf(faces))
+    finally:
+        db.close()
+    cards = "1 blanco kaart" if len(codes) == 1 else f"{len(codes)} blanco kaarten"
+    pages = sheet_pages(faces)
+    sheets = "1 A4-vel" if pages == 1 else f"{pages} A4-vellen"
+    mark = " (OEFENING)" if node.training else ""
+    return (
+        f"{cards} voor {node.name} ({node.post_code}){mark} op {sheets} in {pdf}; "
+        "de codes zijn gereserveerd."
+    )

@@ -16,21 +16,19 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 from noodpost import __version__, config
-from noodpost.core.catalogue import parse_catalogue
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
 from noodpost.core.vocabulary import label
 from noodpost.logs import log_startup, setup_logging
 from noodpost.services.demo import generate
-from noodpost.services.setup import initialise
 from noodpost.services.status import NodeStatus, count_label, node_status, read_status
+from noodpost.setup_node import NodeRequest, initialise_node
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import check_home, database_path
-from noodpost.sync.keys import create_keys
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -79,12 +77,6 @@ def existing_database(data_dir: Path) -> Iterator[Database]:
         yield db
     finally:
         db.close()
-
-
-def _remove_database_files(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with suppress(FileNotFoundError):
-            path.with_name(path.name + suffix).unlink()
 
 
 def _common_options() -> argparse.ArgumentParser:
@@ -143,34 +135,21 @@ def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 def _run_init(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(args)
-    version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
-    path = database_path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    fresh = not path.exists()
-    try:
-        with closing(open_database(path)) as db:
-            info = initialise(
-                db,
-                SystemClock(),
-                role=args.role,
-                name=args.name,
-                code=args.code,
-                catalogue=items,
-                catalogue_version=version,
-                training=args.training,
-                capacity=args.capacity,
-            )
-            keys = create_keys(db, data_dir)
-    except BaseException:
-        if fresh:  # made by this call and rolled back: leave no empty database behind
-            _remove_database_files(path)
-        raise
+    request = NodeRequest(
+        role=args.role,
+        name=args.name,
+        code=args.code,
+        training=args.training,
+        capacity=args.capacity,
+    )
+    created = initialise_node(data_dir, request)
+    info = created.info
     log.info("Initialised node %s (%s) in %s", info.node_id, info.role, data_dir)
     role = label(info.role)
     mode = " in oefenmodus" if info.training else ""
     what = f"{role[:1].upper()}{role[1:]} '{info.name}' ({info.post_code})"
     print(f"{what} ingericht{mode} in {data_dir}.")
-    print(f"Vingerafdruk van de sleutels: {keys.fingerprint}")
+    print(f"Vingerafdruk van de sleutels: {created.fingerprint}")
     return EXIT_OK
 
 
@@ -334,16 +313,23 @@ def _add_sync(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         description="Synchroniseert via een USB-stick: 'export MAP' schrijft bundels onder "
         "MAP/NOODPOST/, 'import PAD' leest een bundel of alle bundels onder PAD.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="export|import", required=True)
+    actions = parser.add_subparsers(dest="action", metavar="export|import|now", required=True)
     export = actions.add_parser("export", help="schrijf bundels onder MAP/NOODPOST/")
     export.add_argument("folder", type=Path, metavar="MAP")
     imported = actions.add_parser("import", help="lees een bundel of alle bundels onder PAD")
     imported.add_argument("path", type=Path, metavar="PAD")
+    now = actions.add_parser("now", help="(post) synchroniseer nu over het netwerk met de C-NSP")
+    now.add_argument("--url", metavar="URL", help="adres van de C-NSP (standaard uit de koppeling)")
     parser.set_defaults(run=_run_sync)
 
 
 def _run_sync(args: argparse.Namespace) -> int:
     with sync_service(args) as sync:
+        if args.action == "now":
+            from noodpost.sync.http import sync_now  # noqa: PLC0415 — only this command needs it
+
+            print(sync_now(sync, args.url).summary)
+            return EXIT_OK
         if args.action == "export":
             print(sync.export_usb(args.folder).summary)
             return EXIT_OK
@@ -356,6 +342,57 @@ def _run_sync(args: argparse.Namespace) -> int:
     return EXIT_USER_ERROR if result.refused else EXIT_OK
 
 
+def _add_hub(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _command(
+        commands,
+        "hub",
+        summary="(C-NSP) het netwerkadres waar posten hun bundels heen sturen",
+        description="'hub serve' start het HTTP-eindpunt van de C-NSP op deze map.",
+    )
+    actions = parser.add_subparsers(dest="action", metavar="serve", required=True)
+    serve_parser = actions.add_parser("serve", help="start het eindpunt (Ctrl+C stopt)")
+    serve_parser.add_argument("--host", help="standaard 127.0.0.1 (alleen deze laptop)")
+    serve_parser.add_argument("--port", type=int, help="standaard 8765")
+    parser.set_defaults(run=_run_hub)
+
+
+def _run_hub(args: argparse.Namespace) -> int:
+    # The web server stack loads only for this command: other commands start faster.
+    from noodpost.hub.server import DEFAULT_HOST, DEFAULT_PORT, serve  # noqa: PLC0415
+
+    serve(data_dir_of(args), args.host or DEFAULT_HOST, args.port or DEFAULT_PORT)
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------- cards
+
+
+def _add_cards(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = _command(
+        commands,
+        "cards",
+        summary="blanco genummerde kaarten op A4-vellen (PDF), om vooraf af te drukken",
+        description="Reserveert N nieuwe kaartcodes en zet ze als blanco kaarten op A4-vellen "
+        "met snijtekens, tien per vel. De eerste scan van zo'n kaart aan de balie begint een "
+        "inschrijving.",
+    )
+    parser.add_argument(
+        "--blank", type=int, required=True, metavar="N", help="aantal kaarten (1 tot 5000)"
+    )
+    parser.add_argument(
+        "file", type=Path, metavar="BESTAND.pdf", help="het PDF-bestand dat wordt geschreven"
+    )
+    parser.set_defaults(run=_run_cards)
+
+
+def _run_cards(args: argparse.Namespace) -> int:
+    # Imported here: drawing cards loads Qt, which the other commands do without.
+    from noodpost.app import print_blank_cards  # noqa: PLC0415
+
+    print(print_blank_cards(data_dir_of(args), args.blank, args.file))
+    return EXIT_OK
+
+
 # ---------------------------------------------------------------- the parser
 
 #: One entry per command, in the order ``--help`` lists them. ``demo`` and the sync, hub,
@@ -364,9 +401,11 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     _add_init,
     _add_demo,
     _add_status,
+    _add_cards,
     _add_pairing,
     _add_posts,
     _add_sync,
+    _add_hub,
 ]
 
 

@@ -93,6 +93,20 @@ class MovementKind(StrEnum):
     CORRECTION = "correction"
 
 
+class PostFunction(StrEnum):
+    """What a post offers (DESIGN §2, the L-NSP functions); kept in the post's ``services``."""
+
+    DISTRIBUTION = "distribution"
+    WARM_COOL_LOCATION = "warm_cool_location"
+    MEDICAL_HYGIENE = "medical_hygiene"
+    LISTENING_EAR = "listening_ear"
+    CHARGING_STATION = "charging_station"
+    RELATIVES_CONTACT = "relatives_contact"
+    INFORMATION_REFERRAL = "information_referral"
+    ALARM = "alarm"
+    CITIZEN_HELP = "citizen_help"
+
+
 LABELS: dict[str, str] = {
     Role.VOLUNTEER: "vrijwilliger",
     Role.COORDINATOR: "coördinator",
@@ -137,6 +151,15 @@ LABELS: dict[str, str] = {
     HealthFlag.LESS_SELF_RELIANT: "verminderd zelfredzaam",
     MovementKind.DELIVERY: "levering",
     MovementKind.CORRECTION: "correctie",
+    PostFunction.DISTRIBUTION: "voedsel en water uitdelen",
+    PostFunction.WARM_COOL_LOCATION: "opwarm- of afkoellocatie",
+    PostFunction.MEDICAL_HYGIENE: "medische zorg, hygiëne en medicijnen",
+    PostFunction.LISTENING_EAR: "een luisterend oor",
+    PostFunction.CHARGING_STATION: "stroom om op te laden",
+    PostFunction.RELATIVES_CONTACT: "contact met verwanten (veilig en wel)",
+    PostFunction.INFORMATION_REFERRAL: "informatie en doorverwijzing",
+    PostFunction.ALARM: "noodmelding naar de C-NSP",
+    PostFunction.CITIZEN_HELP: "burgerhulp",
 }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.settings import SettingsDialog
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.status_bar import StatusLine
 from noodpost.services.base import NodeInfo
@@ -35,9 +36,11 @@ class MainWindow(QMainWindow):
     Signals:
         entities_changed(frozenset[str]): entity names a committed write changed; delivered
             on the GUI thread whichever thread the write ran on.
+        lock_requested(): the volunteer locks the screen on leaving the desk (Ctrl+L).
     """
 
     entities_changed = Signal(object)
+    lock_requested = Signal()
 
     def __init__(
         self, app: AppContext, pages: Sequence[Page], parent: QWidget | None = None
@@ -50,7 +53,11 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(230)
+        self.nav.setFixedWidth(250)
+        nav_font = self.nav.font()
+        nav_font.setPointSize(nav_font.pointSize() + 2)
+        self.nav.setFont(nav_font)
+        self.nav.setSpacing(2)
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.stack = QStackedWidget()
         for number, page in enumerate(self.pages, start=1):
@@ -72,6 +79,20 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        menu = self.menuBar().addMenu(self.tr("&Noodpost"))
+        lock = QAction(self.tr("Scherm vergrendelen"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_requested)
+        menu.addAction(lock)
+        settings = QAction(self.tr("Instellingen…"), self)
+        settings.triggered.connect(self.open_settings)
+        menu.addAction(settings)
+        menu.addSeparator()
+        leave = QAction(self.tr("Afsluiten"), self)
+        leave.setShortcut(QKeySequence.StandardKey.Quit)
+        leave.triggered.connect(self.close)
+        menu.addAction(leave)
+
         self.status_line = StatusLine(app)
         self.setStatusBar(self.status_line)
         self.entities_changed.connect(self._after_change)
@@ -89,6 +110,11 @@ class MainWindow(QMainWindow):
         )
         self.nav.setCurrentRow(index)
         return self.pages[index]
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.app, self)
+        dialog.open()
+        return dialog
 
     @Slot(int)
     def _switch(self, index: int) -> None:

@@ -15,6 +15,7 @@ post's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -137,6 +138,8 @@ def _text(value: str | None, limit: int, what: str) -> str | None:
     return text
 
 
+_URGENCY_RANK = {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1, Urgency.NORMAL.value: 2}
+
 _URGENCY_ORDER = case(
     {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1},
     value=Alarm.urgency,
@@ -163,6 +166,47 @@ class AlarmsService:
                 .order_by(_URGENCY_ORDER, Alarm.raised_at, Alarm.id)
             )
             return [_info(r) for r in rows]
+
+    def alarm_ids(self) -> list[str]:
+        """Every alarm in display order: those still needing attention first (most urgent,
+        then oldest), then the closed and cancelled ones, newest first."""
+        with self.ctx.read() as session:
+            rows = session.execute(
+                select(
+                    Alarm.id, Alarm.status, Alarm.urgency, Alarm.raised_at, Alarm.created_hlc
+                ).where(*self._scope())
+            ).all()
+        attention: list[tuple[int, str, str]] = []
+        finished: list[tuple[str, str]] = []
+        for alarm_id, status, urgency, raised_at, created_hlc in rows:
+            raised = raised_at or _hlc_time(created_hlc)
+            if status in OPEN_STATUSES:
+                attention.append((_URGENCY_RANK.get(urgency, 2), raised, alarm_id))
+            else:
+                finished.append((raised, alarm_id))
+        attention.sort()
+        finished.sort(reverse=True)
+        return [a[-1] for a in attention] + [f[-1] for f in finished]
+
+    def alarms_by_id(self, ids: Iterable[str]) -> dict[str, AlarmInfo]:
+        """The alarms with these ids (unknown or deleted ids are left out), for a lazy list."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, AlarmInfo] = {}
+        with self.ctx.read() as session:
+            for start in range(0, len(wanted), 500):
+                rows = session.scalars(
+                    select(Alarm).where(*self._scope(), Alarm.id.in_(wanted[start : start + 500]))
+                )
+                found.update((row.id, _info(row)) for row in rows)
+        return found
+
+    def default_location(self) -> str | None:
+        """The post's address: used when an alarm names no place, and to prefill the form."""
+        with self.ctx.read() as session:
+            post = session.get(Post, post_id(self.ctx.node.post_code))
+            if post is None or post.deleted:
+                return None
+            return optional_text(post.address)
 
     def unacknowledged_count(self) -> int:
         """Alarms the C-NSP has not confirmed yet (open, sent or received)."""

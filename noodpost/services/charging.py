@@ -13,16 +13,17 @@ gives two tickets the same number, :meth:`ChargingService.by_number` returns the
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
-from noodpost.core.rations import format_clock
+from noodpost.core.rations import day_bounds, format_clock
 from noodpost.core.vocabulary import ChargingStatus, label
 from noodpost.services.base import ServiceContext, new_id, require_text
 from noodpost.storage.models import ChargingTicket, Household
@@ -58,6 +59,18 @@ class Ticket:
     @property
     def status_label(self) -> str:
         return label(self.status)
+
+
+@dataclass(frozen=True)
+class TicketRow:
+    """One line of a list of tickets: the ticket and its household's card code, if any."""
+
+    ticket: Ticket
+    card_code: str | None
+
+
+#: How many ids one query asks for at most (well under SQLite's variable limit).
+ID_CHUNK = 500
 
 
 def _ticket(row: ChargingTicket) -> Ticket:
@@ -120,6 +133,52 @@ class ChargingService:
                 .order_by(ChargingTicket.number, ChargingTicket.created_hlc)
             )
             return [_ticket(r) for r in rows]
+
+    def open_ticket_ids(self) -> list[str]:
+        """Ids of the devices still charging at this post, by ticket number (for a lazy list)."""
+        with self.ctx.read() as session:
+            return list(
+                session.scalars(
+                    select(ChargingTicket.id)
+                    .where(*self._here(), ChargingTicket.status == ChargingStatus.CHARGING)
+                    .order_by(ChargingTicket.number, ChargingTicket.created_hlc)
+                )
+            )
+
+    def returned_today_ids(self) -> list[str]:
+        """Ids of the tickets returned today (Dutch calendar day) at this post, latest first."""
+        start, end = day_bounds(self.ctx.clock.now())
+        with self.ctx.read() as session:
+            return list(
+                session.scalars(
+                    select(ChargingTicket.id)
+                    .where(
+                        *self._here(),
+                        ChargingTicket.status == ChargingStatus.RETURNED,
+                        ChargingTicket.returned_at >= start,
+                        ChargingTicket.returned_at < end,
+                    )
+                    .order_by(ChargingTicket.returned_at.desc(), ChargingTicket.number.desc())
+                )
+            )
+
+    def ticket_rows(self, ticket_ids: Sequence[str]) -> dict[str, TicketRow]:
+        """The list lines for these ticket ids; ids that are unknown are left out."""
+        found: dict[str, TicketRow] = {}
+        ids = list(ticket_ids)
+        with self.ctx.read() as session:
+            for start in range(0, len(ids), ID_CHUNK):
+                rows = session.execute(
+                    select(ChargingTicket, Household.card_code)
+                    .outerjoin(Household, Household.id == ChargingTicket.household_id)
+                    .where(
+                        ChargingTicket.id.in_(ids[start : start + ID_CHUNK]),
+                        ChargingTicket.deleted.is_(False),
+                    )
+                )
+                for ticket, card_code in rows:
+                    found[ticket.id] = TicketRow(_ticket(ticket), card_code)
+        return found
 
     # ------------------------------------------------------------------ writing
 
@@ -200,6 +259,12 @@ class ChargingService:
                 data["returned_at"] = self.ctx.now_iso()
             uow.emit("charging_ticket", ticket_id, Op.STATUS, data)
         return self.ticket(ticket_id)
+
+    def _here(self) -> tuple[ColumnElement[bool], ...]:
+        return (
+            ChargingTicket.post_code == self.ctx.node.post_code,
+            ChargingTicket.deleted.is_(False),
+        )
 
     @staticmethod
     def _row(session: Session, ticket_id: str) -> ChargingTicket:

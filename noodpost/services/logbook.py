@@ -6,15 +6,18 @@ starting and ending — so a write never needs a second event just to appear her
 
 On a post the logbook shows this post's own lines. On the hub it also shows the alarms of every
 post, each marked with its post code.
+
+A long logbook is read in parts: :meth:`LogbookService.line_keys` gives a key per line in
+order, :meth:`LogbookService.lines_by_key` the lines for the keys a screen shows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import iso
@@ -52,6 +55,7 @@ class LogbookLine:
         automatic: derived from another record (an alarm, a delivery, a shift), not typed.
         entity, entity_id: the record the line is about (a ``log_entry`` for manual lines).
         category: the category of a manual entry.
+        key: what addresses this line in :meth:`LogbookService.line_keys`.
     """
 
     at: str
@@ -61,6 +65,7 @@ class LogbookLine:
     entity: str
     entity_id: str
     category: str | None = None
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class _Draft:
     automatic: bool
     entity: str
     entity_id: str
+    key: str
     category: str | None = None
 
 
@@ -119,7 +125,9 @@ class LogbookService:
                 },
             )
             author = _names(uow.session, [uow.author]).get(uow.author or "")
-        return LogbookLine(at, body, author, False, "log_entry", entry_id, category_value)
+        return LogbookLine(
+            at, body, author, False, "log_entry", entry_id, category_value, f"log_entry:{entry_id}"
+        )
 
     def entries(
         self, since: datetime | None = None, limit: int = DEFAULT_LIMIT
@@ -129,17 +137,84 @@ class LogbookService:
             return []
         since_iso = iso(since) if since is not None else None
         since_hlc = pack(int(since.timestamp() * 1000), 0) if since is not None else None
-        node = self.ctx.node
         with self.ctx.read() as session:
             drafts = [
-                *self._manual(session, node.post_code, since_iso, limit),
-                *self._deliveries(session, node.post_code, since_iso, since_hlc, limit),
-                *self._alarms(session, node.post_code, node.is_hub, since_hlc, limit),
-                *self._shifts(session, node.post_code, since_hlc, limit),
+                *self._manual(session, since=since_iso, limit=limit),
+                *self._deliveries(session, since=since_iso, since_hlc=since_hlc, limit=limit),
+                *self._alarms(session, since_hlc=since_hlc, limit=limit),
+                *self._shifts(session, since_hlc=since_hlc, limit=limit),
             ]
-            drafts.sort(key=lambda d: (d.at, d.order, d.entity_id))
-            drafts = drafts[-limit:]
-            names = _names(session, (d.author_id for d in drafts))
+            drafts.sort(key=_order)
+            return self._lines(session, drafts[-limit:])
+
+    def line_keys(self, *, manual_only: bool = False) -> list[str]:
+        """A key for every line of the logbook, oldest first (the rows of the logbook page).
+
+        Args:
+            manual_only: only what volunteers wrote themselves.
+        """
+        found: list[tuple[str, int, str, str]] = []  # at, order, entity id, key
+        with self.ctx.read() as session:
+            manual = select(LogEntry.id, LogEntry.at, LogEntry.created_hlc).where(
+                *self._manual_filter()
+            )
+            if manual_only:
+                manual = manual.where(LogEntry.automatic.is_not(True))
+            for entry_id, at, hlc in session.execute(manual):
+                found.append((at or hlc_time(hlc), hlc, entry_id, f"log_entry:{entry_id}"))
+            if not manual_only:
+                deliveries = select(
+                    StockMovement.id, StockMovement.at, StockMovement.created_hlc
+                ).where(*self._delivery_filter())
+                for movement_id, at, hlc in session.execute(deliveries):
+                    key = f"stock_movement:{movement_id}"
+                    found.append((at or hlc_time(hlc), hlc, movement_id, key))
+                changes = [
+                    *session.execute(
+                        _change_keys("alarm")
+                        .join(Alarm, Alarm.id == StatusChange.entity_id)
+                        .where(*self._alarm_filter())
+                    ),
+                    *session.execute(
+                        _change_keys("shift")
+                        .join(Shift, Shift.id == StatusChange.entity_id)
+                        .where(*self._shift_filter())
+                    ),
+                ]
+                for entity, entity_id, origin, incarnation, seq, hlc in changes:
+                    key = f"{entity}:{entity_id}:{origin}:{incarnation}:{seq}"
+                    found.append((hlc_time(hlc), hlc, entity_id, key))
+        found.sort()
+        return [key for *_, key in found]
+
+    def lines_by_key(self, keys: Sequence[str]) -> dict[str, LogbookLine]:
+        """The lines for these keys (from :meth:`line_keys`); unknown keys are left out."""
+        records: dict[str, set[str]] = {"log_entry": set(), "stock_movement": set()}
+        changes: dict[str, dict[str, set[str]]] = {"alarm": {}, "shift": {}}
+        for key in keys:
+            entity, _, rest = key.partition(":")
+            if entity in records and rest:
+                records[entity].add(rest)
+            elif entity in changes and rest.count(":") >= 3:
+                entity_id, _, change = rest.partition(":")
+                changes[entity].setdefault(entity_id, set()).add(change)
+        drafts: list[_Draft] = []
+        with self.ctx.read() as session:
+            for part in _chunks(sorted(records["log_entry"])):
+                drafts += self._manual(session, ids=part)
+            for part in _chunks(sorted(records["stock_movement"])):
+                drafts += self._deliveries(session, ids=part)
+            for part in _chunks(sorted(changes["alarm"])):
+                drafts += self._alarms(session, ids=part)
+            for part in _chunks(sorted(changes["shift"])):
+                drafts += self._shifts(session, ids=part)
+            wanted = set(keys)
+            drafts = [d for d in drafts if d.key in wanted]
+            lines = self._lines(session, drafts)
+        return {d.key: line for d, line in zip(drafts, lines, strict=True)}
+
+    def _lines(self, session: Session, drafts: list[_Draft]) -> list[LogbookLine]:
+        names = _names(session, (d.author_id for d in drafts))
         return [
             LogbookLine(
                 at=d.at,
@@ -149,18 +224,48 @@ class LogbookService:
                 entity=d.entity,
                 entity_id=d.entity_id,
                 category=d.category,
+                key=d.key,
             )
             for d in drafts
         ]
 
     # ------------------------------------------------------------------ sources
 
+    def _manual_filter(self) -> tuple[ColumnElement[bool], ...]:
+        return (LogEntry.post_code == self.ctx.node.post_code, LogEntry.deleted.is_(False))
+
+    def _delivery_filter(self) -> tuple[ColumnElement[bool], ...]:
+        return (
+            StockMovement.post_code == self.ctx.node.post_code,
+            StockMovement.kind == MovementKind.DELIVERY,
+            StockMovement.deleted.is_(False),
+        )
+
+    def _alarm_filter(self) -> tuple[ColumnElement[bool], ...]:
+        """Alarms in this logbook: this post's own; at the hub, every post's."""
+        own = () if self.ctx.node.is_hub else (Alarm.post_code == self.ctx.node.post_code,)
+        return (StatusChange.entity == "alarm", Alarm.deleted.is_(False), *own)
+
+    def _shift_filter(self) -> tuple[ColumnElement[bool], ...]:
+        return (
+            StatusChange.entity == "shift",
+            Shift.post_code == self.ctx.node.post_code,
+            Shift.deleted.is_(False),
+        )
+
     def _manual(
-        self, session: Session, post_code: str, since: str | None, limit: int
+        self,
+        session: Session,
+        *,
+        since: str | None = None,
+        limit: int | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[_Draft]:
-        query = select(LogEntry).where(LogEntry.post_code == post_code, LogEntry.deleted.is_(False))
+        query = select(LogEntry).where(*self._manual_filter())
         if since is not None:
             query = query.where(LogEntry.at >= since)
+        if ids is not None:
+            query = query.where(LogEntry.id.in_(ids))
         rows = list(session.scalars(query.order_by(LogEntry.at.desc()).limit(limit)))
         authors = _creators(session, "log_entry", [r.id for r in rows])
         return [
@@ -172,6 +277,7 @@ class LogbookService:
                 automatic=bool(r.automatic),
                 entity="log_entry",
                 entity_id=r.id,
+                key=f"log_entry:{r.id}",
                 category=r.category,
             )
             for r in rows
@@ -180,19 +286,16 @@ class LogbookService:
     def _deliveries(
         self,
         session: Session,
-        post_code: str,
-        since: str | None,
-        since_hlc: int | None,
-        limit: int,
+        *,
+        since: str | None = None,
+        since_hlc: int | None = None,
+        limit: int | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[_Draft]:
         query = (
             select(StockMovement, SupplyItem.name, SupplyItem.unit)
             .outerjoin(SupplyItem, SupplyItem.id == StockMovement.item_id)
-            .where(
-                StockMovement.post_code == post_code,
-                StockMovement.kind == MovementKind.DELIVERY,
-                StockMovement.deleted.is_(False),
-            )
+            .where(*self._delivery_filter())
         )
         if since is not None and since_hlc is not None:
             query = query.where(
@@ -201,6 +304,8 @@ class LogbookService:
                     and_(StockMovement.at.is_(None), StockMovement.created_hlc >= since_hlc),
                 )
             )
+        if ids is not None:
+            query = query.where(StockMovement.id.in_(ids))
         query = query.order_by(StockMovement.at.desc(), StockMovement.created_hlc.desc())
         rows = list(session.execute(query.limit(limit)))
         authors = _creators(session, "stock_movement", [m.id for m, _, _ in rows])
@@ -220,6 +325,7 @@ class LogbookService:
                     automatic=True,
                     entity="stock_movement",
                     entity_id=movement.id,
+                    key=f"stock_movement:{movement.id}",
                 )
             )
         return drafts
@@ -227,11 +333,12 @@ class LogbookService:
     def _alarms(
         self,
         session: Session,
-        post_code: str,
-        is_hub: bool,
-        since_hlc: int | None,
-        limit: int,
+        *,
+        since_hlc: int | None = None,
+        limit: int | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[_Draft]:
+        post_code = self.ctx.node.post_code
         query = (
             select(StatusChange, Event.op, Alarm)
             .join(
@@ -243,12 +350,12 @@ class LogbookService:
                 ),
             )
             .join(Alarm, Alarm.id == StatusChange.entity_id)
-            .where(StatusChange.entity == "alarm", Alarm.deleted.is_(False))
+            .where(*self._alarm_filter())
         )
-        if not is_hub:
-            query = query.where(Alarm.post_code == post_code)
         if since_hlc is not None:
             query = query.where(StatusChange.hlc >= since_hlc)
+        if ids is not None:
+            query = query.where(StatusChange.entity_id.in_(ids))
         query = query.order_by(StatusChange.hlc.desc()).limit(limit)
         drafts: list[_Draft] = []
         for change, op, alarm in session.execute(query):
@@ -272,25 +379,29 @@ class LogbookService:
                     automatic=True,
                     entity="alarm",
                     entity_id=alarm.id,
+                    key=_change_key(change),
                 )
             )
         return drafts
 
     def _shifts(
-        self, session: Session, post_code: str, since_hlc: int | None, limit: int
+        self,
+        session: Session,
+        *,
+        since_hlc: int | None = None,
+        limit: int | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[_Draft]:
         query = (
             select(StatusChange, Shift, Volunteer.name)
             .join(Shift, Shift.id == StatusChange.entity_id)
             .outerjoin(Volunteer, Volunteer.id == Shift.volunteer_id)
-            .where(
-                StatusChange.entity == "shift",
-                Shift.post_code == post_code,
-                Shift.deleted.is_(False),
-            )
+            .where(*self._shift_filter())
         )
         if since_hlc is not None:
             query = query.where(StatusChange.hlc >= since_hlc)
+        if ids is not None:
+            query = query.where(StatusChange.entity_id.in_(ids))
         query = query.order_by(StatusChange.hlc.desc()).limit(limit)
         drafts: list[_Draft] = []
         for change, shift, name in session.execute(query):
@@ -312,9 +423,35 @@ class LogbookService:
                     automatic=True,
                     entity="shift",
                     entity_id=shift.id,
+                    key=_change_key(change),
                 )
             )
         return drafts
+
+
+def _order(draft: _Draft) -> tuple[str, int, str, str]:
+    return (draft.at, draft.order, draft.entity_id, draft.key)
+
+
+def _change_keys(entity: str) -> Select[str, str, str, str, int, int]:
+    """What addresses a status change of ``entity`` in the logbook, and its HLC."""
+    return select(
+        StatusChange.entity,
+        StatusChange.entity_id,
+        StatusChange.origin,
+        StatusChange.incarnation,
+        StatusChange.seq,
+        StatusChange.hlc,
+    ).where(StatusChange.entity == entity)
+
+
+def _change_key(change: StatusChange) -> str:
+    return f"{change.entity}:{change.entity_id}:{change.origin}:{change.incarnation}:{change.seq}"
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
 
 
 def _creators(session: Session, entity: str, ids: list[str]) -> dict[str, str]:

@@ -4,14 +4,16 @@ Rules that live here and nowhere else:
 - a message needs the name of the person it is about; everything else is optional;
 - a search (by relatives, usually through the C-NSP) finds only messages given with consent;
 - the recent list shows only what this post recorded itself: other posts' messages reach a
-  reader only through a search, and so only with consent.
+  reader only through a search, and so only with consent (:meth:`MessagesService.messages_by_id`
+  holds to the same rule).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError
@@ -24,6 +26,7 @@ MAX_MESSAGE = 1000
 MAX_CONTACT = 200
 #: A search needs at least this many letters of the name (no browsing through everyone).
 MIN_SEARCH = 2
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -159,3 +162,43 @@ class MessagesService:
                 .limit(limit)
             )
             return [_summary(r) for r in rows]
+
+    def recent_ids(self) -> list[str]:
+        """The ids of every message this post recorded, newest first (the list on the page)."""
+        with self.ctx.read() as session:
+            return list(
+                session.scalars(
+                    select(SafeMessage.id)
+                    .where(
+                        SafeMessage.post_code == self.ctx.node.post_code,
+                        SafeMessage.deleted.is_(False),
+                    )
+                    .order_by(SafeMessage.given_at.desc(), SafeMessage.id.desc())
+                )
+            )
+
+    def search_ids(self, name: str, birth_year: int | None = None) -> list[str]:
+        """The ids of what :meth:`search` finds (only messages given with consent)."""
+        return [m.id for m in self.search(name, birth_year)]
+
+    def messages_by_id(self, ids: Sequence[str]) -> dict[str, SafeMessageSummary]:
+        """These messages, by id: this post's own, and other posts' only with consent.
+
+        Unknown ids, and other posts' messages given without consent, are left out.
+        """
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, SafeMessageSummary] = {}
+        with self.ctx.read() as session:
+            for start in range(0, len(wanted), _CHUNK):
+                rows = session.scalars(
+                    select(SafeMessage).where(
+                        SafeMessage.id.in_(wanted[start : start + _CHUNK]),
+                        SafeMessage.deleted.is_(False),
+                        or_(
+                            SafeMessage.post_code == self.ctx.node.post_code,
+                            SafeMessage.consent.is_(True),
+                        ),
+                    )
+                )
+                found.update((r.id, _summary(r)) for r in rows)
+        return found

@@ -11,10 +11,11 @@ On a post the lists show this post's own needs; on the hub they show every post'
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.entities import Op
@@ -67,6 +68,18 @@ class NeedInfo:
     @property
     def active(self) -> bool:
         return self.status in ACTIVE_STATUSES
+
+
+@dataclass(frozen=True)
+class NeedRow:
+    """One line of the list of needs: the need and the card code of its household, if any."""
+
+    need: NeedInfo
+    card_code: str | None
+
+
+#: How many ids one query asks for at most (well under SQLite's variable limit).
+ID_CHUNK = 500
 
 
 def _info(row: Need) -> NeedInfo:
@@ -139,14 +152,58 @@ class NeedsService:
         status: str | None = None,
     ) -> list[NeedInfo]:
         """Needs that match every filter given; most urgent first, then oldest first."""
-        filters: list[ColumnElement[bool]] = [*self._scope()]
-        if category is not None:
-            filters.append(Need.category == _category(category).value)
-        if urgency is not None:
-            filters.append(Need.urgency == _urgency(urgency).value)
+        filters = self._filters(category, urgency)
         if status is not None:
             filters.append(Need.status == _status(status).value)
         return self._select(filters)
+
+    def need_ids(
+        self,
+        category: str | None = None,
+        urgency: str | None = None,
+        statuses: Iterable[str] | None = None,
+    ) -> list[str]:
+        """Ids of the needs that match every filter (for a lazy list), in list order.
+
+        Args:
+            statuses: any of these statuses; ``None`` means every status.
+        """
+        filters = self._filters(category, urgency)
+        if statuses is not None:
+            filters.append(Need.status.in_(sorted({_status(s).value for s in statuses})))
+        with self.ctx.read() as session:
+            return list(
+                session.scalars(
+                    select(Need.id)
+                    .where(*filters)
+                    .order_by(_URGENCY_ORDER, Need.opened_at, Need.id)
+                )
+            )
+
+    def need_rows(self, need_ids: Sequence[str]) -> dict[str, NeedRow]:
+        """The list lines for these need ids; ids that are unknown are left out."""
+        found: dict[str, NeedRow] = {}
+        ids = list(need_ids)
+        with self.ctx.read() as session:
+            for start in range(0, len(ids), ID_CHUNK):
+                rows = session.execute(
+                    select(Need, Household.card_code)
+                    .outerjoin(Household, Household.id == Need.household_id)
+                    .where(Need.id.in_(ids[start : start + ID_CHUNK]), Need.deleted.is_(False))
+                )
+                for need, card_code in rows:
+                    found[need.id] = NeedRow(_info(need), card_code)
+        return found
+
+    def active_count(self) -> int:
+        """How many needs still ask for something to be done (open, in progress, referred)."""
+        with self.ctx.read() as session:
+            total = session.scalar(
+                select(func.count())
+                .select_from(Need)
+                .where(*self._scope(), Need.status.in_([s.value for s in ACTIVE_STATUSES]))
+            )
+        return int(total or 0)
 
     def open_for_household(self, household_id: str) -> list[NeedInfo]:
         """The household's needs that are not finished yet (open, in progress or referred)."""
@@ -244,6 +301,14 @@ class NeedsService:
         filters: list[ColumnElement[bool]] = [Need.deleted.is_(False)]
         if not self.ctx.node.is_hub:
             filters.append(Need.post_code == self.ctx.node.post_code)
+        return filters
+
+    def _filters(self, category: str | None, urgency: str | None) -> list[ColumnElement[bool]]:
+        filters: list[ColumnElement[bool]] = [*self._scope()]
+        if category is not None:
+            filters.append(Need.category == _category(category).value)
+        if urgency is not None:
+            filters.append(Need.urgency == _urgency(urgency).value)
         return filters
 
     def _select(self, filters: list[ColumnElement[bool]]) -> list[NeedInfo]:

@@ -13,6 +13,8 @@ from typing import Any
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from noodpost.core.clock import to_ms
+from noodpost.core.hlc import wall_behind
 from noodpost.services.base import ServiceContext
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import count_events, version_vector
@@ -164,3 +166,13 @@ class StatusService:
     def current(self) -> NodeStatus:
         with self.ctx.read() as session:
             return read_status(session)
+
+    def clock_behind(self) -> bool:
+        """True when this laptop's clock is behind times it already recorded (DESIGN §3.2).
+
+        The hybrid clock keeps counting correctly, but new times shown to people would be
+        wrong: the status line asks the volunteer to check the date and time.
+        """
+        with self.ctx.read() as session:
+            node = require_node(session)
+            return wall_behind(node.hlc, to_ms(self.ctx.clock.now()))

@@ -15,8 +15,7 @@ Rules that live here and nowhere else:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -27,6 +26,7 @@ from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.vocabulary import MovementKind
+from noodpost.services import supply_ledger
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.services.supply_types import (
     AllowanceLine,
@@ -176,63 +176,61 @@ class SuppliesService:
         with self.ctx.read() as session:
             return self._stock_of(session, item_from_row(self._item_row(session, item)))
 
+    def stock_ids(self) -> list[str]:
+        """The item ids of :meth:`stock`, in the same order (the rows of the stock list)."""
+        return [line.item.id for line in self.stock()]
+
+    def stock_by_id(self, item_ids: Sequence[str]) -> dict[str, StockLine]:
+        """The stock lines of these items at this post; unknown ids are left out."""
+        wanted = list(dict.fromkeys(item_ids))
+        if not wanted:
+            return {}
+        with self.ctx.read() as session:
+            totals = self._stock(session, wanted)
+            lines: dict[str, StockLine] = {}
+            for part in supply_ledger.chunks(wanted):
+                for row in session.scalars(
+                    select(SupplyItem).where(SupplyItem.id.in_(part), SupplyItem.deleted.is_(False))
+                ):
+                    lines[row.id] = stock_line(item_from_row(row), totals.get(row.id, 0.0))
+            return lines
+
     def ledger(self, item: str, limit: int = LEDGER_LIMIT) -> list[LedgerRow]:
         """Deliveries, corrections, hand-outs and undos of one item at this post, newest first."""
-        post_code = self.ctx.node.post_code
+        with self.ctx.read() as session:
+            found = self._item_row(session, item)
+            ids = supply_ledger.line_ids(session, self.ctx.node.post_code, found.id, limit)
+            rows = self._ledger_rows(session, item_from_row(found), ids)
+        return [rows[i] for i in ids if i in rows]
+
+    def ledger_ids(self, item: str) -> list[str]:
+        """The ids of every line of an item's ledger at this post, newest first (no limit).
+
+        Raises:
+            NotFound: unknown item.
+        """
+        with self.ctx.read() as session:
+            found = self._item_row(session, item)
+            return supply_ledger.line_ids(session, self.ctx.node.post_code, found.id, None)
+
+    def ledger_by_id(self, item: str, ids: Sequence[str]) -> dict[str, LedgerRow]:
+        """These lines of an item's ledger, each with the stock after it; unknown ids left out.
+
+        The balance of a line is the stock now minus every change newer than it, so any part
+        of a long ledger can be read without reading the rest.
+
+        Raises:
+            NotFound: unknown item.
+        """
         with self.ctx.read() as session:
             found = item_from_row(self._item_row(session, item))
-            total = self._stock_of(session, found).quantity
-            movements = session.scalars(
-                select(StockMovement)
-                .where(
-                    StockMovement.item_id == found.id,
-                    StockMovement.post_code == post_code,
-                    StockMovement.deleted.is_(False),
-                )
-                .order_by(StockMovement.at.desc(), StockMovement.created_hlc.desc())
-                .limit(limit)
-            )
-            entries: list[tuple[str, int, LedgerRow]] = []
-            for m in movements:
-                kind = (
-                    LedgerKind.DELIVERY
-                    if m.kind == MovementKind.DELIVERY
-                    else LedgerKind.CORRECTION
-                )
-                row = LedgerRow(
-                    m.id, kind, m.at, clean_total(m.quantity), 0.0, m.reason, None, None
-                )
-                entries.append((m.at or "", m.created_hlc, row))
-            hand_outs = session.scalars(
-                select(Distribution)
-                .where(
-                    Distribution.item_id == found.id,
-                    Distribution.post_code == post_code,
-                    Distribution.deleted.is_(False),
-                )
-                .order_by(Distribution.at.desc(), Distribution.created_hlc.desc())
-                .limit(limit)
-            )
-            for d in hand_outs:
-                kind = LedgerKind.UNDO if d.corrects else LedgerKind.HAND_OUT
-                row = LedgerRow(
-                    d.id,
-                    kind,
-                    d.at,
-                    clean_total(-d.quantity),
-                    0.0,
-                    d.override_reason,
-                    d.household_id,
-                    d.corrects,
-                )
-                entries.append((d.at or "", d.created_hlc, row))
-        entries.sort(key=lambda e: (e[0], e[1]), reverse=True)
-        result: list[LedgerRow] = []
-        balance = total
-        for _, _, row in entries[:limit]:
-            result.append(replace(row, balance=clean_total(balance)))
-            balance -= row.change
-        return result
+            return self._ledger_rows(session, found, ids)
+
+    def _ledger_rows(
+        self, session: Session, item: Item, ids: Sequence[str]
+    ) -> dict[str, LedgerRow]:
+        total = self._stock_of(session, item).quantity
+        return supply_ledger.rows(session, self.ctx.node.post_code, item, total, ids)
 
     # ------------------------------------------------------------------ deliveries, corrections
 

@@ -95,6 +95,7 @@ class LedgerRow:
         balance: the stock after this line, counting the ledger in the order shown.
         household_id: for hand-outs and undos.
         corrects: for an undo, the hand-out it reverses.
+        card_code: for hand-outs and undos, the household's current card code.
     """
 
     id: str
@@ -105,6 +106,7 @@ class LedgerRow:
     reason: str | None
     household_id: str | None
     corrects: str | None
+    card_code: str | None = None
 
     @property
     def label(self) -> str:

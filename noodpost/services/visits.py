@@ -12,12 +12,14 @@ through sync are kept, but do not count here.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from noodpost.core.clock import parse_iso
+from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
@@ -61,6 +63,42 @@ class PresentVisit:
     card_code: str | None
     persons: int
     checked_in_at: str | None
+
+
+@dataclass(frozen=True)
+class PresentRow:
+    """One line of the list of who is present (fetched per block by the lazy list).
+
+    Attributes:
+        flags: the household's health flags (stored values; ``label()`` gives the words).
+    """
+
+    visit_id: str
+    household_id: str
+    card_code: str | None
+    persons: int
+    checked_in_at: str | None
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class UnseenHousehold:
+    """A household with a health flag that is not present and has not been seen for a while.
+
+    Attributes:
+        last_seen: when it last checked in or out anywhere (stored time text); ``None`` when
+            it never visited.
+    """
+
+    household_id: str
+    card_code: str
+    size: int
+    flags: tuple[str, ...]
+    last_seen: str | None
+
+
+#: How many ids one query asks for at most (well under SQLite's variable limit).
+ID_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -132,6 +170,101 @@ class VisitsService:
                 )
                 for visit, card_code in rows
             ]
+
+    def present_ids(self) -> list[str]:
+        """Ids of the visits present at this post now, longest present first (for a lazy list)."""
+        with self.ctx.read() as session:
+            return list(
+                session.scalars(
+                    select(Visit.id)
+                    .where(*self._present_here())
+                    .order_by(Visit.checked_in_at, Visit.id)
+                )
+            )
+
+    def present_rows(self, visit_ids: Sequence[str]) -> dict[str, PresentRow]:
+        """The list lines for these visit ids; ids that are unknown are left out."""
+        found: dict[str, PresentRow] = {}
+        ids = list(visit_ids)
+        with self.ctx.read() as session:
+            for start in range(0, len(ids), ID_CHUNK):
+                rows = session.execute(
+                    select(Visit, Household.card_code, Household.flags)
+                    .outerjoin(Household, Household.id == Visit.household_id)
+                    .where(Visit.id.in_(ids[start : start + ID_CHUNK]), Visit.deleted.is_(False))
+                )
+                for visit, card_code, flags in rows:
+                    found[visit.id] = PresentRow(
+                        visit_id=visit.id,
+                        household_id=visit.household_id,
+                        card_code=card_code,
+                        persons=visit.persons or 0,
+                        checked_in_at=visit.checked_in_at,
+                        flags=tuple(flags or ()),
+                    )
+        return found
+
+    def not_seen_since(self, hours: float) -> list[UnseenHousehold]:
+        """Households with a health flag that are not present and not seen for ``hours``.
+
+        "Seen" is the latest check-in or check-out at any post; a household present at any
+        post is seen. With ``hours=0`` every flagged household that is not present is listed.
+        On a post the list holds the households registered here or that visited here.
+        Never seen first, then the longest unseen first.
+        """
+        if hours < 0:
+            raise UserError("Kies een aantal uren van 0 of meer.")
+        cutoff = iso(self.ctx.clock.now() - timedelta(hours=hours))
+        seen = (
+            select(
+                Visit.household_id.label("household_id"),
+                func.max(Visit.checked_in_at).label("last_in"),
+                func.max(Visit.checked_out_at).label("last_out"),
+                func.max(case((Visit.status == VisitStatus.PRESENT.value, 1), else_=0)).label(
+                    "present"
+                ),
+            )
+            .where(Visit.deleted.is_(False))
+            .group_by(Visit.household_id)
+            .subquery()
+        )
+        filters: list[ColumnElement[bool]] = [
+            Household.deleted.is_(False),
+            func.json_array_length(Household.flags) > 0,
+        ]
+        if not self.ctx.node.is_hub:
+            own = self.ctx.node.post_code
+            filters.append(
+                or_(
+                    Household.post_code == own,
+                    Household.id.in_(select(Visit.household_id).where(Visit.post_code == own)),
+                )
+            )
+        with self.ctx.read() as session:
+            rows = session.execute(
+                select(Household, seen.c.last_in, seen.c.last_out, seen.c.present)
+                .outerjoin(seen, seen.c.household_id == Household.id)
+                .where(*filters)
+            ).all()
+            unseen: list[UnseenHousehold] = []
+            for household, last_in, last_out, present in rows:
+                if present:
+                    continue
+                moments = [m for m in (last_in, last_out) if m is not None]
+                last_seen = max(moments) if moments else None
+                if hours and last_seen is not None and last_seen >= cutoff:
+                    continue
+                unseen.append(
+                    UnseenHousehold(
+                        household_id=household.id,
+                        card_code=household.card_code,
+                        size=household.size,
+                        flags=tuple(household.flags or ()),
+                        last_seen=last_seen,
+                    )
+                )
+        unseen.sort(key=lambda u: (u.last_seen is not None, u.last_seen or "", u.card_code))
+        return unseen
 
     def visits_today(self, household_id: str) -> list[VisitInfo]:
         """This household's visits that started today (Dutch calendar day), at any post."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -38,6 +38,7 @@ LOCK_SECONDS = 60
 
 _PIN_RE = re.compile(r"[0-9]{4,8}")
 _MAX_SKILL = 80
+_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,14 @@ class ShiftSummary:
     started_at: str | None
     ended_at: str | None
     handover_note: str | None
+
+
+@dataclass(frozen=True)
+class VolunteerLine:
+    """A volunteer with the shift they are on now (``None`` when off duty)."""
+
+    volunteer: VolunteerSummary
+    shift: ShiftSummary | None
 
 
 def _summary(row: Volunteer) -> VolunteerSummary:
@@ -164,6 +173,51 @@ class VolunteersService:
                 query = query.where(Volunteer.active.is_not(False))
             rows = session.scalars(query.order_by(func.lower(Volunteer.name), Volunteer.id))
             return [_summary(r) for r in rows]
+
+    def volunteer_ids(self, *, include_inactive: bool = False) -> list[str]:
+        """The ids of :meth:`list_volunteers`, in the same order (the rows of the list)."""
+        with self.ctx.read() as session:
+            query = select(Volunteer.id).where(
+                Volunteer.post_code == self.ctx.node.post_code, Volunteer.deleted.is_(False)
+            )
+            if not include_inactive:
+                query = query.where(Volunteer.active.is_not(False))
+            return list(session.scalars(query.order_by(func.lower(Volunteer.name), Volunteer.id)))
+
+    def volunteers_by_id(self, ids: Sequence[str]) -> dict[str, VolunteerLine]:
+        """These volunteers of this post, each with their running shift; unknown ids left out."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, VolunteerLine] = {}
+        with self.ctx.read() as session:
+            for start in range(0, len(wanted), _CHUNK):
+                part = wanted[start : start + _CHUNK]
+                rows = list(
+                    session.scalars(
+                        select(Volunteer).where(
+                            Volunteer.id.in_(part),
+                            Volunteer.post_code == self.ctx.node.post_code,
+                            Volunteer.deleted.is_(False),
+                        )
+                    )
+                )
+                shifts: dict[str, Shift] = {}
+                for shift in session.scalars(
+                    select(Shift)
+                    .where(
+                        Shift.volunteer_id.in_(part),
+                        Shift.status == ShiftStatus.ON_DUTY,
+                        Shift.deleted.is_(False),
+                    )
+                    .order_by(Shift.started_at, Shift.id)
+                ):
+                    shifts.setdefault(shift.volunteer_id, shift)
+                for row in rows:
+                    running = shifts.get(row.id)
+                    found[row.id] = VolunteerLine(
+                        _summary(row),
+                        _shift_summary(running, row.name) if running is not None else None,
+                    )
+        return found
 
     def volunteer(self, volunteer_id: str) -> VolunteerSummary:
         with self.ctx.read() as session:

@@ -6,6 +6,7 @@ trusts them once an operator approved them after comparing the fingerprint.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.errors import UserError
 from noodpost.storage.engine import Database
-from noodpost.storage.models import Event, Peer, PendingBundle
+from noodpost.storage.models import Event, Peer, PendingBundle, Quarantine, ReceivedBundle
 from noodpost.storage.node import require_node
 from noodpost.sync.bundle import Party, Vector, vector_from_json, vector_to_json
 from noodpost.sync.keys import fingerprint
@@ -179,6 +180,133 @@ def list_peers(db: Database) -> PeerList:
         require_node(session)
         rows = session.scalars(select(Peer).order_by(Peer.post_code, Peer.first_seen)).all()
         return PeerList(tuple(peer_info(session, row) for row in rows))
+
+
+def last_received(db: Database) -> dict[str, dict[str, str]]:
+    """Per peer node id, per channel (``usb``, ``network``): when its latest bundle arrived.
+
+    Stored time text. A bundle waiting in quarantine counts as contact too (it arrived).
+    """
+    contacts: dict[str, dict[str, str]] = {}
+
+    def note(node_id: str, channel: str | None, at: str | None) -> None:
+        if channel is None or at is None:
+            return
+        known = contacts.setdefault(node_id, {})
+        if at > known.get(channel, ""):
+            known[channel] = at
+
+    with db.read() as session:
+        rows = session.execute(
+            select(
+                ReceivedBundle.sender, ReceivedBundle.channel, func.max(ReceivedBundle.received_at)
+            ).group_by(ReceivedBundle.sender, ReceivedBundle.channel)
+        ).all()
+        for sender, channel, at in rows:
+            note(sender, channel, at)
+        for peer in session.scalars(select(Peer)):
+            note(peer.node_id, peer.last_channel, peer.last_contact)
+    return contacts
+
+
+@dataclass(frozen=True)
+class WaitingBundle:
+    """A signed bundle kept until its sender is approved (or that could not be applied)."""
+
+    bundle_id: str
+    sender: str
+    sender_code: str
+    sender_name: str
+    received_at: str
+    reason: str
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
+class HeldEvent:
+    """An event set apart: its key exists with other content, or it cannot be read."""
+
+    origin: str
+    origin_code: str | None  # the post code of the node that made it, when known here
+    seq: int
+    entity: str | None
+    reason: str
+    received_at: str
+    bundle_id: str | None
+
+
+@dataclass(frozen=True)
+class QuarantineReport:
+    """What waits in quarantine: bundles (whole) and single events (newest first)."""
+
+    bundles: tuple[WaitingBundle, ...]
+    events: tuple[HeldEvent, ...]
+    event_total: int  # may exceed len(events): only the newest are listed
+
+    @property
+    def empty(self) -> bool:
+        return not self.bundles and not self.event_total
+
+    @property
+    def summary(self) -> str:
+        if self.empty:
+            return "Niets in quarantaine."
+        parts = []
+        if self.bundles:
+            parts.append(f"{len(self.bundles)} bundel(s) wachten")
+        if self.event_total:
+            parts.append(f"{self.event_total} gebeurtenis(sen) apart gezet")
+        return "In quarantaine: " + ", ".join(parts) + "."
+
+
+def _entity_of(raw: str) -> str | None:
+    try:
+        document = json.loads(raw)
+    except ValueError:
+        return None
+    entity = document.get("e") if isinstance(document, dict) else None
+    return entity if isinstance(entity, str) else None
+
+
+def quarantine_report(db: Database, limit: int = 200) -> QuarantineReport:
+    """Bundles waiting for approval and events held back, with their reasons."""
+    with db.read() as session:
+        node = require_node(session)
+        codes = {p.node_id: (p.post_code, p.name) for p in session.scalars(select(Peer))}
+        codes[node.node_id] = (node.post_code, node.name)
+        bundles = tuple(
+            WaitingBundle(
+                bundle_id=row.bundle_id,
+                sender=row.sender,
+                sender_code=codes.get(row.sender, ("?", ""))[0],
+                sender_name=codes.get(row.sender, ("?", ""))[1],
+                received_at=row.received_at,
+                reason=row.reason,
+                size=len(row.raw),
+            )
+            for row in session.scalars(
+                select(PendingBundle).order_by(PendingBundle.received_at, PendingBundle.bundle_id)
+            )
+        )
+        total = session.scalar(select(func.count()).select_from(Quarantine)) or 0
+        held = session.scalars(
+            select(Quarantine)
+            .order_by(Quarantine.received_at.desc(), Quarantine.id.desc())
+            .limit(limit)
+        )
+        events = tuple(
+            HeldEvent(
+                origin=row.origin,
+                origin_code=codes[row.origin][0] if row.origin in codes else None,
+                seq=row.seq,
+                entity=_entity_of(row.raw),
+                reason=row.reason,
+                received_at=row.received_at,
+                bundle_id=row.bundle_id,
+            )
+            for row in held
+        )
+    return QuarantineReport(bundles=bundles, events=events, event_total=int(total))
 
 
 def normalise_fingerprint(text: str) -> str:

@@ -79,6 +79,14 @@ class SyncService:
         """``noodpost posts list``: posts (at a hub) or the hub (at a post), with fingerprints."""
         return peers.list_peers(self.db)
 
+    def last_received(self) -> dict[str, dict[str, str]]:
+        """Per peer node id, per channel (``usb``/``network``): its latest bundle's arrival."""
+        return peers.last_received(self.db)
+
+    def quarantine(self, limit: int = 200) -> peers.QuarantineReport:
+        """Bundles waiting for approval and events held back, with the reasons."""
+        return peers.quarantine_report(self.db, limit)
+
     def approve_post(self, code: str, fingerprint: str | None = None) -> exchange.Approval:
         """(hub) ``noodpost posts approve CODE [--fingerprint F]``."""
         result = exchange.approve_post(

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from noodpost.app import build_context, build_main_window
 from noodpost.core.clock import FixedClock
+from noodpost.gui.application import create_application
 from noodpost.gui.context import AppContext
 from noodpost.gui.main_window import MainWindow
 from noodpost.services.volunteers import VolunteersService
@@ -25,6 +26,7 @@ COORDINATOR_PIN = "2468"
 @pytest.fixture
 def app_context(db: Database, tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
     """The real services on a post, with the injected clock, keys, and a coordinator signed in."""
+    create_application([])  # the app's own font (12 pt), as a volunteer sees it
     data_dir = tmp_path / "post"
     create_keys(db, data_dir)
     context = build_context(db, data_dir, tmp_path / "noodpost.log")

@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher, Type
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
+from noodpost import app as app_module
 from noodpost.app import run_gui
+from noodpost.core.clock import FixedClock
+from noodpost.gui.dialogs.setup_wizard import SetupWizard
+from noodpost.gui.dialogs.sign_in import SignInDialog
+from noodpost.services.base import ServiceContext
+from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database
 
 pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
+
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+PIN = "2468"
 
 
 @pytest.fixture(autouse=True)
@@ -25,43 +36,149 @@ def keep_excepthook(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
 
 
-def test_run_gui_opens_the_main_window(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
-    seen: list[str] = []
+@pytest.fixture(autouse=True)
+def languages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The language run_gui installs, without leaving translators on the shared application."""
+    chosen: list[str] = []
+    monkeypatch.setattr(
+        app_module, "install_translators", lambda _app, language: chosen.append(language) or []
+    )
+    return chosen
 
-    def look_and_quit() -> None:
+
+def drive(steps: Callable[[QWidget], bool], limit: int = 400) -> None:
+    """Look at the visible windows every 25 ms and let ``steps`` act on them, as a person would.
+
+    ``steps`` returns True when it is done; after ``limit`` looks the application quits anyway.
+    """
+    looks = [0]
+
+    def look() -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        seen.extend(
-            w.windowTitle()
-            for w in app.topLevelWidgets()
-            if isinstance(w, QMainWindow) and w.isVisible()
-        )
-        app.quit()
+        looks[0] += 1
+        if looks[0] > limit:
+            for widget in app.topLevelWidgets():
+                if isinstance(widget, QDialog) and widget.isVisible():
+                    widget.reject()
+            app.exit(0)
+            return
+        for widget in app.topLevelWidgets():
+            if widget.isVisible() and steps(widget):
+                return
+        QTimer.singleShot(25, look)
 
-    QTimer.singleShot(0, look_and_quit)
+    QTimer.singleShot(0, look)
+
+
+def close_main_window(window: QWidget) -> None:
+    """Leave ``app.exec()``; the window goes too, so no later test sees it."""
+    window.hide()
+    window.deleteLater()
+    QApplication.exit(0)
+
+
+def sign_in_as_anna(widget: QWidget) -> None:
+    assert isinstance(widget, SignInDialog)
+    assert widget.panel.select_name("Anna Dijkstra")
+    widget.panel.pin.setText(PIN)
+    widget.panel.submit()
+
+
+def test_run_gui_signs_in_then_opens_the_main_window(
+    qtbot: QtBot, db: Database, tmp_path: Path, clock: FixedClock, languages: list[str]
+) -> None:
+    VolunteersService(ServiceContext(db, clock), hasher=FAST_HASHER).add_volunteer(
+        "Anna Dijkstra", "coordinator", PIN
+    )
+    seen: list[str] = []
+
+    def steps(widget: QWidget) -> bool:
+        if isinstance(widget, SignInDialog):
+            sign_in_as_anna(widget)
+        elif isinstance(widget, QMainWindow):
+            volunteer = widget.findChild(QLabel, "status_volunteer")
+            seen.extend([widget.windowTitle(), volunteer.text()])
+            close_main_window(widget)
+            return True
+        return False
+
+    drive(steps)
     assert db.path is not None
 
     code = run_gui(db.path.parent, tmp_path / "noodpost.log")
 
     assert code == 0
-    assert seen == ["Noodpost — Dorpshuis Ten Boer"]
+    assert seen == ["Noodpost — Dorpshuis Ten Boer", "Anna Dijkstra (coördinator)"]
+    assert languages == ["nl"]
     assert QApplication.font().pointSize() >= 12
 
 
-def test_run_gui_on_an_empty_folder_explains_init(
+def test_closing_at_sign_in_does_not_open_the_main_window(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    windows: list[str] = []
+
+    def steps(widget: QWidget) -> bool:
+        if isinstance(widget, SignInDialog):
+            assert widget.showing_first_coordinator  # made by init: no volunteers yet
+            widget.reject()
+            return True
+        if isinstance(widget, QMainWindow):
+            windows.append(widget.windowTitle())
+        return False
+
+    drive(steps)
+    assert db.path is not None
+
+    assert run_gui(db.path.parent, tmp_path / "noodpost.log") == 0
+    assert windows == []
+
+
+def test_an_empty_folder_is_set_up_with_the_wizard(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "nieuw"
+    seen: list[str] = []
+
+    def steps(widget: QWidget) -> bool:
+        if isinstance(widget, SetupWizard):
+            widget.next()
+            widget.post_page.name.setText("Sporthal De Kring")
+            widget.post_page.code.setText("GR-0021")
+            widget.next()
+            widget.next()
+            widget.coordinator_page.fields.fill("Anna Dijkstra", PIN)
+            widget.next()
+            widget.button(QWizard.WizardButton.FinishButton).click()
+        elif isinstance(widget, SignInDialog):
+            sign_in_as_anna(widget)
+        elif isinstance(widget, QMainWindow):
+            seen.append(widget.windowTitle())
+            close_main_window(widget)
+            return True
+        return False
+
+    drive(steps)
+
+    code = run_gui(folder, tmp_path / "noodpost.log")
+
+    assert code == 0
+    assert seen == ["Noodpost — Sporthal De Kring"]
+    assert (folder / "keys").is_dir()
+
+
+def test_leaving_the_wizard_makes_nothing(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
 
-    def record(box: QMessageBox) -> int:
-        shown.append(box.informativeText())
-        return 0
+    def leave(wizard: SetupWizard) -> int:
+        shown.append(wizard.page(wizard.startId()).title())
+        return QDialog.DialogCode.Rejected.value
 
-    monkeypatch.setattr(QMessageBox, "exec", record)
+    monkeypatch.setattr(SetupWizard, "exec", leave)
 
     code = run_gui(tmp_path / "leeg", tmp_path / "noodpost.log")
 
     assert code == 0
-    assert len(shown) == 1
-    assert "init --role post" in shown[0]
+    assert shown == ["Wat wordt deze laptop?"]
     assert not (tmp_path / "leeg").exists()  # nothing created behind the user's back

@@ -14,7 +14,6 @@ from noodpost.core.clock import FixedClock
 from noodpost.core.errors import UserError
 from noodpost.gui.context import AppContext
 from noodpost.gui.errors import ExceptionHandler, bug_dialog, user_error_box
-from noodpost.gui.first_run import setup_needed_box
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.overview import OverviewPage
 from noodpost.services.setup import initialise
@@ -128,9 +127,30 @@ def test_exception_handler_logs_a_bug(
     assert "programming error" in caplog.text
 
 
-def test_first_run_explains_init(qtbot: QtBot, tmp_path: Path) -> None:
-    box = setup_needed_box(tmp_path)
-    qtbot.addWidget(box)
+def test_a_clock_set_back_is_pointed_out(
+    main_window: MainWindow, app_context: AppContext, clock: FixedClock
+) -> None:
+    from datetime import timedelta
 
-    assert "nog niet ingericht" in box.text()
-    assert f'noodpost --data-dir "{tmp_path}" init --role post' in box.informativeText()
+    assert main_window.status_line.clock_warning.text() == ""
+    app_context.services.logbook.add("Aggregaat bijgevuld.")
+    clock.advance(timedelta(hours=-3))  # someone set the laptop's clock back
+    main_window.status_line.refresh()
+    assert "Klok verdacht" in main_window.status_line.clock_warning.text()
+
+
+def test_settings_open_from_the_menu(main_window: MainWindow) -> None:
+    dialog = main_window.open_settings()
+    assert dialog.isVisible()
+    assert dialog.windowTitle() == "Noodpost — instellingen"
+    dialog.reject()
+
+
+def test_every_page_fits_a_1366_by_768_screen(qtbot: QtBot, main_window: MainWindow) -> None:
+    """DESIGN §5: it works at 1366×768 — no page may force the window wider or taller."""
+    for page in main_window.pages:
+        main_window.show_page(page.title)
+        main_window.resize(1366, 768)
+        qtbot.wait(10)
+        assert main_window.width() <= 1366, page.title
+        assert main_window.height() <= 768, page.title

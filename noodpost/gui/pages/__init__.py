@@ -3,11 +3,40 @@
 from __future__ import annotations
 
 from noodpost.gui.context import AppContext
+from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.gui.pages.base import Page
+from noodpost.gui.pages.bulletins import BulletinsPage
+from noodpost.gui.pages.charging import ChargingPage
+from noodpost.gui.pages.desk import DeskPage
+from noodpost.gui.pages.logbook import LogbookPage
+from noodpost.gui.pages.messages import MessagesPage
+from noodpost.gui.pages.needs import NeedsPage
+from noodpost.gui.pages.overview import OverviewPage
+from noodpost.gui.pages.presence import PresencePage
+from noodpost.gui.pages.supplies import SuppliesPage
+from noodpost.gui.pages.sync import SyncPage
+from noodpost.gui.pages.volunteers import VolunteersPage
+from noodpost.gui.printing.cards import print_registered_card
 
 
 def build_pages(app: AppContext) -> list[Page]:
-    """The pages for this node, in navigation order (a hub has no desk)."""
-    from noodpost.gui.pages.overview import OverviewPage  # noqa: PLC0415
-
-    return [OverviewPage(app)]
+    """The pages for this node, in navigation order (DESIGN §5; a hub has no desk)."""
+    alarms = AlarmsPage(app)
+    common = [alarms, VolunteersPage(app), LogbookPage(app), BulletinsPage(app), SyncPage(app)]
+    if app.node.is_hub:
+        return [OverviewPage(app), NeedsPage(app), *common]
+    desk = DeskPage(app)
+    desk.print_card = lambda registered: print_registered_card(
+        registered, app.node.name, None, app.node.training, desk.window()
+    )
+    desk.alarm_requested.connect(alarms.open_form)
+    return [
+        desk,
+        PresencePage(app),
+        NeedsPage(app),
+        SuppliesPage(app),
+        ChargingPage(app),
+        MessagesPage(app),
+        *common,
+        OverviewPage(app),
+    ]

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QStatusBar, QWidget
 
 from noodpost.core.clock import parse_iso
 from noodpost.core.rations import local_time
@@ -36,6 +36,7 @@ class StatusLine(QStatusBar):
         super().__init__(parent)
         self.app = app
         node = app.node
+        self._separators: dict[str, QFrame] = {}
         self.post = self._label("status_post", f"{node.name} · {node.post_code}")
         self.presence = self._label("status_presence")
         self.unsent = self._label("status_unsent")
@@ -44,6 +45,7 @@ class StatusLine(QStatusBar):
         self.battery = self._label("status_battery")
         self.volunteer = self._label("status_volunteer")
         self.clock = self._label("status_clock")
+        self.clock_warning = self._label("status_clock_warning")
         if node.training:
             mark = self._label("status_training", " OEFENING ")
             mark.setStyleSheet("background: #ffbf00; color: black; font-weight: bold;")
@@ -54,8 +56,15 @@ class StatusLine(QStatusBar):
         self.refresh()
 
     def _label(self, name: str, text: str = "") -> QLabel:
+        if self.findChildren(QLabel):  # a thin line between the items, so they read apart
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            self.addPermanentWidget(line)
+            self._separators[name] = line
         label = QLabel(text)
         label.setObjectName(name)
+        label.setContentsMargins(4, 0, 4, 0)
         self.addPermanentWidget(label)
         return label
 
@@ -70,7 +79,7 @@ class StatusLine(QStatusBar):
         self.alarms.setText(
             f"{unsent_alarms} noodmelding(en) niet verzonden"
             if unsent_alarms
-            else "0 meldingen open"
+            else "geen meldingen open"
         )
         self.alarms.setStyleSheet(
             "background: #b00020; color: white; font-weight: bold;" if unsent_alarms else ""
@@ -80,15 +89,15 @@ class StatusLine(QStatusBar):
         if services.node.is_hub:
             self.unsent.setText(f"{len(peers)} post(en) bekend")
         elif hub is None:
-            self.unsent.setText("niet gekoppeld aan een C-NSP")
+            self.unsent.setText("niet gekoppeld")
         else:
-            self.unsent.setText(f"{hub.unacknowledged} wijzigingen niet verzonden")
+            self.unsent.setText(f"{hub.unacknowledged} niet verzonden")
         contacts = [p.last_contact for p in peers if p.last_contact]
         if contacts:
             last = local_time(parse_iso(max(contacts))).strftime("%d-%m %H:%M")
             self.last_sync.setText(f"sync {last}")
         else:
-            self.last_sync.setText("nog niet gesynchroniseerd")
+            self.last_sync.setText("sync: nog nooit")
         self.battery.setText(battery_text())
         signed_in = services.volunteers.signed_in()
         self.volunteer.setText(
@@ -97,6 +106,17 @@ class StatusLine(QStatusBar):
             else "niet aangemeld"
         )
         self.clock.setText(local_time(services.ctx.clock.now()).strftime("%H:%M"))
+        hub_ahead = hub is not None and hub.clock_suspect
+        if services.status.clock_behind() or hub_ahead:
+            self.clock_warning.setText("Klok verdacht: controleer datum en tijd")
+            self.clock_warning.setStyleSheet("background: #ffbf00; color: black;")
+        else:
+            self.clock_warning.setText("")
+            self.clock_warning.setStyleSheet("")
+
+        for label in (self.battery, self.clock_warning):  # shown only when they say something
+            label.setVisible(bool(label.text()))
+            self._separators[label.objectName()].setVisible(bool(label.text()))
 
     def now(self) -> datetime:
         return self.app.services.ctx.clock.now()

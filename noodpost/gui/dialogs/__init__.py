@@ -1,0 +1,1 @@
+"""Dialogs that pages open: forms that save through the runner and never lose what was typed."""

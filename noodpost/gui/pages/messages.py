@@ -1,0 +1,265 @@
+"""Veilig en wel: record messages for relatives, and look people up when relatives ask.
+
+The list shows the messages this post recorded, newest first, with consent in words. A search
+by name is the relatives' search: like the C-NSP's, it finds only messages given with consent,
+from every post this one holds — so what a volunteer reads out to a relative is always allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
+
+from noodpost.core.clock import parse_iso
+from noodpost.core.errors import UserError
+from noodpost.core.rations import format_clock
+from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.messages_form import MessagesFormDialog, consent_words
+from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.pages.base import Page
+from noodpost.gui.widgets.lazy_table_view import LazyTableView
+from noodpost.services.messages import MessagesService, SafeMessageSummary
+
+NOTE_STYLE = "background: #e7f1ff; color: #052c65; padding: 6px; border: 1px solid #9ec5fe;"
+WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #cc9a06;"
+DETAILS_STYLE = "QLabel { background: white; padding: 8px; border: 1px solid #bbb; }"
+
+
+def when_text(stored: str | None, now: datetime) -> str:
+    return format_clock(parse_iso(stored), now) if stored else "?"
+
+
+class MessagesPage(Page):
+    """*Veilig en wel*: the messages recorded here, a relatives' search, a new message.
+
+    Attributes:
+        dialog: the message form while it is open (for tests), else ``None``.
+    """
+
+    watches = frozenset({"safe_message"})
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app, QCoreApplication.translate("MessagesPage", "Veilig en wel"), parent)
+        self.setObjectName("messages_page")
+        self._messages: MessagesService = app.services.messages
+        self._query: str | None = None
+        self.dialog: MessagesFormDialog | None = None
+
+        layout = self.layout_
+        layout.addLayout(self._build_top())
+        self.mode = QLabel()
+        self.mode.setObjectName("messages_mode")
+        self.mode.setWordWrap(True)
+        layout.addWidget(self.mode)
+
+        self.model = LazyTableModel(
+            [
+                Column(self.tr("Tijd"), 11),
+                Column(self.tr("Naam"), 22),
+                Column(self.tr("Geboren"), 8),
+                Column(self.tr("Toestemming"), 34),
+                Column(self.tr("Post"), 8),
+                Column(self.tr("Bericht")),
+            ],
+            self._ids,
+            self._rows,
+            toned=True,
+        )
+        self.table = LazyTableView(self.model, "messages_table")
+        self.table.current_changed.connect(self._show_details)
+        self.details = QLabel()
+        self.details.setObjectName("message_details")
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setStyleSheet(DETAILS_STYLE)
+        self.details.setMinimumHeight(self.fontMetrics().height() * 5)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.new_button, self.search_field)
+        self.setTabOrder(self.search_field, self.search_button)
+        self.setTabOrder(self.search_button, self.clear_button)
+        self.setTabOrder(self.clear_button, self.table)
+        self.refresh()
+
+    def _build_top(self) -> QHBoxLayout:
+        self.new_button = QPushButton(self.tr("&Bericht opnemen…"))
+        self.new_button.setObjectName("message_new")
+        self.new_button.setMinimumHeight(44)
+        self.new_button.clicked.connect(self.open_form)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.open_form)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("message_search_field")
+        self.search_field.setPlaceholderText(
+            self.tr("Zoek op naam als familie of naasten naar iemand vragen")
+        )
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.returnPressed.connect(self.search)
+        self.search_button = QPushButton(self.tr("&Zoeken"))
+        self.search_button.setObjectName("message_search")
+        self.search_button.clicked.connect(self.search)
+        self.clear_button = QPushButton(self.tr("&Alle berichten van deze post"))
+        self.clear_button.setObjectName("message_clear_search")
+        self.clear_button.clicked.connect(self.clear_search)
+        search_label = QLabel(self.tr("&Naam:"))
+        search_label.setBuddy(self.search_field)
+        top = QHBoxLayout()
+        top.addWidget(self.new_button)
+        top.addSpacing(24)
+        top.addWidget(search_label)
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.search_button)
+        top.addWidget(self.clear_button)
+        return top
+
+    # ---------------------------------------------------------------- rows
+
+    def _ids(self) -> Sequence[str]:
+        if self._query is None:
+            return self._messages.recent_ids()
+        return self._messages.search_ids(self._query)
+
+    def _rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
+        now = self.services.ctx.clock.now()
+        rows: dict[str, Row] = {}
+        for message_id, m in self._messages.messages_by_id(ids).items():
+            rows[message_id] = (
+                when_text(m.given_at, now),
+                m.name,
+                m.birth_year or "",
+                consent_words(m.consent),
+                m.post_code,
+                " ".join((m.message or "").split()),
+                None if m.consent else "warning",
+            )
+        return rows
+
+    # ---------------------------------------------------------------- Page
+
+    @Slot()
+    def refresh(self) -> None:
+        self.table.reload()
+        self._show_mode()
+        if self.table.selected_id() is None:
+            self._show_details(None)
+
+    def focus_default(self) -> None:
+        self.search_field.setFocus()
+
+    def _show_mode(self) -> None:
+        count = self.model.rowCount()
+        if self._query is None:
+            self.mode.setText(
+                self.tr(
+                    "Berichten die op deze post zijn opgenomen, nieuwste eerst ({count}). Geef "
+                    "alleen berichten met toestemming door aan familie of naasten."
+                ).format(count=count)
+            )
+            self.mode.setStyleSheet(NOTE_STYLE)
+        elif count:
+            self.mode.setText(
+                self.tr(
+                    "Gevonden voor ‘{query}’: {count}. Alleen berichten waarvoor toestemming is "
+                    "gegeven, van alle posten; deze mag u doorgeven."
+                ).format(query=self._query, count=count)
+            )
+            self.mode.setStyleSheet(NOTE_STYLE)
+        else:
+            self.mode.setText(
+                self.tr(
+                    "Niets gevonden voor ‘{query}’ met toestemming om te delen. Probeer een "
+                    "deel van de naam, of vraag later opnieuw: berichten van andere posten "
+                    "komen binnen bij het synchroniseren."
+                ).format(query=self._query)
+            )
+            self.mode.setStyleSheet(WARNING_STYLE)
+
+    # ---------------------------------------------------------------- searching
+
+    @Slot()
+    def search(self) -> None:
+        text = self.search_field.text().strip()
+        if not text:
+            self.clear_search()
+            return
+        try:
+            self._messages.search_ids(text)
+        except UserError as refused:
+            self.mode.setText(refused.message)
+            self.mode.setStyleSheet(WARNING_STYLE)
+            return
+        self._query = text
+        self.refresh()
+        if self.model.rowCount():
+            self.table.select_row(0)
+
+    @Slot()
+    def clear_search(self) -> None:
+        self.search_field.clear()
+        self._query = None
+        self.refresh()
+
+    # ---------------------------------------------------------------- details
+
+    @Slot(object)
+    def _show_details(self, message_id: str | None) -> None:
+        found = self._messages.messages_by_id([message_id]) if message_id else {}
+        message = found.get(message_id or "")
+        if message is None:
+            self.details.setText(self.tr("Kies een bericht om het helemaal te lezen."))
+            return
+        self.details.setText(self.details_text(message))
+
+    def details_text(self, m: SafeMessageSummary) -> str:
+        now = self.services.ctx.clock.now()
+        born = self.tr(" (geboren {year})").format(year=m.birth_year) if m.birth_year else ""
+        lines = [
+            f"{m.name}{born}",
+            self.tr("Opgenomen {when} op post {post} · {consent}").format(
+                when=when_text(m.given_at, now), post=m.post_code, consent=consent_words(m.consent)
+            ),
+            m.message or self.tr("(geen bericht)"),
+        ]
+        if m.contact:
+            lines.append(self.tr("Contact: {contact}").format(contact=m.contact))
+        return "\n".join(lines)
+
+    # ---------------------------------------------------------------- the form
+
+    @Slot()
+    def open_form(self) -> MessagesFormDialog:
+        dialog = MessagesFormDialog(self.app, parent=self)
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)
+        dialog.finished.connect(self._closed)
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _saved(self, message: object) -> None:
+        self.clear_search()
+        if isinstance(message, SafeMessageSummary):
+            self.table.select_id(message.id)
+
+    @Slot()
+    def _closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        self.search_field.setFocus()

@@ -1,0 +1,325 @@
+"""Uitgifte & voorraad: the stock of every item against its minimum, and each item's ledger.
+
+Hand-outs happen at the desk; this page is where deliveries are booked and stock is corrected
+after a count. The stock list says in words whether an item is fine, under its minimum (amber)
+or negative (red: more went out than came in — count and correct). Selecting an item shows its
+ledger underneath, newest first, with the stock after every line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from noodpost.core import cards
+from noodpost.core.clock import parse_iso
+from noodpost.core.rations import format_amount, format_clock, format_quantity
+from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.supplies_forms import SuppliesCorrectionDialog, SuppliesDeliveryDialog
+from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.pages.base import Page
+from noodpost.gui.widgets.lazy_table_view import LazyTableView
+from noodpost.services.supplies import (
+    LedgerKind,
+    LedgerRow,
+    Movement,
+    StockLine,
+    SuppliesService,
+)
+
+OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 6px; border: 1px solid #198754;"
+WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #cc9a06;"
+ALARM_STYLE = "background: #f8d7da; color: #58151c; padding: 6px; border: 1px solid #b00020;"
+
+
+def state_text(line: StockLine) -> str:
+    """The stock state in words, as the list shows it."""
+    if line.negative:
+        return QCoreApplication.translate("SuppliesPage", "negatief — tel na")
+    if line.below_minimum:
+        return QCoreApplication.translate("SuppliesPage", "onder minimum")
+    if line.quantity == 0:
+        return QCoreApplication.translate(
+            "SuppliesPage", "geen voorraad"
+        )  # an item without a minimum, none in stock
+    return QCoreApplication.translate("SuppliesPage", "voldoende")
+
+
+def state_tone(line: StockLine) -> str | None:
+    if line.negative:
+        return "alarm"
+    if line.below_minimum:
+        return "warning"
+    return None
+
+
+def change_text(change: float, unit: str) -> str:
+    """``+200 l``, ``−3 l`` (a real minus sign: easier to see)."""
+    sign = "+" if change > 0 else "−" if change < 0 else ""
+    return f"{sign}{format_amount(abs(change))} {unit}".strip()
+
+
+def ledger_kind_text(row: LedgerRow) -> str:
+    texts = {
+        LedgerKind.DELIVERY: QCoreApplication.translate("SuppliesPage", "levering"),
+        LedgerKind.CORRECTION: QCoreApplication.translate("SuppliesPage", "correctie"),
+        LedgerKind.HAND_OUT: QCoreApplication.translate("SuppliesPage", "uitgifte"),
+        LedgerKind.UNDO: QCoreApplication.translate("SuppliesPage", "uitgifte teruggedraaid"),
+    }
+    return texts[row.kind]
+
+
+def when_text(stored: str | None, now: datetime) -> str:
+    return format_clock(parse_iso(stored), now) if stored else "?"
+
+
+class SuppliesPage(Page):
+    """*Uitgifte & voorraad*: the stock list, the selected item's ledger, delivery and correction.
+
+    Attributes:
+        dialog: the delivery or correction dialog that is open (for tests), else ``None``.
+    """
+
+    watches = frozenset({"stock_movement", "distribution", "supply_item"})
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            app, QCoreApplication.translate("SuppliesPage", "Uitgifte & voorraad"), parent
+        )
+        self.setObjectName("supplies_page")
+        self._supplies: SuppliesService = app.services.supplies
+        self._item_id: str | None = None
+        self.dialog: SuppliesDeliveryDialog | SuppliesCorrectionDialog | None = None
+
+        layout = self.layout_
+        layout.addLayout(self._build_actions())
+        self.summary = QLabel()
+        self.summary.setObjectName("stock_summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_stock())
+        splitter.addWidget(self._build_ledger())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([330, 230])
+        layout.addWidget(splitter, 1)
+        self.setTabOrder(self.delivery_button, self.correction_button)
+        self.setTabOrder(self.correction_button, self.stock_table)
+        self.setTabOrder(self.stock_table, self.ledger_table)
+        self.refresh()
+
+    # ---------------------------------------------------------------- building
+
+    def _build_actions(self) -> QHBoxLayout:
+        intro = QLabel(
+            self.tr(
+                "Uitgeven gaat aan de balie. Hier boekt u leveringen en corrigeert u de voorraad "
+                "na het natellen. Kies een artikel om het verloop te zien."
+            )
+        )
+        intro.setWordWrap(True)
+        self.delivery_button = QPushButton(self.tr("&Levering boeken…"))
+        self.delivery_button.setObjectName("delivery_button")
+        self.delivery_button.clicked.connect(self.open_delivery)
+        self.correction_button = QPushButton(self.tr("&Correctie…"))
+        self.correction_button.setObjectName("correction_button")
+        self.correction_button.clicked.connect(self.open_correction)
+        for button in (self.delivery_button, self.correction_button):
+            button.setMinimumHeight(44)
+        actions = QHBoxLayout()
+        actions.addWidget(intro, 1)
+        actions.addWidget(self.delivery_button)
+        actions.addWidget(self.correction_button)
+        return actions
+
+    def _build_stock(self) -> QWidget:
+        self.stock_model = LazyTableModel(
+            [
+                Column(self.tr("Artikel")),
+                Column(self.tr("Voorraad"), 14, align_right=True),
+                Column(self.tr("Minimum"), 12, align_right=True),
+                Column(self.tr("Toestand"), 20),
+            ],
+            self._supplies.stock_ids,
+            self._stock_rows,
+            toned=True,
+        )
+        self.stock_table = LazyTableView(self.stock_model, "stock_table")
+        self.stock_table.horizontalHeader().setStretchLastSection(False)
+        self.stock_table.current_changed.connect(self._item_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
+        return self.stock_table
+
+    def _build_ledger(self) -> QWidget:
+        self.ledger_title = QLabel()
+        self.ledger_title.setObjectName("ledger_title")
+        bold = QFont(self.ledger_title.font())
+        bold.setBold(True)
+        self.ledger_title.setFont(bold)
+        self.ledger_model = LazyTableModel(
+            [
+                Column(self.tr("Tijd"), 11),
+                Column(self.tr("Soort"), 22),
+                Column(self.tr("Wijziging"), 11, align_right=True),
+                Column(self.tr("Saldo"), 11, align_right=True),
+                Column(self.tr("Kaart"), 11),
+                Column(self.tr("Reden / van wie")),
+            ],
+            self._ledger_ids,
+            self._ledger_rows,
+        )
+        self.ledger_table = LazyTableView(self.ledger_model, "ledger_table")
+        box = QWidget()
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 6, 0, 0)
+        box_layout.addWidget(self.ledger_title)
+        box_layout.addWidget(self.ledger_table, 1)
+        return box
+
+    # ---------------------------------------------------------------- rows
+
+    def _stock_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
+        rows: dict[str, Row] = {}
+        for item_id, line in self._supplies.stock_by_id(ids).items():
+            item = line.item
+            minimum = format_quantity(line.min_stock, item.unit) if line.min_stock else "—"
+            name = item.name + (self.tr(" (niet meer in de lijst)") if item.retired else "")
+            rows[item_id] = (name, line.text, minimum, state_text(line), state_tone(line))
+        return rows
+
+    def _ledger_ids(self) -> Sequence[str]:
+        return self._supplies.ledger_ids(self._item_id) if self._item_id else []
+
+    def _ledger_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
+        if self._item_id is None:
+            return {}
+        unit = self._supplies.item(self._item_id).unit
+        now = self.services.ctx.clock.now()
+        rows: dict[str, Row] = {}
+        for line_id, line in self._supplies.ledger_by_id(self._item_id, ids).items():
+            rows[line_id] = (
+                when_text(line.at, now),
+                ledger_kind_text(line),
+                change_text(line.change, unit),
+                format_quantity(line.balance, unit),
+                cards.pretty(line.card_code) if line.card_code else "",
+                line.reason or "",
+            )
+        return rows
+
+    # ---------------------------------------------------------------- Page
+
+    @Slot()
+    def refresh(self) -> None:
+        self.stock_table.reload()
+        self._show_summary()
+        if self.stock_table.selected_id() is None and self.stock_model.rowCount():
+            self.stock_table.select_row(0)
+        self._reload_ledger()
+
+    def focus_default(self) -> None:
+        self.stock_table.setFocus()
+
+    def _show_summary(self) -> None:
+        lines = self._supplies.stock()
+        negative = [line.item.name for line in lines if line.negative]
+        low = [line.item.name for line in lines if line.below_minimum and not line.negative]
+        parts = []
+        if negative:
+            parts.append(
+                self.tr("Negatief, tel na en corrigeer: {items}.").format(items=", ".join(negative))
+            )
+        if low:
+            parts.append(
+                self.tr("Onder minimum, vraag de C-NSP om aanvulling: {items}.").format(
+                    items=", ".join(low)
+                )
+            )
+        if not parts:
+            self.summary.setText(self.tr("Alle artikelen voldoende op voorraad."))
+            self.summary.setStyleSheet(OK_STYLE)
+        else:
+            self.summary.setText(" ".join(parts))
+            self.summary.setStyleSheet(ALARM_STYLE if negative else WARNING_STYLE)
+
+    def stock_text(self, name: str) -> tuple[str, str]:
+        """What the stock list shows for an item (by name): the stock and its state."""
+        for row in range(self.stock_model.rowCount()):
+            values = self.stock_model.values(row)
+            if values[0] == name:
+                return str(values[1]), str(values[3])
+        raise KeyError(name)
+
+    # ---------------------------------------------------------------- the ledger
+
+    def select_item(self, item_id: str) -> bool:
+        return self.stock_table.select_id(item_id)
+
+    @Slot(object)
+    def _item_selected(self, item_id: str | None) -> None:
+        if item_id == self._item_id and item_id is not None:
+            return
+        self._item_id = item_id
+        self._reload_ledger()
+
+    def _reload_ledger(self) -> None:
+        self._item_id = self.stock_table.selected_id()
+        self.ledger_table.reload()
+        if self._item_id is None:
+            self.ledger_title.setText(self.tr("Kies een artikel om het verloop te zien."))
+            return
+        item = self._supplies.item(self._item_id)
+        self.ledger_title.setText(
+            self.tr("Verloop van {item}, nieuwste eerst").format(item=item.name)
+        )
+
+    # ---------------------------------------------------------------- dialogs
+
+    @Slot()
+    def open_delivery(self) -> SuppliesDeliveryDialog:
+        dialog = SuppliesDeliveryDialog(
+            self.app, self._supplies.items(), self.stock_table.selected_id(), self
+        )
+        self._open(dialog)
+        return dialog
+
+    @Slot()
+    def open_correction(self) -> SuppliesCorrectionDialog:
+        dialog = SuppliesCorrectionDialog(
+            self.app, self._supplies.stock(), self.stock_table.selected_id(), self
+        )
+        self._open(dialog)
+        return dialog
+
+    def _open(self, dialog: SuppliesDeliveryDialog | SuppliesCorrectionDialog) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)
+        dialog.finished.connect(self._closed)
+        dialog.open()
+
+    @Slot(object)
+    def _saved(self, movement: object) -> None:
+        self.refresh()
+        if isinstance(movement, Movement):
+            self.select_item(movement.item.id)
+
+    @Slot()
+    def _closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = None
+        self.stock_table.setFocus()

@@ -1,0 +1,220 @@
+"""Setting up a node folder: the one path behind ``noodpost init`` and the GUI's setup wizard.
+
+:func:`initialise_node` checks everything first (:func:`check_setup`, whose refusals name the
+field they are about, so the wizard can show them at that field), then creates the database and
+the node with the default supply catalogue (:func:`noodpost.services.setup.initialise`), adds
+the first coordinator when one is given (:meth:`VolunteersService.add_volunteer`), and creates
+the node's keys (:func:`noodpost.sync.keys.create_keys`). When any step fails, what this call
+made is removed again: a refused or failed setup never leaves a half-made node behind.
+
+This module stands outside ``gui`` so that the command line can use it without loading Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+
+from noodpost import config
+from noodpost.core import cards
+from noodpost.core.catalogue import parse_catalogue
+from noodpost.core.clock import Clock, SystemClock
+from noodpost.core.errors import UserError
+from noodpost.core.vocabulary import NodeRole, PostFunction, Role
+from noodpost.services.base import NodeInfo, ServiceContext
+from noodpost.services.setup import initialise
+from noodpost.services.volunteers import VolunteersService, VolunteerSummary
+from noodpost.services.volunteers import _check_pin as check_pin_rule
+from noodpost.storage.engine import open_database
+from noodpost.storage.node import database_path
+from noodpost.sync.keys import ENCRYPTION_FILE, SIGNING_FILE, create_keys, keys_dir
+
+#: The field names :class:`SetupProblem` uses.
+FIELDS = ("role", "name", "code", "capacity", "services", "coordinator_name", "pin")
+
+
+class SetupProblem(UserError):
+    """A setup value that is not right. ``field`` is one of :data:`FIELDS`."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class FirstCoordinator:
+    """The volunteer who sets the post up and may then add the others."""
+
+    name: str
+    pin: str
+
+    def __repr__(self) -> str:  # keep the PIN out of logs and tracebacks
+        return f"FirstCoordinator(name={self.name!r}, pin=<hidden>)"
+
+
+@dataclass(frozen=True)
+class NodeRequest:
+    """What ``noodpost init`` and the wizard ask for.
+
+    Attributes:
+        role: ``"post"`` (L-NSP) or ``"hub"`` (C-NSP).
+        services: the :class:`PostFunction` values the post offers.
+        coordinator: the first coordinator, or ``None`` (``noodpost init`` adds none).
+    """
+
+    role: str
+    name: str
+    code: str
+    training: bool = False
+    capacity: int | None = None
+    services: tuple[str, ...] = ()
+    coordinator: FirstCoordinator | None = None
+
+
+@dataclass(frozen=True)
+class NodeCreated:
+    info: NodeInfo
+    fingerprint: str
+    coordinator: VolunteerSummary | None
+
+
+def check_role(role: str) -> str:
+    try:
+        return NodeRole(role).value
+    except ValueError:
+        raise SetupProblem(
+            "role", "Kies als rol 'post' (noodsteunpunt) of 'hub' (C-NSP)."
+        ) from None
+
+
+def check_name(name: str) -> str:
+    text = name.strip()
+    if not text:
+        raise SetupProblem("name", "Geef het noodsteunpunt een naam.")
+    if len(text) > 200:
+        raise SetupProblem("name", "De naam is te lang (hooguit 200 tekens).")
+    return text
+
+
+def check_code(code: str) -> str:
+    """The post code in its stored form (``GR-0014``)."""
+    try:
+        return cards.validate_post_code(code)
+    except UserError as err:
+        raise SetupProblem("code", err.message) from None
+
+
+def check_capacity(capacity: int | None) -> int | None:
+    if capacity is not None and capacity < 0:
+        raise SetupProblem("capacity", "De capaciteit kan niet negatief zijn.")
+    return capacity
+
+
+def check_services(services: Sequence[str]) -> tuple[str, ...]:
+    known = {f.value for f in PostFunction}
+    for value in services:
+        if value not in known:
+            raise SetupProblem("services", f"'{value}' is geen taak van een noodsteunpunt.")
+    return tuple(dict.fromkeys(services))
+
+
+def check_coordinator(name: str, pin: str) -> FirstCoordinator:
+    """The first coordinator's name and PIN, by the volunteers service's own PIN rule."""
+    text = name.strip()
+    if not text:
+        raise SetupProblem("coordinator_name", "Vul de naam van de coördinator in.")
+    if len(text) > 200:
+        raise SetupProblem("coordinator_name", "De naam is te lang (hooguit 200 tekens).")
+    try:
+        check_pin_rule(pin)
+    except UserError as err:
+        raise SetupProblem("pin", err.message) from None
+    return FirstCoordinator(text, pin)
+
+
+def check_setup(request: NodeRequest) -> NodeRequest:
+    """The request with its values in stored form.
+
+    Raises:
+        SetupProblem: the first value that is not right, naming its field.
+    """
+    coordinator = request.coordinator
+    if coordinator is not None:
+        coordinator = check_coordinator(coordinator.name, coordinator.pin)
+    return NodeRequest(
+        role=check_role(request.role),
+        name=check_name(request.name),
+        code=check_code(request.code),
+        training=request.training,
+        capacity=check_capacity(request.capacity),
+        services=check_services(request.services),
+        coordinator=coordinator,
+    )
+
+
+def initialise_node(
+    data_dir: Path,
+    request: NodeRequest,
+    *,
+    clock: Clock | None = None,
+    hasher: PasswordHasher | None = None,
+) -> NodeCreated:
+    """Set up a new node in ``data_dir``; an existing one is never touched.
+
+    Args:
+        data_dir: the node's folder; made when missing.
+        request: what to set up.
+        clock: the time of the first events (the system clock by default).
+        hasher: the Argon2id hasher for the coordinator's PIN (tests pass a cheap one).
+
+    Raises:
+        UserError: a value is not right (a :class:`SetupProblem`), the folder already holds
+            a node, or the keys cannot be written.
+    """
+    data_dir.mkdir(parents=True, exist_ok=True)
+    checked = check_setup(request)
+    version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
+    path = database_path(data_dir)
+    fresh = not path.exists()
+    key_files = [keys_dir(data_dir) / SIGNING_FILE, keys_dir(data_dir) / ENCRYPTION_FILE]
+    new_key_files = [f for f in key_files if not f.exists()]
+    the_clock = clock if clock is not None else SystemClock()
+    try:
+        with closing(open_database(path)) as db:
+            info = initialise(
+                db,
+                the_clock,
+                role=checked.role,
+                name=checked.name,
+                code=checked.code,
+                catalogue=items,
+                catalogue_version=version,
+                training=checked.training,
+                capacity=checked.capacity,
+                services=checked.services,
+            )
+            coordinator = None
+            if checked.coordinator is not None:
+                volunteers = VolunteersService(ServiceContext(db, the_clock), hasher=hasher)
+                coordinator = volunteers.add_volunteer(
+                    checked.coordinator.name, Role.COORDINATOR, checked.coordinator.pin
+                )
+            keys = create_keys(db, data_dir)
+    except BaseException:
+        if fresh:  # made by this call: leave no half-made node behind
+            _remove_database_files(path)
+            for made in new_key_files:
+                with suppress(FileNotFoundError):
+                    made.unlink()
+        raise
+    return NodeCreated(info, keys.fingerprint, coordinator)
+
+
+def _remove_database_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(FileNotFoundError):
+            path.with_name(path.name + suffix).unlink()

@@ -1,0 +1,2452 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="nl">
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+220"/>
+        <source>Bevestigen</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Noodmelding van {post}: {type}, {urgency}. De post ziet uw bevestiging.</source>
+        <translation>Alarm from {post}: {type}, {urgency}. The post will see your acknowledgement.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>bijvoorbeeld: ambulance is onderweg</source>
+        <translation>for example: ambulance is on its way</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>N&amp;otitie voor de post</source>
+        <translation>N&amp;ote for the post</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmForm</name>
+    <message>
+        <location line="-113"/>
+        <source>Noodmelding maken</source>
+        <translation>Raise an alarm</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Noodmelding bevestigen</source>
+        <translation>Acknowledge alarm</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Noodmelding intrekken</source>
+        <translation>Withdraw alarm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noodmelding afsluiten</source>
+        <translation>Close alarm</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmFormDialog</name>
+    <message>
+        <location line="-151"/>
+        <source>Noodmelding opslaan</source>
+        <translation>Save alarm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noodmelding maken</source>
+        <translation>Raise an alarm</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bel bij levensgevaar altijd eerst 112 als dat kan. Deze melding gaat naar de C-NSP bij de eerstvolgende verbinding.</source>
+        <translation>If a life is in danger, always call 112 first if you can. This alarm goes to the C-NSP at the next connection.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Adres, zaal of ruimte</source>
+        <translation>Address, hall or room</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wat is er aan de hand? (kort)</source>
+        <translation>What is happening? (briefly)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wie is er nodig?</source>
+        <translation>Who is needed?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Waar?</source>
+        <translation>&amp;Where?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aan&amp;tal personen</source>
+        <translation>Number of &amp;people</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Omsch&amp;rijving</source>
+        <translation>&amp;Description</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmNoteDialog</name>
+    <message>
+        <location line="+118"/>
+        <source>Intrekken</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Afsluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Waarom wordt deze noodmelding ingetrokken? De reden wordt bewaard.</source>
+        <translation>Why is this alarm being withdrawn? The reason is kept.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De noodmelding is afgehandeld. Een notitie is niet verplicht.</source>
+        <translation>The alarm has been dealt with. A note is optional.</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+58"/>
+        <source>Meldingen</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Noodmeldingen van alle posten. Bevestig een melding zodra de meldkamer of de hulpdienst is ingeschakeld; de post ziet uw bevestiging.</source>
+        <translation>Alarms from all posts. Acknowledge an alarm as soon as the dispatch centre or the emergency service has been called in; the post will see your acknowledgement.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noodmeldingen van deze post aan de C-NSP. Een melding blijft rood tot de C-NSP hem heeft bevestigd.</source>
+        <translation>Alarms from this post to the C-NSP. An alarm stays red until the C-NSP has acknowledged it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noodmelding maken…</source>
+        <translation>Raise an alarm…</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Verloop</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bevestigen…</source>
+        <translation>Acknowledge…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Afsluiten…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Intrekken…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wie nodig</source>
+        <translation>Who is needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bevestigd door</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plek</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source> (tegenstrijdig)</source>
+        <translation> (contradictory)</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Nog geen noodmeldingen.</source>
+        <translation>No alarms yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nog geen noodmeldingen. Gebruik ‘Noodmelding maken…’ als er hulp nodig is.</source>
+        <translation>No alarms yet. Use ‘Raise an alarm…’ when help is needed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>aantal personen onbekend</source>
+        <translation>number of people unknown</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 persoon</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} personen</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Post: {post}</source>
+        <translation>Post: {post}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plek: {place}</source>
+        <translation>Place: {place}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Omschrijving: {text}</source>
+        <translation>Description: {text}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status: &lt;b&gt;{status}&lt;/b&gt;</source>
+        <translation>Status: &lt;b&gt;{status}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bevestigd door {name} om {time}</source>
+        <translation>Acknowledged by {name} at {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Notitie: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>NOG NIET BEVESTIGD door de C-NSP. Geen verbinding? Lees dit voor over de radio:</source>
+        <translation>NOT YET ACKNOWLEDGED by the C-NSP. No connection? Read this out over the radio:</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinForm</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/bulletin_form.py" line="+41"/>
+        <source>Nieuw bericht</source>
+        <translation>New bulletin</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinFormDialog</name>
+    <message>
+        <location line="+3"/>
+        <source>Bericht versturen</source>
+        <translation>Send bulletin</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bijvoorbeeld: Drinkwater bij de brandweerkazerne</source>
+        <translation>for example: Drinking water at the fire station</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wat moeten de posten weten of doen?</source>
+        <translation>What do the posts need to know or do?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Geldig tot</source>
+        <translation>&amp;Valid until</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Te&amp;kst</source>
+        <translation>Te&amp;xt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Voor posten</source>
+        <translation>For posts</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Niets aangevinkt: het bericht gaat naar alle posten.</source>
+        <translation>Nothing ticked: the bulletin goes to all posts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nog geen posten bekend: het bericht gaat naar alle posten.</source>
+        <translation>No posts known yet: the bulletin goes to all posts.</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinsPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/bulletins.py" line="+42"/>
+        <source>Berichten</source>
+        <translation>Bulletins</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Berichten aan de posten. Ze gaan mee bij de volgende synchronisatie (netwerk of USB-stick).</source>
+        <translation>Bulletins to the posts. They go along with the next synchronisation (network or USB stick).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Berichten van de C-NSP, nieuwste bovenaan. Nieuwe berichten komen binnen bij het synchroniseren.</source>
+        <translation>Bulletins from the C-NSP, newest at the top. New bulletins arrive when synchronising.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nieuw bericht…</source>
+        <translation>New bulletin…</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Nog geen berichten verstuurd.</source>
+        <translation>No bulletins sent yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geen berichten van de C-NSP op dit moment.</source>
+        <translation>No bulletins from the C-NSP at the moment.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{current} geldig, {expired} verlopen.</source>
+        <translation>{current} valid, {expired} expired.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1 bericht.</source>
+        <translation>1 bulletin.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} berichten.</source>
+        <translation>{n} bulletins.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Bericht intrekken</source>
+        <translation>Withdraw bulletin</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bericht ‘{title}’ intrekken? Het verdwijnt bij alle posten na hun volgende synchronisatie.</source>
+        <translation>Withdraw bulletin ‘{title}’? It disappears at every post after their next synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Intrekken</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Niet intrekken</source>
+        <translation>Do not withdraw</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Intrekken…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Verstuurd {time}</source>
+        <translation>Sent {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>VERLOPEN sinds {time}</source>
+        <translation>EXPIRED since {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>geldig tot {time}</source>
+        <translation>valid until {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>geen einddatum</source>
+        <translation>no end date</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>voor: {posts}</source>
+        <translation>for: {posts}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>voor: alle posten</source>
+        <translation>for: all posts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>versie {n}</source>
+        <translation>version {n}</translation>
+    </message>
+</context>
+<context>
+    <name>CancelNeedDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+165"/>
+        <source>Hulpvraag annuleren</source>
+        <translation>Cancel need</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bijvoorbeeld: dubbel ingevoerd, niet meer nodig</source>
+        <translation>For example: entered twice, no longer needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reden</source>
+        <translation>&amp;Reason</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/charging.py" line="+96"/>
+        <source>&amp;Nieuwe oplaadbon… (Ctrl+N)</source>
+        <translation>&amp;New charging ticket… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>nummer</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bon terug? &amp;Bonnummer:</source>
+        <translation>Ticket back? &amp;Ticket number:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoeken</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+43"/>
+        <source>Bon</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+43"/>
+        <source>Apparaat</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+43"/>
+        <source>Huishouden</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Teruggegeven (Enter)</source>
+        <translation>&amp;Returned (Enter)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bon &amp;annuleren…</source>
+        <translation>&amp;Cancel ticket…</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Teruggegeven</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Aan het opladen: %1</source>
+        <translation>Charging: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vandaag teruggegeven: %1</source>
+        <translation>Returned today: %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>✔ Bon %1 gemaakt voor: %2. Schrijf %1 op de bon en geef die mee.</source>
+        <translation>✔ Ticket %1 made for: %2. Write %1 on the ticket and hand it over.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Let op: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bon %1: %2. Druk op Enter om het terug te geven.</source>
+        <translation>Ticket %1: %2. Press Enter to hand it back.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Let op: bon %1 (%2) is %3, niet meer aan het opladen.</source>
+        <translation>Note: ticket %1 (%2) is %3, no longer charging.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>✔ Bon %1 teruggegeven: %2.</source>
+        <translation>✔ Ticket %1 returned: %2.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Oplaadbon annuleren</source>
+        <translation>Cancel charging ticket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bon %1 (%2) annuleren?</source>
+        <translation>Cancel ticket %1 (%2)?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Doe dit alleen als de bon per vergissing is gemaakt en het apparaat hier niet ligt.</source>
+        <translation>Only do this if the ticket was made by mistake and the device is not here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bon annuleren</source>
+        <translation>Cancel ticket</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Niet annuleren</source>
+        <translation>Do not cancel</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>✔ Bon %1 geannuleerd.</source>
+        <translation>✔ Ticket %1 cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorFields</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/fields.py" line="+67"/>
+        <source>bijvoorbeeld Anna Dijkstra</source>
+        <translation>for example Anna Dijkstra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>4 tot 8 cijfers</source>
+        <translation>4 to 8 digits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dezelfde pincode nog eens</source>
+        <translation>the same PIN again</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pincode</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pincode n&amp;og eens</source>
+        <translation>PIN &amp;again</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>De twee pincodes zijn niet gelijk. Typ de pincode nog eens.</source>
+        <translation>The two PINs are not the same. Type the PIN again.</translation>
+    </message>
+</context>
+<context>
+    <name>CoordinatorPage</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+300"/>
+        <source>De eerste coördinator</source>
+        <translation>The first coordinator</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wie richt de post in? Deze coördinator meldt zich aan met een eigen pincode en voegt daarna de andere vrijwilligers toe.</source>
+        <translation>Who is setting up the post? This coordinator signs in with their own PIN and then adds the other volunteers.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kies een pincode van 4 tot 8 cijfers die u onthoudt en met niemand deelt. Noodpost bewaart de pincode zelf nergens, alleen een onomkeerbare code om hem te controleren.</source>
+        <translation>Choose a PIN of 4 to 8 digits that you will remember and share with no one. Noodpost never stores the PIN itself, only an irreversible code to check it.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../noodpost/gui/idle_lock.py" line="+56"/>
+        <source>Noodpost — vergrendeld</source>
+        <translation>Noodpost — locked</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Noodpost is vergrendeld</source>
+        <translation>Noodpost is locked</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
+        <translation>
+            <numerusform>Nothing has been done for %n minute, so the screen is locked and nobody is signed in any more. Choose your name and type your PIN to carry on. Whatever was open is kept.</numerusform>
+            <numerusform>Nothing has been done for %n minutes, so the screen is locked and nobody is signed in any more. Choose your name and type your PIN to carry on. Whatever was open is kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogbookPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/logbook.py" line="+37"/>
+        <source>automatisch</source>
+        <translation>automatic</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>handmatig</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Logboek</source>
+        <translation>Logbook</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alleen &amp;handmatig geschreven regels</source>
+        <translation>Only lines written by &amp;hand</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Door</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wat is er gebeurd? Typ het hier en druk op Enter.</source>
+        <translation>What happened? Type it here and press Enter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Toevoegen</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Nieuwe regel:</source>
+        <translation>&amp;New line:</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Regels: {count}</source>
+        <translation>Lines: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesForm</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/messages_form.py" line="+34"/>
+        <source>mag gedeeld worden</source>
+        <translation>may be shared</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>geen toestemming — niet delen</source>
+        <translation>no consent — do not share</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Veilig-en-welbericht opnemen</source>
+        <translation>Record a safe-and-well message</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesFormDialog</name>
+    <message>
+        <location line="+4"/>
+        <source>Bericht opslaan</source>
+        <translation>Save message</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>voor- en achternaam van de persoon zelf</source>
+        <translation>first and last name of the person themselves</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>bijv. 1956</source>
+        <translation>e.g. 1956</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>bijvoorbeeld: Ik ben veilig en logeer bij mijn zus in Ten Boer.</source>
+        <translation>for example: I am safe and staying with my sister in Ten Boer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>telefoonnummer of adres (niet verplicht)</source>
+        <translation>phone number or address (optional)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Toestemming: mag gedeeld worden met verwanten die naar deze persoon vragen</source>
+        <translation>&amp;Consent: may be shared with relatives who ask about this person</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vraag het de persoon zelf. Met toestemming kan de C-NSP dit bericht vinden als familie of naasten naar deze persoon vragen, en het aan hen doorgeven. Zonder toestemming blijft het bericht op deze post en wordt het aan niemand doorgegeven.</source>
+        <translation>Ask the person themselves. With consent, the C-NSP can find this message when family or loved ones ask about this person, and pass it on to them. Without consent the message stays at this post and is passed on to no one.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Geboortejaar</source>
+        <translation>Year of &amp;birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bericht</source>
+        <translation>&amp;Message</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Contact</source>
+        <translation>&amp;Contact</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/messages.py" line="+53"/>
+        <source>Veilig en wel</source>
+        <translation>Safe and well</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geboren</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toestemming</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bericht</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>&amp;Bericht opnemen…</source>
+        <translation>&amp;Record a message…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zoek op naam als familie of naasten naar iemand vragen</source>
+        <translation>Search by name when family or loved ones ask about someone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Alle berichten van deze post</source>
+        <translation>&amp;All messages of this post</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Berichten die op deze post zijn opgenomen, nieuwste eerst ({count}). Geef alleen berichten met toestemming door aan familie of naasten.</source>
+        <translation>Messages recorded at this post, newest first ({count}). Only pass on messages with consent to family or loved ones.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gevonden voor ‘{query}’: {count}. Alleen berichten waarvoor toestemming is gegeven, van alle posten; deze mag u doorgeven.</source>
+        <translation>Found for ‘{query}’: {count}. Only messages with consent, from all posts; you may pass these on.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Niets gevonden voor ‘{query}’ met toestemming om te delen. Probeer een deel van de naam, of vraag later opnieuw: berichten van andere posten komen binnen bij het synchroniseren.</source>
+        <translation>Nothing found for ‘{query}’ with consent to share. Try part of the name, or ask again later: messages from other posts arrive when synchronising.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Kies een bericht om het helemaal te lezen.</source>
+        <translation>Choose a message to read all of it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (geboren {year})</source>
+        <translation> (born {year})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Opgenomen {when} op post {post} · {consent}</source>
+        <translation>Recorded {when} at post {post} · {consent}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(geen bericht)</source>
+        <translation>(no message)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact: {contact}</source>
+        <translation>Contact: {contact}</translation>
+    </message>
+</context>
+<context>
+    <name>NeedDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="-115"/>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/needs.py" line="+65"/>
+        <source>Sinds</source>
+        <extracomment>Status filter choices besides the single statuses. Where the status value sits in a fetched row (after the shown columns, before the tone).</extracomment>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Categorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Huishouden</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;In behandeling</source>
+        <translation>&amp;In progress</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Afgehandeld</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Doorverwijzen…</source>
+        <translation>&amp;Refer…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Annu&amp;leren…</source>
+        <translation>Ca&amp;ncel…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>alle categorieën</source>
+        <translation>all categories</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>alle open</source>
+        <translation>all open</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>alle, ook afgesloten</source>
+        <translation>all, including closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nieuwe hulpvraag… (Ctrl+N)</source>
+        <translation>&amp;New need… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Categorie</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Urgentie</source>
+        <translation>&amp;Urgency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Hulpvragen in deze lijst: %1</source>
+        <translation>Needs in this list: %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>naar %1</source>
+        <translation>to %1</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Kies een hulpvraag in de lijst om hem verder te zetten.</source>
+        <translation>Choose a need in the list to move it on.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Notitie: %1</source>
+        <translation>Note: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Doorverwezen naar: %1</source>
+        <translation>Referred to: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bij de laatste wijziging: %1</source>
+        <translation>At the last change: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deze hulpvraag is afgesloten.</source>
+        <translation>This need is closed.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>✔ Nieuwe hulpvraag opgeslagen: %1 (%2).</source>
+        <translation>✔ New need saved: %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✔ Hulpvraag %1 is nu %2.</source>
+        <translation>✔ Need %1 is now %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Met deze filters staat hij niet meer in de lijst.</source>
+        <translation>With these filters it is no longer in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>NewNeedDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+38"/>
+        <source>Wat is er nodig? (mag leeg blijven)</source>
+        <translation>What is needed? (may be left empty)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Categorie</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Urgentie</source>
+        <translation>&amp;Urgency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notitie</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Een hulpvraag van een huishouden noteert u aan de balie, na het scannen.</source>
+        <translation>A household&apos;s need is noted at the desk, after scanning.</translation>
+    </message>
+</context>
+<context>
+    <name>NewTicketDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/charging_ticket.py" line="+72"/>
+        <source>Bon maken</source>
+        <translation>Make ticket</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terug</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nieuwe oplaadbon</source>
+        <translation>New charging ticket</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bijvoorbeeld: telefoon, zwart hoesje</source>
+        <translation>For example: phone, black case</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan of typ de kaartcode (mag leeg blijven)</source>
+        <translation>Scan or type the card code (may be left empty)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+31"/>
+        <source>Zonder kaart: de bon hoort bij niemand in het bijzonder.</source>
+        <translation>Without a card: the ticket belongs to no one in particular.</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>&amp;Apparaat</source>
+        <translation>&amp;Device</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Kaart</source>
+        <translation>&amp;Card</translation>
+    </message>
+</context>
+<context>
+    <name>PairingPanel</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/sync_pairing.py" line="+66"/>
+        <source>Koppelen</source>
+        <translation>Pairing</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Adres(sen) van dit C-NSP voor de posten:</source>
+        <translation>&amp;Address(es) of this C-NSP for the posts:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Koppelbestand opslaan…</source>
+        <translation>Save pairing file…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Koppelbestand inlezen…</source>
+        <translation>Read pairing file…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Een post leest het koppelbestand in (USB-stick) of scant deze code. Daarna keurt u de post hier goed als de vingerafdrukken gelijk zijn.</source>
+        <translation>A post reads the pairing file (USB stick) or scans this code. Then you approve the post here when the fingerprints match.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nog niet gekoppeld. Vraag de C-NSP om het koppelbestand (bijvoorbeeld op een USB-stick) en lees het hier in. Daarna kunt u bundels uitwisselen.</source>
+        <translation>Not paired yet. Ask the C-NSP for the pairing file (for example on a USB stick) and read it here. Then you can exchange bundles.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>geen netwerkadres (alleen USB)</source>
+        <translation>no network address (USB only)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gekoppeld aan &lt;b&gt;{name}&lt;/b&gt; ({code}) · vingerafdruk C-NSP: &lt;b&gt;{fp}&lt;/b&gt; · adres: {addresses}</source>
+        <translation>Paired with &lt;b&gt;{name}&lt;/b&gt; ({code}) · C-NSP fingerprint: &lt;b&gt;{fp}&lt;/b&gt; · address: {addresses}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Koppelcode van dit C-NSP, vingerafdruk {fp}</source>
+        <translation>Pairing code of this C-NSP, fingerprint {fp}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Koppelbestand opslaan</source>
+        <translation>Save pairing file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Koppelbestand (*.json)</source>
+        <translation>Pairing file (*.json)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Koppelbestand inlezen</source>
+        <translation>Read pairing file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Koppelbestand (*.json);;Alle bestanden (*)</source>
+        <translation>Pairing file (*.json);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PostPage</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-134"/>
+        <source>Naam en code van de post</source>
+        <translation>Name and code of the post</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bijvoorbeeld Dorpshuis Ten Boer</source>
+        <translation>for example Dorpshuis Ten Boer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bijvoorbeeld GR-0014</source>
+        <translation>for example GR-0014</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>nog onbekend</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Code</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>De code die de gemeente of de veiligheidsregio aan deze post gaf: twee letters, een streepje en vier cijfers. Hij staat ook op de kaarten.</source>
+        <translation>The code the municipality or the safety region gave this post: two letters, a hyphen and four digits. It is also printed on the cards.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;apaciteit</source>
+        <translation>C&amp;apacity</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hoeveel mensen kunnen hier tegelijk aanwezig zijn? Later aan te passen.</source>
+        <translation>How many people can be here at the same time? Can be changed later.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Zoals bezoekers en de C-NSP de post kennen.</source>
+        <translation>As visitors and the C-NSP know the post.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoals de posten en de meldkamer het C-NSP kennen.</source>
+        <translation>As the posts and the dispatch centre know the C-NSP.</translation>
+    </message>
+</context>
+<context>
+    <name>PresencePage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/presence.py" line="+131"/>
+        <location line="+43"/>
+        <source>Kaart</source>
+        <extracomment>Hours without a visit after which a flagged household is listed (the coordinator may change it).</extracomment>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+43"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>Kenmerken</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Afmelden (Enter / Del)</source>
+        <translation>Check out (Enter / Del)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Aanmelden gaat aan de balie: scan daar de kaart.</source>
+        <translation>Checking in happens at the desk: scan the card there.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source> uur</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Laatst gezien</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Huishoudens met een gezondheidskenmerk, niet aanwezig, niet gezien in de laatste</source>
+        <translation>Households with a health flag, not present, not seen in the last</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Niet meer gezien</source>
+        <translation>Not seen since</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 aanwezig · geen capaciteit ingesteld</source>
+        <translation>%1 present · no capacity set</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 / %2 aanwezig</source>
+        <translation>%1 / %2 present</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vol · %1</source>
+        <translation>Full · %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1. Er mogen wel mensen binnen blijven; overleg met de coördinator.</source>
+        <translation>%1. People may stay inside; talk it over with the coordinator.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Huishoudens aanwezig: %1</source>
+        <translation>Households present: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Er is nu niemand aangemeld als aanwezig.</source>
+        <translation>Nobody is checked in as present right now.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>nog nooit geweest</source>
+        <translation>never been here</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>minder dan een uur geleden</source>
+        <translation>less than an hour ago</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n uur geleden</source>
+        <translation>
+            <numerusform>%n hour ago</numerusform>
+            <numerusform>%n hours ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n dagen geleden</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Let op: niet gezien (%1). Ga na of het goed gaat met de huishoudens hieronder.</source>
+        <translation>Note: not seen (%1). Check that the households below are all right.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>Iedereen met een kenmerk is aanwezig of in de laatste %n uur gezien.</source>
+        <translation>
+            <numerusform>Everyone with a flag is present or was seen in the last hour.</numerusform>
+            <numerusform>Everyone with a flag is present or was seen in the last %n hours.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Iedereen met een kenmerk is aanwezig.</source>
+        <translation>Everyone with a flag is present.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>✔ Afgemeld: kaart %1 (%2 pers.).</source>
+        <translation>✔ Checked out: card %1 (%2 people).</translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+34"/>
+        <source>Doorverwijzen</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bijvoorbeeld: huisartsenpost, gemeente</source>
+        <translation>For example: GP out-of-hours service, municipality</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mag leeg blijven</source>
+        <translation>May be left empty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doorverwezen &amp;naar</source>
+        <translation>Referred &amp;to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>N&amp;otitie</source>
+        <translation>N&amp;ote</translation>
+    </message>
+</context>
+<context>
+    <name>RolePage</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-98"/>
+        <source>Wat wordt deze laptop?</source>
+        <translation>What will this laptop be?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noodpost is in deze map nog niet ingericht. Dat kost een paar minuten.</source>
+        <translation>Noodpost has not been set up in this folder yet. It takes a few minutes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Lokaal noodsteunpunt (L-NSP): een post in een dorpshuis, sporthal of kerk</source>
+        <translation>&amp;Local emergency support point (L-NSP): a post in a community centre, sports hall or church</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Coördinerend noodsteunpunt (C-NSP): overziet de posten in de regio</source>
+        <translation>&amp;Coordinating emergency support point (C-NSP): oversees the posts in the region</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Oefenmodus: alleen om te oefenen, nooit gemengd met echte gegevens</source>
+        <translation>&amp;Training mode: for practice only, never mixed with real data</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Twijfelt u? Kies dan Lokaal noodsteunpunt. De gemeente of de veiligheidsregio zegt welke post een C-NSP is.</source>
+        <translation>Not sure? Then choose Local emergency support point. The municipality or the safety region says which post is a C-NSP.</translation>
+    </message>
+</context>
+<context>
+    <name>SavingDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/saving.py" line="+43"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Niet opgeslagen: {message}</source>
+        <translation>Not saved: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+115"/>
+        <source>Wat biedt de post?</source>
+        <translation>What does the post offer?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vink aan wat deze post doet. Dat kan later nog veranderen.</source>
+        <translation>Tick what this post does. This can still change later.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/settings.py" line="+38"/>
+        <source>Noodpost — instellingen</source>
+        <translation>Noodpost — settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Instellingen van deze laptop</source>
+        <translation>Settings of this laptop</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Taal</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vergrendelen na</source>
+        <translation>Loc&amp;k after</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lettergrootte</source>
+        <translation>&amp;Text size</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Na zoveel minuten zonder toetsaanslag of klik wordt het scherm vergrendeld; verder werken kan dan alleen met een pincode.</source>
+        <translation>After this many minutes without a key press or click, the screen locks; work can then only continue with a PIN.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Een andere taal of lettergrootte ziet u nadat Noodpost opnieuw is gestart. De vergrendeltijd geldt meteen.</source>
+        <translation>A different language or text size shows after Noodpost has been restarted. The lock time applies at once.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>De instellingen konden niet worden opgeslagen (%1). Controleer of de map %2 beschrijfbaar is en of de schijf niet vol is.</source>
+        <translation>The settings could not be saved (%1). Check that the folder %2 can be written to and that the disk is not full.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-224"/>
+        <source>Voedsel en water uitdelen (voorraad, rantsoen per persoon)</source>
+        <translation>Handing out food and water (stock, ration per person)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Opwarm- of afkoellocatie (aanwezigen en capaciteit)</source>
+        <translation>Warming or cooling location (people present and capacity)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Medische zorg, hygiëne en medicijnen ophalen</source>
+        <translation>Medical care, hygiene and medicine pickup</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Een luisterend oor</source>
+        <translation>A listening ear</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stroom om telefoons en apparaten op te laden</source>
+        <translation>Power to charge phones and devices</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contact met verwanten (veilig-en-welberichten)</source>
+        <translation>Contact with relatives (safe-and-well messages)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Informatie en doorverwijzing</source>
+        <translation>Information and referral</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Noodmelding naar de C-NSP (altijd aanwezig)</source>
+        <translation>Alarm to the C-NSP (always available)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Burgerhulp: bewoners die hulp aanbieden</source>
+        <translation>Citizen help: residents who offer help</translation>
+    </message>
+    <message>
+        <location line="+280"/>
+        <source>Noodpost inrichten</source>
+        <translation>Set up Noodpost</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Volgende &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt; V&amp;orige</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Inrichten</source>
+        <translation>&amp;Set up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lokaal noodsteunpunt (L-NSP)</source>
+        <translation>Local emergency support point (L-NSP)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Coördinerend noodsteunpunt (C-NSP)</source>
+        <translation>Coordinating emergency support point (C-NSP)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Capaciteit</source>
+        <translation>Capacity</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n persoon/personen</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nog onbekend</source>
+        <translation>not known yet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Biedt</source>
+        <translation>Offers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Eerste coördinator</source>
+        <translation>First coordinator</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Oefenmodus</source>
+        <translation>Training mode</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ja: OEFENING op elk scherm en elke afdruk</source>
+        <translation>yes: EXERCISE on every screen and every print</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map</source>
+        <translation>Folder</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+278"/>
+        <source>Noodpost — aanmelden</source>
+        <translation>Noodpost — sign in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aanmelden bij %1</source>
+        <translation>Sign in at %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Post %1</source>
+        <translation>Post %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Noodpost &amp;afsluiten</source>
+        <translation>&amp;Quit Noodpost</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>OEFENING — oefenmodus, geen echte gegevens</source>
+        <translation>EXERCISE — training mode, no real data</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Voor dit noodsteunpunt zijn nog geen vrijwilligers ingevoerd, dus er kan nog niemand aanmelden. Voer hieronder de eerste coördinator in: die meldt zich daarmee meteen aan en kan daarna de andere vrijwilligers toevoegen.</source>
+        <translation>No volunteers have been entered for this support point yet, so nobody can sign in. Enter the first coordinator below: they are signed in straight away and can then add the other volunteers.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Coördinator &amp;toevoegen en aanmelden</source>
+        <translation>&amp;Add coordinator and sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location line="-267"/>
+        <source>Zoek uw naam: typ een deel ervan</source>
+        <translation>Find your name: type part of it</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>pincode</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Aanmelden</source>
+        <translation>&amp;Sign in</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>&amp;Wie bent u?</source>
+        <translation>&amp;Who are you?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Pincode</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source> · coördinator</source>
+        <translation> · coordinator</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Kies eerst uw naam in de lijst.</source>
+        <translation>First choose your name in the list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Typ uw pincode.</source>
+        <translation>Type your PIN.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
+        <translation>
+            <numerusform>Signing in with this name is possible again in %n second.</numerusform>
+            <numerusform>Signing in with this name is possible again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-116"/>
+        <source>Klopt dit?</source>
+        <translation>Is this right?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kies Inrichten om de post zo aan te maken; daarna meldt u zich aan met de pincode. Kies Vorige om iets te veranderen.</source>
+        <translation>Choose Set up to create the post like this; then you sign in with the PIN. Choose Back to change something.</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesCorrectionDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/supplies_forms.py" line="+164"/>
+        <source>Correctie</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Correctie opslaan</source>
+        <translation>Save correction</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Minder dan de lijst zegt (eraf)</source>
+        <translation>&amp;Less than the list says (subtract)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>M&amp;eer dan de lijst zegt (erbij)</source>
+        <translation>M&amp;ore than the list says (add)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Nageteld: zoveel is er nu</source>
+        <translation>&amp;Recounted: this is what there is now</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>bijvoorbeeld: nageteld, kapot, over de datum</source>
+        <translation>for example: recounted, broken, past its date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Artikel</source>
+        <translation>&amp;Item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hoeveelheid</source>
+        <translation>&amp;Quantity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Reden (verplicht)</source>
+        <translation>Rea&amp;son (required)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In de lijst</source>
+        <translation>In the list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De voorraad is</source>
+        <translation>The stock is</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Na deze correctie: {after} ({sign}{amount} {unit})</source>
+        <translation>After this correction: {after} ({sign}{amount} {unit})</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesDeliveryDialog</name>
+    <message>
+        <location line="-146"/>
+        <location line="+6"/>
+        <source>Levering boeken</source>
+        <extracomment>What a quantity field accepts while typing: digits with at most one decimal comma or point.</extracomment>
+        <translation>Record delivery</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bijvoorbeeld: C-NSP, waterbedrijf, supermarkt</source>
+        <translation>for example: C-NSP, water company, supermarket</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wat is er binnengekomen? De voorraad gaat met deze hoeveelheid omhoog.</source>
+        <translation>What has come in? The stock goes up by this quantity.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Artikel</source>
+        <translation>&amp;Item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hoeveelheid</source>
+        <translation>&amp;Quantity</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Van wie (niet verplicht)</source>
+        <translation>&amp;From whom (optional)</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/supplies.py" line="+49"/>
+        <source>negatief — tel na</source>
+        <translation>negative — recount</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>onder minimum</source>
+        <translation>below minimum</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>geen voorraad</source>
+        <translation>out of stock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>voldoende</source>
+        <translation>sufficient</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>levering</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correctie</source>
+        <translation>correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uitgifte</source>
+        <translation>hand-out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uitgifte teruggedraaid</source>
+        <translation>hand-out undone</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Uitgifte &amp; voorraad</source>
+        <translation>Hand-out &amp; stock</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Uitgeven gaat aan de balie. Hier boekt u leveringen en corrigeert u de voorraad na het natellen. Kies een artikel om het verloop te zien.</source>
+        <translation>Handing out happens at the desk. Here you record deliveries and correct the stock after recounting. Choose an item to see its history.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Levering boeken…</source>
+        <translation>Record &amp;delivery…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Correctie…</source>
+        <translation>&amp;Correction…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Artikel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voorraad</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Toestand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wijziging</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kaart</source>
+        <translation>Card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reden / van wie</source>
+        <translation>Reason / from whom</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source> (niet meer in de lijst)</source>
+        <translation> (no longer in the list)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Negatief, tel na en corrigeer: {items}.</source>
+        <translation>Negative, recount and correct: {items}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Onder minimum, vraag de C-NSP om aanvulling: {items}.</source>
+        <translation>Below minimum, ask the C-NSP for more: {items}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alle artikelen voldoende op voorraad.</source>
+        <translation>All items sufficiently in stock.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Kies een artikel om het verloop te zien.</source>
+        <translation>Choose an item to see its history.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Verloop van {item}, nieuwste eerst</source>
+        <translation>History of {item}, newest first</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/sync.py" line="+64"/>
+        <source>Synchronisatie</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>USB-stick of map</source>
+        <translation>USB stick or folder</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Opnieuw zoeken</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Andere map…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bundel schrijven</source>
+        <translation>Write bundle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundels inlezen</source>
+        <translation>Read bundles</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nu synchroniseren</source>
+        <translation>Synchronise now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Via het netwerk met de C-NSP uitwisselen</source>
+        <translation>Exchange with the C-NSP over the network</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Posten</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>C-NSP</source>
+        <translation>C-NSP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Vingerafdruk</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Via USB</source>
+        <translation>By USB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Via netwerk</source>
+        <translation>By network</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Onbevestigd</source>
+        <translation>Unacknowledged</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Via USB / via netwerk: wanneer de laatste bundel binnenkwam. Onbevestigd: wijzigingen die de ander nog niet heeft bevestigd; die gaan mee met elke volgende bundel.</source>
+        <translation>By USB / by network: when the last bundle came in. Unacknowledged: changes the other side has not acknowledged yet; they go along with every next bundle.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nieuwe posten: wachten op goedkeuring</source>
+        <translation>New posts: waiting for approval</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bundels</source>
+        <translation>Bundles</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Goedkeuren…</source>
+        <translation>Approve…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Quarantaine</source>
+        <translation>Quarantine</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ontvangen</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>goedgekeurd</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>wacht op goedkeuring</source>
+        <translation>waiting for approval</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · KLOK VERDACHT</source>
+        <translation> · CLOCK SUSPECT</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>bundel</source>
+        <translation>bundle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>gebeurtenis {entity}</source>
+        <translation>event {entity}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>vingerafdruk van deze laptop: &lt;b&gt;{fp}&lt;/b&gt;</source>
+        <translation>fingerprint of this laptop: &lt;b&gt;{fp}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Vergelijk de vingerafdruk met wat de post op zijn scherm Synchronisatie ziet, en keur de post dan goed. Zijn bundels wachten tot dan in quarantaine; er gaat niets verloren.</source>
+        <translation>Compare the fingerprint with what the post sees on its Synchronisation screen, then approve the post. Until then its bundles wait in quarantine; nothing is lost.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Geen posten die wachten op goedkeuring.</source>
+        <translation>No posts waiting for approval.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gekoppeld aan {name} ({code}).</source>
+        <translation>Paired with {name} ({code}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nog niet gekoppeld aan een C-NSP: lees eerst het koppelbestand in (hierboven, ‘Koppelbestand inlezen…’).</source>
+        <translation>Not paired with a C-NSP yet: first read the pairing file (above, ‘Read pairing file…’).</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Map: {path}</source>
+        <translation>Folder: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Geen USB-stick gevonden: steek er een in, of kies ‘Andere map…’</source>
+        <translation>No USB stick found: plug one in, or choose ‘Other folder…’</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Kies een map of stick</source>
+        <translation>Choose a folder or stick</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kies eerst een USB-stick of een map (‘Andere map…’).</source>
+        <translation>First choose a USB stick or a folder (‘Other folder…’).</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Post goedkeuren</source>
+        <translation>Approve post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{code} {name} goedkeuren?</source>
+        <translation>Approve {code} {name}?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vraag de post (telefoon, radio of ter plekke) om de vingerafdruk voor te lezen die op zijn scherm Synchronisatie staat. Keur alleen goed als die precies gelijk is aan:
+
+{fingerprint}</source>
+        <translation>Ask the post (by phone, radio or in person) to read out the fingerprint shown on its Synchronisation screen. Only approve if it is exactly the same as:
+
+{fingerprint}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vingerafdruk klopt: goedkeuren</source>
+        <translation>Fingerprint matches: approve</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Niet goedkeuren</source>
+        <translation>Do not approve</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Niet gelukt: {message}</source>
+        <translation>Did not work: {message}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Klaar. Verwijder de stick veilig voordat u hem uittrekt.</source>
+        <translation>Done. Safely remove the stick before you pull it out.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersAddDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/volunteers_forms.py" line="+59"/>
+        <source>De twee pincodes zijn niet gelijk. Typ de pincode opnieuw, twee keer hetzelfde.</source>
+        <translation>The two PINs are not the same. Type the PIN again, the same twice.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+4"/>
+        <source>Vrijwilliger toevoegen</source>
+        <translation>Add volunteer</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>bijvoorbeeld: EHBO, koken, Pools (met komma&apos;s)</source>
+        <translation>for example: first aid, cooking, Polish (with commas)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>niet verplicht</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laat de vrijwilliger zelf een pincode van 4 tot 8 cijfers intypen. Noodpost toont de pincode nergens en bewaart alleen een versleutelde vorm ervan.</source>
+        <translation>Let the volunteer type a PIN of 4 to 8 digits themselves. Noodpost never shows the PIN and keeps only an encrypted form of it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Rol</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pincode</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pincode &amp;herhalen</source>
+        <translation>&amp;Repeat PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Vaardigheden</source>
+        <translation>S&amp;kills</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Telefoon</source>
+        <translation>&amp;Phone</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersEndShiftDialog</name>
+    <message>
+        <location line="+38"/>
+        <location line="+4"/>
+        <source>Dienst beëindigen</source>
+        <translation>End shift</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De dienst van {name} eindigt nu.</source>
+        <translation>{name}&apos;s shift ends now.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Wat moet wie na u komt weten? Wat loopt er nog, wat is toegezegd, wie heeft aandacht nodig?</source>
+        <translation>What does whoever comes after you need to know? What is still going on, what was promised, who needs attention?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Overdracht (niet verplicht; komt in het logboek)</source>
+        <translation>&amp;Handover (optional; goes into the logbook)</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/volunteers.py" line="+48"/>
+        <source>sinds {time}</source>
+        <translation>since {time}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+202"/>
+        <source>Vrijwilligers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vaardigheden</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In dienst</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>bijvoorbeeld balie, uitgifte, rondgang</source>
+        <translation>for example desk, hand-out, round</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;aak (niet verplicht):</source>
+        <translation>T&amp;ask (optional):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dienst &amp;beginnen</source>
+        <translation>&amp;Start shift</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dienst b&amp;eëindigen…</source>
+        <translation>&amp;End shift…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Vrijwilliger toevoegen…</source>
+        <translation>Add &amp;volunteer…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>In dienst: {on_duty} · vrijwilligers van deze post: {total}</source>
+        <translation>On duty: {on_duty} · volunteers of this post: {total}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Niemand aangemeld</source>
+        <translation>Nobody signed in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aangemeld: {name} ({role})</source>
+        <translation>Signed in: {name} ({role})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vrijwilligers toevoegen doet de coördinator van dienst.</source>
+        <translation>Adding volunteers is done by the coordinator on duty.</translation>
+    </message>
+</context>
+</TS>

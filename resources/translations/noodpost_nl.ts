@@ -1,0 +1,64 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="nl">
+<context>
+    <name>LockScreen</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/idle_lock.py" line="+71"/>
+        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
+        <translation>
+            <numerusform>Er is %n minuut niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
+            <numerusform>Er is %n minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PresencePage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/presence.py" line="+298"/>
+        <source>%n uur geleden</source>
+        <translation>
+            <numerusform>%n uur geleden</numerusform>
+            <numerusform>%n uur geleden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n dagen geleden</source>
+        <translation>
+            <numerusform>%n dag geleden</numerusform>
+            <numerusform>%n dagen geleden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>Iedereen met een kenmerk is aanwezig of in de laatste %n uur gezien.</source>
+        <translation>
+            <numerusform>Iedereen met een kenmerk is aanwezig of in het laatste uur gezien.</numerusform>
+            <numerusform>Iedereen met een kenmerk is aanwezig of in de laatste %n uur gezien.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+433"/>
+        <source>%n persoon/personen</source>
+        <translation>
+            <numerusform>%n persoon</numerusform>
+            <numerusform>%n personen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+258"/>
+        <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
+        <translation>
+            <numerusform>Aanmelden met deze naam kan weer over %n seconde.</numerusform>
+            <numerusform>Aanmelden met deze naam kan weer over %n seconden.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,94 @@
+"""The one setup path behind ``noodpost init`` and the wizard: all or nothing."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher, Type
+
+from noodpost import setup_node
+from noodpost.core.clock import FixedClock
+from noodpost.core.errors import UserError
+from noodpost.core.vocabulary import PostFunction
+from noodpost.services.base import ServiceContext
+from noodpost.services.volunteers import VolunteersService
+from noodpost.setup_node import (
+    FirstCoordinator,
+    NodeRequest,
+    SetupProblem,
+    check_setup,
+    initialise_node,
+)
+from noodpost.storage.engine import open_database
+from noodpost.storage.node import database_path
+
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+REQUEST = NodeRequest(
+    role="post",
+    name="  Dorpshuis Ten Boer ",
+    code="gr-0014",
+    capacity=80,
+    services=(PostFunction.DISTRIBUTION.value, PostFunction.ALARM.value),
+    coordinator=FirstCoordinator("Anna Dijkstra", "2468"),
+)
+
+
+def test_a_node_with_its_first_coordinator(tmp_path: Path, clock: FixedClock) -> None:
+    created = initialise_node(tmp_path / "post", REQUEST, clock=clock, hasher=FAST_HASHER)
+
+    assert (created.info.name, created.info.post_code) == ("Dorpshuis Ten Boer", "GR-0014")
+    assert created.coordinator is not None
+    assert created.coordinator.role == "coordinator"
+    with closing(open_database(database_path(tmp_path / "post"))) as db:
+        volunteers = VolunteersService(ServiceContext(db, clock))
+        assert volunteers.sign_in(created.coordinator.id, "2468").name == "Anna Dijkstra"
+    assert (tmp_path / "post" / "keys" / "signing.key").exists()
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "phrase"),
+    [
+        ({"role": "bakkerij"}, "role", "Kies als rol"),
+        ({"name": " "}, "name", "naam"),
+        ({"code": "GR-14"}, "code", "klopt niet"),
+        ({"capacity": -1}, "capacity", "negatief"),
+        ({"services": ("koffie",)}, "services", "geen taak"),
+        ({"coordinator": FirstCoordinator(" ", "2468")}, "coordinator_name", "naam"),
+        ({"coordinator": FirstCoordinator("Anna", "24")}, "pin", "4 tot 8 cijfers"),
+    ],
+)
+def test_each_wrong_value_names_its_field_and_nothing_is_made(
+    tmp_path: Path, clock: FixedClock, change: dict[str, object], field: str, phrase: str
+) -> None:
+    request = NodeRequest(**{**REQUEST.__dict__, **change})  # type: ignore[arg-type]
+
+    with pytest.raises(SetupProblem) as refused:
+        initialise_node(tmp_path / "post", request, clock=clock, hasher=FAST_HASHER)
+
+    assert refused.value.field == field
+    assert phrase in refused.value.message
+    assert list((tmp_path / "post").iterdir()) == []
+
+
+def test_a_failure_halfway_leaves_no_half_made_node(
+    tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_db: object, _data_dir: Path) -> None:
+        raise UserError("De sleutelmap kan niet worden gemaakt.")
+
+    monkeypatch.setattr(setup_node, "create_keys", broken)
+
+    with pytest.raises(UserError, match="sleutelmap"):
+        initialise_node(tmp_path / "post", REQUEST, clock=clock, hasher=FAST_HASHER)
+
+    assert list((tmp_path / "post").iterdir()) == []
+    monkeypatch.undo()
+    created = initialise_node(tmp_path / "post", REQUEST, clock=clock, hasher=FAST_HASHER)
+    assert created.coordinator is not None  # trying again simply works
+
+
+def test_the_pin_stays_out_of_reprs() -> None:
+    assert "2468" not in repr(REQUEST)
+    assert "2468" not in repr(check_setup(REQUEST))

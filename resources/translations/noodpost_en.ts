@@ -469,6 +469,29 @@
     </message>
 </context>
 <context>
+    <name>CardPrinting</name>
+    <message>
+        <location filename="../../noodpost/gui/printing/cards.py" line="+481"/>
+        <source>Kaart opslaan als PDF</source>
+        <translation>Save card as PDF</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Geen printer gevonden — sla de kaart op als PDF</source>
+        <translation>No printer found — save the card as PDF</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kaart afdrukken</source>
+        <translation>Print card</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <location filename="../../noodpost/gui/pages/charging.py" line="+96"/>
@@ -651,6 +674,464 @@
     </message>
 </context>
 <context>
+    <name>DeskButtons</name>
+    <message>
+        <location filename="../../noodpost/gui/widgets/desk_buttons.py" line="+46"/>
+        <source>F4  Hulpvraag</source>
+        <extracomment>Function keys of the quick hand-out buttons, in order.</extracomment>
+        <translation>F4  Need</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F5  Opladen</source>
+        <translation>F5  Charging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>F6  Veilig en wel</source>
+        <translation>F6  Safe and well</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F9  NOODMELDING</source>
+        <translation>F9  ALARM</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>F1  Afmelden</source>
+        <translation>F1  Check out</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>F1  Aanmelden</source>
+        <translation>F1  Check in</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>F7  Terugdraaien</source>
+        <translation>F7  Undo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Geen uitgifte van de laatste %1 minuten</source>
+        <translation>No hand-out in the last %1 minutes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>weer vanaf</source>
+        <translation>again from</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>vanaf</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 uitgeven aan dit huishouden</source>
+        <translation>Hand out %1 to this household</translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+131"/>
+        <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
+        <extracomment>Shown for a refusal: red, and always the words. What the panel shows, and what else the desk&apos;s buttons and lists depend on.</extracomment>
+        <translation>NP1:GR-0014:7K3Q-9XW2 or 7K3Q-9XW2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Scan of typ kaartcode:</source>
+        <translation>&amp;Scan or type card code:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nieuw huishouden (Ctrl+N)</source>
+        <translation>New household (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Laatste handelingen</source>
+        <translation>Recent actions</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>⚠ Vol: %1 / %2</source>
+        <translation>⚠ Full: %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aanwezig: %1</source>
+        <translation>Present: %1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Kaart %1 is nog niet uitgegeven: schrijf het huishouden in.</source>
+        <translation>Card %1 has not been issued yet: register the household.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kaart %1 gescand.</source>
+        <translation>Card %1 scanned.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kaart %1 gevonden.</source>
+        <translation>Card %1 found.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>Let op: </source>
+        <translation>Note: </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Niet gelukt: </source>
+        <translation>Did not work: </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Niets opgeslagen.</source>
+        <translation>Nothing saved.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Aanwezig nu: %1.</source>
+        <translation>Present now: %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aanwezig nu: %1 van %2.</source>
+        <translation>Present now: %1 of %2.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✔ Aangemeld: %1.</source>
+        <translation>✔ Checked in: %1.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✔ Afgemeld: %1.</source>
+        <translation>✔ Checked out: %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Toch uitgeven</source>
+        <translation>Hand out anyway</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>✔ Uitgegeven: %1 aan %2.</source>
+        <translation>✔ Handed out: %1 to %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Boven het rantsoen; de reden is genoteerd.</source>
+        <translation>Above the ration; the reason has been noted.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vandaag nu %1.</source>
+        <translation>Today so far: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>⚠ Let op: volgens de voorraad is er geen %1 meer (%2). Laat de coördinator natellen.</source>
+        <translation>⚠ Note: according to the stock there is no %1 left (%2). Ask the coordinator to recount.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ Let op: voorraad %1 is laag (%2).</source>
+        <translation>⚠ Note: stock of %1 is low (%2).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>⚠ Er is geen uitgifte van de laatste %1 minuten om terug te draaien.</source>
+        <translation>⚠ There is no hand-out from the last %1 minutes to undo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Uitgifte van %1 terugdraaien?</source>
+        <translation>Undo the hand-out from %1?</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Terugdraaien</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>✔ Teruggedraaid: %1. De voorraad is weer bijgeteld.</source>
+        <translation>✔ Undone: %1. The stock has been added back.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>✔ Hulpvraag genoteerd: %1 (%2).</source>
+        <translation>✔ Need noted: %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>✔ Oplaadbon %1 gemaakt: %2. Schrijf nummer %1 op de bon.</source>
+        <translation>✔ Charging ticket %1 made: %2. Write number %1 on the ticket.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>✔ Veilig-en-welbericht opgeslagen.</source>
+        <translation>✔ Safe-and-well message saved.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>⚠ Scan eerst een kaart.</source>
+        <translation>⚠ Scan a card first.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>✔ Ingeschreven: huishouden %1.</source>
+        <translation>✔ Registered: household %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De voorgedrukte kaart is nu van dit huishouden.</source>
+        <translation>The pre-printed card now belongs to this household.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart.</source>
+        <translation>⚠ Printing is not set up here: write the code %1 on a card.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ De kaart is niet afgedrukt: schrijf de code %1 op een kaart.</source>
+        <translation>⚠ The card was not printed: write the code %1 on a card.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De kaart is afgedrukt.</source>
+        <translation>The card has been printed.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPanel</name>
+    <message>
+        <location filename="../../noodpost/gui/widgets/household_panel.py" line="+44"/>
+        <source>1 persoon</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 personen</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>weer vanaf %1</source>
+        <translation>again from %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>geen rantsoen</source>
+        <translation>no ration</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>rantsoen bereikt</source>
+        <translation>ration reached</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nog %1</source>
+        <translation>%1 left</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPanelView</name>
+    <message>
+        <location line="+17"/>
+        <source>Vandaag ontvangen (rantsoen per dag):</source>
+        <translation>Received today (ration per day):</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Scan een kaart of typ de kaartcode.</source>
+        <translation>Scan a card or type the card code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nieuw huishouden zonder kaart? Kies Nieuw huishouden (Ctrl+N). Een nog ongebruikte voorgedrukte kaart scannen start ook de inschrijving.</source>
+        <translation>New household without a card? Choose New household (Ctrl+N). Scanning an unused pre-printed card also starts the registration.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Huishouden %1</source>
+        <translation>Household %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>taal: %1</source>
+        <translation>language: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✔ Aanwezig sinds %1</source>
+        <translation>✔ Present since %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(%1 pers.)</source>
+        <translation>(%1 people)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Niet aangemeld</source>
+        <translation>Not checked in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>laatst gezien %1</source>
+        <translation>last seen %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nog niet gezien</source>
+        <translation>not seen yet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>nog geen bezoek</source>
+        <translation>no visit yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vandaag: %1</source>
+        <translation>Today: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open hulpvraag: %1</source>
+        <translation>Open need: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open hulpvraag: geen</source>
+        <translation>Open need: none</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aan het opladen: %1</source>
+        <translation>Charging: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/intake.py" line="+87"/>
+        <source>Nieuw huishouden inschrijven</source>
+        <extracomment>Languages offered in the list (any other can be typed).</extracomment>
+        <translation>Register new household</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Voorgedrukte kaart %1: die krijgt dit huishouden.</source>
+        <translation>Pre-printed card %1: this household gets it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Er wordt een nieuwe kaart gemaakt en afgedrukt.</source>
+        <translation>A new card will be made and printed.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>kies</source>
+        <translation>choose</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>achternaam of naam (mag leeg blijven)</source>
+        <translation>surname or name (may be left empty)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>bijv. 1956</source>
+        <translation>e.g. 1956</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>bijv. 9791 AB</source>
+        <translation>e.g. 9791 AB</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Aantal personen (verplicht)</source>
+        <translation>Number of &amp;people (required)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Geboortejaar</source>
+        <translation>Year of &amp;birth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Postcode</source>
+        <translation>P&amp;ostcode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>T&amp;aal</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Toestemming van de bewoner om deze kenmerken vast te leggen</source>
+        <translation>&amp;Consent from the resident to record these flags</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Alleen met toestemming, en alleen deze vaste kenmerken: geen andere gezondheidsgegevens.</source>
+        <translation>Only with consent, and only these fixed flags: no other health data.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Dit is hetzelfde huishouden: open het</source>
+        <translation>This is the same household: open it</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Toch nieuw huishouden inschrijven</source>
+        <translation>Register as a new household anyway</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inschrijven</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Inschrijven en kaart afdrukken</source>
+        <translation>Register and print card</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Mogelijk al ingeschreven — zelfde naam, geboortejaar en postcode:</source>
+        <translation>Possibly already registered — same name, year of birth and postcode:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kaart %1 · %2 pers.</source>
+        <translation>card %1 · %2 people</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Is het hetzelfde huishouden, open het dan. Is het een ander huishouden, schrijf het dan toch in.</source>
+        <translation>If it is the same household, open it. If it is a different household, register it anyway.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../noodpost/gui/idle_lock.py" line="+56"/>
@@ -732,6 +1213,29 @@
         <location line="+42"/>
         <source>Regels: {count}</source>
         <translation>Lines: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../noodpost/gui/main_window.py" line="+82"/>
+        <source>&amp;Noodpost</source>
+        <translation>&amp;Noodpost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scherm vergrendelen</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Instellingen…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1901,39 @@
         <location line="+30"/>
         <source>✔ Afgemeld: kaart %1 (%2 pers.).</source>
         <translation>✔ Checked out: card %1 (%2 people).</translation>
+    </message>
+</context>
+<context>
+    <name>QuickNeedDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/quick_need.py" line="+43"/>
+        <source>Hulpvraag opslaan</source>
+        <translation>Save need</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hulpvraag van huishouden %1</source>
+        <translation>Need for household %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Wat is er nodig? Geen medische details — mag leeg blijven</source>
+        <translation>What is needed? No medical details — may be left empty</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Categorie</source>
+        <translation>&amp;Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Urgentie</source>
+        <translation>&amp;Urgency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Notitie</source>
+        <translation>&amp;Note</translation>
     </message>
 </context>
 <context>
@@ -2178,7 +2715,7 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>goedgekeurd</source>
         <translation>approved</translation>
     </message>

@@ -14,6 +14,7 @@ from noodpost.config import Settings
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
 from noodpost.gui.application import start
+from noodpost.gui.background_sync import BackgroundSync
 from noodpost.gui.context import AppContext, AppServices
 from noodpost.gui.dialogs.setup_wizard import run_setup_wizard
 from noodpost.gui.dialogs.sign_in import sign_in_before_start
@@ -121,6 +122,7 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
     if db is None:  # not set up: the volunteer left the setup wizard
         return 0
     context = build_context(db, data_dir, log_file)
+    background: BackgroundSync | None = None
     try:
         if sign_in_before_start(context) is None:  # chose to close Noodpost
             return 0
@@ -128,9 +130,16 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
         idle_lock = IdleLock(context, window, on_change=window.status_line.refresh)
         idle_lock.install()
         window.lock_requested.connect(idle_lock.lock)
+        background = BackgroundSync(context)
+        window.entities_changed.connect(background.on_entities_changed)
+        background.synced.connect(lambda _ok: window.status_line.refresh())
+        background.problem.connect(lambda text: window.statusBar().showMessage(text, 30_000))
         window.show()
+        background.start()
         return app.exec()
     finally:
+        if background is not None:
+            background.shutdown()
         context.runner.shutdown()
         db.close()
 

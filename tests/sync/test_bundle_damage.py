@@ -84,3 +84,32 @@ def test_truncated_or_padded_bundles_are_refused_and_change_nothing(
     with pytest.raises(UserError, match="beschadigd of onvolledig"):
         hub.sync.import_bytes(bundle[:cut] + tail)
     assert hub.snapshot() == before
+
+
+def test_a_thousand_seeded_flips_and_cuts_are_all_refused(
+    scene: tuple[Site, bytes, str],
+) -> None:
+    """The issue's count: 1,000 random byte flips and truncations, every one refused.
+
+    Seeded, so a failure repeats; the state is compared after every hundred (a refusal
+    touches nothing, so a change would still show at the next check).
+    """
+    import random
+
+    hub, bundle, before = scene
+    rng = random.Random(20261128)
+    refused = 0
+    for trial in range(1000):
+        if trial % 2:
+            damaged = bundle[: rng.randrange(len(bundle))]
+        else:
+            flipped = bytearray(bundle)
+            flipped[rng.randrange(len(bundle))] ^= rng.randrange(1, 256)
+            damaged = bytes(flipped)
+        with pytest.raises(UserError) as error:
+            hub.sync.import_bytes(damaged)
+        assert any(phrase in error.value.message for phrase in DAMAGE_PHRASES), trial
+        refused += 1
+        if trial % 100 == 99:
+            assert hub.snapshot() == before, trial
+    assert refused == 1000

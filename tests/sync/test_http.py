@@ -88,14 +88,23 @@ def test_health_names_the_hub(hub: Site, hub_url: str) -> None:
     assert health["training"] is False
 
 
-def test_a_hub_and_two_posts_converge_over_http(
-    hub: Site, post_a: Site, post_b: Site, hub_url: str
+def test_a_hub_and_three_posts_converge_over_http(
+    hub: Site,
+    post_a: Site,
+    post_b: Site,
+    make_site: SiteFactory,
+    pairing_file: Path,
+    hub_url: str,
 ) -> None:
-    _approved(hub, post_a, hub_url)
-    _approved(hub, post_b, hub_url)
+    post_c = make_site("c", code="GR-0016", name="Kerk Thesinge")
+    post_c.sync.import_pairing(pairing_file)
+    posts = (post_a, post_b, post_c)
+    for post in posts:
+        _approved(hub, post, hub_url)
     post_a.intake.register(size=3, name="Grietje Bos", birth_year=1948)
     alarm = raise_alarm(post_a)
     post_b.intake.register(size=5, name="Familie Mulder")
+    post_c.intake.register(size=1, name="Harm Oosting")
 
     first = sync_now(post_a.sync, hub_url)
     assert not first.waiting
@@ -105,19 +114,24 @@ def test_a_hub_and_two_posts_converge_over_http(
     assert received.received is not None
     assert received.received.applied > 0  # A's household and alarm, relayed by the hub
     assert {"household", "alarm"} <= received.changed
-    sync_now(post_a.sync, hub_url)  # A hears B's household
+    for post in (post_c, post_a, post_b):  # everyone hears everyone through the hub
+        sync_now(post.sync, hub_url)
 
-    sites = (hub, post_a, post_b)
+    sites = (hub, *posts)
     assert len({site.events() for site in sites}) == 1
     assert len({site.digest(["household", "person", "alarm"]) for site in sites}) == 1
     assert len({site.digest() for site in sites}) == 1
     with post_b.db.read() as session:
-        assert set(session.scalars(select(Household.name))) == {"Grietje Bos", "Familie Mulder"}
+        assert set(session.scalars(select(Household.name))) == {
+            "Grietje Bos",
+            "Familie Mulder",
+            "Harm Oosting",
+        }
         assert session.scalar(select(Alarm.status).where(Alarm.id == alarm)) is not None
     # One more round tells the hub what the posts now hold; nothing is left to carry.
-    last = [sync_now(post.sync, hub_url) for post in (post_a, post_b)]
-    assert [(r.sent, r.received.events if r.received else None) for r in last] == [(0, 0)] * 2
-    assert [p.unacknowledged for p in hub.sync.list_peers().peers] == [0, 0]
+    last = [sync_now(post.sync, hub_url) for post in posts]
+    assert [(r.sent, r.received.events if r.received else None) for r in last] == [(0, 0)] * 3
+    assert [p.unacknowledged for p in hub.sync.list_peers().peers] == [0, 0, 0]
 
 
 def test_an_unknown_post_waits_for_approval_then_syncs(

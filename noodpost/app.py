@@ -22,6 +22,7 @@ from noodpost.gui.errors import show_bug, show_user_error
 from noodpost.gui.idle_lock import IdleLock
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages import build_pages
+from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.gui.pages.desk import DeskPage
 from noodpost.gui.printing.cards import blank_faces, render_sheet_pdf, sheet_pages
 from noodpost.gui.printing.pdf import ensure_application, pdf_target
@@ -83,9 +84,11 @@ def build_context(db: Database, data_dir: Path, log_file: Path) -> AppContext:
 def build_main_window(app: AppContext) -> MainWindow:
     window = MainWindow(app, build_pages(app))
     app.services.ctx.subscribe(window.notify_changed)
-    for page in window.pages:
-        if isinstance(page, DeskPage):  # F9 at the desk: to the alarm form, in view
-            page.alarm_requested.connect(lambda: window.show_page("Meldingen"))
+    alarms = next((p for p in window.pages if isinstance(p, AlarmsPage)), None)
+    desk = next((p for p in window.pages if isinstance(p, DeskPage)), None)
+    if desk is not None and alarms is not None:  # F9 at the desk: the alarm form, in view
+        index = window.pages.index(alarms)
+        desk.alarm_requested.connect(lambda: window.show_page(index))
     return window
 
 

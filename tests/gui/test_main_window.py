@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from noodpost.app import build_context, build_main_window
@@ -154,3 +154,17 @@ def test_every_page_fits_a_1366_by_768_screen(qtbot: QtBot, main_window: MainWin
         qtbot.wait(10)
         assert main_window.width() <= 1366, page.title
         assert main_window.height() <= 768, page.title
+
+
+def test_f9_at_the_desk_brings_the_alarm_form_in_view(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    from noodpost.gui.pages.alarms import AlarmsPage
+    from noodpost.gui.pages.desk import DeskPage
+
+    desk = main_window.show_page(0)
+    assert isinstance(desk, DeskPage)
+    desk.alarm_requested.emit()
+    assert isinstance(main_window.pages[main_window.nav.currentRow()], AlarmsPage)
+    for dialog in main_window.findChildren(QDialog):
+        dialog.reject()

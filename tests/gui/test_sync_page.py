@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import socket
 from collections.abc import Iterator
@@ -88,7 +89,8 @@ def test_a_post_pairs_and_writes_a_bundle(
     assert _events(app_context) == before
 
     pairing_file = tmp_path / "koppeling.json"
-    _save_pairing(qtbot, _page(qtbot, hub), pairing_file)
+    hub_page = _page(qtbot, hub)
+    _save_pairing(qtbot, hub_page, pairing_file)
     page.pairing.import_pairing_file(pairing_file)
     _finish(qtbot, page)
     assert page.result.text().startswith("Gekoppeld aan C-NSP C-NSP Groningen (GR-9000)")
@@ -237,3 +239,13 @@ def test_the_page_lists_the_drives_it_finds(qtbot: QtBot, app_context: AppContex
     qtbot.addWidget(page)
     assert page.drive.currentText() == drive.text
     assert page.folder() == drive.root
+
+
+def test_a_page_outside_a_window_is_freed_safely(qtbot: QtBot, hub: AppContext) -> None:
+    """A page that is dropped while shown is freed without the cyclic collector crashing."""
+    page = SyncPage(hub, find_drives=list)
+    page.show()
+    qtbot.waitExposed(page)
+    del page
+    gc.collect()
+    qtbot.wait(10)

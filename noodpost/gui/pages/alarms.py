@@ -35,6 +35,7 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog, AlarmFormDialog, AlarmNoteDialog
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.weak_calls import weak_rows
 from noodpost.gui.pages.base import Page
 from noodpost.services.alarms import OPEN_STATUSES, AlarmInfo, AlarmsService
 
@@ -107,7 +108,7 @@ class AlarmsPage(Page):
 
     def _build_table(self) -> QTableView:
         self.model = LazyTableModel(
-            self._columns(), self._alarms.alarm_ids, self._fetch, toned=True
+            self._columns(), self._alarms.alarm_ids, weak_rows(self._fetch), toned=True
         )
         self.table = QTableView()
         self.table.setObjectName("alarm_table")

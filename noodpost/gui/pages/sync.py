@@ -36,6 +36,7 @@ from noodpost.core.errors import UserError
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.weak_calls import weak_ids, weak_rows
 from noodpost.gui.pages.base import Page
 from noodpost.gui.pages.sync_pairing import PairingPanel
 from noodpost.gui.widgets.drives import Drive, writable_drives
@@ -169,7 +170,7 @@ class SyncPage(Page):
             Column(self.tr("Onbevestigd"), 6, align_right=True),
         ]
         self.peer_model = LazyTableModel(
-            columns, lambda: list(self._peers), self._peer_rows, toned=True
+            columns, weak_ids(self._peer_ids), weak_rows(self._peer_rows), toned=True
         )
         self.peer_table = self._table(self.peer_model, "sync_peers")
         legend = QLabel(
@@ -198,8 +199,8 @@ class SyncPage(Page):
                 Column(self.tr("Vingerafdruk"), 19),
                 Column(self.tr("Bundels"), 7, align_right=True),
             ],
-            self._pending_ids,
-            self._pending_rows,
+            weak_ids(self._pending_ids),
+            weak_rows(self._pending_rows),
         )
         self.pending_table = self._table(self.pending_model, "sync_pending")
         self.approve_button = QPushButton(self.tr("Goedkeuren…"))
@@ -227,8 +228,8 @@ class SyncPage(Page):
                 Column(self.tr("Ontvangen"), 11),
                 Column(self.tr("Reden")),
             ],
-            lambda: list(self._quarantine_rows()),
-            lambda ids: {k: v for k, v in self._quarantine_rows().items() if k in set(ids)},
+            weak_ids(self._quarantine_ids),
+            weak_rows(self._quarantine_fetch),
         )
         self.quarantine_table = self._table(self.quarantine_model, "sync_quarantine")
         layout = QVBoxLayout(box)
@@ -250,7 +251,6 @@ class SyncPage(Page):
         table = QTableView()
         table.setObjectName(name)
         table.setModel(model)
-        model.setParent(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)
@@ -289,6 +289,9 @@ class SyncPage(Page):
             return "—"
         return format_clock(parse_iso(stored), self.services.ctx.clock.now())
 
+    def _peer_ids(self) -> list[str]:
+        return list(self._peers)
+
     def _peer_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
         rows: dict[str, Row] = {}
         for node_id in ids:
@@ -323,6 +326,13 @@ class SyncPage(Page):
             for p in self._pending()
             if p.node_id in ids
         }
+
+    def _quarantine_ids(self) -> list[str]:
+        return list(self._quarantine_rows())
+
+    def _quarantine_fetch(self, ids: Sequence[str]) -> Mapping[str, Row]:
+        wanted = set(ids)
+        return {k: v for k, v in self._quarantine_rows().items() if k in wanted}
 
     def _quarantine_rows(self) -> dict[str, Row]:
         rows: dict[str, Row] = {}

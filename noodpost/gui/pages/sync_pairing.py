@@ -8,6 +8,7 @@ fingerprint. Both show this laptop's own fingerprint on the page itself.
 from __future__ import annotations
 
 import urllib.parse
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -62,13 +63,14 @@ class PairingPanel(QGroupBox):
         start: Start,
         parent: QWidget | None = None,
     ) -> None:
-        """``start(call)`` runs a sync call with the page's busy bar; its summary is the result."""
+        """``start(call)``: a bound method of the page that runs a sync call with its busy bar
+        and shows the summary (held weakly: the page owns this panel)."""
         super().__init__(QCoreApplication.translate("PairingPanel", "Koppelen"), parent)
         self.setObjectName("sync_pairing")
         self.app = app
         self.sync = app.services.sync
         self.is_hub = app.node.is_hub
-        self._start = start
+        self._start_ref = weakref.WeakMethod(start)  # no cycle with the page that owns us
         self._qr_for: str | None = None
         self.qr_text: str | None = None
         self.about = QLabel()
@@ -163,6 +165,11 @@ class PairingPanel(QGroupBox):
         )
 
     # ---------------------------------------------------------------- files
+
+    def _start(self, call: Callable[[], Any]) -> None:
+        start = self._start_ref()
+        if start is not None:
+            start(call)
 
     @Slot()
     def choose_save_path(self) -> None:

@@ -75,11 +75,12 @@ class StatusLine(QStatusBar):
             self.presence.setText(
                 f"Aanwezig {present}/{capacity}" if capacity else f"Aanwezig {present}"
             )
-        unsent_alarms = sum(1 for a in services.alarms.open_alarms() if a.status == "open")
+        # Red until the C-NSP has the alarm: a USB export alone does not tell us it arrived.
+        unsent_alarms = sum(
+            1 for a in services.alarms.open_alarms() if a.status in ("open", "sent")
+        )
         self.alarms.setText(
-            f"{unsent_alarms} noodmelding(en) niet verzonden"
-            if unsent_alarms
-            else "geen meldingen open"
+            f"{unsent_alarms} melding(en) onbevestigd" if unsent_alarms else "geen meldingen open"
         )
         self.alarms.setStyleSheet(
             "background: #b00020; color: white; font-weight: bold;" if unsent_alarms else ""

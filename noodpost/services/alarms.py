@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core import alarms as alarm_text
@@ -32,7 +32,7 @@ from noodpost.core.hlc import unpack
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import ALARM_TRANSITIONS, UNACKNOWLEDGED_ALARM
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
-from noodpost.services.base import ServiceContext, new_id, optional_text
+from noodpost.services.base import ServiceContext, new_id, optional_text, post_scope, urgency_order
 from noodpost.storage.models import Alarm, Post, StatusChange, Volunteer
 
 MAX_LOCATION = 300
@@ -140,11 +140,7 @@ def _text(value: str | None, limit: int, what: str) -> str | None:
 
 _URGENCY_RANK = {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1, Urgency.NORMAL.value: 2}
 
-_URGENCY_ORDER = case(
-    {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1},
-    value=Alarm.urgency,
-    else_=2,
-)
+_URGENCY_ORDER = urgency_order(Alarm.urgency)
 
 
 class AlarmsService:
@@ -381,10 +377,7 @@ class AlarmsService:
             return _info(row)
 
     def _scope(self) -> list[ColumnElement[bool]]:
-        filters: list[ColumnElement[bool]] = [Alarm.deleted.is_(False)]
-        if not self.ctx.node.is_hub:
-            filters.append(Alarm.post_code == self.ctx.node.post_code)
-        return filters
+        return post_scope(self.ctx, Alarm)
 
     @staticmethod
     def _row(session: Session, alarm_id: str) -> Alarm:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, case
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from noodpost.core.clock import Clock, iso
 from noodpost.core.errors import UserError
 from noodpost.core.ids import new_id
+from noodpost.core.vocabulary import Urgency
 from noodpost.storage.engine import Database
 from noodpost.storage.node import require_node
 from noodpost.storage.uow import UnitOfWork, unit_of_work
@@ -86,7 +89,32 @@ class ServiceContext:
         return iso(self.clock.now())
 
 
-__all__ = ["NodeInfo", "ServiceContext", "new_id", "optional_text", "require_text"]
+__all__ = [
+    "NodeInfo",
+    "ServiceContext",
+    "new_id",
+    "optional_text",
+    "post_scope",
+    "require_text",
+    "urgency_order",
+]
+
+
+def urgency_order(column: InstrumentedAttribute[Any]) -> ColumnElement[int]:
+    """Sort key for ``order_by``: spoed first, then hoog, then the rest."""
+    return case(
+        {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1},
+        value=column,
+        else_=2,
+    )
+
+
+def post_scope(ctx: ServiceContext, model: Any) -> list[ColumnElement[bool]]:
+    """Rows that are not deleted and — except at the hub, which sees every post — this post's."""
+    filters: list[ColumnElement[bool]] = [model.deleted.is_(False)]
+    if not ctx.node.is_hub:
+        filters.append(model.post_code == ctx.node.post_code)
+    return filters
 
 
 def require_text(value: str | None, what: str) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.entities import Op
@@ -23,7 +23,7 @@ from noodpost.core.errors import NotFound, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.lifecycle import NEED_TRANSITIONS
 from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency, label
-from noodpost.services.base import ServiceContext, new_id, optional_text
+from noodpost.services.base import ServiceContext, new_id, optional_text, post_scope, urgency_order
 from noodpost.storage.models import Household, Need
 
 MAX_NOTE = 1000
@@ -127,12 +127,7 @@ def _note(text: str | None) -> str | None:
     return note
 
 
-#: Most urgent first when a list is sorted.
-_URGENCY_ORDER = case(
-    {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1},
-    value=Need.urgency,
-    else_=2,
-)
+_URGENCY_ORDER = urgency_order(Need.urgency)
 
 
 class NeedsService:
@@ -298,10 +293,7 @@ class NeedsService:
     # ------------------------------------------------------------------ helpers
 
     def _scope(self) -> list[ColumnElement[bool]]:
-        filters: list[ColumnElement[bool]] = [Need.deleted.is_(False)]
-        if not self.ctx.node.is_hub:
-            filters.append(Need.post_code == self.ctx.node.post_code)
-        return filters
+        return post_scope(self.ctx, Need)
 
     def _filters(self, category: str | None, urgency: str | None) -> list[ColumnElement[bool]]:
         filters: list[ColumnElement[bool]] = [*self._scope()]

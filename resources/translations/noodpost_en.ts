@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+220"/>
+        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+216"/>
         <source>Bevestigen</source>
         <translation>Acknowledge</translation>
     </message>
@@ -32,7 +32,42 @@
 <context>
     <name>AlarmForm</name>
     <message>
-        <location line="-113"/>
+        <location line="-190"/>
+        <source>&amp;Brandweer</source>
+        <translation>&amp;Fire brigade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Politie</source>
+        <translation>&amp;Police</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Ambulance</source>
+        <translation>&amp;Ambulance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Overig</source>
+        <translation>&amp;Other</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Spoed</source>
+        <translation>&amp;Immediate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hoog</source>
+        <translation>&amp;High</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Normaal</source>
+        <translation>&amp;Normal</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Noodmelding maken</source>
         <translation>Raise an alarm</translation>
     </message>
@@ -136,7 +171,7 @@
 <context>
     <name>AlarmsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+58"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+59"/>
         <source>Meldingen</source>
         <translation>Alarms</translation>
     </message>
@@ -453,7 +488,7 @@
 <context>
     <name>CancelNeedDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+165"/>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+172"/>
         <source>Hulpvraag annuleren</source>
         <translation>Cancel need</translation>
     </message>
@@ -615,6 +650,58 @@
         <location line="+21"/>
         <source>✔ Bon %1 geannuleerd.</source>
         <translation>✔ Ticket %1 cancelled.</translation>
+    </message>
+</context>
+<context>
+    <name>ChargingTicketDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/charging_ticket.py" line="+38"/>
+        <source>Deze kaart is nog niet aan een huishouden gegeven. Schrijf het huishouden eerst in aan de balie, of laat het kaartveld leeg.</source>
+        <translation>This card has not been given to a household yet. Register the household at the desk first, or leave the card field empty.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Huishouden %1 · %2 pers.</source>
+        <translation>Household %1 · %2 people</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Nieuwe oplaadbon</source>
+        <translation>New charging ticket</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/confirm.py" line="+56"/>
+        <source>Bevestigen</source>
+        <extracomment>The longest reason a service accepts (the supplies service keeps 500 characters).</extracomment>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Let op:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Waarom toch? Bijvoorbeeld: baby in het gezin</source>
+        <translation>Why anyway? For example: a baby in the family</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reden (verplicht)</source>
+        <translation>&amp;Reason (required)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Toch doorgaan</source>
+        <translation>Continue anyway</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Terug (niets opslaan)</source>
+        <translation>Back (save nothing)</translation>
     </message>
 </context>
 <context>
@@ -924,7 +1011,17 @@
         <translation>%1 people</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+7"/>
+        <source>%1 (geen rantsoen)</source>
+        <translation>%1 (no ration)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 van %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>weer vanaf %1</source>
         <translation>again from %1</translation>
     </message>
@@ -1025,7 +1122,8 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/intake.py" line="+87"/>
+        <location filename="../../noodpost/gui/dialogs/intake.py" line="+76"/>
+        <location line="+9"/>
         <source>Nieuw huishouden inschrijven</source>
         <extracomment>Languages offered in the list (any other can be typed).</extracomment>
         <translation>Register new household</translation>
@@ -1420,9 +1518,52 @@
 <context>
     <name>NeedDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="-115"/>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="-122"/>
         <source>Terug</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>NeedForms</name>
+    <message>
+        <location line="-22"/>
+        <source>kaart %1</source>
+        <translation>card %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>zonder huishouden</source>
+        <translation>without household</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Nieuwe hulpvraag</source>
+        <translation>New need</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nieuwe hulpvraag (zonder huishouden)</source>
+        <translation>New need (without household)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Doorverwijzen</source>
+        <translation>Refer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Doorverwijzen: %1</source>
+        <translation>Refer: %1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Hulpvraag annuleren</source>
+        <translation>Cancel need</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annuleren: %1</source>
+        <translation>Cancel: %1</translation>
     </message>
 </context>
 <context>
@@ -1572,7 +1713,7 @@
 <context>
     <name>NewNeedDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+38"/>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="-69"/>
         <source>Wat is er nodig? (mag leeg blijven)</source>
         <translation>What is needed? (may be left empty)</translation>
     </message>
@@ -1600,7 +1741,7 @@
 <context>
     <name>NewTicketDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/charging_ticket.py" line="+72"/>
+        <location filename="../../noodpost/gui/dialogs/charging_ticket.py" line="+4"/>
         <source>Bon maken</source>
         <translation>Make ticket</translation>
     </message>
@@ -1644,7 +1785,7 @@
 <context>
     <name>PairingPanel</name>
     <message>
-        <location filename="../../noodpost/gui/pages/sync_pairing.py" line="+66"/>
+        <location filename="../../noodpost/gui/pages/sync_pairing.py" line="+68"/>
         <source>Koppelen</source>
         <translation>Pairing</translation>
     </message>
@@ -1689,7 +1830,7 @@
         <translation>Pairing code of this C-NSP, fingerprint {fp}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Koppelbestand opslaan</source>
         <translation>Save pairing file</translation>
     </message>
@@ -1906,7 +2047,12 @@
 <context>
     <name>QuickNeedDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/quick_need.py" line="+43"/>
+        <location filename="../../noodpost/gui/dialogs/quick_need.py" line="+36"/>
+        <source>Hulpvraag noteren</source>
+        <translation>Note a need</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Hulpvraag opslaan</source>
         <translation>Save need</translation>
     </message>
@@ -1939,7 +2085,7 @@
 <context>
     <name>ReferDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+34"/>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+36"/>
         <source>Doorverwijzen</source>
         <translation>Refer</translation>
     </message>
@@ -2578,7 +2724,7 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/sync.py" line="+64"/>
+        <location filename="../../noodpost/gui/pages/sync.py" line="+65"/>
         <source>Synchronisatie</source>
         <translation>Synchronisation</translation>
     </message>
@@ -2715,7 +2861,7 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>goedgekeurd</source>
         <translation>approved</translation>
     </message>
@@ -2730,7 +2876,7 @@
         <translation> · CLOCK SUSPECT</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+37"/>
         <source>bundel</source>
         <translation>bundle</translation>
     </message>

@@ -36,25 +36,21 @@ CHOICE_STYLE = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AlarmForm", text)
-
-
 def alarm_types() -> list[tuple[str, str]]:
     """The alarm types with their button text (mnemonics: B, P, A, O)."""
     return [
-        (AlarmType.FIRE.value, _tr("&Brandweer")),
-        (AlarmType.POLICE.value, _tr("&Politie")),
-        (AlarmType.AMBULANCE.value, _tr("&Ambulance")),
-        (AlarmType.OTHER.value, _tr("&Overig")),
+        (AlarmType.FIRE.value, QCoreApplication.translate("AlarmForm", "&Brandweer")),
+        (AlarmType.POLICE.value, QCoreApplication.translate("AlarmForm", "&Politie")),
+        (AlarmType.AMBULANCE.value, QCoreApplication.translate("AlarmForm", "&Ambulance")),
+        (AlarmType.OTHER.value, QCoreApplication.translate("AlarmForm", "&Overig")),
     ]
 
 
 def urgencies() -> list[tuple[str, str]]:
     return [
-        (Urgency.IMMEDIATE.value, _tr("&Spoed")),
-        (Urgency.HIGH.value, _tr("&Hoog")),
-        (Urgency.NORMAL.value, _tr("&Normaal")),
+        (Urgency.IMMEDIATE.value, QCoreApplication.translate("AlarmForm", "&Spoed")),
+        (Urgency.HIGH.value, QCoreApplication.translate("AlarmForm", "&Hoog")),
+        (Urgency.NORMAL.value, QCoreApplication.translate("AlarmForm", "&Normaal")),
     ]
 
 

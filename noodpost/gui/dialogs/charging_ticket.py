@@ -24,10 +24,6 @@ from noodpost.services.intake import CardState, IntakeService
 OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 6px; border: 1px solid #198754;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChargingTicketDialog", text)
-
-
 def household_for_card(intake: IntakeService, text: str) -> tuple[str, str] | None:
     """The household id and a line about it for a scanned or typed card; ``None`` if empty.
 
@@ -39,13 +35,16 @@ def household_for_card(intake: IntakeService, text: str) -> tuple[str, str] | No
     found = intake.lookup(text)
     if found.state is not CardState.KNOWN or found.household_id is None:
         raise NotFound(
-            _tr(
+            QCoreApplication.translate(
+                "ChargingTicketDialog",
                 "Deze kaart is nog niet aan een huishouden gegeven. Schrijf het huishouden eerst "
-                "in aan de balie, of laat het kaartveld leeg."
+                "in aan de balie, of laat het kaartveld leeg.",
             )
         )
     household = intake.household(found.household_id)
-    line = _tr("Huishouden %1 · %2 pers.").replace("%1", cards.pretty(household.card_code))
+    line = QCoreApplication.translate("ChargingTicketDialog", "Huishouden %1 · %2 pers.").replace(
+        "%1", cards.pretty(household.card_code)
+    )
     return household.id, line.replace("%2", str(household.size))
 
 
@@ -66,7 +65,9 @@ class NewTicketDialog(SavingDialog):
     """
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(app, _tr("Nieuwe oplaadbon"), parent)
+        super().__init__(
+            app, QCoreApplication.translate("ChargingTicketDialog", "Nieuwe oplaadbon"), parent
+        )
         self.setObjectName("new_ticket_dialog")
         self.setMinimumWidth(620)
         self.save_button.setText(self.tr("Bon maken"))

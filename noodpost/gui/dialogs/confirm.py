@@ -34,10 +34,6 @@ WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 8px; border: 1px 
 MAX_REASON = 500
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ConfirmDialog", text)
-
-
 class ConfirmDialog(QDialog):
     """The question, its warnings and (when needed) a reason; *confirm* or *back*.
 
@@ -57,7 +53,7 @@ class ConfirmDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("confirm_dialog")
-        self.setWindowTitle(title or _tr("Bevestigen"))
+        self.setWindowTitle(title or QCoreApplication.translate("ConfirmDialog", "Bevestigen"))
         self.setModal(True)
         self.setMinimumWidth(640)
         self.question = question
@@ -71,7 +67,11 @@ class ConfirmDialog(QDialog):
         self.text.setFont(font)
 
         lines = [f"• {line}" for line in question.warnings]
-        self.warnings = QLabel("\n".join([_tr("Let op:"), *lines]) if lines else "")
+        self.warnings = QLabel(
+            "\n".join([QCoreApplication.translate("ConfirmDialog", "Let op:"), *lines])
+            if lines
+            else ""
+        )
         self.warnings.setObjectName("confirm_warnings")
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet(WARNING_STYLE)
@@ -80,19 +80,25 @@ class ConfirmDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("confirm_reason")
         self.reason.setMaxLength(MAX_REASON)
-        self.reason.setPlaceholderText(_tr("Waarom toch? Bijvoorbeeld: baby in het gezin"))
-        reason_label = QLabel(_tr("&Reden (verplicht)"))
+        self.reason.setPlaceholderText(
+            QCoreApplication.translate(
+                "ConfirmDialog", "Waarom toch? Bijvoorbeeld: baby in het gezin"
+            )
+        )
+        reason_label = QLabel(QCoreApplication.translate("ConfirmDialog", "&Reden (verplicht)"))
         reason_label.setBuddy(self.reason)
         reason_label.setVisible(question.needs_reason)
         self.reason.setVisible(question.needs_reason)
 
         self.buttons = QDialogButtonBox()
         self.confirm_button: QPushButton = self.buttons.addButton(
-            confirm_text or _tr("Toch doorgaan"), QDialogButtonBox.ButtonRole.AcceptRole
+            confirm_text or QCoreApplication.translate("ConfirmDialog", "Toch doorgaan"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.confirm_button.setObjectName("confirm_ok")
         self.back_button: QPushButton = self.buttons.addButton(
-            _tr("Terug (niets opslaan)"), QDialogButtonBox.ButtonRole.RejectRole
+            QCoreApplication.translate("ConfirmDialog", "Terug (niets opslaan)"),
+            QDialogButtonBox.ButtonRole.RejectRole,
         )
         self.back_button.setObjectName("confirm_back")
         self.buttons.accepted.connect(self._confirm)

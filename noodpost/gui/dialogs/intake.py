@@ -59,10 +59,6 @@ LANGUAGES = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IntakeDialog", text)
-
-
 class IntakeDialog(SavingDialog):
     """Register a household; with ``card_code`` it gets that pre-printed card.
 
@@ -76,7 +72,9 @@ class IntakeDialog(SavingDialog):
     def __init__(
         self, app: AppContext, card_code: str | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(app, _tr("Nieuw huishouden inschrijven"), parent)
+        super().__init__(
+            app, QCoreApplication.translate("IntakeDialog", "Nieuw huishouden inschrijven"), parent
+        )
         self.setObjectName("intake_dialog")
         self.setMinimumWidth(700)
         self.intake = app.services.intake

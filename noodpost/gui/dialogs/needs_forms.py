@@ -27,13 +27,13 @@ from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.services.needs import MAX_NOTE, MAX_REFERRED_TO, NeedInfo
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NeedForms", text)
-
-
 def need_summary(need: NeedInfo, card: str | None) -> str:
     """One line naming a need: ``medische zorg (hoog) · kaart 7K3Q-9XW2 · open``."""
-    who = _tr("kaart %1").replace("%1", card) if card else _tr("zonder huishouden")
+    who = (
+        QCoreApplication.translate("NeedForms", "kaart %1").replace("%1", card)
+        if card
+        else QCoreApplication.translate("NeedForms", "zonder huishouden")
+    )
     return f"{need.category_label} ({need.urgency_label}) · {who} · {need.status_label}"
 
 
@@ -76,7 +76,10 @@ class NewNeedDialog(NeedDialog):
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(
-            app, _tr("Nieuwe hulpvraag"), _tr("Nieuwe hulpvraag (zonder huishouden)"), parent
+            app,
+            QCoreApplication.translate("NeedForms", "Nieuwe hulpvraag"),
+            QCoreApplication.translate("NeedForms", "Nieuwe hulpvraag (zonder huishouden)"),
+            parent,
         )
         self.setObjectName("new_need_dialog")
         self.category = QComboBox()
@@ -123,8 +126,10 @@ class ReferDialog(NeedDialog):
     ) -> None:
         super().__init__(
             app,
-            _tr("Doorverwijzen"),
-            _tr("Doorverwijzen: %1").replace("%1", need_summary(need, card)),
+            QCoreApplication.translate("NeedForms", "Doorverwijzen"),
+            QCoreApplication.translate("NeedForms", "Doorverwijzen: %1").replace(
+                "%1", need_summary(need, card)
+            ),
             parent,
         )
         self.setObjectName("refer_dialog")
@@ -156,8 +161,10 @@ class CancelNeedDialog(NeedDialog):
     ) -> None:
         super().__init__(
             app,
-            _tr("Hulpvraag annuleren"),
-            _tr("Annuleren: %1").replace("%1", need_summary(need, card)),
+            QCoreApplication.translate("NeedForms", "Hulpvraag annuleren"),
+            QCoreApplication.translate("NeedForms", "Annuleren: %1").replace(
+                "%1", need_summary(need, card)
+            ),
             parent,
         )
         self.setObjectName("cancel_need_dialog")

@@ -18,10 +18,6 @@ from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.services.needs import MAX_NOTE, NeedInfo
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuickNeedDialog", text)
-
-
 class QuickNeedDialog(SavingDialog):
     """A new need for one household.
 
@@ -36,7 +32,9 @@ class QuickNeedDialog(SavingDialog):
     def __init__(
         self, app: AppContext, household_id: str, card: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(app, _tr("Hulpvraag noteren"), parent)
+        super().__init__(
+            app, QCoreApplication.translate("QuickNeedDialog", "Hulpvraag noteren"), parent
+        )
         self.setObjectName("quick_need_dialog")
         self.setMinimumWidth(620)
         self.household_id = household_id

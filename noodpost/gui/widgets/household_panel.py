@@ -49,8 +49,15 @@ def amount_text(line: AllowanceLine) -> str:
     """What was received against the day's ration: ``3 l van 6 l``, ``2 stuk (geen rantsoen)``."""
     received = format_quantity(line.received, line.item.unit)
     if line.limit is None:
-        return f"{received} (geen rantsoen)"
-    return f"{received} van {format_quantity(line.limit, line.item.unit)}"
+        return QCoreApplication.translate("HouseholdPanel", "%1 (geen rantsoen)").replace(
+            "%1", received
+        )
+    limit = format_quantity(line.limit, line.item.unit)
+    return (
+        QCoreApplication.translate("HouseholdPanel", "%1 van %2")
+        .replace("%1", received)
+        .replace("%2", limit)
+    )
 
 
 def remaining_text(line: AllowanceLine, read_at: str) -> tuple[str, bool]:

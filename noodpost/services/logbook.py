@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
@@ -352,11 +353,7 @@ class LogbookService:
             .join(Alarm, Alarm.id == StatusChange.entity_id)
             .where(*self._alarm_filter())
         )
-        if since_hlc is not None:
-            query = query.where(StatusChange.hlc >= since_hlc)
-        if ids is not None:
-            query = query.where(StatusChange.entity_id.in_(ids))
-        query = query.order_by(StatusChange.hlc.desc()).limit(limit)
+        query = _newest_changes(query, since_hlc, limit, ids)
         drafts: list[_Draft] = []
         for change, op, alarm in session.execute(query):
             what = f"Noodmelding {label(alarm.type)}"
@@ -370,18 +367,7 @@ class LogbookService:
                 text += f" — {change.note}"
             if alarm.post_code != post_code:
                 text = f"{alarm.post_code}: {text}"
-            drafts.append(
-                _Draft(
-                    at=hlc_time(change.hlc),
-                    order=change.hlc,
-                    text=text,
-                    author_id=change.author,
-                    automatic=True,
-                    entity="alarm",
-                    entity_id=alarm.id,
-                    key=_change_key(change),
-                )
-            )
+            drafts.append(_change_draft(change, text, "alarm", alarm.id))
         return drafts
 
     def _shifts(
@@ -398,11 +384,7 @@ class LogbookService:
             .outerjoin(Volunteer, Volunteer.id == Shift.volunteer_id)
             .where(*self._shift_filter())
         )
-        if since_hlc is not None:
-            query = query.where(StatusChange.hlc >= since_hlc)
-        if ids is not None:
-            query = query.where(StatusChange.entity_id.in_(ids))
-        query = query.order_by(StatusChange.hlc.desc()).limit(limit)
+        query = _newest_changes(query, since_hlc, limit, ids)
         drafts: list[_Draft] = []
         for change, shift, name in session.execute(query):
             who = name or "onbekende vrijwilliger"
@@ -414,19 +396,39 @@ class LogbookService:
                 text = f"Dienst begonnen: {who}"
                 if shift.task:
                     text += f" ({shift.task})"
-            drafts.append(
-                _Draft(
-                    at=hlc_time(change.hlc),
-                    order=change.hlc,
-                    text=text,
-                    author_id=change.author,
-                    automatic=True,
-                    entity="shift",
-                    entity_id=shift.id,
-                    key=_change_key(change),
-                )
-            )
+            drafts.append(_change_draft(change, text, "shift", shift.id))
         return drafts
+
+
+_Row = TypeVarTuple("_Row")
+
+
+def _newest_changes(
+    query: Select[*_Row],
+    since_hlc: int | None,
+    limit: int | None,
+    ids: Sequence[str] | None,
+) -> Select[*_Row]:
+    """Narrow a status-change query to a time, to some entities, newest first."""
+    if since_hlc is not None:
+        query = query.where(StatusChange.hlc >= since_hlc)
+    if ids is not None:
+        query = query.where(StatusChange.entity_id.in_(ids))
+    return query.order_by(StatusChange.hlc.desc()).limit(limit)
+
+
+def _change_draft(change: StatusChange, text: str, entity: str, entity_id: str) -> _Draft:
+    """An automatic logbook line for one status change, timed by its event's clock."""
+    return _Draft(
+        at=hlc_time(change.hlc),
+        order=change.hlc,
+        text=text,
+        author_id=change.author,
+        automatic=True,
+        entity=entity,
+        entity_id=entity_id,
+        key=_change_key(change),
+    )
 
 
 def _order(draft: _Draft) -> tuple[str, int, str, str]:

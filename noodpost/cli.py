@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from noodpost import __version__, config
+from noodpost.commands import audit as audit_command
+from noodpost.commands.base import Commands, Runner, command, data_dir_of, existing_database
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
 from noodpost.core.vocabulary import label
@@ -27,8 +29,6 @@ from noodpost.logs import log_startup, setup_logging
 from noodpost.services.demo import generate
 from noodpost.services.status import NodeStatus, count_label, node_status, read_status
 from noodpost.setup_node import NodeRequest, initialise_node
-from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import check_home, database_path
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -38,81 +38,11 @@ EXIT_USER_ERROR = 1
 EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130
 
-#: The same words as :func:`noodpost.storage.node.require_node`, for a folder without database.
-NO_NODE_MESSAGE = (
-    "Deze map bevat nog geen noodsteunpunt. Richt het eerst in met "
-    "'noodpost init --role post --name NAAM --code CODE'."
-)
-
-Runner = Callable[[argparse.Namespace], int]
-
-
-# ---------------------------------------------------------------- opening the data folder
-
-
-def data_dir_of(args: argparse.Namespace) -> Path:
-    chosen: Path | None = getattr(args, "data_dir", None)
-    return chosen if chosen is not None else config.default_data_dir()
-
-
-@contextmanager
-def existing_database(data_dir: Path) -> Iterator[Database]:
-    """The node's database in ``data_dir``; never creates one.
-
-    Raises:
-        UserError: the folder or its database does not exist, or cannot be used.
-    """
-    if not data_dir.exists():
-        raise UserError(
-            f"De map {data_dir} bestaat niet. Kies de map van het noodsteunpunt met "
-            "--data-dir, of richt een nieuw noodsteunpunt in met 'noodpost init'."
-        )
-    path = database_path(data_dir)
-    if not path.exists():
-        raise UserError(NO_NODE_MESSAGE)
-    db = open_database(path)
-    try:
-        if check_home(db):
-            log.info("Database was copied or moved: started a new incarnation")
-        yield db
-    finally:
-        db.close()
-
-
-def _common_options() -> argparse.ArgumentParser:
-    """Options every command accepts after its name as well as before it (``--data-dir``).
-
-    The copy after the command defaults to SUPPRESS, so it never overwrites a value given
-    before the command.
-    """
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--data-dir",
-        type=Path,
-        default=argparse.SUPPRESS,
-        metavar="MAP",
-        help="map met de gegevens",
-    )
-    return common
-
-
-def _command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser],
-    name: str,
-    *,
-    summary: str,
-    description: str,
-) -> argparse.ArgumentParser:
-    return commands.add_parser(
-        name, help=summary, description=description, parents=[_common_options()]
-    )
-
-
 # ---------------------------------------------------------------- init
 
 
-def _add_init(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = _command(
+def _add_init(commands: Commands) -> None:
+    parser = command(
         commands,
         "init",
         summary="richt deze map in als noodsteunpunt (post) of C-NSP (hub)",
@@ -156,8 +86,8 @@ def _run_init(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- status
 
 
-def _add_status(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = _command(
+def _add_status(commands: Commands) -> None:
+    parser = command(
         commands,
         "status",
         summary="aantallen per soort, gebeurtenissen, knooppunt en versievector",
@@ -206,8 +136,8 @@ def format_status(status: NodeStatus) -> str:
 # ---------------------------------------------------------------- demo
 
 
-def _add_demo(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = _command(
+def _add_demo(commands: Commands) -> None:
+    parser = command(
         commands,
         "demo",
         summary="realistische demogegevens via de gewone functies",
@@ -245,8 +175,8 @@ def sync_service(args: argparse.Namespace) -> Iterator[SyncService]:
         yield SyncService(db, SystemClock(), data_dir)
 
 
-def _add_pairing(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = _command(
+def _add_pairing(commands: Commands) -> None:
+    parser = command(
         commands,
         "pairing",
         summary="koppelen: (C-NSP) koppelbestand maken, (post) koppelbestand inlezen",
@@ -275,8 +205,8 @@ def _run_pairing(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_posts(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = _command(
+def _add_posts(commands: Commands) -> None:
+    parser = command(
         commands,
         "posts",
         summary="(C-NSP) bekende posten en hun vingerafdruk; goedkeuren",
@@ -305,8 +235,8 @@ def _run_posts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_sync(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = _command(
+def _add_sync(commands: Commands) -> None:
+    parser = command(
         commands,
         "sync",
         summary="bundels schrijven naar of lezen van een USB-stick (of map)",
@@ -342,8 +272,8 @@ def _run_sync(args: argparse.Namespace) -> int:
     return EXIT_USER_ERROR if result.refused else EXIT_OK
 
 
-def _add_hub(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = _command(
+def _add_hub(commands: Commands) -> None:
+    parser = command(
         commands,
         "hub",
         summary="(C-NSP) het netwerkadres waar posten hun bundels heen sturen",
@@ -367,8 +297,8 @@ def _run_hub(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- cards
 
 
-def _add_cards(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = _command(
+def _add_cards(commands: Commands) -> None:
+    parser = command(
         commands,
         "cards",
         summary="blanco genummerde kaarten op A4-vellen (PDF), om vooraf af te drukken",
@@ -397,7 +327,7 @@ def _run_cards(args: argparse.Namespace) -> int:
 
 #: One entry per command, in the order ``--help`` lists them. ``demo`` and the sync, hub,
 #: backup and export commands are added here as they arrive.
-COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]] = [
+COMMANDS: list[Callable[[Commands], None]] = [
     _add_init,
     _add_demo,
     _add_status,
@@ -406,6 +336,7 @@ COMMANDS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], N
     _add_posts,
     _add_sync,
     _add_hub,
+    audit_command.add,
 ]
 
 

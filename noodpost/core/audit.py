@@ -1,0 +1,41 @@
+"""What the audit log records (DESIGN §3.6): the actions, by stable name."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class AuditAction(StrEnum):
+    """One kind of audited action. The value is stored; keep it stable."""
+
+    INIT = "init"
+    SIGN_IN = "sign_in"
+    PAIRING_EXPORT = "pairing_export"
+    PAIRING_IMPORT = "pairing_import"
+    POST_APPROVE = "post_approve"
+    BUNDLE_IMPORT = "bundle_import"
+    BUNDLE_EXPORT = "bundle_export"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    EXPORT = "export"
+    VIEW_PERSONAL = "view_personal"
+    SEARCH_MESSAGES = "search_messages"
+    PURGE = "purge"
+
+
+#: Dutch words for the audit view and ``audit verify``.
+ACTION_LABELS: dict[AuditAction, str] = {
+    AuditAction.INIT: "ingericht",
+    AuditAction.SIGN_IN: "aanmelding",
+    AuditAction.PAIRING_EXPORT: "koppelbestand gemaakt",
+    AuditAction.PAIRING_IMPORT: "hub gekoppeld",
+    AuditAction.POST_APPROVE: "post goedgekeurd",
+    AuditAction.BUNDLE_IMPORT: "bundel ingelezen",
+    AuditAction.BUNDLE_EXPORT: "bundel geschreven",
+    AuditAction.BACKUP: "back-up",
+    AuditAction.RESTORE: "back-up teruggezet",
+    AuditAction.EXPORT: "export",
+    AuditAction.VIEW_PERSONAL: "persoonslijst bekeken",
+    AuditAction.SEARCH_MESSAGES: "veilig-en-wel gezocht",
+    AuditAction.PURGE: "persoonsgegevens geanonimiseerd",
+}

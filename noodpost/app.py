@@ -29,6 +29,7 @@ from noodpost.gui.printing.pdf import ensure_application, pdf_target
 from noodpost.gui.runner import Runner
 from noodpost.gui.translations import install_translators
 from noodpost.services.alarms import AlarmsService
+from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext
 from noodpost.services.bulletins import BulletinsService
 from noodpost.services.charging import ChargingService
@@ -65,6 +66,7 @@ def build_services(db: Database, data_dir: Path) -> AppServices:
         volunteers=VolunteersService(ctx),
         bulletins=BulletinsService(ctx),
         sync=SyncService(db, ctx.clock, data_dir, announce=ctx.announce),
+        audit=AuditService(ctx),
     )
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from noodpost.config import Settings
 from noodpost.gui.runner import Runner
 from noodpost.services.alarms import AlarmsService
+from noodpost.services.audit import AuditService
 from noodpost.services.base import NodeInfo, ServiceContext
 from noodpost.services.bulletins import BulletinsService
 from noodpost.services.charging import ChargingService
@@ -43,6 +44,7 @@ class AppServices:
     volunteers: VolunteersService
     bulletins: BulletinsService
     sync: SyncService
+    audit: AuditService
 
     @property
     def node(self) -> NodeInfo:

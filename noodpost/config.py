@@ -43,6 +43,8 @@ class Settings:
     idle_lock_minutes: int = 5
     font_point_size: int = 12
     backup_usb_folder: str = ""
+    #: Hub: an alarm not acknowledged after this many minutes is shown as escalated.
+    alarm_escalation_minutes: int = 5
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:

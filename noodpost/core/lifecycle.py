@@ -8,7 +8,8 @@ step, and the need is finished with *afgehandeld* or *geannuleerd*.
 
 Alarms move forward only: open → sent → received → acknowledged → closed. *Sent* may be
 skipped (the hub marks an alarm received when it arrives, whether or not the post marked it
-sent), and an alarm may be cancelled from any status that is not final.
+sent), and an alarm may be cancelled from any status that is not final. At the C-NSP an alarm
+may also be confirmed straight from *open* or *sent* (:data:`HUB_ALARM_TRANSITIONS`).
 """
 
 from __future__ import annotations
@@ -116,6 +117,25 @@ ALARM_TRANSITIONS = Transitions(
     },
     restart_hint="Doe zo nodig een nieuwe noodmelding.",
 )
+
+#: At the C-NSP an alarm may be confirmed straight away, whether or not it was marked sent or
+#: received first: whoever confirms an alarm has received it. One step, one event.
+HUB_ALARM_TRANSITIONS = Transitions(
+    noun=ALARM_TRANSITIONS.noun,
+    order=ALARM_TRANSITIONS.order,
+    allowed={
+        **ALARM_TRANSITIONS.allowed,
+        _A.OPEN: frozenset({_A.SENT, _A.RECEIVED, _A.ACKNOWLEDGED, _A.CANCELLED}),
+        _A.SENT: frozenset({_A.RECEIVED, _A.ACKNOWLEDGED, _A.CANCELLED}),
+    },
+    restart_hint=ALARM_TRANSITIONS.restart_hint,
+)
+
+
+def alarm_transitions(*, at_hub: bool) -> Transitions:
+    """The alarm rule for this node: the C-NSP may confirm an alarm it has not marked received."""
+    return HUB_ALARM_TRANSITIONS if at_hub else ALARM_TRANSITIONS
+
 
 #: Alarm statuses in which the C-NSP has not yet confirmed it (escalate when they last).
 UNACKNOWLEDGED_ALARM = frozenset({_A.OPEN, _A.SENT, _A.RECEIVED})

@@ -93,6 +93,22 @@ class MovementKind(StrEnum):
     CORRECTION = "correction"
 
 
+class DispatchStatus(StrEnum):
+    """A supply dispatch from the C-NSP to a post (*levering*)."""
+
+    IN_TRANSIT = "in_transit"
+    RECEIVED = "received"
+    CANCELLED = "cancelled"
+
+
+class RequestStatus(StrEnum):
+    """A post's request for supplies to the C-NSP (*aanvraag*)."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
 class PostFunction(StrEnum):
     """What a post offers (DESIGN §2, the L-NSP functions); kept in the post's ``services``."""
 
@@ -151,6 +167,10 @@ LABELS: dict[str, str] = {
     HealthFlag.LESS_SELF_RELIANT: "verminderd zelfredzaam",
     MovementKind.DELIVERY: "levering",
     MovementKind.CORRECTION: "correctie",
+    # DispatchStatus.RECEIVED / CANCELLED and RequestStatus.OPEN / CLOSED share their values
+    # (and so their labels) with the alarm and need statuses above.
+    DispatchStatus.IN_TRANSIT: "onderweg",
+    RequestStatus.ANSWERED: "beantwoord",
     PostFunction.DISTRIBUTION: "voedsel en water uitdelen",
     PostFunction.WARM_COOL_LOCATION: "opwarm- of afkoellocatie",
     PostFunction.MEDICAL_HYGIENE: "medische zorg, hygiëne en medicijnen",

@@ -3,6 +3,15 @@
 Being offline is normal (DESIGN §3.3): a failed attempt shows nothing but the status line's
 "last sync". The network work runs on its own thread, not on the database runner, so a slow
 or absent network never makes the desk wait.
+
+While this post has an alarm the C-NSP has not acknowledged, it asks every second instead of
+every minute (every five seconds while the hub does not answer), so the acknowledgement shows
+here within moments of being given.
+
+At the hub the same object watches the database for events that arrived from elsewhere —
+bundles applied by ``noodpost hub serve`` (often another process) or by a USB import — and
+announces them on the services' context, so the alarm inbox and the regional picture refresh
+by themselves.
 """
 
 from __future__ import annotations
@@ -15,18 +24,26 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from noodpost.core.errors import UserError
 from noodpost.gui.context import AppContext
+from noodpost.services.regional import Marker, RegionalService
 from noodpost.sync.http import push_if_reachable
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 
 INTERVAL_MS = 60_000
+#: (post) While an alarm is not acknowledged: ask the hub this often …
+ALARM_INTERVAL_MS = 1_000
+#: … or, while the hub does not answer, try again this often (an old laptop on battery).
+ALARM_OFFLINE_INTERVAL_MS = 5_000
+#: (hub) How often to look for events that arrived from elsewhere.
+WATCH_INTERVAL_MS = 500
 
 Push = Callable[[SyncService], bool]
 
 
 class BackgroundSync(QObject):
-    """Tries a network sync every minute and right after an alarm changed.
+    """Tries a network sync every minute (every second while an alarm waits for its
+    acknowledgement) and right after an alarm changed; at the hub, watches for arrivals.
 
     Signals:
         synced(bool): an attempt ended; True when the hub took the bundle and answered.
@@ -48,16 +65,36 @@ class BackgroundSync(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.sync_now)
+        self._regional = RegionalService(app.services.ctx)
+        self._marker: Marker | None = None
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self.look_for_arrivals)
 
     @property
     def busy(self) -> bool:
         return self._busy
 
     def start(self) -> None:
-        """Start the minute timer (posts only: a hub answers, it does not call)."""
-        if not self.app.node.is_hub:
+        """Start syncing (a post) or watching for arrivals (a hub: it answers, it does not call)."""
+        if self.app.node.is_hub:
+            self._marker = self._regional.arrivals().marker
+            self.watch_timer.start()
+        else:
             self.timer.start()
             self.sync_now()
+
+    @Slot()
+    def look_for_arrivals(self) -> None:
+        """(hub) Announce the entities that events from other nodes changed since last time."""
+        try:
+            arrivals = self._regional.arrivals(self._marker)
+        except Exception:  # a busy or failing database: try again at the next tick
+            log.exception("Could not look for arrived events")
+            return
+        self._marker = arrivals.marker
+        if arrivals.entities:
+            self.app.services.ctx.announce(arrivals.entities)
 
     @Slot(object)
     def on_entities_changed(self, entities: frozenset[str]) -> None:
@@ -89,10 +126,27 @@ class BackgroundSync(QObject):
         elif error is not None:
             log.error("Background sync failed", exc_info=error)
         self.synced.emit(bool(result))
+        self._pace(reached=bool(result))
         if self._again:
             self._again = False
             self.sync_now()
 
+    def _pace(self, *, reached: bool) -> None:
+        """Every second while an alarm waits for the C-NSP's acknowledgement (every few
+        seconds while the hub does not answer), else every minute."""
+        try:
+            waiting = self.app.services.alarms.unacknowledged_count() > 0
+        except Exception:
+            log.exception("Could not count unacknowledged alarms")
+            waiting = False
+        if not waiting:
+            interval = INTERVAL_MS
+        else:
+            interval = ALARM_INTERVAL_MS if reached else ALARM_OFFLINE_INTERVAL_MS
+        if self.timer.interval() != interval:
+            self.timer.setInterval(interval)  # restarts a running timer with the new interval
+
     def shutdown(self) -> None:
+        self.watch_timer.stop()
         self.timer.stop()
         self._pool.shutdown(wait=True)

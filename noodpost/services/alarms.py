@@ -5,7 +5,9 @@ Rules that live here and nowhere else:
   when no location is typed, the post's own address is used;
 - its status moves forward only, along :data:`noodpost.core.lifecycle.ALARM_TRANSITIONS`:
   open → sent → received → acknowledged → closed, *sent* may be skipped, and cancelling is
-  possible until the alarm is closed; anything else is refused and writes nothing;
+  possible until the alarm is closed; at the C-NSP an alarm may be acknowledged straight from
+  open or sent (one event: whoever confirms it has received it); anything else is refused and
+  writes nothing;
 - a cancellation says why; an acknowledgement says by whom.
 
 Every status change is one ``status`` event; the projection records it in ``status_change``,
@@ -30,7 +32,7 @@ from noodpost.core.errors import NotFound, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.hlc import unpack
 from noodpost.core.ids import post_id
-from noodpost.core.lifecycle import ALARM_TRANSITIONS, UNACKNOWLEDGED_ALARM
+from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM, Transitions, alarm_transitions
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
 from noodpost.services.base import ServiceContext, new_id, optional_text, post_scope, urgency_order
 from noodpost.storage.models import Alarm, Post, StatusChange, Volunteer
@@ -69,6 +71,8 @@ class AlarmInfo:
     acknowledged_by: str | None
     acknowledged_at: str | None
     status_conflict: bool
+    #: When the alarm was raised, or — without ``raised_at`` — when its event was written.
+    since: str = ""
 
     @property
     def type_label(self) -> str:
@@ -85,6 +89,16 @@ class AlarmInfo:
     @property
     def acknowledged(self) -> bool:
         return self.status not in UNACKNOWLEDGED_ALARM
+
+    def waiting_minutes(self, now: datetime) -> int:
+        """Whole minutes since the alarm was raised (0 for a clock that is ahead)."""
+        if not self.since:
+            return 0
+        return max(0, int((now - parse_iso(self.since)).total_seconds() // 60))
+
+    def escalated(self, now: datetime, minutes: int) -> bool:
+        """Not acknowledged ``minutes`` or more after it was raised: escalate at the hub."""
+        return not self.acknowledged and self.waiting_minutes(now) >= max(0, minutes)
 
 
 @dataclass(frozen=True)
@@ -123,6 +137,7 @@ def _info(row: Alarm) -> AlarmInfo:
         acknowledged_by=row.acknowledged_by,
         acknowledged_at=row.acknowledged_at,
         status_conflict=bool(row.status_conflict),
+        since=row.raised_at or _hlc_time(row.created_hlc),
     )
 
 
@@ -164,20 +179,22 @@ class AlarmsService:
             return [_info(r) for r in rows]
 
     def alarm_ids(self) -> list[str]:
-        """Every alarm in display order: those still needing attention first (most urgent,
-        then oldest), then the closed and cancelled ones, newest first."""
+        """Every alarm in display order: those the C-NSP has not acknowledged first, then the
+        acknowledged ones still open (each most urgent, then oldest first), then the closed
+        and cancelled ones, newest first."""
         with self.ctx.read() as session:
             rows = session.execute(
                 select(
                     Alarm.id, Alarm.status, Alarm.urgency, Alarm.raised_at, Alarm.created_hlc
                 ).where(*self._scope())
             ).all()
-        attention: list[tuple[int, str, str]] = []
+        attention: list[tuple[bool, int, str, str]] = []
         finished: list[tuple[str, str]] = []
         for alarm_id, status, urgency, raised_at, created_hlc in rows:
             raised = raised_at or _hlc_time(created_hlc)
             if status in OPEN_STATUSES:
-                attention.append((_URGENCY_RANK.get(urgency, 2), raised, alarm_id))
+                waiting = status in UNACKNOWLEDGED_ALARM
+                attention.append((not waiting, _URGENCY_RANK.get(urgency, 2), raised, alarm_id))
             else:
                 finished.append((raised, alarm_id))
         attention.sort()
@@ -195,6 +212,16 @@ class AlarmsService:
                 )
                 found.update((row.id, _info(row)) for row in rows)
         return found
+
+    def unacknowledged(self) -> list[AlarmInfo]:
+        """Alarms the C-NSP has not confirmed yet; most urgent first, then oldest first."""
+        with self.ctx.read() as session:
+            rows = session.scalars(
+                select(Alarm)
+                .where(*self._scope(), Alarm.status.in_([s.value for s in UNACKNOWLEDGED_ALARM]))
+                .order_by(_URGENCY_ORDER, Alarm.raised_at, Alarm.id)
+            )
+            return [_info(r) for r in rows]
 
     def default_location(self) -> str | None:
         """The post's address: used when an alarm names no place, and to prefill the form."""
@@ -320,9 +347,13 @@ class AlarmsService:
     def acknowledge(self, alarm_id: str, by: str, note: str | None = None) -> AlarmInfo:
         """The C-NSP confirms the alarm: who, when and optionally a note for the post.
 
+        At the hub this works from *open*, *sent* or *received* alike — one ``status`` event;
+        on a post only once the alarm was received.
+
         Raises:
             UserError: no name given.
-            Refused: the alarm was not received yet, or is already further.
+            Refused: the alarm is already acknowledged or further (or, on a post, not
+                received yet).
         """
         name = _text(by, MAX_NAME, "De naam")
         if name is None:
@@ -361,7 +392,7 @@ class AlarmsService:
         note_text = _text(note, MAX_TEXT, "De notitie")
         with self.ctx.write() as uow:
             row = self._row(uow.session, alarm_id)
-            ALARM_TRANSITIONS.check(row.status, status.value)
+            self.transitions.check(row.status, status.value)
             uow.emit(
                 "alarm",
                 alarm_id,
@@ -375,6 +406,11 @@ class AlarmsService:
             )
             uow.session.refresh(row)
             return _info(row)
+
+    @property
+    def transitions(self) -> Transitions:
+        """The status changes this node may make (the hub may confirm an alarm at once)."""
+        return alarm_transitions(at_hub=self.ctx.node.is_hub)
 
     def _scope(self) -> list[ColumnElement[bool]]:
         return post_scope(self.ctx, Alarm)

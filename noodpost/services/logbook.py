@@ -5,7 +5,8 @@ the database already holds — alarms raised and their status changes, stock del
 starting and ending — so a write never needs a second event just to appear here.
 
 On a post the logbook shows this post's own lines. On the hub it also shows the alarms of every
-post, each marked with its post code.
+post, each marked with its post code. :meth:`LogbookService.for_post` reads one post's
+logbook instead (the hub's regional picture shows it per post).
 
 A long logbook is read in parts: :meth:`LogbookService.line_keys` gives a key per line in
 order, :meth:`LogbookService.lines_by_key` the lines for the keys a screen shows.
@@ -95,8 +96,19 @@ def format_quantity(quantity: float) -> str:
 
 
 class LogbookService:
-    def __init__(self, ctx: ServiceContext) -> None:
+    def __init__(self, ctx: ServiceContext, post_code: str | None = None) -> None:
         self.ctx = ctx
+        self._post_code = post_code
+
+    def for_post(self, post_code: str) -> LogbookService:
+        """The logbook of one post, read here (at the hub: a post's lines as that post sees them,
+        its alarms without a post-code mark). Only for reading: lines are written by the post."""
+        return LogbookService(self.ctx, post_code)
+
+    @property
+    def post_code(self) -> str:
+        """Whose logbook this is: this node's own, or the post chosen with :meth:`for_post`."""
+        return self._post_code or self.ctx.node.post_code
 
     def add(self, text: str, category: str | None = None) -> LogbookLine:
         """Write a line in the logbook.
@@ -104,6 +116,8 @@ class LogbookService:
         Raises:
             UserError: no text, or text or category too long.
         """
+        if self._post_code is not None and self._post_code != self.ctx.node.post_code:
+            raise UserError("Een regel in het logboek van een andere post schrijft die post zelf.")
         body = require_text(text, "de tekst voor het logboek")
         if len(body) > MAX_TEXT:
             raise UserError(f"De tekst is te lang (hooguit {MAX_TEXT} tekens). Maak hem korter.")
@@ -233,24 +247,26 @@ class LogbookService:
     # ------------------------------------------------------------------ sources
 
     def _manual_filter(self) -> tuple[ColumnElement[bool], ...]:
-        return (LogEntry.post_code == self.ctx.node.post_code, LogEntry.deleted.is_(False))
+        return (LogEntry.post_code == self.post_code, LogEntry.deleted.is_(False))
 
     def _delivery_filter(self) -> tuple[ColumnElement[bool], ...]:
         return (
-            StockMovement.post_code == self.ctx.node.post_code,
+            StockMovement.post_code == self.post_code,
             StockMovement.kind == MovementKind.DELIVERY,
             StockMovement.deleted.is_(False),
         )
 
     def _alarm_filter(self) -> tuple[ColumnElement[bool], ...]:
-        """Alarms in this logbook: this post's own; at the hub, every post's."""
-        own = () if self.ctx.node.is_hub else (Alarm.post_code == self.ctx.node.post_code,)
+        """Alarms in this logbook: this post's own; at the hub, every post's (unless one post's
+        logbook was chosen)."""
+        every = self.ctx.node.is_hub and self._post_code is None
+        own = () if every else (Alarm.post_code == self.post_code,)
         return (StatusChange.entity == "alarm", Alarm.deleted.is_(False), *own)
 
     def _shift_filter(self) -> tuple[ColumnElement[bool], ...]:
         return (
             StatusChange.entity == "shift",
-            Shift.post_code == self.ctx.node.post_code,
+            Shift.post_code == self.post_code,
             Shift.deleted.is_(False),
         )
 
@@ -339,7 +355,7 @@ class LogbookService:
         limit: int | None = None,
         ids: Sequence[str] | None = None,
     ) -> list[_Draft]:
-        post_code = self.ctx.node.post_code
+        post_code = self.post_code
         query = (
             select(StatusChange, Event.op, Alarm)
             .join(

@@ -5,20 +5,38 @@ Rules that live here and nowhere else:
 - a search (by relatives, usually through the C-NSP) finds only messages given with consent;
 - the recent list shows only what this post recorded itself: other posts' messages reach a
   reader only through a search, and so only with consent (:meth:`MessagesService.messages_by_id`
-  holds to the same rule).
+  holds to the same rule);
+- every search is recorded in the audit log — the kind of search and the number of hits, never
+  the name or birth year searched for;
+- the found list leaves the database only as a CSV file (docs/veilig-en-wel-csv.md) that a
+  signed-in coordinator writes, only messages given with consent, recorded in the audit log.
+
+A message without consent is an event like any other, so it travels with the post's bundles
+(encrypted to the recipient): the version vectors need every event of an origin. At the hub
+and at other posts it is never shown, found or exported.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import or_, select
 
+from noodpost.core.audit import AuditAction
+from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError
+from noodpost.core.rations import LOCAL_ZONE
+from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
-from noodpost.storage.models import Household, SafeMessage
+from noodpost.services.volunteers import VolunteersService
+from noodpost.storage.models import Household, Post, SafeMessage
 
 OLDEST_BIRTH_YEAR = 1900
 MAX_NAME = 200
@@ -27,6 +45,30 @@ MAX_CONTACT = 200
 #: A search needs at least this many letters of the name (no browsing through everyone).
 MIN_SEARCH = 2
 _CHUNK = 500
+
+#: The CSV layout of an exported found list (docs/veilig-en-wel-csv.md): keep in step.
+CSV_COLUMNS = (
+    "bericht_id",
+    "naam",
+    "geboortejaar",
+    "bericht",
+    "contact",
+    "post_code",
+    "post_naam",
+    "opgenomen_lokaal",
+    "opgenomen_utc",
+    "toestemming",
+)
+CSV_DELIMITER = ";"
+CSV_ENCODING = "utf-8-sig"  # UTF-8 with a byte order mark, so Excel reads the accents right
+
+
+@dataclass(frozen=True)
+class MessagesExport:
+    """A written CSV file of safe-and-well messages."""
+
+    path: Path
+    count: int
 
 
 @dataclass(frozen=True)
@@ -126,15 +168,21 @@ class MessagesService:
     def search(self, name: str, birth_year: int | None = None) -> list[SafeMessageSummary]:
         """Messages given with consent whose name contains ``name`` (any case), newest first.
 
+        Every search is recorded in the audit log (how it searched and how many it found).
+
         With a birth year, messages with another known birth year are left out; messages
         without a birth year stay in (they may be the same person).
 
         Raises:
-            UserError: fewer than two letters to search for.
+            UserError: fewer than two letters to search for; an impossible birth year.
         """
         wanted = require_text(name, "een naam om te zoeken").casefold()
         if len(wanted) < MIN_SEARCH:
             raise UserError(f"Typ minstens {MIN_SEARCH} letters van de naam.")
+        if birth_year is not None and not (
+            OLDEST_BIRTH_YEAR <= birth_year <= self.ctx.clock.now().year
+        ):
+            raise UserError(f"Geboortejaar {birth_year} klopt niet.")
         with self.ctx.read() as session:
             query = select(SafeMessage).where(
                 SafeMessage.consent.is_(True), SafeMessage.deleted.is_(False)
@@ -145,6 +193,10 @@ class MessagesService:
                 )
             # casefold in Python: SQLite's lower() only knows ASCII, and names are not.
             found = [_summary(r) for r in session.scalars(query) if wanted in r.name.casefold()]
+        kind = "naam en geboortejaar" if birth_year is not None else "naam"
+        AuditService(self.ctx).record(
+            AuditAction.SEARCH_MESSAGES, f"zoeken op {kind}: {len(found)} gevonden"
+        )
         return _newest_first(found)
 
     def list_recent(self, limit: int = 50) -> list[SafeMessageSummary]:
@@ -178,7 +230,7 @@ class MessagesService:
             )
 
     def search_ids(self, name: str, birth_year: int | None = None) -> list[str]:
-        """The ids of what :meth:`search` finds (only messages given with consent)."""
+        """The ids of what :meth:`search` finds (only with consent; audited like a search)."""
         return [m.id for m in self.search(name, birth_year)]
 
     def messages_by_id(self, ids: Sequence[str]) -> dict[str, SafeMessageSummary]:
@@ -202,3 +254,97 @@ class MessagesService:
                 )
                 found.update((r.id, _summary(r)) for r in rows)
         return found
+
+    # ------------------------------------------------------------------ export
+
+    def export_csv(self, path: Path, message_ids: Sequence[str]) -> MessagesExport:
+        """Write these messages (a found list) to ``path`` as CSV; only those given with consent.
+
+        The layout is documented in docs/veilig-en-wel-csv.md. The file is written as
+        ``<path>.partial`` and renamed when complete, so an interrupted export leaves no file
+        that looks finished.
+
+        Raises:
+            Refused: the signed-in volunteer is not a coordinator.
+            UserError: nothing to export; the file cannot be written.
+        """
+        VolunteersService(self.ctx).require_coordinator()
+        wanted = list(dict.fromkeys(message_ids))
+        rows: list[tuple[SafeMessage, str]] = []
+        with self.ctx.read() as session:
+            names = {c: n for c, n in session.execute(select(Post.post_code, Post.name))}
+            for start in range(0, len(wanted), _CHUNK):
+                found = session.scalars(
+                    select(SafeMessage).where(
+                        SafeMessage.id.in_(wanted[start : start + _CHUNK]),
+                        SafeMessage.deleted.is_(False),
+                        SafeMessage.consent.is_(True),
+                    )
+                )
+                rows.extend((r, names.get(r.post_code, "")) for r in found)
+        if not rows:
+            raise UserError(
+                "Er is niets om te exporteren: zoek eerst, alleen berichten met toestemming "
+                "worden meegenomen."
+            )
+        rows.sort(key=lambda pair: (pair[0].given_at or "", pair[0].id), reverse=True)
+        data = _csv_bytes(rows)
+        _write_atomically(Path(path), data)
+        AuditService(self.ctx).record(
+            AuditAction.EXPORT, f"veilig en wel {Path(path).name}: {len(rows)} berichten"
+        )
+        return MessagesExport(Path(path), len(rows))
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def _csv_bytes(rows: Sequence[tuple[SafeMessage, str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    out = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    out.writerow(CSV_COLUMNS)
+    for m, post_name in rows:
+        given = parse_iso(m.given_at) if m.given_at else None
+        out.writerow(
+            (
+                m.id,
+                _one_line(m.name),
+                "" if m.birth_year is None else str(m.birth_year),
+                _one_line(m.message),
+                _one_line(m.contact),
+                m.post_code,
+                post_name,
+                given.astimezone(LOCAL_ZONE).strftime("%Y-%m-%d %H:%M") if given else "",
+                m.given_at or "",
+                "ja",
+            )
+        )
+    return buffer.getvalue().encode(CSV_ENCODING)
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """``path.partial``, fsync, rename, fsync the folder; no half file is ever at ``path``."""
+    if path.is_dir():
+        raise UserError(f"{path} is een map. Geef een bestandsnaam.")
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, path)
+        with contextlib.suppress(OSError):
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+    except OSError as failed:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise UserError(
+            f"Kan {path} niet schrijven ({failed.strerror or type(failed).__name__}). "
+            "Controleer of de map bestaat, de schijf niet vol is en er geschreven mag worden, "
+            "en kies zo nodig een andere plek."
+        ) from failed

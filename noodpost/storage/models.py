@@ -27,6 +27,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -245,6 +246,7 @@ class Post(State):
     opening_hours: Mapped[str | None] = mapped_column(String(200))
     is_open: Mapped[bool | None]
     closed_at: Mapped[str | None] = mapped_column(String(32))
+    retention_days: Mapped[int | None]
 
 
 class Household(State):
@@ -254,6 +256,7 @@ class Household(State):
     size: Mapped[int]
     name: Mapped[str | None] = mapped_column(String(200))
     birth_year: Mapped[int | None]
+    age_band: Mapped[str | None] = mapped_column(String(8))
     postcode: Mapped[str | None] = mapped_column(String(10))
     language: Mapped[str | None] = mapped_column(String(40))
     flags: Mapped[list[Any] | None] = mapped_column(JSON)
@@ -269,6 +272,7 @@ class Person(State):
     household_id: Mapped[str] = mapped_column(String(36), index=True)
     name: Mapped[str | None] = mapped_column(String(200))
     birth_year: Mapped[int | None]
+    age_band: Mapped[str | None] = mapped_column(String(8))
 
 
 class CardBatch(State):
@@ -331,9 +335,18 @@ class Distribution(State):
     quantity: Mapped[float] = mapped_column(Float)
     override_reason: Mapped[str | None] = mapped_column(Text)
     corrects: Mapped[str | None] = mapped_column(String(36))
-    at: Mapped[str | None] = mapped_column(String(32))
+    at: Mapped[str | None] = mapped_column(String(32), index=True)
 
-    __table_args__ = (Index(None, "household_id", "at"),)
+    __table_args__ = (
+        Index(None, "household_id", "at"),
+        # Only the few undo lines: "not undone" checks read this instead of every hand-out.
+        Index(
+            None,
+            "corrects",
+            sqlite_where=text("corrects IS NOT NULL"),
+            postgresql_where=text("corrects IS NOT NULL"),
+        ),
+    )
 
 
 class Alarm(LifecycleState):
@@ -393,7 +406,7 @@ class ChargingTicket(LifecycleState):
     __tablename__ = "charging_ticket"
     post_code: Mapped[str] = mapped_column(String(16))
     number: Mapped[int]
-    household_id: Mapped[str | None] = mapped_column(String(36))
+    household_id: Mapped[str | None] = mapped_column(String(36), index=True)
     device: Mapped[str] = mapped_column(String(200))
     checked_in_at: Mapped[str | None] = mapped_column(String(32))
     returned_at: Mapped[str | None] = mapped_column(String(32))
@@ -405,12 +418,40 @@ class SafeMessage(State):
     household_id: Mapped[str | None] = mapped_column(String(36))
     name: Mapped[str] = mapped_column(String(200))
     birth_year: Mapped[int | None]
+    age_band: Mapped[str | None] = mapped_column(String(8))
     message: Mapped[str | None] = mapped_column(Text)
     contact: Mapped[str | None] = mapped_column(String(200))
     consent: Mapped[bool]
     given_at: Mapped[str | None] = mapped_column(String(32))
 
     __table_args__ = (Index(None, "name", "birth_year"),)
+
+
+class SupplyDispatch(LifecycleState):
+    __tablename__ = "supply_dispatch"
+    post_code: Mapped[str] = mapped_column(String(16), index=True)
+    from_code: Mapped[str | None] = mapped_column(String(16))
+    lines: Mapped[list[Any]] = mapped_column(JSON)
+    expected_at: Mapped[str | None] = mapped_column(String(32))
+    note: Mapped[str | None] = mapped_column(Text)
+    request_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    sent_at: Mapped[str | None] = mapped_column(String(32))
+    received_lines: Mapped[list[Any] | None] = mapped_column(JSON)
+    received_at: Mapped[str | None] = mapped_column(String(32))
+    receipt_note: Mapped[str | None] = mapped_column(Text)
+    status_note: Mapped[str | None] = mapped_column(Text)
+
+
+class SupplyRequest(LifecycleState):
+    __tablename__ = "supply_request"
+    post_code: Mapped[str] = mapped_column(String(16), index=True)
+    lines: Mapped[list[Any]] = mapped_column(JSON)
+    urgency: Mapped[str | None] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    requested_at: Mapped[str | None] = mapped_column(String(32))
+    answer: Mapped[str | None] = mapped_column(Text)
+    answered_at: Mapped[str | None] = mapped_column(String(32))
+    status_note: Mapped[str | None] = mapped_column(Text)
 
 
 #: The state table for each entity name in ``SPECS``.
@@ -433,5 +474,7 @@ STATE_MODELS: dict[str, type[State]] = {
         Bulletin,
         ChargingTicket,
         SafeMessage,
+        SupplyDispatch,
+        SupplyRequest,
     )
 }

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.errors import Refused
-from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency
+from noodpost.core.vocabulary import AlarmType, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.services.alarms import MAX_PERSONS, AlarmInfo
@@ -204,7 +203,7 @@ class AlarmFormDialog(SavingDialog):
 
 
 class AcknowledgeDialog(SavingDialog):
-    """(hub) *Bevestigen*: who confirms, and a note for the post. Marks it received first."""
+    """(hub) *Bevestigen*: who confirms, and a note for the post."""
 
     def __init__(self, app: AppContext, alarm: AlarmInfo, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -242,18 +241,7 @@ class AcknowledgeDialog(SavingDialog):
     def build_call(self) -> Callable[[], AlarmInfo]:
         alarms = self.app.services.alarms
         alarm_id, name, note = self.alarm.id, self.name.text(), self.note.text()
-
-        def acknowledge() -> AlarmInfo:
-            try:  # the service checks the name and note before it writes anything
-                return alarms.acknowledge(alarm_id, name, note)
-            except Refused:
-                if alarms.alarm(alarm_id).status not in (AlarmStatus.OPEN, AlarmStatus.SENT):
-                    raise
-            # Whoever confirms an alarm has received it: record that step first.
-            alarms.mark_received(alarm_id)
-            return alarms.acknowledge(alarm_id, name, note)
-
-        return acknowledge
+        return lambda: alarms.acknowledge(alarm_id, name, note)
 
 
 class AlarmNoteDialog(SavingDialog):

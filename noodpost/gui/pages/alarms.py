@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.lifecycle import ALARM_TRANSITIONS
 from noodpost.core.rations import format_clock
 from noodpost.core.vocabulary import AlarmStatus
 from noodpost.gui.context import AppContext
@@ -40,6 +39,8 @@ from noodpost.gui.pages.base import Page
 from noodpost.services.alarms import OPEN_STATUSES, AlarmInfo, AlarmsService
 
 RADIO_POINT_SIZE = 26
+#: (hub) How often the inbox looks again at the time, for alarms that escalate while it waits.
+ESCALATION_CHECK_MS = 30_000
 RADIO_STYLE = (
     "QFrame#alarm_radio_panel { background: #fdecee; border: 3px solid #b00020; }"
     "QLabel { background: transparent; color: black; }"
@@ -77,6 +78,11 @@ class AlarmsPage(Page):
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_actions())
+        self.escalation_timer = QTimer(self)
+        self.escalation_timer.setInterval(ESCALATION_CHECK_MS)
+        self.escalation_timer.timeout.connect(self._recheck_escalation)
+        if self.is_hub:
+            self.escalation_timer.start()
         self.refresh()
 
     # ---------------------------------------------------------------- building
@@ -253,7 +259,16 @@ class AlarmsPage(Page):
         text = alarm.status_label
         if alarm.status_conflict:
             text += self.tr(" (tegenstrijdig)")
+        if self.is_escalated(alarm):
+            minutes = alarm.waiting_minutes(self.services.ctx.clock.now())
+            text = self.tr("ESCALATIE: %n min niet bevestigd", "", minutes) + f" · {text}"
         return text
+
+    def is_escalated(self, alarm: AlarmInfo) -> bool:
+        """(hub) Not acknowledged within the minutes set in *Instellingen*."""
+        return self.is_hub and alarm.escalated(
+            self.services.ctx.clock.now(), self.app.settings.alarm_escalation_minutes
+        )
 
     @staticmethod
     def _tone(alarm: AlarmInfo) -> str | None:
@@ -281,6 +296,12 @@ class AlarmsPage(Page):
     @Slot()
     def refresh(self) -> None:
         self._reload(prefer_attention=True)
+
+    @Slot()
+    def _recheck_escalation(self) -> None:
+        """Time passes without events: show alarms that have now waited too long."""
+        if self.isVisible() and self._alarms.unacknowledged_count():
+            self._reload(prefer_attention=False)
 
     def _reload(self, *, prefer_attention: bool) -> None:
         """Reload the list and keep the selected alarm; with ``prefer_attention``, an alarm
@@ -439,13 +460,13 @@ class AlarmsPage(Page):
     def _enable_actions(self, alarm: AlarmInfo | None) -> None:
         status = alarm.status if alarm is not None else None
 
+        transitions = self._alarms.transitions
+
         def can(target: AlarmStatus) -> bool:
-            return status is not None and ALARM_TRANSITIONS.can_change(status, target.value)
+            return status is not None and transitions.can_change(status, target.value)
 
         self.receive_button.setEnabled(can(AlarmStatus.RECEIVED))
-        self.acknowledge_button.setEnabled(
-            can(AlarmStatus.ACKNOWLEDGED) or can(AlarmStatus.RECEIVED)
-        )
+        self.acknowledge_button.setEnabled(can(AlarmStatus.ACKNOWLEDGED))
         self.close_button.setEnabled(can(AlarmStatus.CLOSED))
         self.cancel_button.setEnabled(can(AlarmStatus.CANCELLED))
 

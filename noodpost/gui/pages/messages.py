@@ -1,21 +1,29 @@
 """Veilig en wel: record messages for relatives, and look people up when relatives ask.
 
 The list shows the messages this post recorded, newest first, with consent in words. A search
-by name is the relatives' search: like the C-NSP's, it finds only messages given with consent,
-from every post this one holds — so what a volunteer reads out to a relative is always allowed.
+by name (and birth year) is the relatives' search: it finds only messages given with consent,
+from every post this node holds — so what a volunteer reads out to a relative is always allowed.
+Every search is recorded in the audit log, without the name searched for.
+
+At the C-NSP the page is the search across all posts: nothing is recorded there, and a
+coordinator can export the found list as CSV (docs/veilig-en-wel-csv.md) for the regional
+victim-information process, after confirming that it holds personal data.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Slot
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QWidget,
@@ -29,11 +37,13 @@ from noodpost.gui.dialogs.messages_form import MessagesFormDialog, consent_words
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
-from noodpost.services.messages import MessagesService, SafeMessageSummary
+from noodpost.services.messages import MessagesExport, MessagesService, SafeMessageSummary
+from noodpost.services.privacy import PersonalList, PrivacyService
 
 NOTE_STYLE = "background: #e7f1ff; color: #052c65; padding: 6px; border: 1px solid #9ec5fe;"
 WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #cc9a06;"
 DETAILS_STYLE = "QLabel { background: white; padding: 8px; border: 1px solid #bbb; }"
+DONE_STYLE = "background: #d1e7dd; color: #0a3622; padding: 6px; border: 1px solid #75b798;"
 
 
 def when_text(stored: str | None, now: datetime) -> str:
@@ -53,7 +63,10 @@ class MessagesPage(Page):
         super().__init__(app, QCoreApplication.translate("MessagesPage", "Veilig en wel"), parent)
         self.setObjectName("messages_page")
         self._messages: MessagesService = app.services.messages
+        self.is_hub = app.node.is_hub
         self._query: str | None = None
+        self._year: int | None = None
+        self._found: list[str] = []  # the ids the (audited) search found
         self.dialog: MessagesFormDialog | None = None
 
         layout = self.layout_
@@ -93,9 +106,16 @@ class MessagesPage(Page):
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.new_button, self.search_field)
-        self.setTabOrder(self.search_field, self.search_button)
+        self.setTabOrder(self.search_field, self.year_field)
+        self.setTabOrder(self.year_field, self.search_button)
         self.setTabOrder(self.search_button, self.clear_button)
-        self.setTabOrder(self.clear_button, self.table)
+        self.setTabOrder(self.clear_button, self.export_button)
+        self.setTabOrder(self.export_button, self.table)
+        if self.is_hub:  # the C-NSP records no messages itself: it searches all posts'
+            self.new_button.hide()
+            self.clear_button.hide()
+        else:
+            self.export_button.hide()
         self.refresh()
 
     def _build_top(self) -> QHBoxLayout:
@@ -117,23 +137,39 @@ class MessagesPage(Page):
         self.clear_button = QPushButton(self.tr("&Alle berichten van deze post"))
         self.clear_button.setObjectName("message_clear_search")
         self.clear_button.clicked.connect(self.clear_search)
+        self.year_field = QLineEdit()
+        self.year_field.setObjectName("message_search_year")
+        self.year_field.setPlaceholderText(self.tr("jaar"))
+        self.year_field.setValidator(
+            QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), self.year_field)
+        )
+        self.year_field.setMaximumWidth(self.fontMetrics().horizontalAdvance("00000000"))
+        self.year_field.returnPressed.connect(self.search)
+        self.export_button = QPushButton(self.tr("&Exporteren (CSV)…"))
+        self.export_button.setObjectName("message_export")
+        self.export_button.clicked.connect(self.export_csv)
         search_label = QLabel(self.tr("&Naam:"))
         search_label.setBuddy(self.search_field)
+        year_label = QLabel(self.tr("&Geboren:"))
+        year_label.setBuddy(self.year_field)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addSpacing(24)
         top.addWidget(search_label)
         top.addWidget(self.search_field, 1)
+        top.addWidget(year_label)
+        top.addWidget(self.year_field)
         top.addWidget(self.search_button)
         top.addWidget(self.clear_button)
+        top.addWidget(self.export_button)
         return top
 
     # ---------------------------------------------------------------- rows
 
     def _ids(self) -> Sequence[str]:
         if self._query is None:
-            return self._messages.recent_ids()
-        return self._messages.search_ids(self._query)
+            return [] if self.is_hub else self._messages.recent_ids()
+        return self._found
 
     def _rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
         now = self.services.ctx.clock.now()
@@ -156,15 +192,34 @@ class MessagesPage(Page):
     def refresh(self) -> None:
         self.table.reload()
         self._show_mode()
+        self.export_button.setEnabled(self._query is not None and self.model.rowCount() > 0)
         if self.table.selected_id() is None:
             self._show_details(None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        PrivacyService(self.services.ctx).note_view(PersonalList.MESSAGES)  # audit: list viewed
+        super().showEvent(event)
 
     def focus_default(self) -> None:
         self.search_field.setFocus()
 
+    def _searched_for(self) -> str:
+        if self._year is None:
+            return self._query or ""
+        return self.tr("{query}, geboren {year}").format(query=self._query, year=self._year)
+
     def _show_mode(self) -> None:
         count = self.model.rowCount()
-        if self._query is None:
+        if self._query is None and self.is_hub:
+            self.mode.setText(
+                self.tr(
+                    "Zoek op naam, en zo mogelijk geboortejaar, in de berichten van alle "
+                    "posten. U vindt alleen berichten waarvoor toestemming is gegeven. Elke "
+                    "zoekopdracht wordt vastgelegd in het auditlogboek (zonder de naam)."
+                )
+            )
+            self.mode.setStyleSheet(NOTE_STYLE)
+        elif self._query is None:
             self.mode.setText(
                 self.tr(
                     "Berichten die op deze post zijn opgenomen, nieuwste eerst ({count}). Geef "
@@ -177,7 +232,7 @@ class MessagesPage(Page):
                 self.tr(
                     "Gevonden voor ‘{query}’: {count}. Alleen berichten waarvoor toestemming is "
                     "gegeven, van alle posten; deze mag u doorgeven."
-                ).format(query=self._query, count=count)
+                ).format(query=self._searched_for(), count=count)
             )
             self.mode.setStyleSheet(NOTE_STYLE)
         else:
@@ -186,7 +241,7 @@ class MessagesPage(Page):
                     "Niets gevonden voor ‘{query}’ met toestemming om te delen. Probeer een "
                     "deel van de naam, of vraag later opnieuw: berichten van andere posten "
                     "komen binnen bij het synchroniseren."
-                ).format(query=self._query)
+                ).format(query=self._searched_for())
             )
             self.mode.setStyleSheet(WARNING_STYLE)
 
@@ -194,26 +249,110 @@ class MessagesPage(Page):
 
     @Slot()
     def search(self) -> None:
+        """Search (recorded in the audit log); the list shows what was found."""
         text = self.search_field.text().strip()
+        year_text = self.year_field.text().strip()
         if not text:
+            if self.is_hub and year_text:
+                self._refuse(self.tr("Vul ook (een deel van) de naam in."))
+                return
             self.clear_search()
             return
+        year: int | None = None
+        if year_text:
+            if len(year_text) != 4:
+                self._refuse(self.tr("Vul het geboortejaar in met 4 cijfers, of laat het leeg."))
+                return
+            year = int(year_text)
         try:
-            self._messages.search_ids(text)
+            found = self._messages.search_ids(text, year)
         except UserError as refused:
-            self.mode.setText(refused.message)
-            self.mode.setStyleSheet(WARNING_STYLE)
+            self._refuse(refused.message)
             return
-        self._query = text
+        self._query, self._year, self._found = text, year, found
         self.refresh()
         if self.model.rowCount():
             self.table.select_row(0)
 
+    def _refuse(self, message: str) -> None:
+        self.mode.setText(message)
+        self.mode.setStyleSheet(WARNING_STYLE)
+
     @Slot()
     def clear_search(self) -> None:
         self.search_field.clear()
-        self._query = None
+        self.year_field.clear()
+        self._query, self._year, self._found = None, None, []
         self.refresh()
+
+    # ---------------------------------------------------------------- export (C-NSP)
+
+    def choose_export_path(self) -> str:
+        """Ask where to write the CSV file ('' when cancelled)."""
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Gevonden berichten exporteren"),
+            str(Path.home() / "veilig-en-wel.csv"),
+            self.tr("CSV-bestand (*.csv)"),
+        )
+        return path
+
+    def export_box(self, count: int) -> QMessageBox:
+        """The confirmation a coordinator reads before personal data leaves Noodpost."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Persoonsgegevens exporteren"))
+        box.setText(
+            self.tr(
+                "Dit bestand bevat persoonsgegevens van {count} bericht(en): naam, "
+                "geboortejaar, bericht en contact."
+            ).format(count=count)
+        )
+        box.setInformativeText(
+            self.tr(
+                "Geef het alleen aan het verwanteninformatieproces van de veiligheidsregio, en "
+                "bewaar het niet langer dan nodig. Alleen berichten met toestemming gaan mee. "
+                "Het exporteren wordt vastgelegd in het auditlogboek. Doorgaan?"
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Exporteren"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Niet exporteren"))
+        return box
+
+    @Slot()
+    def export_csv(self) -> None:
+        """(coordinator) Write the found list as CSV, after a confirmation."""
+        ids = list(self._found)
+        if self._query is None or not ids:
+            return
+        path = self.choose_export_path()
+        if not path:
+            return
+        if self.export_box(len(ids)).exec() != QMessageBox.StandardButton.Yes:
+            return
+        messages = self._messages
+        self.export_button.setEnabled(False)
+        self.runner.run(
+            lambda: messages.export_csv(Path(path), ids),
+            self._exported,
+            on_user_error=self._export_refused,
+            parent=self,
+        )
+
+    def _exported(self, result: MessagesExport) -> None:
+        self.export_button.setEnabled(True)
+        self.mode.setText(
+            self.tr("Geëxporteerd: {count} bericht(en) naar {path}.").format(
+                count=result.count, path=result.path
+            )
+        )
+        self.mode.setStyleSheet(DONE_STYLE)
+
+    def _export_refused(self, error: UserError) -> None:
+        self.export_button.setEnabled(True)
+        self._refuse(self.tr("Niet geëxporteerd: {message}").format(message=error.message))
 
     # ---------------------------------------------------------------- details
 

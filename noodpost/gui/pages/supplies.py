@@ -91,7 +91,7 @@ class SuppliesPage(Page):
         dialog: the delivery or correction dialog that is open (for tests), else ``None``.
     """
 
-    watches = frozenset({"stock_movement", "distribution", "supply_item"})
+    watches = frozenset({"stock_movement", "distribution", "supply_item", "supply_dispatch"})
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(

@@ -1,0 +1,487 @@
+"""Regio (hub): every post on one screen, and a closer look at one post with its logbook.
+
+One row per post: open or closed, last contact (USB or network), a suspect clock, present
+against capacity, visitors today, open needs, stock below minimum with the hours left, open
+alarms and volunteers on shift. Rows sort by any column and can be narrowed to the posts that
+need attention. A row is red while the post has an alarm the C-NSP has not acknowledged and
+amber for shortages or a full post — always with the words in the row as well.
+
+There are few posts, so the whole list is read at once and a :class:`QSortFilterProxyModel`
+sorts and filters it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from noodpost.core.clock import parse_iso
+from noodpost.core.errors import NotFound
+from noodpost.core.rations import format_clock
+from noodpost.gui.context import AppContext
+from noodpost.gui.models.lazy import TONES
+from noodpost.gui.pages.base import Page
+from noodpost.services.regional import PostDetail, PostRow, RegionalService, hours_text
+
+#: While shown, the page reads again this often (contact times age without events).
+REFRESH_MS = 60_000
+#: A post this full (present / capacity) shows amber.
+NEARLY_FULL = 0.9
+
+_Index = QModelIndex | QPersistentModelIndex
+
+#: Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).
+FILTERS: dict[str, Callable[[PostRow], bool]] = {
+    "all": lambda _row: True,
+    "alarms": lambda row: row.open_alarms > 0,
+    "shortages": lambda row: bool(row.shortages),
+    "urgent": lambda row: row.urgent_needs > 0,
+    "full": lambda row: _fullness(row) >= NEARLY_FULL,
+}
+
+
+def _fullness(row: PostRow) -> float:
+    if not row.capacity:
+        return 0.0
+    return row.present / row.capacity
+
+
+def _when(stored: str | None, now: datetime) -> str:
+    return format_clock(parse_iso(stored), now) if stored else "—"
+
+
+class PostTableModel(QAbstractTableModel):
+    """The posts as rows; ``Qt.UserRole`` holds the sort key of each cell."""
+
+    def __init__(self, now: Callable[[], datetime]) -> None:
+        super().__init__()
+        self._now = now
+        self.rows: list[PostRow] = []
+        self.titles = [
+            self.tr("Post"),
+            self.tr("Meldingen"),
+            self.tr("Status"),
+            self.tr("Aanwezig"),
+            self.tr("Vandaag"),
+            self.tr("Hulpvragen"),
+            self.tr("Tekorten"),
+            self.tr("Contact"),
+            self.tr("Dienst"),
+        ]
+
+    def set_rows(self, rows: list[PostRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.titles)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.titles[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.text(row, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return self.sort_key(row, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole:
+            tone = self.tone(row)
+            return QBrush(TONES[tone]) if tone is not None else None
+        return None
+
+    def text(self, row: PostRow, column: int) -> str:
+        now = self._now()
+        if column == 0:
+            return f"{row.post_code} {row.name}"
+        if column == 2:
+            if row.is_open is None:
+                return self.tr("nog geen gegevens")
+            return self.tr("open") if row.is_open else self.tr("gesloten")
+        if column == 7:
+            if row.last_contact is None:
+                return self.tr("nog geen contact")
+            text = f"{_when(row.last_contact, now)} {row.channel_label}".strip()
+            return text + (self.tr(" · KLOK VERDACHT") if row.clock_suspect else "")
+        if column == 3:
+            text = f"{row.present}/{row.capacity}" if row.capacity else str(row.present)
+            return text + (self.tr(" VOL") if _fullness(row) >= 1 else "")
+        if column == 4:
+            return str(row.visitors_today)
+        if column == 5:
+            if row.urgent_needs:
+                return self.tr("{n} ({u} spoed)").format(n=row.open_needs, u=row.urgent_needs)
+            return str(row.open_needs)
+        if column == 6:
+            if not row.shortages:
+                return ""
+            first = row.shortages[0]
+            text = f"{first.item_name}"
+            if first.hours_left is not None:
+                text += f" {hours_text(first.hours_left)}"
+            more = len(row.shortages) - 1
+            return text + (self.tr(" +{n}").format(n=more) if more else "")
+        if column == 1:
+            if row.unacknowledged_alarms:
+                return self.tr("{n} NIET BEVESTIGD").format(n=row.unacknowledged_alarms) + (
+                    self.tr(" (van {n})").format(n=row.open_alarms)
+                    if row.open_alarms > row.unacknowledged_alarms
+                    else ""
+                )
+            return str(row.open_alarms) if row.open_alarms else ""
+        return str(len(row.on_shift))
+
+    @staticmethod
+    def sort_key(row: PostRow, column: int) -> object:
+        shortest = min(
+            (s.hours_left for s in row.shortages if s.hours_left is not None), default=1e9
+        )
+        keys: list[object] = [
+            row.post_code,
+            row.unacknowledged_alarms * 10_000 + row.open_alarms,
+            (row.is_open is not True, row.post_code),
+            row.present,
+            row.visitors_today,
+            row.urgent_needs * 10_000 + row.open_needs,
+            (len(row.shortages) > 0) * 1e12 - shortest,
+            row.last_contact or "",
+            len(row.on_shift),
+        ]
+        return keys[column]
+
+    @staticmethod
+    def tone(row: PostRow) -> str | None:
+        if row.unacknowledged_alarms:
+            return "alarm"
+        if row.shortages or _fullness(row) >= NEARLY_FULL or row.clock_suspect:
+            return "warning"
+        return None
+
+
+class _Filter(QSortFilterProxyModel):
+    def __init__(self, source: PostTableModel) -> None:
+        super().__init__()
+        self.source = source
+        self.passes: Callable[[PostRow], bool] = FILTERS["all"]
+        self.setSourceModel(source)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def choose(self, passes: Callable[[PostRow], bool]) -> None:
+        self.beginFilterChange()
+        self.passes = passes
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, _parent: _Index) -> bool:
+        return self.passes(self.source.rows[source_row])
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        a = left.data(Qt.ItemDataRole.UserRole)
+        b = right.data(Qt.ItemDataRole.UserRole)
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
+
+
+class RegionalPage(Page):
+    """(hub) The regional overview: a row per post, and the selected post with its logbook."""
+
+    watches = frozenset(
+        {
+            "post",
+            "visit",
+            "need",
+            "stock_movement",
+            "distribution",
+            "supply_item",
+            "alarm",
+            "shift",
+            "volunteer",
+            "log_entry",
+        }
+    )
+
+    def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(app, QCoreApplication.translate("RegionalPage", "Regio"), parent)
+        self.setObjectName("regional_page")
+        self._regional = RegionalService(app.services.ctx)
+        self._selected: str | None = None
+        self.model = PostTableModel(app.services.ctx.clock.now)
+        self.proxy = _Filter(self.model)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("regional_summary")
+        self.summary.setWordWrap(True)
+        self.filter = QComboBox()
+        self.filter.setObjectName("regional_filter")
+        for key, text in self.filter_labels().items():
+            self.filter.addItem(text, key)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+        filter_label = QLabel(self.tr("&Toon"))
+        filter_label.setBuddy(self.filter)
+        refresh = QPushButton(self.tr("Vernieuwen (F5)"))
+        refresh.setShortcut(Qt.Key.Key_F5)
+        refresh.clicked.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addSpacing(12)
+        top.addWidget(filter_label)
+        top.addSpacing(6)
+        top.addWidget(self.filter)
+        top.addWidget(refresh)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._build_table())
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.layout_.addLayout(top)
+        self.layout_.addWidget(splitter, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        self.refresh()
+
+    # ---------------------------------------------------------------- building
+
+    def _build_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("regional_table")
+        table.setModel(self.proxy)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(36)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        widths = [225, 175, 75, 100, 80, 105, 150, 100, 60]
+        for column, width in enumerate(widths):
+            table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table = table
+        return table
+
+    def _build_detail(self) -> QWidget:
+        self.detail = QLabel()
+        self.detail.setObjectName("regional_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        log_title = QLabel(self.tr("Logboek van deze post (nieuwste boven)"))
+        bold = QFont(log_title.font())
+        bold.setBold(True)
+        log_title.setFont(bold)
+        self.logbook = QListWidget()
+        self.logbook.setObjectName("regional_logbook")
+        self.logbook.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(log_title)
+        right_layout.addWidget(self.logbook, 1)
+        box = QSplitter(Qt.Orientation.Horizontal)
+        box.addWidget(self.detail)
+        box.addWidget(right)
+        box.setStretchFactor(0, 1)
+        box.setStretchFactor(1, 1)
+        box.setChildrenCollapsible(False)
+        return box
+
+    # ---------------------------------------------------------------- page API
+
+    def badge(self) -> str:
+        return ""
+
+    def focus_default(self) -> None:
+        self.table.setFocus()
+
+    @Slot()
+    def refresh(self) -> None:
+        keep = self._selected
+        rows = self._regional.posts()
+        self.model.set_rows(rows)
+        self.summary.setText(self._summary(rows))
+        self._select(keep)
+
+    def shown_codes(self) -> list[str]:
+        """Post codes in the order the table shows them (after sort and filter)."""
+        return [
+            self.model.rows[self.proxy.mapToSource(self.proxy.index(r, 0)).row()].post_code
+            for r in range(self.proxy.rowCount())
+        ]
+
+    def select_post(self, post_code: str) -> None:
+        self._select(post_code)
+
+    def filter_labels(self) -> dict[str, str]:
+        return {
+            "all": self.tr("Alle posten"),
+            "alarms": self.tr("Met open noodmeldingen"),
+            "shortages": self.tr("Met tekorten"),
+            "urgent": self.tr("Met spoed-hulpvragen"),
+            "full": self.tr("Vol of bijna vol"),
+        }
+
+    def choose_filter(self, key: str) -> None:
+        self.filter.setCurrentIndex(max(0, self.filter.findData(key)))
+
+    # ---------------------------------------------------------------- internals
+
+    def _summary(self, rows: list[PostRow]) -> str:
+        if not rows:
+            return self.tr(
+                "Nog geen posten bekend. Posten verschijnen hier zodra hun eerste bundel is "
+                "ingelezen en goedgekeurd (Synchronisatie)."
+            )
+        waiting = sum(r.unacknowledged_alarms for r in rows)
+        short = sum(1 for r in rows if r.shortages)
+        present = sum(r.present for r in rows)
+        text = self.tr("{posts} posten · {present} personen aanwezig").format(
+            posts=len(rows), present=present
+        )
+        if waiting:
+            text += self.tr(" · {n} noodmelding(en) NIET BEVESTIGD").format(n=waiting)
+        if short:
+            text += self.tr(" · {n} post(en) met tekorten").format(n=short)
+        return text
+
+    @Slot(int)
+    def _filter_changed(self, index: int) -> None:
+        self.proxy.choose(FILTERS.get(str(self.filter.itemData(index)), FILTERS["all"]))
+        self._select(self._selected)
+
+    @Slot()
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _select(self, post_code: str | None) -> None:
+        codes = self.shown_codes()
+        row = codes.index(post_code) if post_code in codes else (0 if codes else -1)
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self._show(codes[row])
+        else:
+            self._show(None)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            source = self.proxy.mapToSource(current)
+            self._show(self.model.rows[source.row()].post_code)
+
+    def _show(self, post_code: str | None) -> None:
+        self._selected = post_code
+        self.logbook.clear()
+        if post_code is None:
+            self.detail.setText(self.tr("Kies een post in de lijst."))
+            return
+        try:
+            detail = self._regional.detail(post_code)
+        except NotFound:
+            self.detail.setText(self.tr("Deze post is hier niet meer bekend."))
+            return
+        self.detail.setText(self._detail_html(detail))
+        now = self.services.ctx.clock.now()
+        for line in reversed(detail.logbook):
+            text = f"{_when(line.at, now)}  {line.text}"
+            if line.author:
+                text += f" · {line.author}"
+            self.logbook.addItem(text)
+
+    def _detail_html(self, detail: PostDetail) -> str:
+        row = detail.row
+        now = self.services.ctx.clock.now()
+        lines = [f"<b>{_html(row.post_code)} {_html(row.name)}</b>"]
+        if detail.address:
+            lines.append(_html(detail.address))
+        if detail.opening_hours:
+            lines.append(self.tr("Open: {hours}").format(hours=_html(detail.opening_hours)))
+        status = self.model.text(row, 2)
+        contact = self.model.text(row, 7)
+        lines.append(
+            self.tr("Status: {status} · contact: {contact}").format(
+                status=status, contact=_html(contact)
+            )
+        )
+        capacity = f"/{row.capacity}" if row.capacity else ""
+        lines.append(
+            self.tr("Aanwezig {present}{capacity} · vandaag {today} bezoekers").format(
+                present=row.present, capacity=capacity, today=row.visitors_today
+            )
+        )
+        if row.needs:
+            lines.append(self.tr("Hulpvragen: {needs}").format(needs=_html(row.needs_text)))
+        for shortage in row.shortages:
+            lines.append(self.tr("Tekort: {text}").format(text=_html(shortage.text)))
+        for alarm in detail.alarms:
+            state = (
+                self.tr("<b>NIET BEVESTIGD</b>")
+                if not alarm.acknowledged
+                else self.tr("bevestigd door {name}").format(
+                    name=_html(alarm.acknowledged_by or "")
+                )
+            )
+            lines.append(
+                self.tr("Noodmelding {time}: {type}, {urgency} — {state}").format(
+                    time=_when(alarm.since, now),
+                    type=_html(alarm.type_label),
+                    urgency=_html(alarm.urgency_label),
+                    state=state,
+                )
+            )
+        names = ", ".join(row.on_shift) if row.on_shift else self.tr("niemand")
+        lines.append(self.tr("In dienst: {names}").format(names=_html(names)))
+        return "<br>".join(lines)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

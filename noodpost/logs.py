@@ -2,6 +2,11 @@
 
 The log holds what a developer needs to understand an unexpected error (tracebacks, versions)
 and no personal data, PINs or keys (DESIGN §3.6): code logs ids and counts, never field values.
+
+One thing code cannot promise by itself: a traceback's message. A database error from
+SQLAlchemy names the statement's parameters — the name and birth year being saved — so the
+:class:`RedactingFormatter` removes them (and anything shaped like a key or a PIN hash) from
+every line it writes. The crash dialog shows the tail of this file, so it is covered too.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import platform
+import re
 import sys
 import tempfile
 from logging.handlers import RotatingFileHandler
@@ -25,6 +31,30 @@ FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 LOG_DIR_ENV = "NOODPOST_LOG_DIR"
 
 _handler: RotatingFileHandler | None = None
+
+#: What never reaches the log, and what stands in its place.
+REDACTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # SQLAlchemy's "[parameters: ('Jansen', 1950, …)]": the values of the failed statement.
+    (re.compile(r"\[parameters: [^\n]*"), "[parameters: <verborgen>]"),
+    # An Argon2 PIN hash.
+    (re.compile(r"\$argon2(?:id|i|d)\$[^\s'\")\]]*"), "<pincode-hash verborgen>"),
+    # 64 hex digits or more: key material (and hashes, which are not needed to read a log).
+    (re.compile(r"\b[0-9a-fA-F]{64,}\b"), "<sleutel verborgen>"),
+)
+
+
+def redact(text: str) -> str:
+    """``text`` without statement parameters, PIN hashes and key material."""
+    for pattern, replacement in REDACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingFormatter(logging.Formatter):
+    """The log's formatter: every line, message and traceback alike, through :func:`redact`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
 
 
 def log_directory() -> Path:
@@ -53,7 +83,7 @@ def setup_logging(directory: Path | None = None, level: int = logging.INFO) -> P
         handler = RotatingFileHandler(
             folder / LOG_FILENAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(RedactingFormatter(FORMAT))
     root = logging.getLogger("noodpost")
     if _handler is not None:
         root.removeHandler(_handler)

@@ -21,16 +21,19 @@ from argon2 import PasswordHasher
 
 from noodpost import config
 from noodpost.core import cards
+from noodpost.core.audit import AuditAction
 from noodpost.core.catalogue import parse_catalogue
-from noodpost.core.clock import Clock, SystemClock
+from noodpost.core.clock import Clock, SystemClock, iso
 from noodpost.core.errors import UserError
 from noodpost.core.vocabulary import NodeRole, PostFunction, Role
 from noodpost.services.base import NodeInfo, ServiceContext
 from noodpost.services.setup import initialise
 from noodpost.services.volunteers import VolunteersService, VolunteerSummary
 from noodpost.services.volunteers import _check_pin as check_pin_rule
-from noodpost.storage.engine import open_database
+from noodpost.storage.audit import append_audit
+from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import database_path
+from noodpost.storage.placement import require_local
 from noodpost.sync.keys import ENCRYPTION_FILE, SIGNING_FILE, create_keys, keys_dir
 
 #: The field names :class:`SetupProblem` uses.
@@ -172,9 +175,10 @@ def initialise_node(
         hasher: the Argon2id hasher for the coordinator's PIN (tests pass a cheap one).
 
     Raises:
-        UserError: a value is not right (a :class:`SetupProblem`), the folder already holds
-            a node, or the keys cannot be written.
+        UserError: a value is not right (a :class:`SetupProblem`), the folder is on a
+            removable or network drive, already holds a node, or the keys cannot be written.
     """
+    require_local(data_dir, config.default_data_dir())  # never the live database on a stick
     data_dir.mkdir(parents=True, exist_ok=True)
     checked = check_setup(request)
     version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
@@ -204,6 +208,7 @@ def initialise_node(
                     checked.coordinator.name, Role.COORDINATOR, checked.coordinator.pin
                 )
             keys = create_keys(db, data_dir)
+            _audit_init(db, the_clock, info, coordinator)
     except BaseException:
         if fresh:  # made by this call: leave no half-made node behind
             _remove_database_files(path)
@@ -212,6 +217,21 @@ def initialise_node(
                     made.unlink()
         raise
     return NodeCreated(info, keys.fingerprint, coordinator)
+
+
+def _audit_init(
+    db: Database, clock: Clock, info: NodeInfo, coordinator: VolunteerSummary | None
+) -> None:
+    """The first audit entry: which node was set up (role, code, mode), by whom (an id)."""
+    mode = " (oefenmodus)" if info.training else ""
+    with db.write() as session:
+        append_audit(
+            session,
+            at=iso(clock.now()),
+            actor=coordinator.id if coordinator is not None else None,
+            action=AuditAction.INIT.value,
+            obj=f"{info.role} {info.post_code}{mode}",
+        )
 
 
 def _remove_database_files(path: Path) -> None:

@@ -11,6 +11,7 @@ from typing import TypeAlias
 
 from noodpost import config
 from noodpost.core.errors import UserError
+from noodpost.services.backup import require_sound_database
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import check_home, database_path
 
@@ -45,6 +46,7 @@ def existing_database(data_dir: Path) -> Iterator[Database]:
             f"De map {data_dir} bestaat niet. Kies de map van het noodsteunpunt met "
             "--data-dir, of richt een nieuw noodsteunpunt in met 'noodpost init'."
         )
+    require_sound_database(data_dir, config.Settings.load(data_dir))  # quick_check first
     path = database_path(data_dir)
     if not path.exists():
         raise UserError(NO_NODE_MESSAGE)

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from noodpost.core.audit import ACTION_LABELS, AuditAction
 from noodpost.services.base import ServiceContext
+from noodpost.services.roles import require_coordinator
 from noodpost.storage.audit import OK, ChainBreak, append_audit, verify_chain
 from noodpost.storage.engine import Database
 from noodpost.storage.models import AuditEntry
@@ -63,6 +64,15 @@ class AuditService:
             )
 
     def recent(self, limit: int = 200) -> list[AuditLine]:
+        """The newest entries first. Coordinator only.
+
+        Raises:
+            Refused: nobody is signed in, or not a coordinator.
+        """
+        require_coordinator(
+            self.ctx,
+            "Het auditlogboek is alleen voor de coördinator. Vraag de coördinator van dienst.",
+        )
         with self.ctx.read() as session:
             rows = session.scalars(
                 select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)

@@ -180,7 +180,7 @@ class IntakeService:
         this_year = self.ctx.clock.now().year
         if birth_year is not None and not OLDEST_BIRTH_YEAR <= birth_year <= this_year:
             raise UserError(f"Geboortejaar {birth_year} klopt niet.")
-        flag_values = sorted({HealthFlag(f).value for f in flags})
+        flag_values = _flag_values(flags)
         if flag_values and not consent:
             raise Refused(
                 "Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner."
@@ -286,7 +286,7 @@ class IntakeService:
         self, household_id: str, flags: Iterable[HealthFlag | str], *, consent: bool
     ) -> HouseholdSummary:
         """Replace the health flags; each needs the resident's consent, which is dated."""
-        values = sorted({HealthFlag(f).value for f in flags})
+        values = _flag_values(flags)
         if values and not consent:
             raise Refused(
                 "Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner."
@@ -356,6 +356,19 @@ class IntakeService:
                 {"post_code": post_code, "codes": ordered, "printed_at": self.ctx.now_iso()},
             )
         return ordered
+
+
+def _flag_values(flags: Iterable[HealthFlag | str]) -> list[str]:
+    """The fixed health flags, sorted; anything else is refused (no free-text health)."""
+    values: set[str] = set()
+    for flag in flags:
+        try:
+            values.add(HealthFlag(flag).value)
+        except ValueError:
+            raise UserError(
+                f"'{flag}' is geen bekende aandachtsvlag. Kies uit de vaste lijst."
+            ) from None
+    return sorted(values)
 
 
 def flag_labels(flags: Iterable[str]) -> list[str]:

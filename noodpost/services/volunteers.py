@@ -8,7 +8,10 @@ Rules that live here and nowhere else:
 - only volunteers of this post can sign in here, and only active ones;
 - once the post has a coordinator, only a signed-in coordinator adds, resets or deactivates
   volunteers; the last active coordinator cannot be deactivated;
-- a volunteer is on duty in at most one shift at a time.
+- a volunteer is on duty in at most one shift at a time;
+- every sign-in, accepted or refused, is recorded in the audit log (the volunteer's id and the
+  result, never the PIN);
+- volunteers' phone numbers are shown to coordinators only.
 """
 
 from __future__ import annotations
@@ -24,11 +27,15 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from noodpost.core.audit import AuditAction
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.vocabulary import Role, ShiftStatus
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
+from noodpost.services.roles import SignedIn as SignedIn  # noqa: PLC0414 — re-exported
+from noodpost.services.roles import is_coordinator, require_coordinator, signed_in
+from noodpost.storage.audit import OK, REFUSED, append_audit
 from noodpost.storage.models import Shift, Volunteer
 
 #: Wrong PINs in a row after which sign-in is locked.
@@ -39,19 +46,6 @@ LOCK_SECONDS = 60
 _PIN_RE = re.compile(r"[0-9]{4,8}")
 _MAX_SKILL = 80
 _CHUNK = 500
-
-
-@dataclass(frozen=True)
-class SignedIn:
-    """The volunteer who is signed in; the author of every event until sign-out."""
-
-    id: str
-    name: str
-    role: str
-
-    @property
-    def is_coordinator(self) -> bool:
-        return self.role == Role.COORDINATOR
 
 
 @dataclass(frozen=True)
@@ -85,13 +79,13 @@ class VolunteerLine:
     shift: ShiftSummary | None
 
 
-def _summary(row: Volunteer) -> VolunteerSummary:
+def _summary(row: Volunteer, *, show_phone: bool) -> VolunteerSummary:
     return VolunteerSummary(
         id=row.id,
         name=row.name,
         role=row.role,
         skills=tuple(row.skills or ()),
-        phone=row.phone,
+        phone=row.phone if show_phone else None,
         active=row.active is not False,
         post_code=row.post_code,
     )
@@ -164,7 +158,8 @@ class VolunteersService:
     # ------------------------------------------------------------------ reading
 
     def list_volunteers(self, *, include_inactive: bool = False) -> list[VolunteerSummary]:
-        """The volunteers of this post, by name."""
+        """The volunteers of this post, by name (phone numbers for a coordinator only)."""
+        show_phone = is_coordinator(self.ctx)
         with self.ctx.read() as session:
             query = select(Volunteer).where(
                 Volunteer.post_code == self.ctx.node.post_code, Volunteer.deleted.is_(False)
@@ -172,7 +167,7 @@ class VolunteersService:
             if not include_inactive:
                 query = query.where(Volunteer.active.is_not(False))
             rows = session.scalars(query.order_by(func.lower(Volunteer.name), Volunteer.id))
-            return [_summary(r) for r in rows]
+            return [_summary(r, show_phone=show_phone) for r in rows]
 
     def volunteer_ids(self, *, include_inactive: bool = False) -> list[str]:
         """The ids of :meth:`list_volunteers`, in the same order (the rows of the list)."""
@@ -185,7 +180,11 @@ class VolunteersService:
             return list(session.scalars(query.order_by(func.lower(Volunteer.name), Volunteer.id)))
 
     def volunteers_by_id(self, ids: Sequence[str]) -> dict[str, VolunteerLine]:
-        """These volunteers of this post, each with their running shift; unknown ids left out."""
+        """These volunteers of this post, each with their running shift; unknown ids left out.
+
+        Phone numbers are filled in for a signed-in coordinator only.
+        """
+        show_phone = is_coordinator(self.ctx)
         wanted = list(dict.fromkeys(ids))
         found: dict[str, VolunteerLine] = {}
         with self.ctx.read() as session:
@@ -214,24 +213,20 @@ class VolunteersService:
                 for row in rows:
                     running = shifts.get(row.id)
                     found[row.id] = VolunteerLine(
-                        _summary(row),
+                        _summary(row, show_phone=show_phone),
                         _shift_summary(running, row.name) if running is not None else None,
                     )
         return found
 
     def volunteer(self, volunteer_id: str) -> VolunteerSummary:
+        """One volunteer of this post (the phone number for a coordinator only)."""
+        show_phone = is_coordinator(self.ctx)
         with self.ctx.read() as session:
-            return _summary(self._own_volunteer(session, volunteer_id))
+            return _summary(self._own_volunteer(session, volunteer_id), show_phone=show_phone)
 
     def signed_in(self) -> SignedIn | None:
         """Who is signed in now, or ``None``."""
-        if self.ctx.actor is None:
-            return None
-        with self.ctx.read() as session:
-            row = session.get(Volunteer, self.ctx.actor)
-            if row is None or row.deleted:
-                return None
-            return SignedIn(row.id, row.name, row.role)
+        return signed_in(self.ctx)
 
     def require_coordinator(self) -> SignedIn:
         """The signed-in coordinator.
@@ -239,15 +234,7 @@ class VolunteersService:
         Raises:
             Refused: nobody is signed in, or the signed-in volunteer is not an active coordinator.
         """
-        current = self.signed_in()
-        if current is None:
-            raise Refused("Meld u eerst aan met uw pincode.")
-        with self.ctx.read() as session:
-            row = session.get(Volunteer, current.id)
-            active = row is not None and row.active is not False
-        if not current.is_coordinator or not active:
-            raise Refused("Alleen een coördinator kan dit doen. Vraag de coördinator van dienst.")
-        return current
+        return require_coordinator(self.ctx)
 
     def seconds_locked(self, volunteer_id: str) -> int:
         """How many seconds sign-in for this volunteer stays locked (0 when it is not)."""
@@ -377,13 +364,32 @@ class VolunteersService:
     def sign_in(self, volunteer_id: str, pin: str) -> SignedIn:
         """Sign in; every following event carries this volunteer as its author.
 
+        The attempt is recorded in the audit log, accepted or refused (id and result only).
+
         Raises:
             NotFound: not a volunteer of this post.
             Refused: wrong PIN, sign-in locked after too many wrong PINs, or inactive.
         """
-        row = self._verify(volunteer_id, pin)
+        try:
+            row = self._verify(volunteer_id, pin)
+        except UserError:
+            self._audit_sign_in(volunteer_id, REFUSED)
+            raise
         self.ctx.actor = row.id
+        self._audit_sign_in(row.id, OK)
         return row
+
+    def _audit_sign_in(self, volunteer_id: str, result: str) -> None:
+        known = len(volunteer_id) <= 36  # an id, never something else that was typed
+        with self.ctx.db.write() as session:
+            append_audit(
+                session,
+                at=self.ctx.now_iso(),
+                actor=volunteer_id if known else None,
+                action=AuditAction.SIGN_IN.value,
+                obj=f"vrijwilliger {volunteer_id}" if known else "onbekende vrijwilliger",
+                result=result,
+            )
 
     def sign_out(self) -> None:
         self.ctx.actor = None

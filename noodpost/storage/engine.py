@@ -8,6 +8,7 @@ version's head with Alembic — or refuses, in Dutch, a database written by a ne
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,7 +48,9 @@ def _on_begin(conn: Connection) -> None:
 
 
 def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # hide_parameters: a failed statement's message (in a log or a crash dialog) never carries
+    # the values it tried to save — names, birth years.
+    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -68,7 +71,7 @@ def check_pragmas(engine: Engine) -> None:
 
 #: The newest migration. Start-up compares the database with it and loads Alembic only when
 #: they differ; a test keeps it equal to the head of ``migrations/versions``.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0005"
 
 
 def _alembic_config(engine: Engine) -> Any:
@@ -155,6 +158,12 @@ class Database:
         with self.engine.connect() as conn:
             return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
 
+    def quick_check(self) -> str:
+        """``PRAGMA quick_check``: ``"ok"``, or the first problems it found (one per line)."""
+        with self.engine.connect() as conn:
+            rows = conn.exec_driver_sql(f"PRAGMA quick_check({QUICK_CHECK_ROWS})").all()
+        return "\n".join(str(row[0]) for row in rows)
+
     def backup_to(self, target: Path) -> None:
         """Copy the live database with SQLite's online backup API (includes the WAL)."""
         raw: Any = self.engine.raw_connection()
@@ -169,6 +178,69 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+#: How many problems a quick check lists at most.
+QUICK_CHECK_ROWS = 10
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection that cannot change the file at ``path``.
+
+    Without a ``-wal`` file nobody has the database open, and it is read as immutable: no
+    lock and no side file is made. With one, the WAL is read too (``mode=ro``).
+    """
+    wal = path.with_name(path.name + "-wal")
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("" if wal.exists() else "&immutable=1")
+    return sqlite3.connect(uri, uri=True)
+
+
+def quick_check_file(path: Path) -> str:
+    """``PRAGMA quick_check`` on a database file, opened read-only: the file is not changed.
+
+    Returns ``"ok"`` or the problems found (one per line). A file SQLite cannot read as a
+    database at all gives its error text.
+    """
+    try:
+        conn = connect_read_only(path)
+    except sqlite3.Error as failed:
+        return str(failed)
+    try:
+        rows = conn.execute(f"PRAGMA quick_check({QUICK_CHECK_ROWS})").fetchall()
+    except sqlite3.Error as failed:
+        return str(failed)
+    finally:
+        conn.close()
+    return "\n".join(str(row[0]) for row in rows) or "geen antwoord"
+
+
+@dataclass(frozen=True)
+class StartupCheck:
+    """The result of :func:`startup_check`.
+
+    Attributes:
+        ok: the database is sound (or there is none yet).
+        problem: what ``quick_check`` reported when not ok (for the log and the details).
+        elapsed_ms: how long the check took.
+    """
+
+    ok: bool
+    problem: str
+    elapsed_ms: float
+
+
+def startup_check(path: Path) -> StartupCheck:
+    """Check the database file before it is opened for work, without changing it.
+
+    Meant to run before :func:`open_database` (which may migrate, that is: write). A missing
+    file is fine: there is nothing to check yet.
+    """
+    started = time.perf_counter()
+    if not path.exists():
+        return StartupCheck(True, "", 0.0)
+    result = quick_check_file(path)
+    elapsed = (time.perf_counter() - started) * 1000
+    return StartupCheck(result == "ok", "" if result == "ok" else result, elapsed)
 
 
 def open_database(path: Path, *, migrate_schema: bool = True) -> Database:

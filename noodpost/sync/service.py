@@ -4,19 +4,32 @@ Every method returns a small frozen result with a Dutch ``summary`` line, or rai
 :class:`~noodpost.core.errors.UserError` with a message for a volunteer. After anything that
 applied events, ``announce`` (for example ``ServiceContext.announce``) hears which entities
 changed, so screens can refresh.
+
+Every pairing, approval, bundle export and bundle import is recorded in the audit log (DESIGN
+§3.6) here, the one place all transports pass: what was done to which file, bundle or post,
+with counts — never event contents. An entry is written in its own short transaction after the
+action (a refusal is recorded too, then the refusal is raised as before). Empty network
+bundles (nothing to send, nothing received) are not recorded, so background sync every few
+minutes does not bury the log.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from noodpost.core.clock import Clock
+from noodpost.core.audit import AuditAction
+from noodpost.core.clock import Clock, iso
+from noodpost.core.errors import UserError
+from noodpost.storage.audit import FAILED, OK, REFUSED, append_audit
 from noodpost.storage.engine import Database
 from noodpost.sync import exchange, pairing, peers, usb
 from noodpost.sync.keys import NodeKeys, load_node_keys
 
 ChangeListener = Callable[[frozenset[str]], None]
+#: Who is signed in (a volunteer id) or ``None`` (the command line, the hub endpoint).
+ActorSource = Callable[[], str | None]
 
 
 class SyncService:
@@ -29,11 +42,13 @@ class SyncService:
         data_dir: Path,
         *,
         announce: ChangeListener | None = None,
+        actor: ActorSource | None = None,
     ) -> None:
         self.db = db
         self.clock = clock
         self.data_dir = data_dir
         self._announce = announce
+        self._actor = actor
         self._keys: NodeKeys | None = None
 
     @property
@@ -51,27 +66,63 @@ class SyncService:
         if entities and self._announce is not None:
             self._announce(entities)
 
+    # ---------------------------------------------------------------- audit
+
+    def _audit(self, action: AuditAction, obj: str, result: str = OK) -> None:
+        with self.db.write() as session:
+            append_audit(
+                session,
+                at=iso(self.clock.now()),
+                actor=self._actor() if self._actor is not None else None,
+                action=action.value,
+                obj=obj,
+                result=result,
+            )
+
+    @contextmanager
+    def _audited_refusal(self, action: AuditAction, obj: str) -> Iterator[None]:
+        """Record a refused (UserError) or failed (anything else) attempt, then re-raise."""
+        try:
+            yield
+        except UserError:
+            self._audit(action, obj, REFUSED)
+            raise
+        except Exception:
+            self._audit(action, obj, FAILED)
+            raise
+
     # ---------------------------------------------------------------- pairing
 
     def export_pairing(
         self, path: Path, addresses: Sequence[str] | None = None
     ) -> pairing.PairingExported:
         """(hub) ``noodpost pairing export FILE``."""
-        return pairing.export_pairing(self.db, self.keys, self.clock, path, addresses)
+        with self._audited_refusal(AuditAction.PAIRING_EXPORT, f"koppelbestand {path.name}"):
+            result = pairing.export_pairing(self.db, self.keys, self.clock, path, addresses)
+        self._audit(AuditAction.PAIRING_EXPORT, f"koppelbestand {path.name} ({result.fingerprint})")
+        return result
 
     def pairing_qr_text(self, addresses: Sequence[str] | None = None) -> str:
         """(hub) The pairing document for a QR code."""
-        return pairing.pairing_qr_text(self.db, self.keys, self.clock, addresses)
+        text = pairing.pairing_qr_text(self.db, self.keys, self.clock, addresses)
+        self._audit(AuditAction.PAIRING_EXPORT, f"koppel-QR-code ({self.fingerprint})")
+        return text
 
     def import_pairing(self, path: Path) -> pairing.PairingImported:
         """(post) ``noodpost pairing import FILE``."""
-        self.keys  # noqa: B018 — a post without keys cannot sync: say so now, not later
-        return pairing.import_pairing(self.db, self.clock, path)
+        with self._audited_refusal(AuditAction.PAIRING_IMPORT, f"koppelbestand {path.name}"):
+            self.keys  # noqa: B018 — a post without keys cannot sync: say so now, not later
+            result = pairing.import_pairing(self.db, self.clock, path)
+        self._audit(AuditAction.PAIRING_IMPORT, _paired(result, f"koppelbestand {path.name}"))
+        return result
 
     def import_pairing_text(self, text: str) -> pairing.PairingImported:
         """(post) A scanned pairing QR code."""
-        self.keys  # noqa: B018
-        return pairing.import_pairing_text(self.db, self.clock, text)
+        with self._audited_refusal(AuditAction.PAIRING_IMPORT, "koppel-QR-code"):
+            self.keys  # noqa: B018
+            result = pairing.import_pairing_text(self.db, self.clock, text)
+        self._audit(AuditAction.PAIRING_IMPORT, _paired(result, "koppel-QR-code"))
+        return result
 
     # ---------------------------------------------------------------- peers
 
@@ -89,9 +140,18 @@ class SyncService:
 
     def approve_post(self, code: str, fingerprint: str | None = None) -> exchange.Approval:
         """(hub) ``noodpost posts approve CODE [--fingerprint F]``."""
-        result = exchange.approve_post(
-            self.db, self.keys, self.clock, code, fingerprint_text=fingerprint
-        )
+        wanted = f"post {code.strip()[:16]}"
+        with self._audited_refusal(AuditAction.POST_APPROVE, wanted):
+            result = exchange.approve_post(
+                self.db, self.keys, self.clock, code, fingerprint_text=fingerprint
+            )
+        if not result.already:
+            self._audit(
+                AuditAction.POST_APPROVE,
+                f"post {result.post_code} ({', '.join(result.fingerprints)}): "
+                f"{result.bundles} bundel(s) uit quarantaine, {result.applied} gebeurtenissen "
+                "toegepast",
+            )
         self._changed(result.changed)
         return result
 
@@ -99,20 +159,61 @@ class SyncService:
 
     def export_usb(self, root: Path) -> usb.UsbExport:
         """``noodpost sync export DIR``."""
-        return usb.export_to(self.db, self.keys, self.clock, root)
+        with self._audited_refusal(AuditAction.BUNDLE_EXPORT, "USB-export"):
+            result = usb.export_to(self.db, self.keys, self.clock, root)
+        for written in result.written:
+            self._audit(
+                AuditAction.BUNDLE_EXPORT,
+                f"{written.path.name} voor {written.recipient_code}: "
+                f"{written.events} gebeurtenissen (USB)",
+            )
+        return result
 
     def import_usb(self, path: Path) -> usb.UsbImport:
         """``noodpost sync import PATH``."""
-        result = usb.import_from(self.db, self.keys, self.clock, path)
+        with self._audited_refusal(AuditAction.BUNDLE_IMPORT, "USB-import"):
+            result = usb.import_from(self.db, self.keys, self.clock, path)
+        for outcome in result.outcomes:
+            self._audit(AuditAction.BUNDLE_IMPORT, _imported(outcome, "USB"))
+        for refused in result.refused:
+            self._audit(AuditAction.BUNDLE_IMPORT, f"{refused.path.name} (USB)", REFUSED)
         self._changed(result.changed)
         return result
 
     def build_bundle(self, peer_id: str) -> exchange.OutgoingBundle:
         """The bytes for one peer (the network transport sends these)."""
-        return exchange.build_bundle(self.db, self.keys, self.clock, peer_id)
+        result = exchange.build_bundle(self.db, self.keys, self.clock, peer_id)
+        if result.event_count:
+            self._audit(
+                AuditAction.BUNDLE_EXPORT,
+                f"bundel {result.bundle_id} voor {result.recipient_code}: "
+                f"{result.event_count} gebeurtenissen (netwerk)",
+            )
+        return result
 
     def import_bytes(self, data: bytes, *, channel: str = "network") -> exchange.ImportOutcome:
         """Import bundle bytes that came over the network (same checks as a file)."""
-        result = exchange.import_bundle(self.db, self.keys, self.clock, data, channel=channel)
+        with self._audited_refusal(AuditAction.BUNDLE_IMPORT, f"bundel ({channel})"):
+            result = exchange.import_bundle(self.db, self.keys, self.clock, data, channel=channel)
+        if result.events or result.status is not exchange.ImportStatus.APPLIED:
+            self._audit(AuditAction.BUNDLE_IMPORT, _imported(result, channel))
         self._changed(result.changed)
         return result
+
+
+def _paired(result: pairing.PairingImported, source: str) -> str:
+    return f"{source}: C-NSP {result.hub_code} ({result.fingerprint})"
+
+
+def _imported(outcome: exchange.ImportOutcome, channel: str) -> str:
+    """A bundle import in counts: which bundle, from which post, what it did."""
+    if outcome.status is exchange.ImportStatus.DUPLICATE:
+        what = "al eerder ingelezen"
+    elif outcome.status is exchange.ImportStatus.QUARANTINED:
+        what = f"{outcome.events} gebeurtenissen in quarantaine (wacht op goedkeuring)"
+    else:
+        what = (
+            f"{outcome.applied} toegepast, {outcome.present} al aanwezig, "
+            f"{outcome.quarantined} in quarantaine"
+        )
+    return f"bundel {outcome.bundle_id} van {outcome.sender_code}: {what} ({channel})"

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from noodpost.gui.errors import show_user_error
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
+from noodpost.services.privacy import PersonalList, PrivacyService
 from noodpost.services.visits import CheckedOut, UnseenHousehold
 
 #: Hours without a visit after which a flagged household is listed (the coordinator may change it).
@@ -214,6 +215,10 @@ class PresencePage(Page):
     def badge(self) -> str:
         present, _capacity = self._visits.occupancy()
         return str(present) if present else ""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        PrivacyService(self.services.ctx).note_view(PersonalList.PRESENCE)  # audit: list viewed
+        super().showEvent(event)
 
     def focus_default(self) -> None:
         self.present_table.setFocus()

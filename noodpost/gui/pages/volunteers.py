@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from noodpost.gui.dialogs.volunteers_forms import VolunteersAddDialog, Volunteer
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
+from noodpost.services.privacy import PersonalList, PrivacyService
 from noodpost.services.volunteers import (
     ShiftSummary,
     VolunteerLine,
@@ -188,6 +190,10 @@ class VolunteersPage(Page):
                 self.tr("Vrijwilligers toevoegen doet de coördinator van dienst.")
             )
         self._selection_changed(self.table.selected_id())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        PrivacyService(self.services.ctx).note_view(PersonalList.VOLUNTEERS)  # audit: viewed
+        super().showEvent(event)
 
     def focus_default(self) -> None:
         self.table.setFocus()

@@ -1,0 +1,240 @@
+"""Retention: nothing goes before the period; after it names are gone here, in the event log,
+in what a bundle carries, and — by sync — at the hub; counts stay; the purge is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from auditkit import COORDINATOR_PIN, audit_rows, audit_text, cheap_hasher
+from sqlalchemy import func, select
+from sync.sitekit import HUB_CODE, Site, build_site, introduce
+
+from noodpost.core.clock import FixedClock
+from noodpost.core.errors import Refused
+from noodpost.services.charging import ChargingService
+from noodpost.services.messages import MessagesService
+from noodpost.services.needs import NeedsService
+from noodpost.services.post import PostService
+from noodpost.services.retention import RetentionService
+from noodpost.services.visits import VisitsService
+from noodpost.services.volunteers import VolunteersService
+from noodpost.storage.eventlog import events_after
+from noodpost.storage.models import (
+    STATE_MODELS,
+    Event,
+    Household,
+    Person,
+    Quarantine,
+    SafeMessage,
+    StatusChange,
+)
+
+NAME = "Zyxwvutsma Qorbelt"
+RELATIVE = "Qorbelt Junior"
+PHONE = "06-98765432"
+NOTE = "Qorbelt heeft insuline nodig"
+
+
+@pytest.fixture
+def sites(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Site, Site, Path]]:
+    post = build_site(tmp_path / "post", clock)
+    hub = build_site(tmp_path / "hub", clock, role="hub", code=HUB_CODE)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    pairing = tmp_path / "koppeling.json"
+    hub.sync.export_pairing(pairing)
+    post.sync.import_pairing(pairing)
+    introduce(post, hub, stick)
+    yield post, hub, stick
+    post.db.close()
+    hub.db.close()
+
+
+def _roundtrip(post: Site, hub: Site, stick: Path) -> None:
+    """Post → hub → post → hub: both sides end up holding and acknowledging everything."""
+    for _ in range(2):
+        post.sync.export_usb(stick)
+        hub.sync.import_usb(stick)
+        hub.sync.export_usb(stick)
+        post.sync.import_usb(stick)
+
+
+def _seed(post: Site) -> str:
+    ctx = post.ctx
+    vols = VolunteersService(ctx, hasher=cheap_hasher())
+    anna = vols.add_volunteer("Anna Dijkstra", "coordinator", COORDINATOR_PIN, phone=PHONE)
+    vols.sign_in(anna.id, COORDINATOR_PIN)
+    household = post.intake.register(
+        size=3,
+        name=NAME,
+        birth_year=1950,
+        postcode="9791 AB",
+        flags=["needs_medication"],
+        consent=True,
+    ).household_id
+    post.intake.add_person(household, name=RELATIVE, birth_year=2015)
+    VisitsService(ctx).check_in(household)
+    need = NeedsService(ctx).open_need("medical", household_id=household, note=NOTE)
+    NeedsService(ctx).change_status(need.id, "in_progress", note=NOTE)
+    MessagesService(ctx).record(NAME, "Alles goed", True, birth_year=1950, contact=PHONE)
+    ChargingService(ctx).check_in(f"telefoon van {NAME}", household_id=household)
+    return household
+
+
+def _event_text(site: Site) -> str:
+    with site.db.read() as session:
+        return "\n".join(session.scalars(select(Event.data)))
+
+
+def _state_text(site: Site) -> str:
+    parts: list[str] = []
+    with site.db.read() as session:
+        for model in STATE_MODELS.values():
+            for row in session.scalars(select(model)):
+                parts.append(repr({c.key: getattr(row, c.key) for c in model.__table__.c}))
+        parts += [repr(n) for n in session.scalars(select(StatusChange.note))]
+    return "\n".join(parts)
+
+
+def _counts(site: Site) -> dict[str, int]:
+    with site.db.read() as session:
+        return {
+            name: session.scalar(select(func.count()).select_from(model)) or 0
+            for name, model in STATE_MODELS.items()
+        }
+
+
+def test_nothing_before_the_period_everything_after_and_the_hub_follows(
+    sites: tuple[Site, Site, Path], clock: FixedClock
+) -> None:
+    post, hub, stick = sites
+    household = _seed(post)
+    _roundtrip(post, hub, stick)
+    assert NAME in _state_text(hub)
+    counts_before = _counts(post)
+    retention = RetentionService(post.ctx)
+
+    PostService(post.ctx).close_post()
+    _roundtrip(post, hub, stick)
+    clock.advance(timedelta(days=30) - timedelta(minutes=1))
+    assert retention.due().total == 0
+    events = post.events()
+    done = retention.anonymise_due()
+    assert done.total == 0
+    assert post.events() == events
+    assert NAME in _state_text(post)
+
+    clock.advance(timedelta(minutes=1))
+    due = retention.due()
+    assert dict(due.counts) == {
+        "household": 1,
+        "person": 1,
+        "safe_message": 1,
+        "need": 1,
+        "charging_ticket": 1,
+        "volunteer": 1,
+    }
+    done = retention.anonymise_due()
+    assert done.total == 6
+    assert post.events() == events + 6  # one ordinary update per record
+    assert retention.due().total == 0
+
+    # Here: the state holds no names, phone numbers or notes; counts and sizes stay.
+    state = _state_text(post)
+    for secret in (NAME, RELATIVE, PHONE, NOTE, "9791 AB", "needs_medication"):
+        assert secret not in state
+    assert _counts(post) == counts_before
+    with post.db.read() as session:
+        row = session.get(Household, household)
+        assert row is not None
+        assert (row.size, row.age_band, row.postcode, row.anonymised) == (3, "65+", "9791", True)
+        person = session.scalars(select(Person)).one()
+        assert (person.name, person.age_band) == (None, "0-17")
+        message = session.scalars(select(SafeMessage)).one()
+        assert (message.name, message.age_band, message.consent) == ("", "65+", True)
+    # The hub had acknowledged every old event, so they were scrubbed in the event log too,
+    # and a bundle — even one carrying everything — holds no name.
+    assert NAME not in _event_text(post)
+    with post.db.read() as session:
+        wire = repr([e.data for e in events_after(session, {})])
+    assert NAME not in wire
+    assert done.scrubbed_events > 0
+    purge = [r for r in audit_rows(post.db) if r[1] == "purge"]
+    assert len(purge) == 1
+    assert "1 huishoudens" in purge[0][2]
+    assert NAME not in audit_text(post.db)
+
+    # By sync the hub gets the anonymised records; its own run then scrubs its event log.
+    _roundtrip(post, hub, stick)
+    assert NAME not in _state_text(hub)
+    assert PHONE not in _state_text(hub)
+    hub_done = RetentionService(hub.ctx).anonymise_due(automatic=True)
+    assert hub_done.total == 0  # already anonymised by the post's events
+    assert hub_done.scrubbed_events > 0
+    assert NAME not in _event_text(hub)
+    assert _counts(hub)["household"] == 1
+
+    # Sync goes on as before: nothing held back as a clash on either side.
+    _roundtrip(post, hub, stick)
+    for site in (post, hub):
+        with site.db.read() as session:
+            assert session.scalar(select(func.count()).select_from(Quarantine)) == 0
+
+
+def test_unacknowledged_events_wait_to_be_scrubbed(
+    sites: tuple[Site, Site, Path], clock: FixedClock
+) -> None:
+    post, hub, stick = sites
+    _seed(post)  # never sent to the hub
+    PostService(post.ctx).close_post()
+    clock.advance(timedelta(days=31))
+    done = RetentionService(post.ctx).anonymise_due()
+    assert done.total == 6
+    assert done.scrubbed_events == 0  # the hub has not got them yet: they stay as they were
+    assert NAME in _event_text(post)
+    for secret in (NAME, RELATIVE, PHONE, NOTE):
+        assert secret not in _state_text(post)  # the state (and status history) at once
+    _roundtrip(post, hub, stick)
+    assert NAME not in _state_text(hub)
+    again = RetentionService(post.ctx).anonymise_due()
+    assert again.total == 0
+    assert again.scrubbed_events > 0
+    assert NAME not in _event_text(post)
+
+
+def test_closing_the_crisis_at_the_hub_anonymises_everything_it_holds(
+    sites: tuple[Site, Site, Path], clock: FixedClock
+) -> None:
+    post, hub, stick = sites
+    _seed(post)
+    _roundtrip(post, hub, stick)  # the post stays open
+    vols = VolunteersService(hub.ctx, hasher=cheap_hasher())
+    operator = vols.add_volunteer("Operator", "coordinator", COORDINATOR_PIN).id
+    vols.sign_in(operator, COORDINATOR_PIN)
+    PostService(hub.ctx).close_post()
+    clock.advance(timedelta(days=30))
+    retention = RetentionService(hub.ctx)
+    assert retention.due().posts == ("*",)
+    done = retention.anonymise_due()
+    assert done.counts["household"] == 1
+    assert NAME not in _state_text(hub)
+    _roundtrip(post, hub, stick)  # the hub's anonymisation reaches the post too
+    assert NAME not in _state_text(post)
+
+
+def test_only_a_coordinator_asks_for_it(sites: tuple[Site, Site, Path], clock: FixedClock) -> None:
+    post, _hub, _stick = sites
+    _seed(post)
+    PostService(post.ctx).close_post()
+    clock.advance(timedelta(days=40))
+    vols = VolunteersService(post.ctx, hasher=cheap_hasher())
+    bram = vols.add_volunteer("Bram", "volunteer", "48207136").id
+    vols.sign_in(bram, "48207136")
+    events = post.events()
+    with pytest.raises(Refused, match="Alleen een coördinator"):
+        RetentionService(post.ctx).anonymise_due()
+    assert post.events() == events
+    assert NAME in _state_text(post)

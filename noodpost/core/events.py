@@ -77,6 +77,7 @@ class EventRecord:
         for name, value, kind in (
             ("origin", origin, str),
             ("incarnation", inc, str),
+            ("entity", entity, str),
             ("entity_id", entity_id, str),
             ("op", op, str),
             ("data", text, str),
@@ -85,7 +86,7 @@ class EventRecord:
             if not isinstance(value, kind) or not value or len(value) > 100_000:
                 raise InvalidEvent(f"bad {name}")
         for name, number in (("seq", seq), ("hlc", hlc), ("schema_version", version)):
-            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+            if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number < 2**63:
                 raise InvalidEvent(f"bad {name}")
         if author is not None and not isinstance(author, str):
             raise InvalidEvent("bad author")
@@ -95,7 +96,7 @@ class EventRecord:
             raise InvalidEvent("data does not match its hash")
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested too deep
             raise InvalidEvent("data is not JSON") from None
         if not isinstance(data, dict):
             raise InvalidEvent("data is not an object")

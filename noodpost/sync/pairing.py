@@ -171,7 +171,7 @@ class _Pairing:
 def _parse(text: str) -> _Pairing:
     try:
         raw = json.loads(text)
-    except ValueError as bad:
+    except (ValueError, RecursionError) as bad:  # RecursionError: nested too deep
         raise PairingDamaged("geen geldige JSON") from bad
     if not isinstance(raw, dict) or raw.get("format") != PAIRING_FORMAT:
         raise PairingDamaged("onbekende inhoud")

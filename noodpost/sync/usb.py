@@ -165,6 +165,7 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
         write_atomically(path, out.data, verify=_verifier(out.bundle_id))
         written.append(WrittenBundle(path, out.recipient_code, out.event_count))
         replaced += _remove_superseded(folder, keep=path, sender=own_id, recipient=peer.node_id)
+        _remove_partials(folder)
     return UsbExport(root=root, written=tuple(written), replaced=replaced)
 
 
@@ -191,6 +192,16 @@ def _remove_superseded(folder: Path, *, keep: Path, sender: str, recipient: str)
                 path.unlink()
                 removed += 1
     return removed
+
+
+def _remove_partials(folder: Path) -> None:
+    """Delete ``*.npb.partial`` files: what an export that was killed or lost its disk left.
+
+    Such a file is never read, and the bundle just written carries all it would have.
+    """
+    for path in folder.glob(f"*{fmt.SUFFIX}{PARTIAL_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _candidates(path: Path, role: str, own_code: str) -> list[Path]:

@@ -1,7 +1,7 @@
 """Kill -9 during a bundle import: the scene, the killable importer, one trial and its checks.
 
-Shared by ``test_kill_import.py`` (the suite's 50 trials) and ``run_kill_import.py`` (a long run
-with a summary table). A trial:
+Shared by ``test_kill_import.py`` (the suite's trials) and ``run_faults.py --op import`` (a long
+run with a summary table). A trial:
 
 1. copies the closed template hub folder (database and keys) — no process has it open;
 2. starts an import of the post's bundle into the copy in another process

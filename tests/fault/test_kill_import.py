@@ -4,7 +4,7 @@ After every kill the hub's database passes ``PRAGMA integrity_check``, holds eit
 from before the import or the state of a complete import (event count, state digest, bundle id
 and acknowledgement agree), and importing the same bundle again gives exactly the complete
 state. The kill moments are random, seeded, and printed: repeat a run with
-``NOODPOST_KILL_SEED=<seed>``. ``run_kill_import.py`` runs many more trials.
+``NOODPOST_KILL_SEED=<seed>``. ``run_faults.py --op import`` runs many more trials.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import pytest
 from killkit import Importer, Scene, Trial, TrialFailed, choose_seed, delays, measure_import
 from killkit import run_trial as run_one
 
-TRIALS = 50
+TRIALS = 40
 FRESH_TRIALS = 3
 
 pytestmark = pytest.mark.slow

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from noodpost.core import vocabulary as v
@@ -74,7 +75,7 @@ class EntitySpec:
     final: frozenset[str] = frozenset()  # final statuses (contradiction when two differ)
     initial: str | None = None
 
-    @property
+    @cached_property  # asked once per event on import: computed once per spec
     def ops(self) -> frozenset[Op]:
         if self.kind is Kind.FACT:
             return frozenset({Op.CREATE, Op.UPDATE, Op.DELETE})
@@ -94,7 +95,7 @@ class EntitySpec:
                     raise InvalidEvent(f"{self.name}: bad base clock")
                 continue
             if key == "status" and self.kind is Kind.LIFECYCLE:
-                if value not in self.statuses:
+                if not isinstance(value, str) or value not in self.statuses:
                     raise InvalidEvent(f"{self.name}: unknown status {value!r}")
                 continue
             if key == "version" and self.kind is Kind.HUB_OWNED:
@@ -152,6 +153,7 @@ SPECS: dict[str, EntitySpec] = {
                 "opening_hours": F("str", max_len=200),
                 "is_open": F("bool"),
                 "closed_at": F("time"),
+                "retention_days": F("int"),  # days after closing until personal data goes
             },
         ),
         EntitySpec(
@@ -163,6 +165,7 @@ SPECS: dict[str, EntitySpec] = {
                 "size": F("int", optional=False),
                 "name": F("str", max_len=200),
                 "birth_year": F("int"),
+                "age_band": F("str", max_len=8),  # set when anonymised (core.retention)
                 "postcode": F("str", max_len=10),
                 "language": F("str", max_len=40),
                 "flags": F("list"),  # HealthFlag values; consent dates in ``consents``
@@ -178,6 +181,7 @@ SPECS: dict[str, EntitySpec] = {
                 "household_id": F("id", optional=False),
                 "name": F("str", max_len=200),
                 "birth_year": F("int"),
+                "age_band": F("str", max_len=8),
             },
         ),
         EntitySpec(
@@ -356,6 +360,51 @@ SPECS: dict[str, EntitySpec] = {
             initial=v.ChargingStatus.CHARGING,
         ),
         EntitySpec(
+            "supply_dispatch",
+            Kind.LIFECYCLE,
+            {
+                **_POST,  # the post the goods go to
+                "from_code": F("str", max_len=16),  # the hub that sent them
+                "lines": F("list", optional=False),  # [{"item_id": id, "quantity": number}]
+                "expected_at": F("time"),
+                "note": F("str", max_len=1000),
+                "request_id": F("id"),  # the post's request this answers, if any
+                "sent_at": F("time"),
+                "received_lines": F("list"),  # what arrived, as counted at the post
+                "received_at": F("time"),
+                "receipt_note": F("str", max_len=1000),
+                "status_note": F("str", max_len=1000),
+            },
+            # Goods that arrived are in stock whatever the hub decided meanwhile: a receipt
+            # outranks a cancellation that crossed it on the way.
+            statuses=_ranks(
+                (v.DispatchStatus.IN_TRANSIT,),
+                (v.DispatchStatus.CANCELLED,),
+                (v.DispatchStatus.RECEIVED,),
+            ),
+            final=frozenset({v.DispatchStatus.RECEIVED, v.DispatchStatus.CANCELLED}),
+            initial=v.DispatchStatus.IN_TRANSIT,
+        ),
+        EntitySpec(
+            "supply_request",
+            Kind.LIFECYCLE,
+            {
+                **_POST,
+                "lines": F("list", optional=False),  # [{"item_id": id, "quantity": number}]
+                "urgency": F("str", choices=_choices(v.Urgency)),
+                "note": F("str", max_len=1000),
+                "requested_at": F("time"),
+                "answer": F("str", max_len=1000),
+                "answered_at": F("time"),
+                "status_note": F("str", max_len=1000),
+            },
+            statuses=_ranks(
+                (v.RequestStatus.OPEN,), (v.RequestStatus.ANSWERED,), (v.RequestStatus.CLOSED,)
+            ),
+            final=frozenset({v.RequestStatus.CLOSED}),
+            initial=v.RequestStatus.OPEN,
+        ),
+        EntitySpec(
             "safe_message",
             Kind.RECORD,
             {
@@ -363,6 +412,7 @@ SPECS: dict[str, EntitySpec] = {
                 "household_id": F("id"),
                 "name": F("str", optional=False, max_len=200),
                 "birth_year": F("int"),
+                "age_band": F("str", max_len=8),
                 "message": F("str", max_len=1000),
                 "contact": F("str", max_len=200),
                 "consent": F("bool", optional=False),

@@ -18,15 +18,21 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core import hlc as hlc_mod
 from noodpost.core.clock import Clock, iso, to_ms
 from noodpost.core.entities import SPECS, InvalidEvent, Kind, Op, spec_for
 from noodpost.core.events import EventRecord, canonical_json, data_hash
-from noodpost.storage.models import Event, Node, Quarantine, StatusChange
-from noodpost.storage.projection import project
+from noodpost.storage.models import Event, Node, Quarantine
+from noodpost.storage.projection import (
+    bulk_mode,
+    load_events,
+    project,
+    roomy_cache,
+    write_folded,
+)
 
 VersionVector = dict[tuple[str, str], int]
 
@@ -65,51 +71,69 @@ def append(
         data_hash=data_hash(text),
         author=author,
     )
-    _insert(session, [record])
     session.flush()
+    _insert(session, [(record, text)])
     project(session, [(entity, entity_id)])
     return record
 
 
-def _insert(session: Session, records: Sequence[EventRecord]) -> None:
+#: Rows per ``executemany`` call.
+BULK = 5_000
+_EVENT_COLUMNS = (
+    "origin, incarnation, seq, hlc, entity, entity_id, op, data, data_hash, schema_version, author"
+)
+_CHANGE_COLUMNS = "origin, incarnation, seq, entity, entity_id, status, hlc, author, note"
+_STATUS_CHANGING = {name for name, spec in SPECS.items() if spec.kind is Kind.LIFECYCLE}
+
+
+def _insert(session: Session, records: Sequence[tuple[EventRecord, str]]) -> None:
+    """Insert events (each with its stored JSON text) and their status changes in bulk.
+
+    Plain ``executemany`` on the session's connection: the event log is the hot path of an
+    import, and the rows need no ORM.
+    """
     if not records:
         return
-    session.execute(
-        insert(Event),
-        [
-            {
-                "origin": r.origin,
-                "incarnation": r.incarnation,
-                "seq": r.seq,
-                "hlc": r.hlc,
-                "entity": r.entity,
-                "entity_id": r.entity_id,
-                "op": r.op,
-                "data": canonical_json(r.data),
-                "data_hash": r.data_hash,
-                "schema_version": r.schema_version,
-                "author": r.author,
-            }
-            for r in records
-        ],
-    )
-    changes = [
-        {
-            "origin": r.origin,
-            "incarnation": r.incarnation,
-            "seq": r.seq,
-            "entity": r.entity,
-            "entity_id": r.entity_id,
-            "status": r.data.get("status") or spec_for(r.entity).initial,
-            "hlc": r.hlc,
-            "author": r.author,
-            "note": r.data.get("status_note"),
-        }
-        for r in records
-        if SPECS[r.entity].kind is Kind.LIFECYCLE and r.op in (Op.CREATE, Op.STATUS)
+    mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+    events = [
+        (
+            r.origin,
+            r.incarnation,
+            r.seq,
+            r.hlc,
+            r.entity,
+            r.entity_id,
+            r.op,
+            text,
+            r.data_hash,
+            r.schema_version,
+            r.author,
+        )
+        for r, text in records
     ]
-    if changes:
-        session.execute(insert(StatusChange), changes)
+    changes = [
+        (
+            r.origin,
+            r.incarnation,
+            r.seq,
+            r.entity,
+            r.entity_id,
+            r.data.get("status") or SPECS[r.entity].initial,
+            r.hlc,
+            r.author,
+            r.data.get("status_note"),
+        )
+        for r, _text in records
+        if r.entity in _STATUS_CHANGING and r.op in (Op.CREATE, Op.STATUS)
+    ]
+    connection = session.connection()
+    for rows, table, columns, width in (
+        (events, "event", _EVENT_COLUMNS, 11),
+        (changes, "status_change", _CHANGE_COLUMNS, 9),
+    ):
+        sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join([mark] * width)})"
+        for start in range(0, len(rows), BULK):
+            connection.exec_driver_sql(sql, rows[start : start + BULK])
 
 
 @dataclass
@@ -137,44 +161,78 @@ def apply_remote(
     skipped; one whose key is held with a different hash, or that fails validation, goes to
     quarantine with its reason. All within the caller's transaction.
     """
+    with roomy_cache(session), bulk_mode():
+        return _apply_remote(session, node, clock, raw_events, bundle_id)
+
+
+def _apply_remote(
+    session: Session,
+    node: Node,
+    clock: Clock,
+    raw_events: Iterable[Any],
+    bundle_id: str | None,
+) -> ApplyResult:
     result = ApplyResult()
     now = iso(clock.now())
-    valid: dict[tuple[str, str, int], EventRecord] = {}
+    valid: dict[tuple[str, str, int], tuple[EventRecord, str]] = {}
+    from_wire = EventRecord.from_wire
     for raw in raw_events:
         try:
-            record = EventRecord.from_wire(raw)
+            record = from_wire(raw)
         except InvalidEvent as bad:
             _hold(result, session, raw, str(bad), now, bundle_id)
             continue
-        if record.key in valid:
-            if valid[record.key].data_hash != record.data_hash:
+        key = (record.origin, record.incarnation, record.seq)
+        if key in valid:
+            if valid[key][0].data_hash != record.data_hash:
                 _hold(result, session, raw, CLASH, now, bundle_id)
             else:
                 result.present += 1
             continue
-        valid[record.key] = record
+        valid[key] = (record, raw["d"])  # the text its hash was checked against
 
     held = _held_hashes(session, list(valid))
-    fresh: list[EventRecord] = []
-    for key, record in valid.items():
-        if key not in held:
-            fresh.append(record)
-        elif held[key] == record.data_hash:
+    fresh: list[tuple[EventRecord, str]] = []
+    # One fold per touched entity (below): the events held before this batch plus the fresh.
+    touched: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+    # The clock is merged as hlc.receive does, once per batch: a timestamp more than a day
+    # ahead of our wall clock is stored but not adopted, and its origin is reported.
+    limit = hlc_mod.pack(to_ms(clock.now()) + hlc_mod.MAX_AHEAD_MS + 1, 0)
+    top = node.hlc
+    for key, (record, text) in valid.items():
+        digest = held.get(key)
+        if digest is None:
+            fresh.append((record, text))
+            touched[record.entity][record.entity_id].append(record)
+            if record.hlc >= limit:
+                result.suspect_origins.add(record.origin)
+            elif record.hlc > top:
+                top = record.hlc
+        elif digest == record.data_hash:
             result.present += 1
         else:
             _hold(result, session, record.to_wire(), CLASH, now, bundle_id)
+    node.hlc = top
 
-    wall = to_ms(clock.now())
-    for record in fresh:
-        merged = hlc_mod.receive(node.hlc, record.hlc, wall)
-        node.hlc = merged.hlc
-        if merged.suspect:
-            result.suspect_origins.add(record.origin)
-    _insert(session, fresh)
     session.flush()
-    project(session, {(r.entity, r.entity_id) for r in fresh})
+    prior = {
+        entity: load_events(session, entity, sorted(groups)) if _holds(session, entity) else {}
+        for entity, groups in touched.items()
+    }
+    _insert(session, fresh)
+    for entity, groups in touched.items():
+        earlier = prior[entity]
+        for entity_id, events in groups.items():
+            if entity_id in earlier:
+                events.extend(earlier[entity_id])
+        write_folded(session, entity, sorted(groups), groups)
     result.applied = len(fresh)
     return result
+
+
+def _holds(session: Session, entity: str) -> bool:
+    """Whether any event of ``entity`` is held (an import into a new hub skips the lookups)."""
+    return session.scalar(select(Event.seq).where(Event.entity == entity).limit(1)) is not None
 
 
 def _hold(
@@ -306,6 +364,51 @@ def events_after(session: Session, vector: Mapping[tuple[str, str], int]) -> Ite
             .where(Event.origin == origin, Event.incarnation == inc, Event.seq > known)
             .order_by(Event.seq)
         )
+
+
+def wire_events_after(
+    session: Session, vector: Mapping[tuple[str, str], int], *, with_hash: bool = True
+) -> list[dict[str, Any]]:
+    """:func:`events_after` in wire form, straight from the rows (the stored data text is
+    carried as is, never parsed and re-encoded). ``with_hash=False`` leaves out ``dh``, which
+    a receiver of a bundle (format 2) computes from the data text itself."""
+    streams = session.execute(select(Event.origin, Event.incarnation).distinct()).all()
+    wire: list[dict[str, Any]] = []
+    add = wire.append
+    for origin, inc in sorted(streams):
+        known = vector.get((origin, inc), 0)
+        rows = session.execute(
+            select(
+                Event.seq,
+                Event.hlc,
+                Event.entity,
+                Event.entity_id,
+                Event.op,
+                Event.data,
+                Event.data_hash,
+                Event.schema_version,
+                Event.author,
+            )
+            .where(Event.origin == origin, Event.incarnation == inc, Event.seq > known)
+            .order_by(Event.seq)
+        )
+        for seq, hlc, entity, entity_id, op, data, digest, version, author in rows:
+            event = {
+                "o": origin,
+                "i": inc,
+                "s": seq,
+                "h": hlc,
+                "e": entity,
+                "id": entity_id,
+                "op": op,
+                "d": data,
+                "v": version,
+                "a": author,
+            }
+            if with_hash:
+                event["dh"] = digest
+            add(event)
+    return wire
 
 
 def count_events(session: Session) -> int:

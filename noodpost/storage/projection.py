@@ -8,22 +8,27 @@ gives the same rows — whatever order the events arrived in.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.entities import SPECS, EntitySpec, Kind
-from noodpost.core.fold import Folded, fold
+from noodpost.core.fold import EventLike, Folded, fold
 from noodpost.storage.models import STATE_MODELS, Card, Event, State
 
 CHUNK = 500
+#: Rows per executemany call, and ids per page when rebuilding.
+BULK = 5_000
+PAGE = 20_000
+#: SQLite page cache (KiB) during a bulk import or rebuild; see :func:`roomy_cache`.
+BULK_CACHE_KIB = 1024 * 1024
 
 CARD_RESERVED = "reserved"
 CARD_ACTIVE = "active"
@@ -48,7 +53,8 @@ def _chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
         yield items[start : start + size]
 
 
-def _load(session: Session, entity: str, ids: Sequence[str]) -> dict[str, list[StoredEvent]]:
+def load_events(session: Session, entity: str, ids: Sequence[str]) -> dict[str, list[StoredEvent]]:
+    """The held events of each of ``ids`` (stored JSON parsed), grouped by entity id."""
     grouped: dict[str, list[StoredEvent]] = defaultdict(list)
     for part in _chunks(ids):
         rows = session.execute(
@@ -91,31 +97,134 @@ def project(session: Session, touched: Iterable[tuple[str, str]]) -> None:
     for entity, entity_id in touched:
         by_entity[entity].add(entity_id)
     for entity, id_set in by_entity.items():
-        spec = SPECS[entity]
-        model = STATE_MODELS[entity]
         ids = sorted(id_set)
-        events = _load(session, entity, ids)
-        existing = _existing_ids(session, model, ids)
-        inserts: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
-        cards: list[dict[str, Any]] = []
-        track = "card_code" if entity == "household" else None
-        for entity_id in ids:
-            state = fold(spec, events.get(entity_id, ()), track=track)
-            if state is None:
-                continue
-            row = _row(spec, entity_id, state)
-            (updates if entity_id in existing else inserts).append(row)
-            if entity == "household":
-                cards.extend(_household_cards(entity_id, state))
-            elif entity == "card_batch":
-                _reserve_cards(session, state)
-        if updates:
-            session.execute(update(model), updates)  # bulk UPDATE by primary key
-        if inserts:
-            session.execute(insert(model), inserts)
-        if cards:
-            _upsert_cards(session, cards)
+        write_folded(session, entity, ids, load_events(session, entity, ids))
+
+
+def write_folded(
+    session: Session,
+    entity: str,
+    ids: Sequence[str],
+    events: Mapping[str, Sequence[EventLike]],
+) -> None:
+    """Fold each of ``ids`` from *all* its events (``events[id]``) and upsert the state rows.
+
+    One statement per table for the whole batch (``executemany``), so a bundle of a million
+    events costs one fold per entity it touched and a few bulk writes.
+    """
+    spec = SPECS[entity]
+    writer = _writer(session, STATE_MODELS[entity])
+    rows: list[tuple[Any, ...]] = []
+    cards: list[tuple[Any, ...]] = []
+    track = "card_code" if entity == "household" else None
+    empty: tuple[EventLike, ...] = ()
+    for entity_id in ids:
+        state = fold(spec, events.get(entity_id, empty), track=track)
+        if state is None:
+            continue
+        rows.append(writer.row(spec, entity_id, state))
+        if entity == "household":
+            cards.extend(_household_cards(entity_id, state))
+        elif entity == "card_batch":
+            _reserve_cards(session, state)
+    writer.write(session, rows)
+    if cards:
+        _upsert_cards(session, cards)
+
+
+@contextmanager
+def bulk_mode() -> Iterator[None]:
+    """No cyclic garbage collection during a bulk import: a million events are millions of
+    small acyclic objects, and every collection would walk them all again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def roomy_cache(session: Session) -> Iterator[None]:
+    """A larger SQLite page cache for one bulk operation, then the connection's own again.
+
+    With SQLite's default (2 MiB) a million events thrash the cache: every insert into the
+    random-UUID indexes reads and spills pages through the OS, and a bulk import becomes
+    I/O-bound. :data:`BULK_CACHE_KIB` keeps the hot index pages in memory for the operation
+    only, so the GUI's memory stays small the rest of the time.
+    """
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
+
+
+def _placeholder(session: Session) -> str:
+    return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+
+
+class _Writer:
+    """Upserts rows of one state table with one ``executemany`` (SQLite and PostgreSQL)."""
+
+    def __init__(self, session: Session, model: type[State]) -> None:
+        table: Table = model.__table__  # type: ignore[assignment]
+        dialect = session.get_bind().dialect
+        self.columns = [c.name for c in table.columns]
+        self.at = {name: i for i, name in enumerate(self.columns)}
+        processors = [c.type.bind_processor(dialect) for c in table.columns]
+        self.processors = [
+            (i, p, p(None)) for i, p in enumerate(processors) if p is not None
+        ]  # (column, bind processor, what it makes of None: most JSON values are empty)
+        mark = _placeholder(session)
+        names = ", ".join(self.columns)
+        marks = ", ".join(mark for _ in self.columns)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in self.columns if c != "id")
+        self.sql = (
+            f"INSERT INTO {table.name} ({names}) VALUES ({marks}) "
+            f"ON CONFLICT (id) DO UPDATE SET {updates}"
+        )
+
+    def row(self, spec: EntitySpec, entity_id: str, state: Folded) -> tuple[Any, ...]:
+        """:func:`_row` as a tuple in column order, built directly (the hot path)."""
+        values = state.values
+        row = [values.get(c) for c in self.columns]
+        at = self.at
+        row[at["id"]] = entity_id
+        row[at["deleted"]] = state.deleted
+        row[at["created_hlc"]] = state.created_hlc
+        row[at["updated_hlc"]] = state.updated_hlc
+        row[at["conflicts"]] = list(state.conflicts) or None
+        if spec.kind is Kind.LIFECYCLE:
+            row[at["status"]] = state.status
+            row[at["status_conflict"]] = state.status_conflict
+        elif spec.kind is Kind.HUB_OWNED:
+            row[at["version"]] = values.get("version", 1)
+        for index, process, empty in self.processors:  # JSON text, booleans: as bound by SQLAlchemy
+            value = row[index]
+            row[index] = empty if value is None else process(value)
+        return tuple(row)
+
+    def write(self, session: Session, rows: list[tuple[Any, ...]]) -> None:
+        for start in range(0, len(rows), BULK):
+            session.connection().exec_driver_sql(self.sql, rows[start : start + BULK])
+
+
+def _writer(session: Session, model: type[State]) -> _Writer:
+    key = (session.get_bind().dialect.name, model.__tablename__)
+    writer = _WRITERS.get(key)
+    if writer is None:
+        writer = _WRITERS[key] = _Writer(session, model)
+    return writer
+
+
+_WRITERS: dict[tuple[str, str], _Writer] = {}
 
 
 def _existing_ids(session: Session, model: type[State], ids: Sequence[str]) -> set[str]:
@@ -125,36 +234,26 @@ def _existing_ids(session: Session, model: type[State], ids: Sequence[str]) -> s
     return found
 
 
-def _household_cards(household_id: str, state: Folded) -> list[dict[str, Any]]:
+def _household_cards(household_id: str, state: Folded) -> list[tuple[Any, ...]]:
     """A household's current card is active; every earlier code of it is replaced."""
     post_code = state.values["post_code"]
     current = state.values["card_code"]
     return [
-        {
-            "code": code,
-            "post_code": post_code,
-            "household_id": household_id,
-            "status": CARD_ACTIVE if code == current else CARD_REPLACED,
-        }
+        (code, post_code, household_id, CARD_ACTIVE if code == current else CARD_REPLACED)
         for code in state.history
     ]
 
 
-def _upsert_cards(session: Session, rows: list[dict[str, Any]]) -> None:
+def _upsert_cards(session: Session, rows: list[tuple[Any, ...]]) -> None:
     """Insert card rows, or overwrite the household and status of codes already known."""
-    dialect = session.get_bind().dialect.name
-    upsert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    for part in range(0, len(rows), CHUNK):
-        statement = upsert(Card).values(rows[part : part + CHUNK])
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=[Card.code, Card.post_code],
-                set_={
-                    "household_id": statement.excluded.household_id,
-                    "status": statement.excluded.status,
-                },
-            )
-        )
+    mark = _placeholder(session)
+    sql = (
+        f"INSERT INTO card (code, post_code, household_id, status) "
+        f"VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT (code, post_code) DO UPDATE SET "
+        "household_id = excluded.household_id, status = excluded.status"
+    )
+    for start in range(0, len(rows), BULK):
+        session.connection().exec_driver_sql(sql, rows[start : start + BULK])
 
 
 def _reserve_cards(session: Session, state: Folded) -> None:
@@ -174,13 +273,53 @@ def _reserve_cards(session: Session, state: Folded) -> None:
 
 
 def rebuild(session: Session) -> None:
-    """Throw all state away and project it again from the event log (repair and tests)."""
+    """Throw all state away and project it again from the event log (repair and tests).
+
+    Entity by entity, in pages of ids read from the ``(entity, entity_id)`` index: each page's
+    events are read with one range query and written with one bulk upsert per table.
+    """
+    with roomy_cache(session), bulk_mode():
+        _rebuild(session)
+
+
+def _rebuild(session: Session) -> None:
     session.execute(delete(Card))
     for model in STATE_MODELS.values():
         session.execute(delete(model))
     for entity in SPECS:
-        ids = list(
-            session.scalars(select(Event.entity_id).where(Event.entity == entity).distinct())
-        )
-        for part in _chunks(ids):
-            project(session, ((entity, i) for i in part))
+        after = ""
+        while True:
+            ids = list(
+                session.scalars(
+                    select(Event.entity_id)
+                    .where(Event.entity == entity, Event.entity_id > after)
+                    .distinct()
+                    .order_by(Event.entity_id)
+                    .limit(PAGE)
+                )
+            )
+            if not ids:
+                break
+            write_folded(session, entity, ids, _load_range(session, entity, ids[0], ids[-1]))
+            after = ids[-1]
+
+
+def _load_range(
+    session: Session, entity: str, first: str, last: str
+) -> dict[str, list[StoredEvent]]:
+    grouped: dict[str, list[StoredEvent]] = defaultdict(list)
+    rows = session.execute(
+        select(
+            Event.origin,
+            Event.incarnation,
+            Event.seq,
+            Event.hlc,
+            Event.op,
+            Event.data,
+            Event.entity_id,
+        ).where(Event.entity == entity, Event.entity_id.between(first, last))
+    )
+    loads = json.loads
+    for origin, inc, seq, hlc, op, data, entity_id in rows:
+        grouped[entity_id].append(StoredEvent(origin, inc, seq, hlc, op, loads(data), entity_id))
+    return grouped

@@ -7,7 +7,10 @@ A bundle is::
 
 The header is plain JSON without personal data; the payload is zlib-compressed JSON of
 ``{"events": [...], "vector": [[origin, incarnation, seq], ...]}`` sealed to the recipient's
-X25519 key. Everything here is pure encoding and checking; what to do with a bundle is in
+X25519 key. Since format 2 a wire event may leave out its data hash (``dh``): the receiver
+computes it from the data text, which the signed payload hash already protects.
+
+Everything here is pure encoding and checking; what to do with a bundle is in
 :mod:`noodpost.sync.exchange`.
 """
 
@@ -32,7 +35,13 @@ from noodpost.core.events import canonical_json
 from noodpost.sync.keys import is_public_key_hex, public_key, verify_key
 
 MAGIC = b"\x89NPB"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Formats this version reads: 1 (every event carries ``dh``) and 2 (``dh`` optional).
+READABLE_FORMATS = (1, 2)
+#: zlib level: 6 is the default trade-off; measured on a season's bundle (benchmarks/).
+COMPRESSION_LEVEL = 6
+#: Events serialised per ``json.dumps`` call while streaming into the compressor.
+_ENCODE_CHUNK = 20_000
 SUFFIX = ".npb"
 COMPRESSION = "zlib"
 SIGNATURE_LENGTH = 64
@@ -203,8 +212,7 @@ def encode(
     signing_key: SigningKey,
 ) -> bytes:
     """Build the bytes of one bundle: compress, seal to the recipient, sign."""
-    plain = canonical_json({"events": list(events), "vector": vector_to_json(vector)})
-    compressed = zlib.compress(plain.encode("utf-8"), 6)
+    compressed = _compress_payload(events, vector)
     payload = SealedBox(public_key(recipient_encryption_key)).encrypt(compressed)
     header = Header(
         format=FORMAT_VERSION,
@@ -224,6 +232,156 @@ def encode(
     header_bytes = canonical_json(header.to_json()).encode("utf-8")
     signed = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes + payload
     return signed + signing_key.sign(signed).signature
+
+
+_WIRE_KEYS = frozenset({"o", "i", "s", "h", "e", "id", "op", "d", "v", "a"})
+COUNTER_BITS = 16  # as in noodpost.core.hlc
+COUNTER_MASK = (1 << COUNTER_BITS) - 1
+
+
+class _Packer:
+    """Format 2's compact event rows (docs/bundle-format.md §3).
+
+    An event in the usual wire form without ``dh`` becomes the row ``[stream, seq delta,
+    HLC delta >> 16, HLC delta & 0xFFFF, entity, entity id, op, data, author, schema
+    version]``: origin and incarnation by their index in ``streams``, the author by its index
+    in ``authors`` (-1: none), seq and HLC as the difference from the previous row of the same
+    stream, the HLC's in milliseconds and counter. Anything else (an event that carries
+    ``dh``, or is not an event at all) travels unchanged as the one-element row ``[event]``,
+    to be judged by the receiver.
+    """
+
+    def __init__(self) -> None:
+        self.streams: dict[tuple[str, str], int] = {}
+        self.authors: dict[str, int] = {}
+        self.last: list[tuple[int, int]] = []  # per stream: previous seq and HLC
+
+    def row(self, event: Any) -> list[Any]:
+        if type(event) is not dict or event.keys() != _WIRE_KEYS:
+            return [event]
+        origin, inc, seq, hlc = event["o"], event["i"], event["s"], event["h"]
+        author, version = event["a"], event["v"]
+        if not (
+            type(origin) is str
+            and type(inc) is str
+            and type(seq) is int
+            and type(hlc) is int
+            and type(version) is int
+            and (author is None or type(author) is str)
+        ):
+            return [event]
+        stream = self.streams.get((origin, inc))
+        if stream is None:
+            stream = self.streams[(origin, inc)] = len(self.streams)
+            self.last.append((0, 0))
+        last_seq, last_hlc = self.last[stream]
+        self.last[stream] = (seq, hlc)
+        if author is None:
+            who = -1
+        else:
+            who = self.authors.get(author, -1)
+            if who < 0:
+                who = self.authors[author] = len(self.authors)
+        step = hlc - last_hlc
+        return [
+            stream,
+            seq - last_seq,
+            step >> COUNTER_BITS,  # milliseconds: small numbers compress better
+            step & COUNTER_MASK,
+            event["e"],
+            event["id"],
+            event["op"],
+            event["d"],
+            who,
+            version,
+        ]
+
+
+def _compress_payload(
+    events: Sequence[Mapping[str, Any]], vector: Mapping[tuple[str, str], int]
+) -> bytes:
+    """The format 2 payload as compact JSON, compressed while it is made::
+
+        {"events": [row, ...], "streams": [[origin, incarnation], ...],
+         "authors": [author, ...], "vector": [[origin, incarnation, seq], ...]}
+
+    Streamed in chunks so a million events never exist as one giant text.
+    """
+    packer = zlib.compressobj(COMPRESSION_LEVEL)
+    rows = _Packer()
+    parts = [packer.compress(b'{"events":[')]
+    for start in range(0, len(events), _ENCODE_CHUNK):
+        chunk = json.dumps(
+            [rows.row(e) for e in events[start : start + _ENCODE_CHUNK]],
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
+        if start:
+            parts.append(packer.compress(b","))
+        parts.append(packer.compress(chunk[1:-1].encode("utf-8")))
+    tail = json.dumps(
+        {
+            "streams": [list(key) for key in rows.streams],
+            "authors": list(rows.authors),
+            "vector": vector_to_json(vector),
+        },
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    parts.append(packer.compress(("]," + tail[1:]).encode("utf-8")))
+    parts.append(packer.flush())
+    return b"".join(parts)
+
+
+def _unpack_events(body: Mapping[str, Any]) -> list[Any]:
+    """Format 2 rows back into wire events, each with the ``dh`` of its data text.
+
+    Raises:
+        ValueError, TypeError, KeyError, IndexError: the tables are not in their shape.
+    """
+    streams = [(str(o), str(i)) for o, i in body["streams"]]
+    authors = body["authors"]
+    if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
+        raise ValueError("bad authors")
+    last = [(0, 0)] * len(streams)
+    sha256 = hashlib.sha256
+    events: list[Any] = []
+    add = events.append
+    for row in body["events"]:
+        if type(row) is not list:
+            add(row)  # not an event at all: the receiver quarantines it
+            continue
+        if len(row) == 1:
+            event = row[0]
+            if type(event) is dict and "dh" not in event and isinstance(event.get("d"), str):
+                event["dh"] = sha256(event["d"].encode("utf-8")).hexdigest()
+            add(event)
+            continue
+        stream, seq_step, ms_step, low_step, entity, entity_id, op, text, who, version = row
+        if not all(type(n) is int for n in (stream, seq_step, ms_step, low_step, who)):
+            raise ValueError("bad row")
+        if stream < 0 or who < -1:
+            raise ValueError("bad row")
+        last_seq, last_hlc = last[stream]
+        seq, hlc = last_seq + seq_step, last_hlc + (ms_step << COUNTER_BITS) + low_step
+        last[stream] = (seq, hlc)
+        origin, inc = streams[stream]
+        add(
+            {
+                "o": origin,
+                "i": inc,
+                "s": seq,
+                "h": hlc,
+                "e": entity,
+                "id": entity_id,
+                "op": op,
+                "d": text,
+                "dh": sha256(text.encode("utf-8")).hexdigest() if type(text) is str else "",
+                "v": version,
+                "a": None if who == -1 else authors[who],
+            }
+        )
+    return events
 
 
 # ---------------------------------------------------------------- reading
@@ -246,14 +404,14 @@ def read_signed(data: bytes) -> SignedBundle:
         raise BundleDamaged("geen Noodpost-bundel")
     if version > FORMAT_VERSION:
         raise BundleTooNew("formaat", version, FORMAT_VERSION)
-    if version < 1:
+    if version not in READABLE_FORMATS:
         raise BundleDamaged("onbekend formaat")
     if header_length > MAX_HEADER or _PREFIX.size + header_length > len(data):
         raise BundleDamaged("kop onvolledig")
     header_bytes = data[_PREFIX.size : _PREFIX.size + header_length]
     try:
         header = _parse_header(json.loads(header_bytes.decode("utf-8")))
-    except (UnicodeDecodeError, ValueError, TypeError, KeyError) as bad:
+    except (UnicodeDecodeError, ValueError, TypeError, KeyError, RecursionError) as bad:
         raise BundleDamaged("kop onleesbaar") from bad
     if header.format != version:
         raise BundleDamaged("kop en formaat verschillen")
@@ -292,12 +450,22 @@ def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
     if unpack.unconsumed_tail or not unpack.eof:
         raise BundleDamaged("inhoud te groot of onvolledig")
     try:
-        body = json.loads(plain.decode("utf-8"))
-        events = body["events"]
+        body = json.loads(plain)
+        del plain
         vector = vector_from_json(body["vector"])
-    except (UnicodeDecodeError, ValueError, TypeError, KeyError) as bad:
+        if not isinstance(body["events"], list):
+            raise ValueError("events is not a list")
+        events = body["events"] if bundle.header.format == 1 else _unpack_events(body)
+    except (
+        UnicodeDecodeError,
+        ValueError,
+        TypeError,
+        KeyError,
+        IndexError,
+        RecursionError,
+    ) as bad:
         raise BundleDamaged("inhoud onleesbaar") from bad
-    if not isinstance(events, list) or len(events) != bundle.header.event_count:
+    if len(events) != bundle.header.event_count:
         raise BundleDamaged("aantal gebeurtenissen klopt niet")
     return Contents(events=events, vector=vector)
 

@@ -24,9 +24,10 @@ from noodpost.core.clock import Clock, iso, parse_iso
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.events import EVENT_SCHEMA_VERSION
 from noodpost.storage.engine import Database
-from noodpost.storage.eventlog import apply_remote, events_after, to_record, version_vector
+from noodpost.storage.eventlog import apply_remote, version_vector, wire_events_after
 from noodpost.storage.models import Node, Peer, PendingBundle, ReceivedBundle
 from noodpost.storage.node import require_node
+from noodpost.storage.projection import bulk_mode
 from noodpost.sync import bundle as fmt
 from noodpost.sync.keys import NodeKeys, fingerprint
 from noodpost.sync.peers import (
@@ -160,9 +161,10 @@ def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> Ou
                 f"gestuurd. Vergelijk de vingerafdruk en keur het punt goed met "
                 f"'noodpost posts approve {peer.post_code}'."
             )
-        events = [to_record(row).to_wire() for row in events_after(session, acked_vector(peer))]
+        events = wire_events_after(session, acked_vector(peer), with_hash=False)
+        bundle_id = str(uuid.uuid4())
         data = fmt.encode(
-            bundle_id=str(uuid.uuid4()),
+            bundle_id=bundle_id,
             created_at=iso(clock.now()),
             training=bool(node.training),
             event_schema=EVENT_SCHEMA_VERSION,
@@ -174,7 +176,6 @@ def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> Ou
             vector=version_vector(session),
             signing_key=keys.signing,
         )
-        bundle_id = fmt.read_signed(data).header.bundle_id
         return OutgoingBundle(bundle_id, peer.node_id, peer.post_code, len(events), data)
 
 
@@ -345,7 +346,8 @@ def import_signed(
                 status=ImportStatus.QUARANTINED if waiting else ImportStatus.DUPLICATE,
                 events=header.event_count,
             )
-        contents = fmt.open_payload(signed, keys.encryption)
+        with bulk_mode():  # parsing a large payload: millions of small objects
+            contents = fmt.open_payload(signed, keys.encryption)
         sender = header.sender
         peer = session.get(Peer, sender.node_id)
         if peer is not None:

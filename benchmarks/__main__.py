@@ -1,0 +1,246 @@
+"""``make bench``: build (or reuse) the season's dataset, measure, print a table, write JSON.
+
+    python -m benchmarks [--runs N] [--only NAME,...] [--no-readme]
+
+Names for ``--only``: export, import, scan, gui, hub. Every measurement runs several times;
+the figure is the median of the runs (p95 figures: over all samples). The results go to
+``benchmarks/results.json`` (exactly the issue's keys plus ``machine``) and a dated line per
+run to ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from benchmarks import scan_bench, sync_bench
+from benchmarks.dataset import HOUSEHOLDS, Dataset, load_or_build
+
+HERE = Path(__file__).parent
+RESULTS = HERE / "results.json"
+README = HERE / "README.md"
+
+#: key → (goal text, comparison, goal value); comparison "le" ≤, "ge" ≥, None: report only.
+GOALS: dict[str, tuple[str, str | None, float | None]] = {
+    "scan_p95_ms_service": ("≤ 20", "le", 20),
+    "scan_p95_ms_gui": ("≤ 60", "le", 60),
+    "import_events_per_s": ("≥ 50000", "ge", 50_000),
+    "import_ratio_vs_raw": ("≤ 3.0", "le", 3.0),
+    "export_s_1m_events": ("≤ 20", "le", 20),
+    "bundle_bytes_per_event": ("≤ 60", "le", 60),
+    "cold_start_s": ("≤ 1.5", "le", 1.5),
+    "gui_rss_mb": ("≤ 250", "le", 250),
+    "hub_50_posts_p95_s": ("report", None, None),
+}
+STEPS = ("export", "import", "scan", "gui", "hub")
+#: Scanner bursts timed in the real Balie widget (each repaints the panel).
+GUI_SCANS = 300
+
+
+def log(text: str) -> None:
+    print(text, flush=True)
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "cpu_count": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _gui_runs(dataset: Dataset, runs: int) -> dict[str, Any]:
+    """Cold starts (fresh processes), then one session: pages open, RSS, scanner bursts."""
+    probe = HERE / "gui_probe.py"
+    meta = dataset.meta
+    args = [str(dataset.post_dir), meta["volunteer_id"], meta["volunteer_pin"], meta["now"]]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(HERE.parent)}
+    starts: list[float] = []
+    pins: list[float] = []
+
+    def run(mode: str, *extra: str) -> tuple[float, list[dict[str, Any]]]:
+        started = time.time()
+        done = subprocess.run(
+            [sys.executable, str(probe), *args, mode, *extra],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=900,
+        )
+        lines = [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
+        if done.returncode != 0 or not lines:
+            raise SystemExit(f"gui probe failed ({done.returncode}): {done.stderr[-2000:]}")
+        return started, lines
+
+    run("start")  # the first start after a build also pays for the OS file cache: not counted
+    for n in range(runs):
+        started, lines = run("start")
+        shown = next(x for x in lines if x["event"] == "shown")
+        starts.append(shown["at"] - started - shown["pin_s"])
+        pins.append(shown["pin_s"])
+        log(
+            f"  cold start {n + 1}: {starts[-1]:.2f} s (imports done at "
+            f"{shown['imported'] - started:.2f} s, database open at "
+            f"{shown['opened'] - started:.2f} s; PIN check {shown['pin_s']:.2f} s not counted)"
+        )
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as codes:
+        json.dump(dataset.card_codes[:GUI_SCANS], codes)
+    try:
+        _started, lines = run("session", codes.name)
+    finally:
+        os.unlink(codes.name)
+    errors = [x for x in lines if x["event"] == "error"]
+    if errors:
+        raise SystemExit(errors[0]["detail"])
+    rss = next(x for x in lines if x["event"] == "rss")["peak_rss_mb"]
+    scans = next(x for x in lines if x["event"] == "scans")["ms"]
+    log(
+        f"  GUI session: peak RSS {rss:.0f} MB with Balie, Aanwezig and the ledger open; "
+        f"{len(scans)} scans, p95 {scan_bench.p95(scans):.1f} ms"
+    )
+    return {
+        "cold_start_s": statistics.median(starts),
+        "gui_rss_mb": rss,
+        "scan_p95_ms_gui": scan_bench.p95(scans),
+        "pin_check_s": statistics.median(pins),
+    }
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    return f"{value:.2f}" if abs(value) < 100 else f"{value:.1f}"
+
+
+def table(results: dict[str, Any], raw: dict[str, float]) -> list[str]:
+    lines = [
+        f"| {'metric':<24} | {'value':>12} | {'goal':>9} | {'raw baseline':>12} | "
+        f"{'ratio':>6} | {'':4} |",
+        f"|{'-' * 26}|{'-' * 14}|{'-' * 11}|{'-' * 14}|{'-' * 8}|{'-' * 6}|",
+    ]
+    for key, (goal, how, target) in GOALS.items():
+        value = results.get(key)
+        ratio = ""
+        if value is not None and target:
+            ratio = f"{value / target:.2f}"
+        met = ""
+        if value is not None and how is not None and target is not None:
+            met = "ok" if (value <= target if how == "le" else value >= target) else "MISS"
+        base = raw.get(key)
+        lines.append(
+            f"| {key:<24} | {_fmt(value):>12} | {goal:>9} | {_fmt(base):>12} | "
+            f"{ratio:>6} | {met:4} |"
+        )
+    return lines
+
+
+def _commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=HERE.parent,
+        ).stdout.strip()
+    except OSError:
+        return "?"
+
+
+def main() -> int:  # noqa: PLR0915 — the steps, one after the other
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default=",".join(STEPS))
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args()
+    steps = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(steps) - set(STEPS)
+    if unknown:
+        parser.error(f"unknown step(s): {', '.join(sorted(unknown))}")
+    began = time.perf_counter()
+    log(f"dataset: {HOUSEHOLDS:,} households, about 1,000,000 events (cached in benchmarks/data)")
+    dataset = load_or_build(log)
+    log(
+        f"  ready: {dataset.meta['events']:,} events at the post (built in "
+        f"{dataset.meta['build_s']} s)"
+    )
+    results: dict[str, Any] = dict.fromkeys(GOALS)
+    if RESULTS.exists():  # a partial run (--only) keeps the other figures of the last run
+        previous = json.loads(RESULTS.read_text())
+        results.update({k: previous.get(k) for k in GOALS})
+    raw: dict[str, float] = {}
+    details: dict[str, Any] = {}
+    if "export" in steps or ("import" in steps and not (dataset.root / "season.npb").exists()):
+        log("export of the season's bundle:")
+        export = sync_bench.measure_export(dataset, args.runs, log)
+        results["export_s_1m_events"] = export["export_s"]
+        results["bundle_bytes_per_event"] = export["bundle_bytes"] / export["bundle_events"]
+        details["export"] = export
+    if "import" in steps:
+        log("import into an empty hub, and the raw executemany baseline:")
+        imported = sync_bench.measure_import(dataset, args.runs, log)
+        results["import_events_per_s"] = imported["import_events_per_s"]
+        results["import_ratio_vs_raw"] = imported["import_ratio_vs_raw"]
+        raw["import_events_per_s"] = imported["applied"] / imported["raw_s"]
+        raw["import_ratio_vs_raw"] = 1.0
+        details["import"] = imported
+    if "scan" in steps:
+        log("scan through the service (1,000 random codes per round):")
+        scan = scan_bench.measure_service(dataset, args.runs, log)
+        results["scan_p95_ms_service"] = scan["scan_p95_ms_service"]
+    if "gui" in steps:
+        log("GUI offscreen on the season's database:")
+        gui = _gui_runs(dataset, args.runs)
+        results.update({k: gui[k] for k in ("cold_start_s", "gui_rss_mb", "scan_p95_ms_gui")})
+        details["gui"] = gui
+    if "hub" in steps:
+        from benchmarks import hub_bench  # noqa: PLC0415
+
+        log(f"hub with {hub_bench.POSTS} posts syncing at once over HTTP:")
+        hub = hub_bench.measure_hub(args.runs, log)
+        results["hub_50_posts_p95_s"] = hub["hub_50_posts_p95_s"]
+
+    output = {k: (round(v, 3) if isinstance(v, float) else v) for k, v in results.items()}
+    output["machine"] = machine()
+    RESULTS.write_text(json.dumps(output, indent=2) + "\n")
+    lines = table(results, raw)
+    log("")
+    for line in lines:
+        log(line)
+    elapsed = time.perf_counter() - began
+    log(f"\nwrote {RESULTS.relative_to(HERE.parent)} in {elapsed / 60:.1f} min")
+    if not args.no_readme:
+        _record(lines, output["machine"], steps, elapsed)
+    return 0
+
+
+def _record(lines: list[str], info: dict[str, Any], steps: list[str], elapsed: float) -> None:
+    """Append this run's table to benchmarks/README.md, under "Runs"."""
+    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    if "\n## Runs\n" not in text:
+        text = text.rstrip("\n") + "\n\n## Runs\n"
+    head = (
+        f"\n### {info['date']} · commit {_commit()} · {info['cpu_count']} CPUs · "
+        f"Python {info['python']} · {elapsed / 60:.1f} min"
+        + ("" if len(steps) == len(STEPS) else f" · only {', '.join(steps)}")
+        + "\n\n"
+    )
+    README.write_text(text.rstrip("\n") + "\n" + head + "\n".join(lines) + "\n", "utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -74,5 +74,35 @@ pytest: $(DEVSTAMP) $(APTSTAMP) qm
 # `make test`: checks first (fast), then the whole suite offscreen; pytest's summary is the last line.
 test: check pytest
 
+# `make bench`: a season's data (built once into benchmarks/data), measured; not part of `make test`.
+# Prints a table, writes benchmarks/results.json and adds the run to benchmarks/README.md.
+.PHONY: bench
+bench: $(DEVSTAMP) qm
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+# `make dist`: the frozen one-folder program dist/noodpost/ (PyInstaller, build.spec) from
+# .venv-build (requirements.lock + requirements-build.lock only), its self-test offscreen, the
+# .deb (installer/deb/build-deb.sh), and the figures: size, build time, start-up times.
+# `make dist-check` (CI) then installs the .deb with dpkg -i (as root), runs the installed
+# program's self-test and removes it again. The Windows installer: installer/windows/README.md.
+BUILD_VENV := .venv-build
+BUILDSTAMP := $(BUILD_VENV)/.installed
+START_RUNS ?= 3
+
+.PHONY: dist dist-check build-venv
+
+build-venv: $(BUILDSTAMP)
+$(BUILDSTAMP): requirements.lock requirements-build.lock
+	test -x $(BUILD_VENV)/bin/python || $(PY) -m venv $(BUILD_VENV)
+	$(BUILD_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BUILD_VENV)/bin/python -m pip install --quiet -r requirements-build.lock
+	touch $@
+
+dist: $(BUILDSTAMP) $(APTSTAMP) qm
+	bash installer/make-dist.sh $(BUILD_VENV) $(START_RUNS)
+
+dist-check: dist
+	bash installer/deb/check-deb.sh dist
+
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BUILD_VENV) build dist .mypy_cache .ruff_cache

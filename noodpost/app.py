@@ -10,33 +10,52 @@ import logging
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction
+
 from noodpost.config import Settings
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
+from noodpost.gui.alarm_alert import AlarmAlert
 from noodpost.gui.application import start
 from noodpost.gui.background_sync import BackgroundSync
+from noodpost.gui.backup_timer import BackupTimer
 from noodpost.gui.context import AppContext, AppServices
+from noodpost.gui.dialogs.audit_view import AuditViewDialog
+from noodpost.gui.dialogs.post_details import PostDetailsDialog
+from noodpost.gui.dialogs.restore import RestoreDialog
 from noodpost.gui.dialogs.setup_wizard import run_setup_wizard
 from noodpost.gui.dialogs.sign_in import sign_in_before_start
+from noodpost.gui.dialogs.startup_check import run_placement_check, run_startup_check
 from noodpost.gui.errors import show_bug, show_user_error
 from noodpost.gui.idle_lock import IdleLock
+from noodpost.gui.info_screen import InfoScreenLauncher
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages import build_pages
 from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.gui.pages.desk import DeskPage
-from noodpost.gui.printing.cards import blank_faces, render_sheet_pdf, sheet_pages
+from noodpost.gui.printing.cards import (
+    blank_faces,
+    household_face,
+    render_sheet_pdf,
+    save_card_pdf,
+    sheet_pages,
+)
 from noodpost.gui.printing.pdf import ensure_application, pdf_target
+from noodpost.gui.printing.sitrep import write_sitrep_pdf
 from noodpost.gui.runner import Runner
 from noodpost.gui.translations import install_translators
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.audit import AuditService
+from noodpost.services.backup import BackupService
 from noodpost.services.base import ServiceContext
 from noodpost.services.bulletins import BulletinsService
 from noodpost.services.charging import ChargingService
-from noodpost.services.intake import IntakeService
+from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.logbook import LogbookService
 from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
+from noodpost.services.retention import RetentionService
 from noodpost.services.setup import is_initialised
 from noodpost.services.status import StatusService
 from noodpost.services.supplies import SuppliesService
@@ -47,6 +66,11 @@ from noodpost.storage.node import check_home, database_path
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
+
+
+#: Anonymisation of what is past its retention period runs this long after start, then hourly.
+RETENTION_FIRST_RUN_MS = 60_000
+RETENTION_INTERVAL_MS = 3_600_000
 
 
 def build_services(db: Database, data_dir: Path) -> AppServices:
@@ -65,7 +89,7 @@ def build_services(db: Database, data_dir: Path) -> AppServices:
         messages=MessagesService(ctx),
         volunteers=VolunteersService(ctx),
         bulletins=BulletinsService(ctx),
-        sync=SyncService(db, ctx.clock, data_dir, announce=ctx.announce),
+        sync=SyncService(db, ctx.clock, data_dir, announce=ctx.announce, actor=lambda: ctx.actor),
         audit=AuditService(ctx),
     )
 
@@ -91,7 +115,48 @@ def build_main_window(app: AppContext) -> MainWindow:
     if desk is not None and alarms is not None:  # F9 at the desk: the alarm form, in view
         index = window.pages.index(alarms)
         desk.alarm_requested.connect(lambda: window.show_page(index))
+    _coordinator_actions(app, window)
+    if app.node.is_hub:  # new alarms pop up with sound; kept alive by the window
+        window.alarm_alert = AlarmAlert(app, window)  # type: ignore[attr-defined]
+    else:  # the TV in the hall
+        launcher = InfoScreenLauncher(app, window)
+        window.add_menu_action(launcher.action)
     return window
+
+
+def _coordinator_actions(app: AppContext, window: MainWindow) -> None:
+    """The audit log and the post's details and retention (the dialogs refuse a volunteer)."""
+    audit = QAction(QCoreApplication.translate("MainWindow", "Auditlogboek…"), window)
+    audit.setObjectName("audit_action")
+    audit.triggered.connect(lambda: AuditViewDialog(app, window).open())
+    window.add_menu_action(audit)
+    title = (
+        QCoreApplication.translate("MainWindow", "Crisis en bewaartermijn…")
+        if app.node.is_hub
+        else QCoreApplication.translate("MainWindow", "Post en bewaartermijn…")
+    )
+    details = QAction(title, window)
+    details.setObjectName("post_details_action")
+    details.triggered.connect(lambda: PostDetailsDialog(app, window).open())
+    window.add_menu_action(details)
+
+
+def _retention(context: AppContext, window: MainWindow) -> QTimer:
+    """Anonymise what is past its retention period: soon after start, then every hour."""
+
+    def run() -> None:
+        retention = RetentionService(context.services.ctx)
+        context.runner.run(
+            lambda: retention.anonymise_due(automatic=True),
+            on_user_error=lambda error: window.statusBar().showMessage(error.message),
+        )
+
+    timer = QTimer(window)
+    timer.setInterval(RETENTION_INTERVAL_MS)
+    timer.timeout.connect(run)
+    QTimer.singleShot(RETENTION_FIRST_RUN_MS, window, run)
+    timer.start()
+    return timer
 
 
 def open_node_database(data_dir: Path) -> Database | None:
@@ -112,11 +177,44 @@ def open_node_database(data_dir: Path) -> Database | None:
     return db
 
 
+def _background_sync(context: AppContext, window: MainWindow) -> BackgroundSync:
+    """Sync with the hub when something changed and on a timer; tell the status line."""
+    background = BackgroundSync(context)
+    window.entities_changed.connect(background.on_entities_changed)
+    background.synced.connect(lambda _ok: window.status_line.refresh())
+    background.problem.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    return background
+
+
+def _backups(context: AppContext, window: MainWindow, sync: BackgroundSync) -> BackupTimer:
+    """Automatic backups, and the menu's "Back-up maken" / "Back-up terugzetten…"."""
+    backups = BackupService(context.services.ctx, context.data_dir, context.settings)
+    timer = BackupTimer(context, backups)
+    timer.finished.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+    timer.problem.connect(lambda text: window.statusBar().showMessage(text))  # stays
+    window.backup_requested.connect(lambda: timer.backup_now(window))
+
+    def open_restore() -> None:
+        dialog = RestoreDialog(context, backups, window)
+        dialog.about_to_restore.connect(sync.timer.stop)
+        dialog.restored.connect(lambda _summary: QCoreApplication.quit())
+        dialog.open()
+
+    window.restore_requested.connect(open_restore)
+    return timer
+
+
 def run_gui(data_dir: Path, log_file: Path) -> int:
     """Start the desktop application on ``data_dir``; returns the exit code."""
     settings = Settings.load(data_dir)
     app = start(sys.argv, log_file, font_point_size=settings.font_point_size)
     install_translators(app, settings.language)
+    chosen = run_placement_check(data_dir)  # never the live database on a stick or share
+    if chosen is None:
+        return 1
+    data_dir = chosen
+    if not run_startup_check(data_dir, Settings.load(data_dir)):  # quick_check, no writes
+        return 1
     try:
         db = open_node_database(data_dir)
         if db is None and run_setup_wizard(data_dir) is not None:
@@ -128,6 +226,7 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
         return 0
     context = build_context(db, data_dir, log_file)
     background: BackgroundSync | None = None
+    backup_timer: BackupTimer | None = None
     try:
         if sign_in_before_start(context) is None:  # chose to close Noodpost
             return 0
@@ -135,17 +234,19 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
         idle_lock = IdleLock(context, window, on_change=window.status_line.refresh)
         idle_lock.install()
         window.lock_requested.connect(idle_lock.lock)
-        background = BackgroundSync(context)
-        window.entities_changed.connect(background.on_entities_changed)
-        background.synced.connect(lambda _ok: window.status_line.refresh())
-        background.problem.connect(lambda text: window.statusBar().showMessage(text, 30_000))
+        background = _background_sync(context, window)
+        backup_timer = _backups(context, window, background)
+        _retention(context, window)
         window.show()
         background.start()
+        backup_timer.start()
         return app.exec()
     finally:
         if background is not None:
             background.shutdown()
         context.runner.shutdown()
+        if backup_timer is not None:
+            backup_timer.at_exit()  # after the runner stopped, before the database closes
         db.close()
 
 
@@ -184,3 +285,22 @@ def print_blank_cards(data_dir: Path, count: int, pdf: Path) -> str:
         f"{cards} voor {node.name} ({node.post_code}){mark} op {sheets} in {pdf}; "
         "de codes zijn gereserveerd."
     )
+
+
+def save_household_card(
+    registered: Registered, post_name: str, pdf: Path, *, training: bool
+) -> None:
+    """Write a registered household's card to ``pdf`` (one card, 85.6 × 54 mm), offscreen too.
+
+    For ``noodpost --selftest``; without a first name (that needs the resident's consent).
+
+    Raises:
+        UserError: the file cannot be written.
+    """
+    _qt = ensure_application()  # fonts and the PDF writer need one; held until done
+    save_card_pdf(pdf, household_face(registered, post_name, training=training))
+
+
+def write_sitrep(data_dir: Path, pdf: Path, post_code: str | None) -> str:
+    """``noodpost export sitrep``: the situation report of the node in ``data_dir`` as PDF."""
+    return write_sitrep_pdf(data_dir, pdf, post_code)

@@ -11,9 +11,11 @@ Exit codes: 0 done; 1 a :class:`~noodpost.core.errors.UserError` (one Dutch line
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,6 +23,8 @@ from pathlib import Path
 
 from noodpost import __version__, config
 from noodpost.commands import audit as audit_command
+from noodpost.commands import backup as backup_command
+from noodpost.commands import export as export_command
 from noodpost.commands.base import Commands, Runner, command, data_dir_of, existing_database
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
@@ -337,6 +341,8 @@ COMMANDS: list[Callable[[Commands], None]] = [
     _add_sync,
     _add_hub,
     audit_command.add,
+    export_command.add,
+    backup_command.add,
 ]
 
 
@@ -354,6 +360,13 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"map met de gegevens (standaard {config.default_data_dir()})",
     )
     parser.add_argument("--version", action="version", version=f"noodpost {__version__}")
+    parser.add_argument(
+        "--selftest",
+        type=Path,
+        default=None,
+        metavar="MAP",
+        help="controleer dit programma zonder scherm: een oefenpost in een nieuwe map onder MAP",
+    )
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT")
     for add in COMMANDS:
         add(commands)
@@ -367,13 +380,51 @@ def _run_gui(args: argparse.Namespace, log_file: Path) -> int:
     return run_gui(data_dir_of(args), log_file)
 
 
+#: One line for a disk that cannot be written (full, read-only, gone) outside the file writers
+#: that say so themselves — for example the database's own disk filling up.
+DISK_PROBLEM = (
+    "Er kan niet naar de schijf worden geschreven: hij is vol, alleen-lezen of niet meer "
+    "bereikbaar. Er is niets half opgeslagen. Maak ruimte vrij op de schijf met de gegevens "
+    "(of sluit de USB-stick opnieuw aan) en probeer het opnieuw."
+)
+_DISK_ERRNOS = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EIO})
+_SQLITE_DISK_TEXTS = ("database or disk is full", "disk i/o error", "readonly database")
+
+
+def _disk_problem(failed: BaseException) -> bool:
+    """Whether ``failed`` (or what caused it) is a disk that cannot be written.
+
+    SQLAlchemy wraps the driver's error in ``.orig``; anything else is followed through
+    ``__cause__`` and ``__context__``.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = failed
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _DISK_ERRNOS:
+            return True
+        if isinstance(current, sqlite3.Error) and any(
+            text in str(current).lower() for text in _SQLITE_DISK_TEXTS
+        ):
+            return True
+        orig = getattr(current, "orig", None)
+        current = (
+            orig if isinstance(orig, BaseException) else (current.__cause__ or current.__context__)
+        )
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = build_parser().parse_args(argv)
     log_file = setup_logging()
-    command: str = args.command or "gui"
+    command: str = "selftest" if args.selftest is not None else args.command or "gui"
     log_startup(command)
     try:
+        if args.selftest is not None:
+            from noodpost.selftest import run_selftest  # noqa: PLC0415 — only --selftest
+
+            return run_selftest(args.selftest)
         if args.command is None:
             return _run_gui(args, log_file)
         run: Runner = args.run
@@ -389,7 +440,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (``noodpost status | head``): not an error.
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 — stop Python flushing into the pipe
         return EXIT_OK
-    except Exception:
+    except Exception as failed:
         log.exception("Unexpected error in command %s", command)
+        if _disk_problem(failed):
+            print(f"noodpost: {DISK_PROBLEM} Details in {log_file}", file=sys.stderr)
+            return EXIT_USER_ERROR
         print(f"noodpost: onverwachte fout — details in {log_file}", file=sys.stderr)
         return EXIT_UNEXPECTED

@@ -37,10 +37,14 @@ class MainWindow(QMainWindow):
         entities_changed(frozenset[str]): entity names a committed write changed; delivered
             on the GUI thread whichever thread the write ran on.
         lock_requested(): the volunteer locks the screen on leaving the desk (Ctrl+L).
+        backup_requested(): "Back-up maken" in the menu.
+        restore_requested(): "Back-up terugzetten…" in the menu.
     """
 
     entities_changed = Signal(object)
     lock_requested = Signal()
+    backup_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(
         self, app: AppContext, pages: Sequence[Page], parent: QWidget | None = None
@@ -79,6 +83,14 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self._build_menu()
+
+        self.status_line = StatusLine(app)
+        self.setStatusBar(self.status_line)
+        self.entities_changed.connect(self._after_change)
+        self.nav.setCurrentRow(0)
+
+    def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Noodpost"))
         lock = QAction(self.tr("Scherm vergrendelen"), self)
         lock.setShortcut(QKeySequence("Ctrl+L"))
@@ -88,15 +100,26 @@ class MainWindow(QMainWindow):
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
         menu.addSeparator()
+        backup = QAction(self.tr("Back-up maken"), self)
+        backup.setObjectName("backup_action")
+        backup.triggered.connect(self.backup_requested)
+        menu.addAction(backup)
+        restore = QAction(self.tr("Back-up terugzetten…"), self)
+        restore.setObjectName("restore_action")
+        restore.triggered.connect(self.restore_requested)
+        menu.addAction(restore)
+        #: Actions the composition root adds (the public info screen, the audit log …) go
+        #: before "Afsluiten".
+        self.menu = menu
+        self._leave_separator = menu.addSeparator()
         leave = QAction(self.tr("Afsluiten"), self)
         leave.setShortcut(QKeySequence.StandardKey.Quit)
         leave.triggered.connect(self.close)
         menu.addAction(leave)
 
-        self.status_line = StatusLine(app)
-        self.setStatusBar(self.status_line)
-        self.entities_changed.connect(self._after_change)
-        self.nav.setCurrentRow(0)
+    def add_menu_action(self, action: QAction) -> None:
+        """Put an action the composition root made into the menu, above "Afsluiten"."""
+        self.menu.insertAction(self._leave_separator, action)
 
     def page(self, title: str) -> Page:
         """The page with this title (``"Balie"``, ``"Aanwezig"`` …)."""

@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+216"/>
+        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+215"/>
         <source>Bevestigen</source>
         <translation>Acknowledge</translation>
     </message>
@@ -30,9 +30,71 @@
     </message>
 </context>
 <context>
+    <name>AlarmAlert</name>
+    <message>
+        <location filename="../../noodpost/gui/alarm_alert.py" line="+149"/>
+        <source>Noodmelding — Noodpost</source>
+        <extracomment>How often the pop-up looks at the clock for alarms that waited too long.</extracomment>
+        <translation>Alarm — Noodpost</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>&amp;Bevestigen…</source>
+        <translation>&amp;Acknowledge…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Naar &amp;Meldingen</source>
+        <translation>&amp;Go to Alarms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Verbergen</source>
+        <translation>&amp;Hide</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Komt terug bij een nieuwe noodmelding of als een melding te lang wacht.</source>
+        <translation>Comes back with a new alarm or when an alarm waits too long.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>ESCALATIE — {n} te lang niet bevestigd</source>
+        <translation>ESCALATION — {n} not acknowledged for too long</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>NOODMELDING — nog niet bevestigd</source>
+        <translation>ALARM — not yet acknowledged</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>NOODMELDINGEN — {n} nog niet bevestigd</source>
+        <translation>ALARMS — {n} not yet acknowledged</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>1 persoon</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} personen</source>
+        <translation>{n} people</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>ESCALATIE: %n min niet bevestigd</source>
+        <translation>
+            <numerusform>ESCALATION: not acknowledged for %n min</numerusform>
+            <numerusform>ESCALATION: not acknowledged for %n min</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AlarmForm</name>
     <message>
-        <location line="-190"/>
+        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="-190"/>
         <source>&amp;Brandweer</source>
         <translation>&amp;Fire brigade</translation>
     </message>
@@ -77,7 +139,7 @@
         <translation>Acknowledge alarm</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+49"/>
         <source>Noodmelding intrekken</source>
         <translation>Withdraw alarm</translation>
     </message>
@@ -90,7 +152,7 @@
 <context>
     <name>AlarmFormDialog</name>
     <message>
-        <location line="-151"/>
+        <location line="-140"/>
         <source>Noodmelding opslaan</source>
         <translation>Save alarm</translation>
     </message>
@@ -148,7 +210,7 @@
 <context>
     <name>AlarmNoteDialog</name>
     <message>
-        <location line="+118"/>
+        <location line="+107"/>
         <source>Intrekken</source>
         <translation>Withdraw</translation>
     </message>
@@ -171,12 +233,13 @@
 <context>
     <name>AlarmsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+59"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+60"/>
         <source>Meldingen</source>
+        <extracomment>(hub) How often the inbox looks again at the time, for alarms that escalate while it waits.</extracomment>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Noodmeldingen van alle posten. Bevestig een melding zodra de meldkamer of de hulpdienst is ingeschakeld; de post ziet uw bevestiging.</source>
         <translation>Alarms from all posts. Acknowledge an alarm as soon as the dispatch centre or the emergency service has been called in; the post will see your acknowledgement.</translation>
     </message>
@@ -260,8 +323,16 @@
         <source> (tegenstrijdig)</source>
         <translation> (contradictory)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>ESCALATIE: %n min niet bevestigd</source>
+        <translation>
+            <numerusform>ESCALATION: not acknowledged for %n min</numerusform>
+            <numerusform>ESCALATION: not acknowledged for %n min</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+130"/>
+        <location line="+142"/>
         <source>Nog geen noodmeldingen.</source>
         <translation>No alarms yet.</translation>
     </message>
@@ -319,6 +390,134 @@
         <location line="+16"/>
         <source>NOG NIET BEVESTIGD door de C-NSP. Geen verbinding? Lees dit voor over de radio:</source>
         <translation>NOT YET ACKNOWLEDGED by the C-NSP. No connection? Read this out over the radio:</translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+49"/>
+        <source>Noodpost — auditlogboek</source>
+        <extracomment>How many of the newest entries the list shows.</extracomment>
+        <translation>Noodpost — audit log</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Auditlogboek</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wie deed wat, wanneer: aanmeldingen, bekeken persoonslijsten, exports, bundels, koppelingen, goedkeuringen en anonimiseringen. Nieuwste eerst. Regels kunnen niet worden gewijzigd of verwijderd zonder dat de controle het ziet.</source>
+        <translation>Who did what, and when: sign-ins, viewed lists of people, exports, bundles, pairings, approvals and anonymisations. Newest first. Lines cannot be changed or deleted without the check noticing.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handeling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waarop</source>
+        <translation>On what</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resultaat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Keten controleren</source>
+        <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>(systeem of opdrachtregel)</source>
+        <translation>(system or command line)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Intact: %n regel(s) gecontroleerd, niets gewijzigd of verwijderd.</source>
+        <translation>
+            <numerusform>Intact: %n line checked, nothing changed or deleted.</numerusform>
+            <numerusform>Intact: %n lines checked, nothing changed or deleted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>NIET INTACT: regel %1 %2. Meld dit aan de coördinator van de regio; laat de laptop verder ongemoeid.</source>
+        <translation>NOT INTACT: line %1 %2. Report this to the region&apos;s coordinator; otherwise leave the laptop alone.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFolderField</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/backup_folder.py" line="+22"/>
+        <source>geen (alleen op deze laptop)</source>
+        <translation>none (only on this laptop)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back-ups gaan elk kwartier naar deze laptop. Kies een map op een USB-stick voor een tweede kopie; zit de stick er niet in, dan ziet u dat onderin.</source>
+        <translation>Backups go to this laptop every quarter of an hour. Choose a folder on a USB stick for a second copy; if the stick is not plugged in, you will see that at the bottom.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kiezen…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Map voor back-ups op de USB-stick</source>
+        <translation>Folder for backups on the USB stick</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTimer</name>
+    <message>
+        <location filename="../../noodpost/gui/backup_timer.py" line="+87"/>
+        <source>Noodpost — back-up</source>
+        <translation>Noodpost — backup</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>op deze laptop en de USB-stick</source>
+        <translation>on this laptop and the USB stick</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>op deze laptop</source>
+        <translation>on this laptop</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back-up gemaakt om %1 (%2).</source>
+        <translation>Backup made at %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back-up mislukt: %1</source>
+        <translation>Backup failed: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>De back-up bij het afsluiten is niet gelukt. De gegevens zelf zijn veilig opgeslagen; maak bij de volgende start een back-up (menu Noodpost → Back-up maken).</source>
+        <translation>The backup on closing did not work. The data itself is safely saved; make a backup at the next start (menu Noodpost → Make backup).</translation>
     </message>
 </context>
 <context>
@@ -999,6 +1198,65 @@
     </message>
 </context>
 <context>
+    <name>DispatchDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+135"/>
+        <source>Aanvraag beantwoorden met een levering</source>
+        <extracomment>How far ahead a new dispatch is expected by default.</extracomment>
+        <translation>Answer request with a delivery</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nieuwe levering</source>
+        <translation>New delivery</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Levering versturen</source>
+        <translation>Send delivery</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Verwachte aankomst</source>
+        <translation>&amp;Expected arrival</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bijvoorbeeld: met de brandweer mee, 2 pallets</source>
+        <translation>for example: with the fire brigade, 2 pallets</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vul in wat er naar de post gaat. De post bevestigt de ontvangst; dan telt het mee in de voorraad daar.</source>
+        <translation>Fill in what is going to the post. The post confirms receipt; then it counts towards the stock there.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Naar post</source>
+        <translation>&amp;To post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Opmerking</source>
+        <translation>&amp;Comment</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Goederen</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Gevraagd door {post}: {lines}</source>
+        <translation>Requested by {post}: {lines}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nog geen posten bekend. Een post verschijnt hier na zijn eerste bundel en uw goedkeuring.</source>
+        <translation>No posts known yet. A post appears here after its first bundle and your approval.</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPanel</name>
     <message>
         <location filename="../../noodpost/gui/widgets/household_panel.py" line="+44"/>
@@ -1117,6 +1375,75 @@
         <location line="+5"/>
         <source>Aan het opladen: %1</source>
         <translation>Charging: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InfoScreen</name>
+    <message>
+        <location filename="../../noodpost/gui/info_screen.py" line="+92"/>
+        <source>Publieksscherm — {name}</source>
+        <extracomment>Seconds each page stays on the screen. Stock lines on one page; more items go onto a next page. Colour always with a word (green in stock, amber running low, red out).</extracomment>
+        <translation>Public info screen — {name}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>OEFENING — dit is een oefening, geen echte situatie</source>
+        <translation>EXERCISE — this is an exercise, not a real situation</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Geldig tot {when}</source>
+        <translation>Valid until {when}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mededeling van de C-NSP</source>
+        <translation>Bulletin from the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wat is er te krijgen</source>
+        <translation>What is available</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nu open</source>
+        <translation>Open now</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nu gesloten</source>
+        <translation>Closed now</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Openingstijden: {hours}</source>
+        <translation>Opening hours: {hours}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hier kunt u terecht voor:</source>
+        <translation>You can come here for:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vraag aan de balie waarmee wij u kunnen helpen.</source>
+        <translation>Ask at the desk what we can help you with.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Welkom bij {name}</source>
+        <translation>Welcome to {name}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Pagina {n} van {total}  ·  Vragen? Loop even naar de balie.</source>
+        <translation>Page {n} of {total}  ·  Questions? Just walk over to the desk.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>&amp;Publieksscherm tonen</source>
+        <translation>Show &amp;public info screen</translation>
     </message>
 </context>
 <context>
@@ -1316,7 +1643,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noodpost/gui/main_window.py" line="+82"/>
+        <location filename="../../noodpost/gui/main_window.py" line="+94"/>
         <source>&amp;Noodpost</source>
         <translation>&amp;Noodpost</translation>
     </message>
@@ -1332,7 +1659,18 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Back-up maken</source>
+        <translation>Make backup</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Back-up terugzetten…</source>
+        <translation>Restore backup…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Afsluiten</source>
+        <extracomment>Actions the composition root adds (the public info screen, the audit log …) go before &quot;Afsluiten&quot;.</extracomment>
         <translation>Quit</translation>
     </message>
 </context>
@@ -1415,12 +1753,12 @@
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/messages.py" line="+53"/>
+        <location filename="../../noodpost/gui/pages/messages.py" line="+63"/>
         <source>Veilig en wel</source>
         <translation>Safe and well</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Tijd</source>
         <translation>Time</translation>
     </message>
@@ -1450,7 +1788,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>&amp;Bericht opnemen…</source>
         <translation>&amp;Record a message…</translation>
     </message>
@@ -1470,12 +1808,37 @@
         <translation>&amp;All messages of this post</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>jaar</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Exporteren (CSV)…</source>
+        <translation>&amp;Export (CSV)…</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&amp;Naam:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+2"/>
+        <source>&amp;Geboren:</source>
+        <translation>&amp;Born:</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>{query}, geboren {year}</source>
+        <translation>{query}, born {year}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zoek op naam, en zo mogelijk geboortejaar, in de berichten van alle posten. U vindt alleen berichten waarvoor toestemming is gegeven. Elke zoekopdracht wordt vastgelegd in het auditlogboek (zonder de naam).</source>
+        <translation>Search by name, and if possible year of birth, in the messages of all posts. You only find messages for which consent was given. Every search is recorded in the audit log (without the name).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Berichten die op deze post zijn opgenomen, nieuwste eerst ({count}). Geef alleen berichten met toestemming door aan familie of naasten.</source>
         <translation>Messages recorded at this post, newest first ({count}). Only pass on messages with consent to family or loved ones.</translation>
     </message>
@@ -1490,7 +1853,62 @@
         <translation>Nothing found for ‘{query}’ with consent to share. Try part of the name, or ask again later: messages from other posts arrive when synchronising.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+16"/>
+        <source>Vul ook (een deel van) de naam in.</source>
+        <translation>Also fill in (part of) the name.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Vul het geboortejaar in met 4 cijfers, of laat het leeg.</source>
+        <translation>Fill in the year of birth with 4 digits, or leave it empty.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Gevonden berichten exporteren</source>
+        <translation>Export found messages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV-bestand (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Persoonsgegevens exporteren</source>
+        <translation>Export personal data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dit bestand bevat persoonsgegevens van {count} bericht(en): naam, geboortejaar, bericht en contact.</source>
+        <translation>This file contains personal data from {count} message(s): name, year of birth, message and contact.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Geef het alleen aan het verwanteninformatieproces van de veiligheidsregio, en bewaar het niet langer dan nodig. Alleen berichten met toestemming gaan mee. Het exporteren wordt vastgelegd in het auditlogboek. Doorgaan?</source>
+        <translation>Only give it to the safety region&apos;s relatives information process, and do not keep it longer than needed. Only messages with consent are included. The export is recorded in the audit log. Continue?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Niet exporteren</source>
+        <translation>Do not export</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Geëxporteerd: {count} bericht(en) naar {path}.</source>
+        <translation>Exported: {count} message(s) to {path}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Niet geëxporteerd: {message}</source>
+        <translation>Not exported: {message}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Kies een bericht om het helemaal te lezen.</source>
         <translation>Choose a message to read all of it.</translation>
     </message>
@@ -1851,6 +2269,205 @@
     </message>
 </context>
 <context>
+    <name>PostDetailsDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+66"/>
+        <source>Noodpost — C-NSP en bewaartermijn</source>
+        <translation>Noodpost — C-NSP and retention period</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noodpost — post en bewaartermijn</source>
+        <translation>Noodpost — post and retention period</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gegevens van de C-NSP</source>
+        <translation>C-NSP details</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>niet ingesteld</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>bijvoorbeeld dag en nacht, of 8:00–22:00</source>
+        <translation>for example day and night, or 8:00–22:00</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> dagen</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Naam</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Capaciteit</source>
+        <translation>&amp;Capacity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Adres</source>
+        <translation>A&amp;ddress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Openingstijden</source>
+        <translation>Opening &amp;hours</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bewaartermijn</source>
+        <translation>&amp;Retention period</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wat deze post biedt</source>
+        <translation>What this post offers</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>S&amp;luiten</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Persoonsgegevens</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nu &amp;anonimiseren</source>
+        <translation>&amp;Anonymise now</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>De crisis</source>
+        <translation>The crisis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>De post</source>
+        <translation>The post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is open.</source>
+        <translation>%1 is open.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Crisis a&amp;fsluiten</source>
+        <translation>Close cr&amp;isis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post &amp;sluiten</source>
+        <translation>Close &amp;post</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is gesloten sinds %2.</source>
+        <translation>%1 has been closed since %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Crisis &amp;heropenen</source>
+        <translation>Reopen cr&amp;isis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post &amp;openen</source>
+        <translation>Open &amp;post</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Zolang de post open is, blijven de persoonsgegevens bewaard. Na het sluiten worden ze na de bewaartermijn geanonimiseerd: namen gewist, geboortejaar wordt leeftijdsgroep, postcode alleen de cijfers, contactgegevens en gezondheidskenmerken weg. Aantallen en statistieken blijven.</source>
+        <translation>As long as the post is open, personal data is kept. After closing, it is anonymised once the retention period is over: names erased, year of birth becomes age group, postcode only the digits, contact details and health flags removed. Numbers and statistics remain.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Persoonsgegevens worden geanonimiseerd vanaf %1.</source>
+        <translation>Personal data will be anonymised from %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nu te anonimiseren: %1.</source>
+        <translation>To anonymise now: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Er is nu niets te anonimiseren.</source>
+        <translation>There is nothing to anonymise right now.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>De gegevens zijn opgeslagen.</source>
+        <translation>The details have been saved.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>De crisis afsluiten? Daarmee begint de bewaartermijn van %n dag(en) voor alle persoonsgegevens op deze C-NSP.</source>
+        <translation>
+            <numerusform>Close the crisis? This starts the retention period of %n day for all personal data on this C-NSP.</numerusform>
+            <numerusform>Close the crisis? This starts the retention period of %n days for all personal data on this C-NSP.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>De post sluiten? Daarmee begint de bewaartermijn van %n dag(en); daarna worden de persoonsgegevens geanonimiseerd.</source>
+        <translation>
+            <numerusform>Close the post? This starts the retention period of %n day; after that the personal data is anonymised.</numerusform>
+            <numerusform>Close the post? This starts the retention period of %n days; after that the personal data is anonymised.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gesloten. De bewaartermijn loopt.</source>
+        <translation>Closed. The retention period is running.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Weer open. De bewaartermijn is gestopt.</source>
+        <translation>Open again. The retention period has stopped.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nu anonimiseren: %1? Namen, contactgegevens en gezondheidskenmerken worden definitief gewist, hier en — bij de volgende synchronisatie — bij de C-NSP.</source>
+        <translation>Anonymise now: %1? Names, contact details and health flags are erased for good, here and — at the next synchronisation — at the C-NSP.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anonimiseren</source>
+        <translation>Anonymise</translation>
+    </message>
+</context>
+<context>
     <name>PostPage</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-134"/>
@@ -1909,9 +2526,108 @@
     </message>
 </context>
 <context>
+    <name>PostTableModel</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+87"/>
+        <source>Post</source>
+        <extracomment>While shown, the page reads again this often (contact times age without events). A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).</extracomment>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meldingen</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aanwezig</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vandaag</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hulpvragen</source>
+        <translation>Needs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tekorten</source>
+        <translation>Shortages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dienst</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>nog geen gegevens</source>
+        <translation>no data yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>gesloten</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>nog geen contact</source>
+        <translation>no contact yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · KLOK VERDACHT</source>
+        <translation> · CLOCK SUSPECT</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> VOL</source>
+        <translation> FULL</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{n} ({u} spoed)</source>
+        <translation>{n} ({u} immediate)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> +{n}</source>
+        <translation> +{n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} NIET BEVESTIGD</source>
+        <translation>{n} NOT ACKNOWLEDGED</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (van {n})</source>
+        <translation> (of {n})</translation>
+    </message>
+</context>
+<context>
     <name>PresencePage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/presence.py" line="+131"/>
+        <location filename="../../noodpost/gui/pages/presence.py" line="+132"/>
         <location line="+43"/>
         <source>Kaart</source>
         <extracomment>Hours without a visit after which a flagged household is listed (the coordinator may change it).</extracomment>
@@ -1965,7 +2681,7 @@
         <translation>Not seen since</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>%1 aanwezig · geen capaciteit ingesteld</source>
         <translation>%1 present · no capacity set</translation>
     </message>
@@ -2083,6 +2799,50 @@
     </message>
 </context>
 <context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+37"/>
+        <location line="+6"/>
+        <source>Ontvangst bevestigen</source>
+        <translation>Confirm receipt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tel wat er is aangekomen. Klopt het met wat de C-NSP stuurde? Dan hoeft u niets te veranderen. Na het bevestigen staat het in de voorraad.</source>
+        <translation>Count what has arrived. Does it match what the C-NSP sent? Then you do not need to change anything. After confirming, it is in the stock.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Artikel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gestuurd</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aangekomen</source>
+        <translation>Arrived</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>verplicht als er iets anders aankwam dan gestuurd</source>
+        <translation>required if something other than what was sent arrived</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Opmerking</source>
+        <translation>&amp;Comment</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Opmerking van de C-NSP: {note}</source>
+        <translation>Comment from the C-NSP: {note}</translation>
+    </message>
+</context>
+<context>
     <name>ReferDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+36"/>
@@ -2108,6 +2868,410 @@
         <location line="+1"/>
         <source>N&amp;otitie</source>
         <translation>N&amp;ote</translation>
+    </message>
+</context>
+<context>
+    <name>RegionalPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+78"/>
+        <source>Regio</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Toon</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vernieuwen (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Logboek van deze post (nieuwste boven)</source>
+        <translation>Logbook of this post (newest at the top)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Alle posten</source>
+        <translation>All posts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met open noodmeldingen</source>
+        <translation>With open alarms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met tekorten</source>
+        <translation>With shortages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Met spoed-hulpvragen</source>
+        <translation>With immediate needs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vol of bijna vol</source>
+        <translation>Full or nearly full</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Nog geen posten bekend. Posten verschijnen hier zodra hun eerste bundel is ingelezen en goedgekeurd (Synchronisatie).</source>
+        <translation>No posts known yet. Posts appear here as soon as their first bundle has been read and approved (Synchronisation).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{posts} posten · {present} personen aanwezig</source>
+        <translation>{posts} posts · {present} people present</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · {n} noodmelding(en) NIET BEVESTIGD</source>
+        <translation> · {n} alarm(s) NOT ACKNOWLEDGED</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> · {n} post(en) met tekorten</source>
+        <translation> · {n} post(s) with shortages</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Kies een post in de lijst.</source>
+        <translation>Choose a post in the list.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deze post is hier niet meer bekend.</source>
+        <translation>This post is no longer known here.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Open: {hours}</source>
+        <translation>Open: {hours}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Status: {status} · contact: {contact}</source>
+        <translation>Status: {status} · contact: {contact}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aanwezig {present}{capacity} · vandaag {today} bezoekers</source>
+        <translation>Present {present}{capacity} · today {today} visitors</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hulpvragen: {needs}</source>
+        <translation>Needs: {needs}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tekort: {text}</source>
+        <translation>Shortage: {text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;NIET BEVESTIGD&lt;/b&gt;</source>
+        <translation>&lt;b&gt;NOT ACKNOWLEDGED&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bevestigd door {name}</source>
+        <translation>acknowledged by {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noodmelding {time}: {type}, {urgency} — {state}</source>
+        <translation>Alarm {time}: {type}, {urgency} — {state}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>niemand</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In dienst: {names}</source>
+        <translation>On duty: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/reports.py" line="+49"/>
+        <source>Rapporten</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Maak een situatierapport voor de C-NSP of exporteer de gegevens voor de veiligheidsregio. Elke export wordt vastgelegd in het auditlogboek.</source>
+        <translation>Make a situation report for the C-NSP or export the data for the safety region. Every export is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Situatierapport</source>
+        <translation>Situation report</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Eén of twee A4-pagina&apos;s: open of gesloten, aanwezig en capaciteit, bezoekers, open hulpvragen, voorraad met hoe lang die nog strekt, noodmeldingen, knelpunten en een grafiek van de bezoekers per uur.</source>
+        <translation>One or two A4 pages: open or closed, present and capacity, visitors, open needs, stock and how long it will last, alarms, bottlenecks and a chart of visitors per hour.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Voor:</source>
+        <translation>For:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Situatierapport (PDF)…</source>
+        <translation>Situation report (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Exporteren</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>CSV en Excel: één tabel per soort gegevens, met HXL-labels onder de kolomnamen. CAP: de noodmeldingen en hun bevestigingen als CAP 1.2-berichten voor de meldkamer.</source>
+        <translation>CSV and Excel: one table per kind of data, with HXL tags below the column names. CAP: the alarms and their acknowledgements as CAP 1.2 messages for the dispatch centre.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>met persoonsgegevens (alleen coördinator)</source>
+        <translation>with personal data (coordinator only)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exporteren CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exporteren Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CAP-meldingen…</source>
+        <translation>CAP alerts…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>De hele regio</source>
+        <translation>The whole region</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Let op: de volgende export bevat persoonsgegevens. Bewaar het bestand veilig en deel het alleen met wie het nodig heeft.</source>
+        <translation>Note: the next export contains personal data. Keep the file safe and share it only with those who need it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Standaard zonder persoonsgegevens.</source>
+        <translation>By default without personal data.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zonder persoonsgegevens. Alleen een coördinator kan persoonsgegevens meenemen.</source>
+        <translation>Without personal data. Only a coordinator can include personal data.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Persoonsgegevens exporteren?</source>
+        <translation>Export personal data?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De export bevat dan ook persoonsgegevens:</source>
+        <translation>The export will then also contain personal data:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>De export wordt met uw naam vastgelegd in het auditlogboek. Doorgaan?</source>
+        <translation>The export is recorded in the audit log with your name. Continue?</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Situatierapport opslaan</source>
+        <translation>Save situation report</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Kies een map voor de CSV-bestanden</source>
+        <translation>Choose a folder for the CSV files</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Excel-bestand opslaan</source>
+        <translation>Save Excel file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kies een map voor de CAP-berichten</source>
+        <translation>Choose a folder for the CAP messages</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Klaar: %1</source>
+        <translation>Done: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+35"/>
+        <source>Aanvraag naar de C-NSP</source>
+        <translation>Request to the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Aanvraag sturen</source>
+        <translation>Send request</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wat komt deze post tekort? De aanvraag gaat mee met de volgende synchronisatie; de C-NSP antwoordt met een levering of een bericht.</source>
+        <translation>What is this post short of? The request goes along with the next synchronisation; the C-NSP answers with a delivery or a message.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>bijvoorbeeld: 40 mensen extra sinds vanmiddag</source>
+        <translation>for example: 40 extra people since this afternoon</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Toelichting</source>
+        <translation>&amp;Explanation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nodig</source>
+        <translation>Needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/restore.py" line="+55"/>
+        <source>Noodpost — back-up terugzetten</source>
+        <translation>Noodpost — restore backup</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+107"/>
+        <source>Back-up terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Kies de back-up die u wilt terugzetten. De huidige gegevens worden opzij gezet (nooit verwijderd) en vervangen door die van de back-up. Daarna sluit Noodpost af; start het dan opnieuw.</source>
+        <translation>Choose the backup you want to restore. The current data is set aside (never deleted) and replaced by the data from the backup. Noodpost then closes; start it again after that.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Er zijn geen back-ups gevonden: niet op deze laptop en niet in de USB-map. Kies een bestand met &apos;Ander bestand…&apos;.</source>
+        <translation>No backups found yet, not on this laptop and not in the USB folder. Choose a file with &apos;Other file…&apos;.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Terugzetten…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Ander bestand…</source>
+        <translation>&amp;Other file…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Annuleren</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Back-upbestand kiezen</source>
+        <translation>Choose backup file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noodpost-back-ups (*.db)</source>
+        <translation>Noodpost backups (*.db)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Gekozen bestand: %1</source>
+        <translation>Chosen file: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Huidige gegevens worden vervangen door die van deze back-up:
+%1
+
+Wat na deze back-up is ingevoerd en al naar de C-NSP was gestuurd, komt bij de volgende synchronisatie terug; de huidige database wordt bewaard. Noodpost sluit daarna af. Doorgaan?</source>
+        <translation>The current data will be replaced by the data from this backup:
+%1
+
+What was entered after this backup and was already sent to the C-NSP comes back at the next synchronisation; the current database is kept. Noodpost then closes. Continue?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ja, terugzetten</source>
+        <translation>Yes, restore</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+38"/>
+        <source>Nee</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Bezig met terugzetten…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Back-up van een andere installatie</source>
+        <translation>Backup from another installation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Toch terugzetten</source>
+        <translation>Restore anyway</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Back-up teruggezet</source>
+        <translation>Backup restored</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1
+
+Noodpost sluit nu af. Start Noodpost daarna opnieuw.</source>
+        <translation>%1
+
+Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
@@ -2177,7 +3341,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/settings.py" line="+38"/>
+        <location filename="../../noodpost/gui/dialogs/settings.py" line="+41"/>
         <source>Noodpost — instellingen</source>
         <translation>Noodpost — settings</translation>
     </message>
@@ -2187,17 +3351,18 @@
         <translation>Settings of this laptop</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
+        <location line="+11"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-7"/>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>&amp;Taal</source>
         <translation>&amp;Language</translation>
     </message>
@@ -2212,9 +3377,24 @@
         <translation>&amp;Text size</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>&amp;Back-up ook naar</source>
+        <translation>&amp;Backup also to</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noodmelding &amp;escaleren na</source>
+        <translation>&amp;Escalate alarm after</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Na zoveel minuten zonder toetsaanslag of klik wordt het scherm vergrendeld; verder werken kan dan alleen met een pincode.</source>
         <translation>After this many minutes without a key press or click, the screen locks; work can then only continue with a PIN.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Een noodmelding die na zoveel minuten nog niet is bevestigd, wordt rood met ESCALATIE getoond en de melding klinkt opnieuw.</source>
+        <translation>An alarm that has not been acknowledged after this many minutes is shown in red with ESCALATION, and the alert sounds again.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2222,7 +3402,7 @@
         <translation>A different language or text size shows after Noodpost has been restarted. The lock time applies at once.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>&amp;Opslaan</source>
         <translation>&amp;Save</translation>
     </message>
@@ -2232,7 +3412,7 @@
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+71"/>
         <source>De instellingen konden niet worden opgeslagen (%1). Controleer of de map %2 beschrijfbaar is en of de schijf niet vol is.</source>
         <translation>The settings could not be saved (%1). Check that the folder %2 can be written to and that the disk is not full.</translation>
     </message>
@@ -2465,6 +3645,49 @@
             <numerusform>Signing in with this name is possible again in %n second.</numerusform>
             <numerusform>Signing in with this name is possible again in %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StartupCheckDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/startup_check.py" line="+66"/>
+        <source>Noodpost — database beschadigd</source>
+        <translation>Noodpost — database damaged</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De database is beschadigd</source>
+        <translation>The database is damaged</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Gevonden bij de controle: %1</source>
+        <translation>Found during the check: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Nieuwste goede back-up terugzetten</source>
+        <translation>Restore the &amp;newest good backup</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Andere back-up kiezen…</source>
+        <translation>Choose &amp;another backup…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noodpost &amp;afsluiten</source>
+        <translation>&amp;Quit Noodpost</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Back-upbestand kiezen</source>
+        <translation>Choose backup file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noodpost-back-ups (*.db)</source>
+        <translation>Noodpost backups (*.db)</translation>
     </message>
 </context>
 <context>
@@ -2719,6 +3942,249 @@
         <location line="+4"/>
         <source>Verloop van {item}, nieuwste eerst</source>
         <translation>History of {item}, newest first</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyNoticesPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+60"/>
+        <source>Leveringen</source>
+        <translation>Deliveries</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Verstuurd</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+21"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+21"/>
+        <source>Goederen</source>
+        <translation>Goods</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Verwacht</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Toestand</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Gevraagd</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Urgentie</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Leveringen van de C-NSP</source>
+        <translation>Deliveries from the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>&amp;Nieuwe levering…</source>
+        <translation>&amp;New delivery…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Levering voor aanvraag…</source>
+        <translation>&amp;Delivery for request…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Antwoord sturen…</source>
+        <translation>Send &amp;reply…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Levering a&amp;nnuleren…</source>
+        <translation>Ca&amp;ncel delivery…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Ontvangst bevestigen…</source>
+        <translation>Confirm re&amp;ceipt…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Aanvraag sturen…</source>
+        <translation>Send &amp;request…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aanvraag af&amp;sluiten…</source>
+        <translation>C&amp;lose request…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>onderweg</source>
+        <translation>on the way</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>onderweg — nog bevestigen</source>
+        <translation>on the way — still to confirm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ontvangen {when}</source>
+        <translation>received {when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, met afwijking</source>
+        <translation>, with differences</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>1 levering onderweg</source>
+        <translation>1 delivery on the way</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} leveringen onderweg</source>
+        <translation>{n} deliveries on the way</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 aanvraag</source>
+        <translation>1 request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} aanvragen</source>
+        <translation>{n} requests</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{deliveries}. Nog te beantwoorden: {requests}.</source>
+        <translation>{deliveries}. Still to answer: {requests}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{deliveries} naar deze post. Bevestig de ontvangst als de goederen er zijn: dan staan ze in de voorraad.</source>
+        <translation>{deliveries} to this post. Confirm receipt when the goods are here: then they are in the stock.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Kies een levering of aanvraag om alles te lezen.</source>
+        <translation>Choose a delivery or request to read everything.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Levering naar {post} ({code}), verstuurd {when}: {state}</source>
+        <translation>Delivery to {post} ({code}), sent {when}: {state}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gestuurd: {lines}</source>
+        <translation>Sent: {lines}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Aangekomen: {lines}</source>
+        <translation>Arrived: {lines}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opmerking C-NSP: {note}</source>
+        <translation>Comment from C-NSP: {note}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Opmerking post: {note}</source>
+        <translation>Comment from post: {note}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geannuleerd: {note}</source>
+        <translation>Cancelled: {note}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Aanvraag van {post} ({code}), {when}, urgentie {urgency}: {state}</source>
+        <translation>Request from {post} ({code}), {when}, urgency {urgency}: {state}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nodig: {lines}</source>
+        <translation>Needed: {lines}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Toelichting: {note}</source>
+        <translation>Explanation: {note}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leveringen gestuurd voor deze aanvraag: {n}.</source>
+        <translation>Deliveries sent for this request: {n}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Antwoord C-NSP: {answer}</source>
+        <translation>C-NSP reply: {answer}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Afgesloten: {note}</source>
+        <translation>Closed: {note}</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Antwoord aan {post}</source>
+        <translation>Reply to {post}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wat laat u de post weten? Bijvoorbeeld wanneer het komt, of waarom het niet kan. Gevraagd: {lines}</source>
+        <translation>What do you want to tell the post? For example when it will come, or why it is not possible. Requested: {lines}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Antwoord sturen</source>
+        <translation>Send reply</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+4"/>
+        <source>Levering annuleren</source>
+        <translation>Cancel delivery</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Waarom gaat deze levering naar {post} niet door? ({lines})</source>
+        <translation>Why is this delivery to {post} not going ahead? ({lines})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>De aanvraag van {post} afsluiten. Waarom? (niet verplicht)</source>
+        <translation>Close the request from {post}. Why? (optional)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Is de aanvraag niet meer nodig of opgelost? Waarom? (niet verplicht)</source>
+        <translation>Is the request no longer needed or solved? Why? (optional)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+2"/>
+        <source>Aanvraag afsluiten</source>
+        <translation>Close request</translation>
     </message>
 </context>
 <context>
@@ -3056,18 +4522,18 @@
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/volunteers.py" line="+48"/>
+        <location filename="../../noodpost/gui/pages/volunteers.py" line="+50"/>
         <source>sinds {time}</source>
         <translation>since {time}</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+202"/>
+        <location line="+206"/>
         <source>Vrijwilligers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-190"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -3130,6 +4596,32 @@
         <location line="+8"/>
         <source>Vrijwilligers toevoegen doet de coördinator van dienst.</source>
         <translation>Adding volunteers is done by the coordinator on duty.</translation>
+    </message>
+</context>
+<context>
+    <name>box</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/startup_check.py" line="+58"/>
+        <source>Noodpost kan de gegevens nu naar %1 verplaatsen: de gegevens, de sleutels en de instellingen worden gekopieerd en gecontroleerd; de oude database blijft bewaard onder een andere naam.</source>
+        <translation>Noodpost can now move the data to %1: the data, the keys and the settings are copied and checked; the old database is kept under a different name.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Verplaatsen</source>
+        <translation>&amp;Move</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Noodpost &amp;afsluiten</source>
+        <translation>&amp;Quit Noodpost</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location line="-22"/>
+        <source>Back-up teruggezet</source>
+        <translation>Backup restored</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="nl">
 <context>
+    <name>AlarmAlert</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/alarm_alert.py" line="+289"/>
+        <source>ESCALATIE: %n min niet bevestigd</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlarmsPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+264"/>
+        <source>ESCALATIE: %n min niet bevestigd</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditViewDialog</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+171"/>
+        <source>Intact: %n regel(s) gecontroleerd, niets gewijzigd of verwijderd.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/idle_lock.py" line="+71"/>
@@ -13,9 +46,28 @@
     </message>
 </context>
 <context>
+    <name>PostDetailsDialog</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+260"/>
+        <source>De crisis afsluiten? Daarmee begint de bewaartermijn van %n dag(en) voor alle persoonsgegevens op deze C-NSP.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>De post sluiten? Daarmee begint de bewaartermijn van %n dag(en); daarna worden de persoonsgegevens geanonimiseerd.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PresencePage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/presence.py" line="+298"/>
+        <location filename="../../noodpost/gui/pages/presence.py" line="+303"/>
         <source>%n uur geleden</source>
         <translation>
             <numerusform>%n uur geleden</numerusform>

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -168,3 +169,29 @@ def test_f9_at_the_desk_brings_the_alarm_form_in_view(
     assert isinstance(main_window.pages[main_window.nav.currentRow()], AlarmsPage)
     for dialog in main_window.findChildren(QDialog):
         dialog.reject()
+
+
+def test_the_menu_offers_backups_the_audit_log_and_the_info_screen(
+    main_window: MainWindow,
+) -> None:
+    texts = [a.text() for a in main_window.menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "Scherm vergrendelen",
+        "Instellingen…",
+        "Back-up maken",
+        "Back-up terugzetten…",
+        "Auditlogboek…",
+        "Post en bewaartermijn…",
+        "&Publieksscherm tonen",
+        "Afsluiten",
+    ]
+
+
+def test_the_audit_log_opens_from_the_menu_for_the_coordinator(
+    qtbot: QtBot, main_window: MainWindow
+) -> None:
+    main_window.findChild(QAction, "audit_action").trigger()
+    dialog = main_window.findChild(QDialog, "audit_view")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.close()

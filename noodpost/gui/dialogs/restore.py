@@ -73,7 +73,7 @@ class RestoreDialog(QDialog):
         self.backups.itemDoubleClicked.connect(lambda _item: self.ask_and_restore())
         self.empty = QLabel(
             self.tr(
-                "Er zijn nog geen back-ups gevonden, op deze laptop en niet in de USB-map. Kies "
+                "Er zijn geen back-ups gevonden: niet op deze laptop en niet in de USB-map. Kies "
                 "een bestand met 'Ander bestand…'."
             )
         )

@@ -13,7 +13,10 @@ from noodpost.gui.pages.messages import MessagesPage
 from noodpost.gui.pages.needs import NeedsPage
 from noodpost.gui.pages.overview import OverviewPage
 from noodpost.gui.pages.presence import PresencePage
+from noodpost.gui.pages.regional import RegionalPage
+from noodpost.gui.pages.reports import ReportsPage
 from noodpost.gui.pages.supplies import SuppliesPage
+from noodpost.gui.pages.supply_notices import SupplyNoticesPage
 from noodpost.gui.pages.sync import SyncPage
 from noodpost.gui.pages.volunteers import VolunteersPage
 from noodpost.gui.printing.cards import print_registered_card
@@ -22,9 +25,21 @@ from noodpost.gui.printing.cards import print_registered_card
 def build_pages(app: AppContext) -> list[Page]:
     """The pages for this node, in navigation order (DESIGN §5; a hub has no desk)."""
     alarms = AlarmsPage(app)
-    common = [alarms, VolunteersPage(app), LogbookPage(app), BulletinsPage(app), SyncPage(app)]
     if app.node.is_hub:
-        return [OverviewPage(app), NeedsPage(app), *common]
+        return [
+            RegionalPage(app),
+            OverviewPage(app),
+            NeedsPage(app),
+            alarms,
+            SupplyNoticesPage(app),
+            MessagesPage(app),
+            VolunteersPage(app),
+            LogbookPage(app),
+            BulletinsPage(app),
+            SyncPage(app),
+            ReportsPage(app),
+        ]
+    common = [alarms, VolunteersPage(app), LogbookPage(app), BulletinsPage(app), SyncPage(app)]
     desk = DeskPage(app)
     desk.print_card = lambda registered: print_registered_card(
         registered, app.node.name, None, app.node.training, desk.window()
@@ -35,8 +50,10 @@ def build_pages(app: AppContext) -> list[Page]:
         PresencePage(app),
         NeedsPage(app),
         SuppliesPage(app),
+        SupplyNoticesPage(app),
         ChargingPage(app),
         MessagesPage(app),
         *common,
         OverviewPage(app),
+        ReportsPage(app),
     ]

@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -667,6 +666,8 @@ class ExportService:
         if personal:
             self._require_coordinator()
         data = self._collect(personal)
+        from openpyxl import Workbook  # noqa: PLC0415 - 0.1 s of imports, only when exporting
+
         workbook = Workbook(write_only=True)
         total = 0
         for table, rows in data:

@@ -121,6 +121,7 @@ def test_the_hub_withdraws_a_bulletin_everywhere(
     carry(hub, app_context, stick)
     post_page = BulletinsPage(app_context)
     qtbot.addWidget(post_page)
+    post_page.show()  # a page loads what it shows when it is first shown
     assert post_page.card_titles() == ["Avondklok"]
 
     [bulletin] = hub.services.bulletins.current()
@@ -146,6 +147,7 @@ def test_a_bulletin_without_title_is_refused_and_the_text_kept(
 ) -> None:
     page = BulletinsPage(hub)
     qtbot.addWidget(page)
+    page.show()
     assert page.summary.text() == "Nog geen berichten verstuurd."
     form = page.open_form()
     assert form is not None

@@ -83,7 +83,6 @@ class AlarmsPage(Page):
         self.escalation_timer.timeout.connect(self._recheck_escalation)
         if self.is_hub:
             self.escalation_timer.start()
-        self.refresh()
 
     # ---------------------------------------------------------------- building
 

@@ -86,7 +86,6 @@ class BulletinsPage(Page):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(scroll, 1)
-        self.refresh()
 
     # ---------------------------------------------------------------- page API
 

@@ -123,7 +123,6 @@ class DeskPage(Page):
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_household)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.setTabOrder(self.scan_field, self.checkin_button)
-        self.refresh()
 
     def _build_scan_row(self, scan_clock: Callable[[], float] | None) -> QHBoxLayout:
         self.scan_field = ScanField(clock=scan_clock)
@@ -434,6 +433,9 @@ class DeskPage(Page):
             text += " " + self.tr("Vandaag nu %1.").replace("%1", line.text)
         stock = result.stock
         name = result.item.name.lower()
+        if stock is None:
+            self.show_feedback(OK_STYLE, text)
+            return
         if stock.negative:
             warning = self.tr(
                 "⚠ Let op: volgens de voorraad is er geen %1 meer (%2). Laat de coördinator "

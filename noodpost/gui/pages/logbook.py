@@ -100,7 +100,6 @@ class LogbookPage(Page):
         self.setTabOrder(self.entry, self.add_button)
         self.setTabOrder(self.add_button, self.manual_only)
         self.setTabOrder(self.manual_only, self.table)
-        self.refresh()
 
     # ---------------------------------------------------------------- rows
 

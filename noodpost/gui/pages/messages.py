@@ -116,7 +116,6 @@ class MessagesPage(Page):
             self.clear_button.hide()
         else:
             self.export_button.hide()
-        self.refresh()
 
     def _build_top(self) -> QHBoxLayout:
         self.new_button = QPushButton(self.tr("&Bericht opnemen…"))

@@ -57,7 +57,6 @@ class OverviewPage(Page):
         layout.addWidget(self.identity)
         layout.addWidget(scroll, 1)
         layout.addLayout(footer)
-        self.refresh()
 
     def value_text(self, key: str) -> str:
         """What the page shows for one count (``"households"``, ``"events"`` …)."""

@@ -279,7 +279,6 @@ class RegionalPage(Page):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
-        self.refresh()
 
     # ---------------------------------------------------------------- building
 

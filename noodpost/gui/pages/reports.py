@@ -76,7 +76,6 @@ class ReportsPage(Page):
         layout.addWidget(export_box)
         layout.addWidget(self.result)
         layout.addStretch(1)
-        self.refresh()
 
     def _sitrep_box(self) -> QGroupBox:
         sitrep_box = QGroupBox(self.tr("Situatierapport"))

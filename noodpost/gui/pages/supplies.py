@@ -120,7 +120,6 @@ class SuppliesPage(Page):
         self.setTabOrder(self.delivery_button, self.correction_button)
         self.setTabOrder(self.correction_button, self.stock_table)
         self.setTabOrder(self.stock_table, self.ledger_table)
-        self.refresh()
 
     # ---------------------------------------------------------------- building
 

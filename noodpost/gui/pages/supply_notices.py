@@ -145,7 +145,6 @@ class SupplyNoticesPage(Page):
         layout.addWidget(splitter, 1)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         QShortcut(QKeySequence("Ctrl+N"), self, self._new)
-        self.refresh()
 
     # ---------------------------------------------------------------- building
 

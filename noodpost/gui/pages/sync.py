@@ -100,7 +100,6 @@ class SyncPage(Page):
         scroll.setWidget(content)
         self.layout_.addWidget(scroll, 1)
         self.refresh_drives()
-        self.refresh()
 
     # ---------------------------------------------------------------- building
 

@@ -98,7 +98,6 @@ class VolunteersPage(Page):
         self.setTabOrder(self.task, self.start_button)
         self.setTabOrder(self.start_button, self.end_button)
         self.setTabOrder(self.end_button, self.add_button)
-        self.refresh()
 
     def _build_shift_row(self) -> QHBoxLayout:
         self.task = QLineEdit()

@@ -491,7 +491,8 @@ class SuppliesService:
                 .order_by(Distribution.created_hlc.desc())
                 .limit(1)
             )
-        return None if found is None else self._hand_out_result(found)
+        # The undo button needs no stock figure: summing the item's hand-outs is left out here.
+        return None if found is None else self._hand_out_result(found, with_stock=False)
 
     def hand_out_by_id(self, distribution_id: str) -> HandOut:
         """One hand-out (not an undo line).
@@ -501,7 +502,7 @@ class SuppliesService:
         """
         return self._hand_out_result(distribution_id)
 
-    def _hand_out_result(self, distribution_id: str) -> HandOut:
+    def _hand_out_result(self, distribution_id: str, *, with_stock: bool = True) -> HandOut:
         now = self.ctx.clock.now()
         with self.ctx.read() as session:
             row = session.get(Distribution, distribution_id)
@@ -536,7 +537,7 @@ class SuppliesService:
                 correction_id=correction,
                 undo_until=iso(until),
                 undoable=undoable,
-                stock=self._stock_of(session, item),
+                stock=self._stock_of(session, item) if with_stock else None,
             )
 
 

@@ -149,7 +149,9 @@ class HandOut:
         correction_id: the correcting hand-out that undid this one, if any.
         undo_until: until when it can be undone (UTC ISO).
         undoable: not undone, of this post and still within :data:`UNDO_MINUTES`, when read.
-        stock: the item's stock at this post, as read with this result.
+        stock: the item's stock at this post, as read with this result; ``None`` from
+            :meth:`SuppliesService.last_hand_out`, which is read on every scan for the undo
+            button and leaves the stock sum out.
     """
 
     id: str
@@ -162,7 +164,7 @@ class HandOut:
     correction_id: str | None
     undo_until: str
     undoable: bool
-    stock: StockLine
+    stock: StockLine | None
 
     @property
     def undone(self) -> bool:

@@ -339,6 +339,10 @@ class Distribution(State):
 
     __table_args__ = (
         Index(None, "household_id", "at"),
+        # Covers the stock sum of one item at one post, so a season's hand-outs are summed
+        # from the index alone. Item first, and without ``at``: with the post code first, or
+        # ``at`` in it, SQLite chose it for "latest hand-out at this post" and sorted them all.
+        Index(None, "item_id", "post_code", "deleted", "quantity"),
         # Only the few undo lines: "not undone" checks read this instead of every hand-out.
         Index(
             None,

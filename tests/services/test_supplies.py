@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -590,7 +591,7 @@ def test_last_hand_out_is_for_the_desk(
     last = supplies.last_hand_out()
 
     assert last is not None
-    assert last == latest
+    assert last == replace(latest, stock=None)  # read on every scan: no stock sum
     assert last.item.code == "food_package"
     assert last.text == "Voedselpakket 1 pakket"
     assert last.card_code is not None
@@ -601,4 +602,4 @@ def test_last_hand_out_is_for_the_desk(
     assert after is not None
     assert after.id == latest.id
     assert after.undone
-    assert supplies.hand_out_by_id(latest.id) == after
+    assert replace(supplies.hand_out_by_id(latest.id), stock=None) == after

@@ -21,13 +21,32 @@ from noodpost.services.desk import HouseholdPanel
 from noodpost.services.supply_types import AllowanceLine
 
 PANEL_POINT_SIZE = 14
-OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 4px 8px; border-radius: 4px;"
-WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 4px 8px; border-radius: 4px;"
-FLAG_STYLE = "background: #e2e3f3; color: #1c1f4a; padding: 4px 8px; border-radius: 4px;"
-MUTED_STYLE = "color: #444;"
+# One style sheet for the panel; a label's colour is its ``tone`` property. Setting a property
+# is much cheaper than a style sheet of its own per label on every scan.
+TONES = {
+    "ok": "background: #d1e7dd; color: #0a3622; padding: 4px 8px; border-radius: 4px;",
+    "warning": "background: #fff3cd; color: #664d03; padding: 4px 8px; border-radius: 4px;",
+    "flag": "background: #e2e3f3; color: #1c1f4a; padding: 4px 8px; border-radius: 4px;",
+    "muted": "color: #444;",
+}
+OK_STYLE = TONES["ok"]  # also the desk's feedback line
+WARNING_STYLE = TONES["warning"]
 FRAME_STYLE = (
     "#household_panel { border: 2px solid #6c757d; border-radius: 6px; background: #fff; }"
 )
+PANEL_STYLE = FRAME_STYLE + "".join(
+    f' #household_panel QLabel[tone="{tone}"] {{ {style} }}' for tone, style in TONES.items()
+)
+
+
+def set_tone(label: QLabel, tone: str) -> None:
+    """Colour ``label`` as ``tone`` (a key of :data:`TONES`, or ``""`` for plain)."""
+    if label.property("tone") == tone:
+        return
+    label.setProperty("tone", tone)
+    style = label.style()
+    style.unpolish(label)
+    style.polish(label)
 
 
 def panel_font(widget: QWidget, *, extra: int = 0, bold: bool = False) -> None:
@@ -85,13 +104,13 @@ class HouseholdPanelView(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("household_panel")
-        self.setStyleSheet(FRAME_STYLE)
+        self.setStyleSheet(PANEL_STYLE)
         self.panel: HouseholdPanel | None = None
 
         self.header = self._label("panel_header", extra=4, bold=True)
         self.presence = self._label("panel_presence")
         self.flags = self._label("panel_flags")
-        self.flags.setStyleSheet(FLAG_STYLE)
+        set_tone(self.flags, "flag")
         self.allowance_heading = self._label("panel_allowance_heading", bold=True)
         self.allowance_heading.setText(self.tr("Vandaag ontvangen (rantsoen per dag):"))
         self.allowance_box = QWidget()
@@ -101,6 +120,7 @@ class HouseholdPanelView(QFrame):
         self.allowance_grid.setVerticalSpacing(2)
         self.allowance_labels: dict[str, QLabel] = {}
         self.allowance_states: dict[str, QLabel] = {}
+        self._allowance_rows: list[tuple[QLabel, QLabel, QLabel]] = []
         self.visits = self._label("panel_visits")
         self.needs = self._label("panel_needs")
         self.charging = self._label("panel_charging")
@@ -141,7 +161,7 @@ class HouseholdPanelView(QFrame):
                 "Een nog ongebruikte voorgedrukte kaart scannen start ook de inschrijving."
             )
         )
-        self.presence.setStyleSheet(MUTED_STYLE)
+        set_tone(self.presence, "muted")
         for widget in (
             self.flags,
             self.allowance_heading,
@@ -167,10 +187,10 @@ class HouseholdPanelView(QFrame):
             text = self.tr("✔ Aanwezig sinds %1").replace("%1", panel.present_since or "?")
             if panel.present_persons and panel.present_persons != panel.size:
                 text += " " + self.tr("(%1 pers.)").replace("%1", str(panel.present_persons))
-            self.presence.setStyleSheet(OK_STYLE)
+            set_tone(self.presence, "ok")
         else:
             text = self.tr("Niet aangemeld")
-            self.presence.setStyleSheet(MUTED_STYLE)
+            set_tone(self.presence, "muted")
         seen = panel.last_seen
         text += " · " + (
             self.tr("laatst gezien %1").replace("%1", seen) if seen else self.tr("nog niet gezien")
@@ -195,10 +215,10 @@ class HouseholdPanelView(QFrame):
                 )
             )
             urgent = any(n.urgency in ("immediate", "high") for n in panel.open_needs)
-            self.needs.setStyleSheet(WARNING_STYLE if urgent else "")
+            set_tone(self.needs, "warning" if urgent else "")
         else:
             self.needs.setText(self.tr("Open hulpvraag: geen"))
-            self.needs.setStyleSheet(MUTED_STYLE)
+            set_tone(self.needs, "muted")
         self.needs.show()
 
         self.charging.setText(
@@ -207,13 +227,6 @@ class HouseholdPanelView(QFrame):
         self.charging.setVisible(bool(panel.charging))
 
     def _show_allowance(self, panel: HouseholdPanel, quick_item_ids: Sequence[str]) -> None:
-        while self.allowance_grid.count():
-            item = self.allowance_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.allowance_labels = {}
-        self.allowance_states = {}
         order = {item_id: i for i, item_id in enumerate(quick_item_ids)}
         lines = [
             line
@@ -221,17 +234,30 @@ class HouseholdPanelView(QFrame):
             if line.item.id in order or line.received > 0 or line.next_allowed_at is not None
         ]
         lines.sort(key=lambda line: (order.get(line.item.id, len(order)), line.item.name))
-        for row, line in enumerate(lines):
-            name = QLabel(line.item.name)
-            amount = QLabel(amount_text(line))
-            words, reached = remaining_text(line, panel.read_at)
-            state = QLabel(("⚠ " + words) if reached else words)
-            amount.setObjectName(f"allowance_{line.item.code}")
-            state.setObjectName(f"allowance_state_{line.item.code}")
-            state.setStyleSheet(WARNING_STYLE if reached else OK_STYLE)
-            for column, label in enumerate((name, amount, state)):
+        # The rows' labels are kept and reused: a scan changes texts, not widgets.
+        while len(self._allowance_rows) < len(lines):
+            row = len(self._allowance_rows)
+            labels = (QLabel(), QLabel(), QLabel())
+            for column, label in enumerate(labels):
                 panel_font(label)
                 self.allowance_grid.addWidget(label, row, column)
+            self._allowance_rows.append(labels)
+        self.allowance_labels = {}
+        self.allowance_states = {}
+        for row, (name, amount, state) in enumerate(self._allowance_rows):
+            shown = row < len(lines)
+            for label in (name, amount, state):
+                label.setVisible(shown)
+            if not shown:
+                continue
+            line = lines[row]
+            words, reached = remaining_text(line, panel.read_at)
+            name.setText(line.item.name)
+            amount.setText(amount_text(line))
+            state.setText(("⚠ " + words) if reached else words)
+            amount.setObjectName(f"allowance_{line.item.code}")
+            state.setObjectName(f"allowance_state_{line.item.code}")
+            set_tone(state, "warning" if reached else "ok")
             self.allowance_labels[line.item.code] = amount
             self.allowance_states[line.item.code] = state
         self.allowance_grid.setColumnStretch(3, 1)

@@ -27,7 +27,6 @@ import errno
 import io
 import logging
 import os
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
+from noodpost.core.durable import fsync_dir
 from noodpost.core.errors import Refused, UserError
 from noodpost.core.rations import local_time
 from noodpost.core.vocabulary import label
@@ -529,21 +529,6 @@ def cannot_write_message(path: Path, error: OSError) -> str:
     return f"Kan {path} niet schrijven ({reason}). Kies een andere plek."
 
 
-def _sync_folder(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        log.debug("Could not fsync folder %s", folder)
-    finally:
-        os.close(fd)
-
-
 def write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     """Write ``path`` through ``path``.partial: flushed, synced, then renamed.
 
@@ -561,7 +546,7 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
             os.fsync(handle.fileno())
         os.replace(partial, path)
         done = True
-        _sync_folder(path.parent)
+        fsync_dir(path.parent)
     except OSError as err:
         raise UserError(cannot_write_message(path, err)) from err
     finally:

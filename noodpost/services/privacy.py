@@ -24,9 +24,10 @@ from enum import StrEnum
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.errors import Refused
+from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext
 from noodpost.services.roles import NOT_SIGNED_IN, is_coordinator
-from noodpost.storage.audit import OK, REFUSED, append_audit
+from noodpost.storage.audit import OK, REFUSED
 
 
 class PersonalList(StrEnum):
@@ -91,12 +92,4 @@ class PrivacyService:
         return allowed
 
     def _record(self, action: AuditAction, obj: str, result: str) -> None:
-        with self.ctx.db.write() as session:
-            append_audit(
-                session,
-                at=self.ctx.now_iso(),
-                actor=self.ctx.actor,
-                action=action.value,
-                obj=obj,
-                result=result,
-            )
+        AuditService(self.ctx).record(action, obj, result)

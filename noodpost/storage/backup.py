@@ -35,6 +35,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
+from noodpost.core.durable import fsync_dir, fsync_file
 from noodpost.core.errors import NeedsConfirmation, UserError
 from noodpost.storage.engine import DB_FILENAME, Database, connect_read_only, quick_check_file
 from noodpost.storage.node import new_incarnation, require_node
@@ -233,28 +234,6 @@ def remove_stale_partials(folder: Path, code: str) -> None:
 
 
 # ---------------------------------------------------------------- writing a backup
-
-
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened: Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def remove_with_side_files(path: Path) -> None:

@@ -11,23 +11,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from noodpost.core.durable import fsync_dir
 from noodpost.core.errors import UserError
 
 PARTIAL_SUFFIX = ".partial"
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened: Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_atomically(

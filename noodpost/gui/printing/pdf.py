@@ -20,6 +20,7 @@ from typing import IO
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from noodpost.core.durable import fsync_dir
 from noodpost.core.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -97,21 +98,6 @@ class PdfTarget:
             raise UserError(cannot_write_message(self.path, err)) from err
 
 
-def _sync_folder(folder: Path) -> None:
-    if sys.platform == "win32":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        log.debug("Could not fsync folder %s", folder)
-    finally:
-        os.close(fd)
-
-
 @contextmanager
 def pdf_target(path: Path) -> Iterator[PdfTarget]:
     """Create ``path``.partial at once (an unwritable place fails before anything else
@@ -139,7 +125,7 @@ def pdf_target(path: Path) -> Iterator[PdfTarget]:
         except OSError as err:
             raise UserError(cannot_write_message(path, err)) from err
         done = True
-        _sync_folder(path.parent)
+        fsync_dir(path.parent)
     finally:
         if not done:
             partial.unlink(missing_ok=True)

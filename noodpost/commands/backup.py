@@ -28,7 +28,8 @@ from noodpost.services.backup import (
     when_text,
 )
 from noodpost.services.base import ServiceContext
-from noodpost.storage.backup import inspect_backup, parse_backup_name
+from noodpost.storage.backup import parse_backup_name
+from noodpost.storage.restore import inspect_backup
 
 
 def add(commands: Commands) -> None:

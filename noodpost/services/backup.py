@@ -33,6 +33,7 @@ from noodpost.core.rations import local_time
 from noodpost.services.base import ServiceContext
 from noodpost.services.roles import require_coordinator
 from noodpost.storage import backup as store
+from noodpost.storage import restore as restoring
 from noodpost.storage.audit import FAILED, OK, append_audit
 from noodpost.storage.engine import DB_FILENAME, open_database, startup_check
 from noodpost.storage.eventlog import count_events
@@ -51,7 +52,7 @@ RESTORE_COORDINATOR_ONLY = (
     "Alleen een coördinator kan een back-up terugzetten. Vraag de coördinator van dienst."
 )
 
-OtherNodeBackup = store.OtherNodeBackup
+OtherNodeBackup = restoring.OtherNodeBackup
 BackupKind = store.BackupKind
 
 
@@ -177,11 +178,11 @@ def restore_from_file(
     is older) to record the restore in its audit log.
 
     Raises:
-        UserError: see :func:`noodpost.storage.backup.restore_backup`.
+        UserError: see :func:`noodpost.storage.restore.restore_backup`.
         OtherNodeBackup: the backup is another installation's; ask, then call again with
             ``allow_other_node=True``.
     """
-    restored = store.restore_backup(
+    restored = restoring.restore_backup(
         backup_file, data_dir, now=clock.now(), allow_other_node=allow_other_node
     )
     aside = restored.set_aside.name if restored.set_aside else None
@@ -390,14 +391,14 @@ def check_before_start(data_dir: Path, settings: Settings) -> StartupReport:
     folder's ``backups`` and in the USB folder.
     """
     path = data_dir / DB_FILENAME
-    if store.finish_interrupted_restore(data_dir):
+    if restoring.finish_interrupted_restore(data_dir):
         log.warning("Finished a restore that had been interrupted")
     check = startup_check(path)
     if check.ok:
         log.info("Start-up check ok in %.0f ms", check.elapsed_ms)
         return StartupReport(True, "", check.elapsed_ms, path, None)
     log.error("Start-up check failed: %s", check.problem.splitlines()[0])
-    here = store.current_node(path)
+    here = restoring.current_node(path)
     choices = available_backups(data_dir, settings)
     if here is not None:
         code = store.code_part(here[1], here[2])
@@ -410,7 +411,7 @@ def check_before_start(data_dir: Path, settings: Settings) -> StartupReport:
     newest: BackupChoice | None = None
     for choice in choices:
         with contextlib.suppress(UserError):
-            store.inspect_backup(choice.path)
+            restoring.inspect_backup(choice.path)
             newest = choice
             break
     return StartupReport(False, check.problem, check.elapsed_ms, path, newest)
@@ -490,7 +491,7 @@ def move_node(source: Path, target: Path, *, clock: Clock | None = None) -> Move
         target.mkdir(parents=True, exist_ok=True)
     except OSError as failed:
         raise UserError(store.failure_message(target, failed)) from failed
-    store.copy_database(source_db, target_db)
+    restoring.copy_database(source_db, target_db)
     try:
         keys = source / KEYS_DIR
         if keys.is_dir():
@@ -511,7 +512,7 @@ def move_node(source: Path, target: Path, *, clock: Clock | None = None) -> Move
         ) from failed
     kept: Path | None
     try:
-        kept = store.retire_database(source_db, moment)
+        kept = restoring.retire_database(source_db, moment)
     except OSError:
         log.warning("Moved the database, but could not rename the old one")
         kept = None

@@ -276,7 +276,7 @@ class VolunteersService:
         phone_value = _limited(phone, 40, "Het telefoonnummer")
         post_code = self.ctx.node.post_code
         with self.ctx.read() as session:
-            has_coordinator = self._has_coordinator(session)
+            has_coordinator = self._active_coordinators(session) > 0
             name_taken = self._name_taken(session, name)
         if has_coordinator:
             self.require_coordinator()
@@ -514,9 +514,6 @@ class VolunteersService:
             )
             or 0
         )
-
-    def _has_coordinator(self, session: Session) -> bool:
-        return self._active_coordinators(session) > 0
 
     def _name_taken(self, session: Session, name: str) -> bool:
         names = session.scalars(

@@ -99,9 +99,9 @@ def test_a_damaged_copy_is_never_kept(
     from noodpost.storage import backup as store
 
     def damaged(partial: Path) -> None:
-        raise store._CheckFailed("*** in database main *** Page 7: btreeInitPage() returns 11")
+        raise store.CheckFailed("*** in database main *** Page 7: btreeInitPage() returns 11")
 
-    monkeypatch.setattr(store, "_finish_copy", damaged)
+    monkeypatch.setattr(store, "finish_copy", damaged)
     target = tmp_path / "stick"
     target.mkdir()
     digest = hashlib.sha256(database_path(tmp_path / "post").read_bytes()).hexdigest()

@@ -150,16 +150,16 @@ def test_a_restore_cut_off_before_its_last_rename_is_finished_at_the_next_start(
     ctx: ServiceContext, db: Database, tmp_path: Path, clock: FixedClock
 ) -> None:
     from noodpost.services.backup import check_before_start
-    from noodpost.storage import backup as store
+    from noodpost.storage import restore as restoring
 
     data_dir = tmp_path / "post"
     backup = _backup(ctx, data_dir)
     db.close()
     final = database_path(data_dir)
     # The restore got as far as: the copy checked and fsynced, the old database aside.
-    info = store.inspect_backup(backup)
+    info = restoring.inspect_backup(backup)
     partial = data_dir / "noodpost.db.partial"
-    store._copy_in(info, partial, final)
+    restoring._copy_in(info, partial, final)
     final.rename(data_dir / "noodpost-voor-herstel-20261128-090000.db")
     assert not final.exists()
 
@@ -170,12 +170,12 @@ def test_a_restore_cut_off_before_its_last_rename_is_finished_at_the_next_start(
 
 
 def test_a_partial_copy_without_its_old_database_aside_is_not_taken(tmp_path: Path) -> None:
-    from noodpost.storage import backup as store
+    from noodpost.storage import restore as restoring
 
     data_dir = tmp_path / "leeg"
     data_dir.mkdir()
     (data_dir / "noodpost.db.partial").write_bytes(b"half")
-    assert not store.finish_interrupted_restore(data_dir)
+    assert not restoring.finish_interrupted_restore(data_dir)
     assert not (data_dir / "noodpost.db").exists()
 
 

@@ -114,6 +114,8 @@ class StockLevel:
             return "—"
         if self.hours_left >= 96:
             return f"{self.hours_left / 24:.0f} dagen"
+        if self.hours_left < 1:
+            return f"{max(1, round(self.hours_left * 60))} min"
         return f"{self.hours_left:.0f} uur"
 
     @property
@@ -134,6 +136,7 @@ class AlarmLine:
     raised: str
     location: str
     persons: int | None
+    raised_at: str = ""  # stored UTC time, for ordering (``raised`` is for reading)
 
     @property
     def type_label(self) -> str:
@@ -376,6 +379,7 @@ def _alarms(session: Session, code: str, since: str) -> tuple[AlarmLine, ...]:
             raised=_local_text(a.raised_at),
             location=a.location or "",
             persons=a.persons,
+            raised_at=a.raised_at or "",
         )
         for a in chosen
     )
@@ -412,7 +416,10 @@ def _total(posts: list[PostReport], name: str, *, region: bool) -> PostReport:
     """The region's sums; for one post's report, that post's own figures."""
     if not region and len(posts) == 1:
         return posts[0]
+    # Against the region's capacity only when every post has one: the people at a post
+    # without a capacity would otherwise count against the others' places.
     capacities = [p.capacity for p in posts if p.capacity]
+    known = bool(posts) and len(capacities) == len(posts)
     groups: dict[str, tuple[int, int]] = {}
     for post in posts:
         for group in post.needs:
@@ -424,14 +431,14 @@ def _total(posts: list[PostReport], name: str, *, region: bool) -> PostReport:
     )
     alarms = sorted(
         (a for p in posts for a in p.alarms),
-        key=lambda a: (not a.open, _URGENCY_RANK.get(a.urgency, 2), a.raised),
+        key=lambda a: (not a.open, _URGENCY_RANK.get(a.urgency, 2), a.raised_at),
     )
     return PostReport(
         code="",
         name=name,
         is_open=any(p.is_open for p in posts) if posts else None,
         present=sum(p.present for p in posts),
-        capacity=sum(capacities) if capacities else None,
+        capacity=sum(capacities) if known else None,
         households=sum(p.households for p in posts),
         visits_today=sum(p.visits_today for p in posts),
         persons_today=sum(p.persons_today for p in posts),

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.pages.regional import RegionalPage
+from noodpost.services.supply_notices import SupplyNoticesService
 
 pytestmark = pytest.mark.gui
 
@@ -126,3 +127,24 @@ def test_acknowledged_at_the_hub_the_row_is_no_longer_red(qtbot: QtBot, region: 
     row = page.shown_codes().index("GR-0014")
     assert _cell(page, row, "Meldingen") == "1"
     assert "bevestigd door Bakker" in page.detail.text()
+
+
+def test_a_delivery_received_at_the_post_clears_its_shortage(
+    qtbot: QtBot, region: Region, tmp_path: Path
+) -> None:
+    carry(region.a, region.hub, region.stick)
+    page = _page(qtbot, region.hub)
+    assert _cell(page, 0, "Tekorten").startswith("Drinkwater")
+    hub_notices = SupplyNoticesService(region.hub.services.ctx)
+    hub_notices.dispatch("GR-0014", {"water": 300})
+    carry(region.hub, region.a, tmp_path / "stick-to-post")
+    notices = SupplyNoticesService(region.a.services.ctx)
+    [delivery] = notices.dispatches(in_transit_only=True)
+    notices.confirm_receipt(delivery.id)
+    heard: list[frozenset[str]] = []
+    region.hub.services.ctx.subscribe(heard.append)
+    carry(region.a, region.hub, region.stick)
+
+    page.on_entities_changed(frozenset().union(*heard))  # what the main window passes on
+
+    assert _cell(page, 0, "Tekorten") == ""

@@ -230,6 +230,7 @@ class RegionalPage(Page):
             "stock_movement",
             "distribution",
             "supply_item",
+            "supply_dispatch",  # a confirmed receipt is stock in
             "alarm",
             "shift",
             "volunteer",

@@ -55,6 +55,7 @@ from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.logbook import LogbookService
 from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
+from noodpost.services.purge import RetentionRound, anonymise_due
 from noodpost.services.retention import RetentionService
 from noodpost.services.setup import is_initialised
 from noodpost.services.status import StatusService
@@ -141,13 +142,21 @@ def _coordinator_actions(app: AppContext, window: MainWindow) -> None:
     window.add_menu_action(details)
 
 
-def _retention(context: AppContext, window: MainWindow) -> QTimer:
-    """Anonymise what is past its retention period: soon after start, then every hour."""
+def _retention(context: AppContext, window: MainWindow, backups: BackupService) -> QTimer:
+    """The retention round soon after start, then every hour; what it did in the status bar.
+
+    It anonymises what is past its period and replaces the backups made before that.
+    """
+    retention = RetentionService(context.services.ctx)
+
+    def shown(round_: RetentionRound) -> None:
+        if round_.done.changed or round_.backups:
+            window.statusBar().showMessage(round_.summary, 60_000)
 
     def run() -> None:
-        retention = RetentionService(context.services.ctx)
         context.runner.run(
-            lambda: retention.anonymise_due(automatic=True),
+            lambda: anonymise_due(retention, backups, automatic=True),
+            shown,
             on_user_error=lambda error: window.statusBar().showMessage(error.message),
         )
 
@@ -236,7 +245,7 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
         window.lock_requested.connect(idle_lock.lock)
         background = _background_sync(context, window)
         backup_timer = _backups(context, window, background)
-        _retention(context, window)
+        _retention(context, window, backup_timer.service)
         window.show()
         background.start()
         backup_timer.start()

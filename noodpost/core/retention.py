@@ -12,7 +12,9 @@ The anonymised form, per entity (:data:`ANONYMISED_FIELDS` lists what each one t
   elderly, the split that matters for care and rations, and coarse enough not to single
   anyone out — reckoned at the year the post closed;
 - a postcode keeps its four digits (``9791 AB`` → ``9791``): the area, not the street;
-- contact details, free-text notes, health flags and their consents are dropped;
+- contact details, free-text notes, health flags and their consents are dropped — including
+  an alarm's description and status notes and a shift's handover note, where volunteers write
+  who was involved; the alarm's type, urgency, place, number of persons and times stay;
 - volunteers keep name and PIN (the post's own staff, who still sign in and answer for what
   was done), but their phone numbers are dropped.
 
@@ -47,6 +49,8 @@ ANONYMISED_FIELDS: dict[str, tuple[str, ...]] = {
     "need": ("note", "status_note"),
     "charging_ticket": ("device",),
     "volunteer": ("phone",),
+    "alarm": ("description", "status_note"),
+    "shift": ("handover_note",),
 }
 
 _DIGITS = re.compile(r"[0-9]+")
@@ -113,6 +117,10 @@ def anonymised(entity: str, row: Mapping[str, Any], reference_year: int) -> dict
         return {"device": ""}
     if entity == "volunteer":
         return {"phone": None}
+    if entity == "alarm":
+        return {"description": None, "status_note": None}
+    if entity == "shift":
+        return {"handover_note": None}
     return {}
 
 

@@ -3,7 +3,22 @@
 What is due: every personal record of a post whose record says it is closed and whose
 retention period (``post.retention_days``, default 30) has passed — as this node knows the
 post records, so the hub follows each post's own closing. When this node's *own* post is
-closed past its period (at the hub: the crisis), everything it holds is due.
+closed past its period (at the hub: the crisis), or the hub's crisis is (its record reaches the
+posts by sync), everything it holds is due.
+
+Events held in quarantine (a failed validation or a clash) cannot be anonymised field by
+field: those from a post in scope keep only where they came from and what they were about,
+and are still recognised when they arrive again (:func:`noodpost.storage.eventlog.
+quarantine_stub`).
+
+Afterwards the write-ahead log is emptied (its old page versions hold the names), and the
+time of the run is kept (:data:`LAST_RUN_KEY`), so that :func:`noodpost.services.purge.
+replace_backups_from_before` can replace the backups that still hold them.
+Deleted content is zeroed in the file (``PRAGMA secure_delete``, :mod:`noodpost.storage.
+engine`).
+
+The status history (``status_change.note``) is each node's own copy, not events: every node
+clears it in its own run, so a note that came in by sync goes at the receiving node's next run.
 
 How: :meth:`RetentionService.anonymise_due` writes, in one transaction, one ordinary ``update``
 event per record (the anonymised values from :mod:`noodpost.core.retention`), so the
@@ -48,9 +63,11 @@ from noodpost.core.retention import (
     needs_anonymising,
     scrub_event_data,
 )
+from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import ServiceContext
 from noodpost.services.roles import require_coordinator
 from noodpost.storage.audit import append_audit
+from noodpost.storage.eventlog import quarantine_stub
 from noodpost.storage.models import (
     STATE_MODELS,
     Event,
@@ -58,6 +75,8 @@ from noodpost.storage.models import (
     Peer,
     Person,
     Post,
+    Quarantine,
+    Setting,
     State,
     StatusChange,
 )
@@ -72,8 +91,14 @@ ENTITY_WORDS = {
     "need": "hulpvragen",
     "charging_ticket": "oplaadbonnen",
     "volunteer": "telefoonnummers van vrijwilligers",
+    "alarm": "omschrijvingen van noodmeldingen",
+    "shift": "overdrachtsnotities",
 }
+#: Entities whose status history (``status_change.note``) holds the notes retention drops.
+_NOTED_HISTORY = frozenset(e for e, fields in ANONYMISED_FIELDS.items() if "status_note" in fields)
 _CHUNK = 500
+#: The setting that holds when an anonymisation last changed something (ISO time).
+LAST_RUN_KEY = "retention_last_run"
 
 
 @dataclass(frozen=True)
@@ -105,19 +130,26 @@ class RetentionDone:
 
     counts: Mapping[str, int] = field(default_factory=dict)
     scrubbed_events: int = 0
+    emptied_quarantine: int = 0  # events held in quarantine whose contents went
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
 
     @property
+    def changed(self) -> bool:
+        return bool(self.total or self.scrubbed_events or self.emptied_quarantine)
+
+    @property
     def summary(self) -> str:
-        if not self.total and not self.scrubbed_events:
+        if not self.changed:
             return "Er waren geen persoonsgegevens te anonimiseren."
         parts = [f"{n} {ENTITY_WORDS[e]}" for e, n in self.counts.items() if n]
         text = "Geanonimiseerd: " + (", ".join(parts) if parts else "niets nieuws")
         if self.scrubbed_events:
             text += f"; {self.scrubbed_events} oude gebeurtenissen opgeschoond"
+        if self.emptied_quarantine:
+            text += f"; {self.emptied_quarantine} apart gezette gebeurtenissen leeggemaakt"
         return text + ". Aantallen en statistieken blijven bewaard."
 
 
@@ -184,8 +216,10 @@ class RetentionService:
                 uow.emit(entity, row.id, Op.UPDATE, {**values, BASE_KEY: row.updated_hlc})
                 counts[entity] += 1
             scrubbed = self._scrub(session, scope)
-            done = RetentionDone({e: counts.get(e, 0) for e in PERSONAL}, scrubbed)
-            if done.total or scrubbed:
+            emptied = _empty_quarantine(session, scope)
+            done = RetentionDone({e: counts.get(e, 0) for e in PERSONAL}, scrubbed, emptied)
+            if done.changed:
+                session.merge(Setting(key=LAST_RUN_KEY, value=self.ctx.now_iso()))
                 append_audit(
                     session,
                     at=self.ctx.now_iso(),
@@ -193,7 +227,15 @@ class RetentionService:
                     action=AuditAction.PURGE.value,
                     obj=_audit_object(done, scope),
                 )
-            return done
+        if done.changed:
+            self.ctx.db.truncate_wal()
+        return done
+
+    def last_run(self) -> datetime | None:
+        """When an anonymisation last changed something here (``None``: never)."""
+        with self.ctx.read() as session:
+            row = session.get(Setting, LAST_RUN_KEY)
+        return parse_iso(row.value) if row is not None else None
 
     # ---------------------------------------------------------------- internals
 
@@ -213,7 +255,8 @@ class RetentionService:
                 own_due = due_at(closed, post.retention_days)
             if is_due(closed, post.retention_days, now):
                 codes.add(post.post_code)
-                everything = everything or post.id == post_id(own_code)
+                crisis = post.role == NodeRole.HUB.value
+                everything = everything or crisis or post.id == post_id(own_code)
         default_year = years.get(own_code, now.year)
         return _Scope(everything, frozenset(codes), years, default_year, own_due)
 
@@ -264,7 +307,7 @@ class RetentionService:
             ids = sorted(years)
             for start in range(0, len(ids), _CHUNK):
                 part = ids[start : start + _CHUNK]
-                if entity == "need":  # the status history's notes are local state: clear now
+                if entity in _NOTED_HISTORY:  # the history's notes are local state: clear now
                     session.execute(
                         update(StatusChange)
                         .where(StatusChange.entity == entity, StatusChange.entity_id.in_(part))
@@ -285,6 +328,27 @@ class RetentionService:
                     scrubbed += 1
         session.flush()
         return scrubbed
+
+
+def _empty_quarantine(session: Session, scope: _Scope) -> int:
+    """Empty the events held in quarantine that came from a post in scope (everything: all).
+
+    A quarantined event failed validation or clashed, so its data cannot be anonymised field
+    by field: it keeps only where it came from and what it was about
+    (:func:`~noodpost.storage.eventlog.quarantine_stub`).
+    """
+    query = select(Quarantine)
+    if not scope.everything:
+        origins = select(Peer.node_id).where(Peer.post_code.in_(sorted(scope.codes)))
+        query = query.where(Quarantine.origin.in_(origins))
+    emptied = 0
+    for row in session.scalars(query):
+        stub = quarantine_stub(row.raw)
+        if stub != row.raw:
+            row.raw = stub
+            emptied += 1
+    session.flush()
+    return emptied
 
 
 def _acknowledged(session: Session) -> Callable[[Event], bool]:
@@ -308,4 +372,7 @@ def _audit_object(done: RetentionDone, scope: _Scope) -> str:
     where = "alle gegevens" if scope.everything else "posten " + ", ".join(sorted(scope.codes))
     parts = [f"{n} {ENTITY_WORDS[e]}" for e, n in done.counts.items() if n]
     counts = ", ".join(parts) if parts else "geen nieuwe"
-    return f"{where}: {counts}; {done.scrubbed_events} oude gebeurtenissen opgeschoond"
+    return (
+        f"{where}: {counts}; {done.scrubbed_events} oude gebeurtenissen opgeschoond; "
+        f"{done.emptied_quarantine} in quarantaine leeggemaakt"
+    )

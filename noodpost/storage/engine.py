@@ -36,6 +36,9 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEnt
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted and overwritten content is zeroed, not left in free space: once retention has
+    # anonymised a name it is gone from the file, whatever SQLite build this is.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
@@ -163,6 +166,21 @@ class Database:
         with self.engine.connect() as conn:
             rows = conn.exec_driver_sql(f"PRAGMA quick_check({QUICK_CHECK_ROWS})").all()
         return "\n".join(str(row[0]) for row in rows)
+
+    def truncate_wal(self) -> bool:
+        """Checkpoint the write-ahead log into the database and empty it.
+
+        The WAL keeps earlier versions of the pages it holds until it is reset; after this
+        they are gone. False when a reader kept part of it (it is tried again later).
+        """
+        raw: Any = self.engine.raw_connection()
+        try:
+            busy, _pages, _done = raw.driver_connection.execute(
+                "PRAGMA wal_checkpoint(TRUNCATE)"
+            ).fetchone()
+        finally:
+            raw.close()
+        return bool(busy == 0)
 
     def backup_to(self, target: Path) -> None:
         """Copy the live database with SQLite's online backup API (includes the WAL)."""

@@ -12,6 +12,7 @@ This module is the API sync builds on:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -274,7 +275,7 @@ def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: st
             Quarantine.origin == origin,
             Quarantine.incarnation == incarnation,
             Quarantine.seq == seq,
-            Quarantine.raw == text,
+            Quarantine.raw.in_((text, quarantine_stub(text))),  # kept, or emptied by retention
         )
     )
     if held is not None:
@@ -291,6 +292,39 @@ def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: st
         )
     )
     return True
+
+
+#: The key that marks a quarantined event emptied by retention (:func:`quarantine_stub`).
+STUB_KEY = "geanonimiseerd"
+#: What a stub keeps of the event: where it came from and what it was about, not its data.
+_STUB_KEYS = ("o", "i", "s", "h", "e", "id", "op", "v")
+
+
+def quarantine_stub(text: str) -> str:
+    """A quarantined event's text without its data, as retention leaves it.
+
+    Keeps origin, sequence, entity and operation (short values only: the event failed
+    validation, so they may be anything) and the SHA-256 of the full text, so the same event
+    arriving again is still recognised as held. Deterministic, and a stub stays as it is.
+    """
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        document = None
+    if not isinstance(document, dict):
+        document = {}
+    kept = {key: document[key] for key in _STUB_KEYS if _short(document.get(key))}
+    digest = document.get(STUB_KEY)
+    if set(document) == {*kept, STUB_KEY} and isinstance(digest, str) and len(digest) == 64:
+        return text  # a stub already (nothing else in it)
+    kept[STUB_KEY] = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
+    return json.dumps(kept, sort_keys=True)
+
+
+def _short(value: Any) -> bool:
+    if isinstance(value, str):
+        return len(value) <= 40
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _held_hashes(

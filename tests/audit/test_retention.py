@@ -10,10 +10,12 @@ from pathlib import Path
 import pytest
 from auditkit import COORDINATOR_PIN, audit_rows, audit_text, cheap_hasher
 from sqlalchemy import func, select
-from sync.sitekit import HUB_CODE, Site, build_site, introduce
+from sync.sitekit import HUB_CODE, Site, build_site, craft, introduce
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import Refused
+from noodpost.core.events import canonical_json, data_hash
+from noodpost.services.alarms import AlarmsService
 from noodpost.services.charging import ChargingService
 from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
@@ -21,9 +23,10 @@ from noodpost.services.post import PostService
 from noodpost.services.retention import RetentionService
 from noodpost.services.visits import VisitsService
 from noodpost.services.volunteers import VolunteersService
-from noodpost.storage.eventlog import events_after
+from noodpost.storage.eventlog import events_after, to_record
 from noodpost.storage.models import (
     STATE_MODELS,
+    Alarm,
     Event,
     Household,
     Person,
@@ -81,6 +84,12 @@ def _seed(post: Site) -> str:
     NeedsService(ctx).change_status(need.id, "in_progress", note=NOTE)
     MessagesService(ctx).record(NAME, "Alles goed", True, birth_year=1950, contact=PHONE)
     ChargingService(ctx).check_in(f"telefoon van {NAME}", household_id=household)
+    # Free text where volunteers write who was involved: an alarm and a shift's handover.
+    alarms = AlarmsService(ctx)
+    alarm = alarms.raise_alarm("ambulance", "immediate", "Zaal 2", 1, f"{NAME} is onwel")
+    alarms.cancel(alarm.id, f"{NAME} gaat zelf naar de huisarts")
+    shift = vols.start_shift(anna.id, "balie")
+    vols.end_shift(shift.id, f"{RELATIVE} komt morgen terug")
     return household
 
 
@@ -89,13 +98,15 @@ def _event_text(site: Site) -> str:
         return "\n".join(session.scalars(select(Event.data)))
 
 
-def _state_text(site: Site) -> str:
+def _state_text(site: Site, *, history: bool = True) -> str:
+    """Every state row as text, and (``history``) the notes of the status history."""
     parts: list[str] = []
     with site.db.read() as session:
         for model in STATE_MODELS.values():
             for row in session.scalars(select(model)):
                 parts.append(repr({c.key: getattr(row, c.key) for c in model.__table__.c}))
-        parts += [repr(n) for n in session.scalars(select(StatusChange.note))]
+        if history:
+            parts += [repr(n) for n in session.scalars(select(StatusChange.note))]
     return "\n".join(parts)
 
 
@@ -136,10 +147,12 @@ def test_nothing_before_the_period_everything_after_and_the_hub_follows(
         "need": 1,
         "charging_ticket": 1,
         "volunteer": 1,
+        "alarm": 1,
+        "shift": 1,
     }
     done = retention.anonymise_due()
-    assert done.total == 6
-    assert post.events() == events + 6  # one ordinary update per record
+    assert done.total == 8
+    assert post.events() == events + 8  # one ordinary update per record
     assert retention.due().total == 0
 
     # Here: the state holds no names, phone numbers or notes; counts and sizes stay.
@@ -155,6 +168,15 @@ def test_nothing_before_the_period_everything_after_and_the_hub_follows(
         assert (person.name, person.age_band) == (None, "0-17")
         message = session.scalars(select(SafeMessage)).one()
         assert (message.name, message.age_band, message.consent) == ("", "65+", True)
+        alarm = session.scalars(select(Alarm)).one()  # what it was, where, how many: stays
+        assert (alarm.type, alarm.urgency, alarm.location, alarm.persons, alarm.status) == (
+            "ambulance",
+            "immediate",
+            "Zaal 2",
+            1,
+            "cancelled",
+        )
+        assert (alarm.description, alarm.status_note) == (None, None)
     # The hub had acknowledged every old event, so they were scrubbed in the event log too,
     # and a bundle — even one carrying everything — holds no name.
     assert NAME not in _event_text(post)
@@ -167,14 +189,17 @@ def test_nothing_before_the_period_everything_after_and_the_hub_follows(
     assert "1 huishoudens" in purge[0][2]
     assert NAME not in audit_text(post.db)
 
-    # By sync the hub gets the anonymised records; its own run then scrubs its event log.
+    # By sync the hub gets the anonymised records; its own run then scrubs its event log and
+    # the notes in its copy of the status history.
     _roundtrip(post, hub, stick)
-    assert NAME not in _state_text(hub)
+    assert NAME not in _state_text(hub, history=False)
     assert PHONE not in _state_text(hub)
     hub_done = RetentionService(hub.ctx).anonymise_due(automatic=True)
     assert hub_done.total == 0  # already anonymised by the post's events
     assert hub_done.scrubbed_events > 0
-    assert NAME not in _event_text(hub)
+    for secret in (NAME, RELATIVE, NOTE):
+        assert secret not in _state_text(hub)
+        assert secret not in _event_text(hub)
     assert _counts(hub)["household"] == 1
 
     # Sync goes on as before: nothing held back as a clash on either side.
@@ -192,13 +217,16 @@ def test_unacknowledged_events_wait_to_be_scrubbed(
     PostService(post.ctx).close_post()
     clock.advance(timedelta(days=31))
     done = RetentionService(post.ctx).anonymise_due()
-    assert done.total == 6
+    assert done.total == 8
     assert done.scrubbed_events == 0  # the hub has not got them yet: they stay as they were
     assert NAME in _event_text(post)
     for secret in (NAME, RELATIVE, PHONE, NOTE):
         assert secret not in _state_text(post)  # the state (and status history) at once
     _roundtrip(post, hub, stick)
-    assert NAME not in _state_text(hub)
+    assert NAME not in _state_text(hub, history=False)
+    RetentionService(hub.ctx).anonymise_due(automatic=True)  # the hub's timer: its own copy
+    for secret in (NAME, RELATIVE, PHONE, NOTE):
+        assert secret not in _state_text(hub)
     again = RetentionService(post.ctx).anonymise_due()
     assert again.total == 0
     assert again.scrubbed_events > 0
@@ -222,7 +250,47 @@ def test_closing_the_crisis_at_the_hub_anonymises_everything_it_holds(
     assert done.counts["household"] == 1
     assert NAME not in _state_text(hub)
     _roundtrip(post, hub, stick)  # the hub's anonymisation reaches the post too
-    assert NAME not in _state_text(post)
+    assert NAME not in _state_text(post, history=False)
+    # The closed crisis makes everything due at the post as well: its timer clears its own
+    # status history and scrubs its event log.
+    at_post = RetentionService(post.ctx)
+    assert at_post.due().posts == ("*",)
+    at_post.anonymise_due(automatic=True)
+    for secret in (NAME, RELATIVE, PHONE, NOTE):
+        assert secret not in _state_text(post)
+
+
+def test_events_held_in_quarantine_are_emptied_and_still_recognised(
+    sites: tuple[Site, Site, Path], clock: FixedClock
+) -> None:
+    post, hub, stick = sites
+    _seed(post)
+    _roundtrip(post, hub, stick)
+    with post.db.read() as session:
+        wire = [to_record(e).to_wire() for e in events_after(session, {})]
+    last = [w for w in wire if w["o"] == post.node_id][-1]
+    # An event the hub cannot take (as from a newer Noodpost), carrying a name: held apart.
+    text = canonical_json({"name": NAME, "warp": 9})
+    poison = dict(last, s=last["s"] + 1_000, e="spaceship", d=text, dh=data_hash(text))
+    assert hub.sync.import_bytes(craft(post, hub, events=[poison])).quarantined == 1
+    PostService(post.ctx).close_post()
+    _roundtrip(post, hub, stick)
+    clock.advance(timedelta(days=30))
+
+    done = RetentionService(hub.ctx).anonymise_due(automatic=True)  # the hub's timer
+    assert done.emptied_quarantine == 1
+    assert "1 apart gezette gebeurtenissen leeggemaakt" in done.summary
+    with hub.db.read() as session:
+        raw = session.scalars(select(Quarantine.raw)).one()
+    assert NAME not in raw
+    assert "spaceship" in raw  # what it was about and where it came from stay
+    assert RetentionService(hub.ctx).anonymise_due(automatic=True).emptied_quarantine == 0
+    # Sent again, it is still recognised as held: not kept a second time, name and all.
+    assert hub.sync.import_bytes(craft(post, hub, events=[poison])).quarantined == 0
+    with hub.db.read() as session:
+        assert list(session.scalars(select(Quarantine.raw))) == [raw]
+    purge = next(r for r in audit_rows(hub.db) if r[1] == "purge")
+    assert "1 in quarantaine leeggemaakt" in purge[2]
 
 
 def test_only_a_coordinator_asks_for_it(sites: tuple[Site, Site, Path], clock: FixedClock) -> None:

@@ -36,8 +36,10 @@ from noodpost.core.retention import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.fields import FieldMessage, larger_font
 from noodpost.gui.dialogs.setup_wizard import MAX_CAPACITY, post_functions
+from noodpost.services.backup import BackupService
 from noodpost.services.post import PostDetails, PostService
-from noodpost.services.retention import RetentionDone, RetentionDue, RetentionService
+from noodpost.services.purge import RetentionRound, anonymise_due
+from noodpost.services.retention import RetentionDue, RetentionService
 
 OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 8px; border: 1px solid #146c43;"
 WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 8px; border: 1px solid #cc9a06;"
@@ -288,16 +290,17 @@ class PostDetailsDialog(QDialog):
         ).replace("%1", ", ".join(due.lines))
         if not self.ask(self.tr("Anonimiseren"), question):
             return
+        backups = BackupService(self.app.services.ctx, self.app.data_dir, self.app.settings)
         self.app.runner.run(
-            self.retention.anonymise_due,
+            lambda: anonymise_due(self.retention, backups),
             self._anonymised,
             on_user_error=self._refused,
             parent=self,
         )
 
-    def _anonymised(self, done: RetentionDone) -> None:
+    def _anonymised(self, round_: RetentionRound) -> None:
         self.load()
-        self._say(done.summary)
+        self._say(round_.summary)
 
     def _run(self, call: Callable[[], PostDetails], words: str) -> None:
         def done(details: PostDetails) -> None:

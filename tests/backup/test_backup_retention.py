@@ -1,0 +1,145 @@
+"""After retention the names are gone from the file, and from the backups made before it.
+
+An anonymised database is not much use while the backups next to it, and on the stick, still
+hold every name: the retention round replaces them (DESIGN §3.6).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from backupkit import sign_in
+from sitekit import Site, SiteFactory
+from sqlalchemy import select
+
+from noodpost.config import Settings
+from noodpost.core.clock import FixedClock
+from noodpost.services.backup import BackupService
+from noodpost.services.post import PostService
+from noodpost.services.purge import anonymise_due
+from noodpost.services.retention import RetentionService
+from noodpost.storage.backup import PARTIAL_SUFFIX, backup_name, list_backups
+from noodpost.storage.engine import quick_check_file
+from noodpost.storage.models import AuditEntry
+
+SURNAME = b"Zyxwvutsma"
+
+
+def _hits(path: Path) -> int:
+    """How often the surname occurs in the file and its write-ahead log, byte for byte."""
+    found = 0
+    for part in (path, path.with_name(path.name + "-wal")):
+        if part.exists():
+            found += part.read_bytes().count(SURNAME)
+    return found
+
+
+def _post_with_stick(
+    make_site: SiteFactory, tmp_path: Path, households: int
+) -> tuple[Site, Path, BackupService, RetentionService]:
+    """A post with named households whose settings send backups to a stick as well."""
+    post = make_site("post")
+    sign_in(post.ctx)
+    for n in range(households):
+        post.intake.register(size=2, name=f"Zyxwvutsma Qorbelt{n:02d}", birth_year=1950)
+    usb = tmp_path / "stick" / "noodpost"
+    usb.mkdir(parents=True)
+    backups = BackupService(post.ctx, post.data_dir, Settings(backup_usb_folder=str(usb)))
+    return post, usb, backups, RetentionService(post.ctx)
+
+
+def test_the_round_replaces_the_backups_that_still_hold_the_names(
+    make_site: SiteFactory, clock: FixedClock, tmp_path: Path
+) -> None:
+    post, usb, backups, retention = _post_with_stick(make_site, tmp_path, 40)
+    chosen = tmp_path / "eigen map"
+    chosen.mkdir()
+    written = [*backups.backup_now().written]
+    clock.advance(timedelta(minutes=15))
+    written += backups.backup_now().written
+    [manual] = backups.backup_now(chosen).written
+    assert len(written) == 4  # two rounds, each to the laptop and the stick
+    assert all(_hits(path) for path in [*written, manual])
+
+    # Open, or closed but within the period: nothing anonymised, every backup stays.
+    PostService(post.ctx).close_post()
+    clock.advance(timedelta(days=29))
+    early = anonymise_due(retention, backups)
+    assert (early.done.changed, early.backups) == (False, None)
+    assert all(path.exists() for path in written)
+
+    clock.advance(timedelta(days=1))
+    round_ = anonymise_due(retention, backups)
+    assert round_.done.counts["household"] == 40
+    assert "4 oudere back-ups met persoonsgegevens verwijderd" in round_.summary
+    assert "zelf in een andere map" in round_.summary
+    assert not any(path.exists() for path in written)
+    for folder in (post.data_dir / "backups", usb):
+        [fresh] = list_backups(folder)
+        assert quick_check_file(fresh.path) == "ok"
+        assert _hits(fresh.path) == 0
+    # The live database: deleted content zeroed (secure_delete), the write-ahead log emptied.
+    assert post.db.path is not None
+    assert _hits(post.db.path) == 0
+    # A folder the user chose is theirs: untouched, and the line said so.
+    assert _hits(manual) > 0
+    with post.db.read() as session:
+        purges = list(
+            session.scalars(select(AuditEntry.object).where(AuditEntry.action == "purge"))
+        )
+    assert "4 back-ups van vóór het anonimiseren verwijderd" in purges
+
+    # Once done, later rounds leave the fresh backups alone.
+    clock.advance(timedelta(hours=1))
+    again = anonymise_due(retention, backups)
+    assert (again.done.changed, again.backups) == (False, None)
+    assert len(list_backups(usb)) == len(list_backups(post.data_dir / "backups")) == 1
+
+
+def test_a_stick_that_was_out_is_cleaned_when_it_comes_back(
+    make_site: SiteFactory, clock: FixedClock, tmp_path: Path
+) -> None:
+    post, usb, backups, retention = _post_with_stick(make_site, tmp_path, 5)
+    [_home, on_stick] = backups.backup_now().written
+    PostService(post.ctx).close_post()
+    clock.advance(timedelta(days=30))
+
+    away = usb.with_name("elders")
+    usb.rename(away)  # the stick is out during the round
+    first = anonymise_due(retention, backups)
+    assert first.backups is not None
+    assert "1 oudere back-ups" in first.backups
+    away.rename(usb)
+    assert _hits(on_stick) > 0
+
+    clock.advance(timedelta(hours=1))
+    back = anonymise_due(retention, backups)  # the next hourly round, stick in
+    assert back.backups is not None
+    assert not on_stick.exists()
+    [fresh] = list_backups(usb)
+    assert _hits(fresh.path) == 0
+
+
+def test_when_no_fresh_backup_can_be_made_the_old_ones_stay(
+    make_site: SiteFactory, clock: FixedClock, tmp_path: Path
+) -> None:
+    post, _usb, backups, retention = _post_with_stick(make_site, tmp_path, 3)
+    [old, _on_stick] = backups.backup_now().written
+    PostService(post.ctx).close_post()
+    clock.advance(timedelta(days=30))
+    # Something in the way of the new backup's file: a folder under its working name.
+    blocked = backup_name(post.ctx.node.post_code, clock.now()) + PARTIAL_SUFFIX
+    (post.data_dir / "backups" / blocked).mkdir()
+    round_ = anonymise_due(retention, backups)
+    assert round_.done.counts["household"] == 3  # the anonymisation stands
+    assert round_.backups is not None
+    assert round_.backups.startswith("De oude back-ups konden nog niet worden vervangen")
+    assert old.exists()  # never deleted without a fresh one
+
+    (post.data_dir / "backups" / blocked).rmdir()
+    clock.advance(timedelta(hours=1))
+    later = anonymise_due(retention, backups)
+    assert later.backups is not None
+    assert "2 oudere back-ups" in later.backups
+    assert not old.exists()

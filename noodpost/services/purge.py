@@ -11,8 +11,11 @@ The database file itself keeps no trace: deleted content is zeroed (``PRAGMA sec
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
@@ -63,11 +66,13 @@ def replace_backups_from_before(backups: BackupService) -> str | None:
     """Replace the automatic backups that still hold data anonymised since (DESIGN §3.6).
 
     The backups written before the last anonymisation (:meth:`RetentionService.
-    anonymise_due`) still hold the names — in the data folder and, when the stick is in,
-    in the USB folder of the settings. When there are any, a fresh backup is made first
-    (when that fails, nothing is deleted and :class:`UserError` says why), then they are
-    deleted and the deletion is recorded in the audit log. Each folder is done once per
-    anonymisation (:data:`PURGED_KEY`); a stick that was out, or a file that could not be
+    anonymise_due`) still hold the names — in the data folder (with the databases a restore
+    set aside there) and, when the stick is in, in the USB folder of the settings. When there
+    are any, a fresh backup is made first, then they are deleted — only in a folder the fresh
+    backup reached: when the data folder's fails, :class:`UserError` says why and nothing is
+    deleted; when the stick's fails, its old backups stay and the line says so. The deletion
+    is recorded in the audit log. Each folder is done once per anonymisation
+    (:data:`PURGED_KEY`); a stick that was out or pulled, or a file that could not be
     deleted, is done at a later call. Backups in a folder the user chose (``noodpost backup
     MAP``) are never touched: the line says so.
 
@@ -90,26 +95,32 @@ def replace_backups_from_before(backups: BackupService) -> str | None:
     known = set(handled)
     node = backups.ctx.node
     code = store.code_part(node.post_code, node.training)
-    folders = [backups_dir(backups.data_dir)]
+    home = backups_dir(backups.data_dir)
+    folders = [home]
     usb = usb_folder(backups.settings)
     if usb is not None and usb.is_dir():
         folders.append(usb)
-    todo = [f for f in folders if str(f) not in handled]
-    old = {f: [b.path for b in store.list_backups(f, code) if b.taken_at <= since] for f in todo}
+
+    def from_before(folder: Path) -> list[Path]:
+        found = [b.path for b in store.list_backups(folder, code) if b.taken_at <= since]
+        if folder == home:  # the copies set aside by a restore hold the names too
+            found += _aside_from_before(backups.data_dir, since)
+        return found
+
+    old = {f: from_before(f) for f in folders if str(f) not in handled}
     total = sum(len(paths) for paths in old.values())
-    written = set(backups.backup_now().written) if total else set()
-    deleted = left = 0
+    report = backups.backup_now() if total else None
+    written = set(report.written) if report is not None else set()
+    deleted = 0
     for folder, paths in old.items():
-        stuck = 0
+        if not any(p.parent == folder for p in written):
+            continue  # no fresh backup here (the stick full or pulled): the old ones stay
         for path in paths:
-            if path in written:  # the fresh backup took this name: replaced already
-                continue
-            store.remove_with_side_files(path)
-            stuck += path.exists()
-            deleted += not path.exists()
-        left += stuck
-        if not stuck:
-            handled.add(str(folder))
+            if path not in written:  # (the fresh backup may have taken an old one's name)
+                deleted += _delete(path)
+        if folder.is_dir() and not [p for p in from_before(folder) if p not in written]:
+            handled.add(str(folder))  # (a stick pulled meanwhile is done when it is back)
+    left = sum(p not in written and p.exists() for paths in old.values() for p in paths)
     if not total and handled == known:
         return None
     with backups.ctx.db.write() as session:
@@ -132,4 +143,28 @@ def replace_backups_from_before(backups: BackupService) -> str | None:
     )
     if left:
         line += f" {left} konden nu niet worden verwijderd; dat wordt later opnieuw geprobeerd."
+    if report is not None and report.warnings:
+        line += " " + " ".join(report.warnings)
     return line
+
+
+def _aside_from_before(data_dir: Path, since: datetime) -> list[Path]:
+    """The databases a restore set aside in ``data_dir`` (``noodpost-voor-herstel-…``)."""
+    limit = since.timestamp()
+    found: list[Path] = []
+    with contextlib.suppress(OSError):
+        for path in data_dir.glob(f"{store.ASIDE_PREFIX}*.db"):
+            with contextlib.suppress(OSError):
+                if path.is_file() and path.stat().st_mtime <= limit:
+                    found.append(path)
+    return sorted(found)
+
+
+def _delete(path: Path) -> bool:
+    """Delete a backup file and its side files; True when the file itself was removed."""
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    store.remove_with_side_files(path)  # its -wal, -shm or -journal, if any
+    return True

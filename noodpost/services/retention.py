@@ -3,8 +3,8 @@
 What is due: every personal record of a post whose record says it is closed and whose
 retention period (``post.retention_days``, default 30) has passed — as this node knows the
 post records, so the hub follows each post's own closing. When this node's *own* post is
-closed past its period (at the hub: the crisis), or the hub's crisis is (its record reaches the
-posts by sync), everything it holds is due.
+closed past its period (at the hub: the crisis), or the crisis of the hub it is paired with
+is (the hub's record reaches the posts by sync), everything it holds is due.
 
 Events held in quarantine (a failed validation or a clash) cannot be anonymised field by
 field: those from a post in scope keep only where they came from and what they were about,
@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from noodpost.core.audit import AuditAction
@@ -67,7 +67,7 @@ from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import ServiceContext
 from noodpost.services.roles import require_coordinator
 from noodpost.storage.audit import append_audit
-from noodpost.storage.eventlog import quarantine_stub
+from noodpost.storage.eventlog import quarantine_reason_stub, quarantine_stub
 from noodpost.storage.models import (
     STATE_MODELS,
     Event,
@@ -99,6 +99,8 @@ _NOTED_HISTORY = frozenset(e for e, fields in ANONYMISED_FIELDS.items() if "stat
 _CHUNK = 500
 #: The setting that holds when an anonymisation last changed something (ISO time).
 LAST_RUN_KEY = "retention_last_run"
+#: Present while the write-ahead log still holds pages from before an anonymisation.
+WAL_PENDING_KEY = "retention_wal_pending"
 
 
 @dataclass(frozen=True)
@@ -227,9 +229,23 @@ class RetentionService:
                     action=AuditAction.PURGE.value,
                     obj=_audit_object(done, scope),
                 )
-        if done.changed:
-            self.ctx.db.truncate_wal()
+        self._empty_wal(pending=done.changed)
         return done
+
+    def _empty_wal(self, *, pending: bool) -> None:
+        """Empty the write-ahead log after a change, and retry while a reader kept it."""
+        with self.ctx.read() as session:
+            waiting = session.get(Setting, WAL_PENDING_KEY) is not None
+        if not (pending or waiting):
+            return
+        emptied = self.ctx.db.truncate_wal()
+        if emptied != waiting:
+            return  # nothing to note: emptied as it should be, or still waiting
+        with self.ctx.write() as uow:
+            if emptied:
+                uow.session.execute(delete(Setting).where(Setting.key == WAL_PENDING_KEY))
+            else:
+                uow.session.add(Setting(key=WAL_PENDING_KEY, value=self.ctx.now_iso()))
 
     def last_run(self) -> datetime | None:
         """When an anonymisation last changed something here (``None``: never)."""
@@ -246,6 +262,10 @@ class RetentionService:
         years: dict[str, int] = {}
         own_due: datetime | None = None
         everything = False
+        crisis_year: int | None = None
+        # The crisis counts only as closed by a hub this node is paired with, not by a record
+        # of some other hub that reached it.
+        hubs = set(session.scalars(select(Peer.post_code).where(Peer.role == NodeRole.HUB.value)))
         for post in session.scalars(select(Post).where(Post.deleted.is_(False))):
             if post.is_open is not False or not post.closed_at:
                 continue
@@ -255,9 +275,14 @@ class RetentionService:
                 own_due = due_at(closed, post.retention_days)
             if is_due(closed, post.retention_days, now):
                 codes.add(post.post_code)
-                crisis = post.role == NodeRole.HUB.value
-                everything = everything or crisis or post.id == post_id(own_code)
-        default_year = years.get(own_code, now.year)
+                if post.id == post_id(own_code):
+                    everything = True
+                elif post.role == NodeRole.HUB.value and post.post_code in hubs:
+                    everything = True
+                    crisis_year = closed.year
+        # Age bands are reckoned as the hub reckons them (its crisis's year for an open post),
+        # so that every node anonymises and scrubs to the same bytes.
+        default_year = years.get(own_code) or crisis_year or now.year
         return _Scope(everything, frozenset(codes), years, default_year, own_due)
 
     def _in_scope(self, model: Any, scope: _Scope) -> list[Any]:
@@ -343,9 +368,9 @@ def _empty_quarantine(session: Session, scope: _Scope) -> int:
         query = query.where(Quarantine.origin.in_(origins))
     emptied = 0
     for row in session.scalars(query):
-        stub = quarantine_stub(row.raw)
-        if stub != row.raw:
-            row.raw = stub
+        stub, reason = quarantine_stub(row.raw), quarantine_reason_stub(row.reason)
+        if (stub, reason) != (row.raw, row.reason):
+            row.raw, row.reason = stub, reason
             emptied += 1
     session.flush()
     return emptied

@@ -167,17 +167,21 @@ class Database:
             rows = conn.exec_driver_sql(f"PRAGMA quick_check({QUICK_CHECK_ROWS})").all()
         return "\n".join(str(row[0]) for row in rows)
 
-    def truncate_wal(self) -> bool:
+    def truncate_wal(self, wait_ms: int = 1_000) -> bool:
         """Checkpoint the write-ahead log into the database and empty it.
 
         The WAL keeps earlier versions of the pages it holds until it is reset; after this
-        they are gone. False when a reader kept part of it (it is tried again later).
+        they are gone. Waits at most ``wait_ms`` for readers (another process's included);
+        False when one still kept part of it — the caller tries again later.
         """
         raw: Any = self.engine.raw_connection()
+        conn = raw.driver_connection
         try:
-            busy, _pages, _done = raw.driver_connection.execute(
-                "PRAGMA wal_checkpoint(TRUNCATE)"
-            ).fetchone()
+            conn.execute(f"PRAGMA busy_timeout={int(wait_ms)}")
+            try:
+                busy, _pages, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         finally:
             raw.close()
         return bool(busy == 0)

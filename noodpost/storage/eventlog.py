@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -298,6 +299,9 @@ def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: st
 STUB_KEY = "geanonimiseerd"
 #: What a stub keeps of the event: where it came from and what it was about, not its data.
 _STUB_KEYS = ("o", "i", "s", "h", "e", "id", "op", "v")
+_PLAIN = re.compile(r"[0-9a-f-]{1,40}|[a-z_]{1,40}")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 
 
 def quarantine_stub(text: str) -> str:
@@ -313,18 +317,24 @@ def quarantine_stub(text: str) -> str:
         document = None
     if not isinstance(document, dict):
         document = {}
-    kept = {key: document[key] for key in _STUB_KEYS if _short(document.get(key))}
+    kept = {key: document[key] for key in _STUB_KEYS if _plain(document.get(key))}
     digest = document.get(STUB_KEY)
-    if set(document) == {*kept, STUB_KEY} and isinstance(digest, str) and len(digest) == 64:
+    if set(document) == {*kept, STUB_KEY} and isinstance(digest, str) and _HEX64.fullmatch(digest):
         return text  # a stub already (nothing else in it)
     kept[STUB_KEY] = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
     return json.dumps(kept, sort_keys=True)
 
 
-def _short(value: Any) -> bool:
+def _plain(value: Any) -> bool:
+    """An id, a number or a lower-case word: nothing a name or a note can hide in."""
     if isinstance(value, str):
-        return len(value) <= 40
+        return _PLAIN.fullmatch(value) is not None
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def quarantine_reason_stub(reason: str) -> str:
+    """A quarantine reason without the values it quotes (a bad field's name or value)."""
+    return _QUOTED.sub("…", reason)[:200]
 
 
 def _held_hashes(

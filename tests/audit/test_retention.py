@@ -13,8 +13,10 @@ from sqlalchemy import func, select
 from sync.sitekit import HUB_CODE, Site, build_site, craft, introduce
 
 from noodpost.core.clock import FixedClock
+from noodpost.core.entities import Op
 from noodpost.core.errors import Refused
 from noodpost.core.events import canonical_json, data_hash
+from noodpost.core.ids import post_id
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.charging import ChargingService
 from noodpost.services.messages import MessagesService
@@ -260,6 +262,54 @@ def test_closing_the_crisis_at_the_hub_anonymises_everything_it_holds(
         assert secret not in _state_text(post)
 
 
+def test_a_post_reckons_age_bands_in_the_crisis_year_as_the_hub_does(
+    sites: tuple[Site, Site, Path], clock: FixedClock
+) -> None:
+    post, hub, stick = sites
+    household = post.intake.register(size=2, name=NAME, birth_year=1980).household_id
+    post.intake.add_person(household, name=RELATIVE, birth_year=2009)  # 17 in 2026, 18 in 2027
+    vols = VolunteersService(hub.ctx, hasher=cheap_hasher())
+    operator = vols.add_volunteer("Operator", "coordinator", COORDINATOR_PIN).id
+    vols.sign_in(operator, COORDINATOR_PIN)
+    PostService(hub.ctx).close_post()  # the crisis closes in November 2026
+    _roundtrip(post, hub, stick)  # the post learns it; it stays open itself
+    clock.advance(timedelta(days=40))  # January 2027
+
+    assert RetentionService(post.ctx).anonymise_due(automatic=True).counts["person"] == 1
+    assert RetentionService(hub.ctx).anonymise_due(automatic=True).counts["person"] == 1
+    _roundtrip(post, hub, stick)
+    for site in (post, hub):
+        with site.db.read() as session:
+            assert session.scalars(select(Person.age_band)).one() == "0-17"
+            assert session.scalar(select(func.count()).select_from(Quarantine)) == 0
+    assert post.digest() == hub.digest()
+
+
+def test_only_the_crisis_of_the_paired_hub_makes_everything_due(
+    sites: tuple[Site, Site, Path], clock: FixedClock
+) -> None:
+    post, _hub, _stick = sites
+    _seed(post)
+    # The record of another C-NSP's crisis, closed long ago (relayed by a laptop that moved).
+    with post.ctx.write() as uow:
+        uow.emit(
+            "post",
+            post_id("GR-9500"),
+            Op.CREATE,
+            {
+                "post_code": "GR-9500",
+                "name": "C-NSP elders",
+                "role": "hub",
+                "is_open": False,
+                "closed_at": post.ctx.now_iso(),
+            },
+        )
+    clock.advance(timedelta(days=31))
+    retention = RetentionService(post.ctx)
+    assert retention.due().posts == ("GR-9500",)
+    assert retention.due().total == 0  # this post's own people are not that crisis's
+
+
 def test_events_held_in_quarantine_are_emptied_and_still_recognised(
     sites: tuple[Site, Site, Path], clock: FixedClock
 ) -> None:
@@ -269,28 +319,35 @@ def test_events_held_in_quarantine_are_emptied_and_still_recognised(
     with post.db.read() as session:
         wire = [to_record(e).to_wire() for e in events_after(session, {})]
     last = [w for w in wire if w["o"] == post.node_id][-1]
-    # An event the hub cannot take (as from a newer Noodpost), carrying a name: held apart.
+    # Events the hub cannot take (as from a newer Noodpost), carrying a name — in the data,
+    # and as the name of a field, which the reason for holding it back quotes: held apart.
     text = canonical_json({"name": NAME, "warp": 9})
-    poison = dict(last, s=last["s"] + 1_000, e="spaceship", d=text, dh=data_hash(text))
-    assert hub.sync.import_bytes(craft(post, hub, events=[poison])).quarantined == 1
+    other = canonical_json({"size": 2, NAME: True})
+    poisons = [
+        dict(last, s=last["s"] + 1_000, e="spaceship", d=text, dh=data_hash(text)),
+        dict(last, s=last["s"] + 1_001, op="update", d=other, dh=data_hash(other)),
+    ]
+    assert hub.sync.import_bytes(craft(post, hub, events=poisons)).quarantined == 2
+    with hub.db.read() as session:
+        assert NAME in " ".join(session.scalars(select(Quarantine.reason)))
     PostService(post.ctx).close_post()
     _roundtrip(post, hub, stick)
     clock.advance(timedelta(days=30))
 
     done = RetentionService(hub.ctx).anonymise_due(automatic=True)  # the hub's timer
-    assert done.emptied_quarantine == 1
-    assert "1 apart gezette gebeurtenissen leeggemaakt" in done.summary
+    assert done.emptied_quarantine == 2
+    assert "2 apart gezette gebeurtenissen leeggemaakt" in done.summary
     with hub.db.read() as session:
-        raw = session.scalars(select(Quarantine.raw)).one()
-    assert NAME not in raw
-    assert "spaceship" in raw  # what it was about and where it came from stay
+        held = session.execute(select(Quarantine.raw, Quarantine.reason)).all()
+    assert NAME not in repr(held)
+    assert "spaceship" in held[0].raw  # what it was about and where it came from stay
     assert RetentionService(hub.ctx).anonymise_due(automatic=True).emptied_quarantine == 0
-    # Sent again, it is still recognised as held: not kept a second time, name and all.
-    assert hub.sync.import_bytes(craft(post, hub, events=[poison])).quarantined == 0
+    # Sent again, they are still recognised as held: not kept a second time, name and all.
+    assert hub.sync.import_bytes(craft(post, hub, events=poisons)).quarantined == 0
     with hub.db.read() as session:
-        assert list(session.scalars(select(Quarantine.raw))) == [raw]
+        assert session.execute(select(Quarantine.raw, Quarantine.reason)).all() == held
     purge = next(r for r in audit_rows(hub.db) if r[1] == "purge")
-    assert "1 in quarantaine leeggemaakt" in purge[2]
+    assert "2 in quarantaine leeggemaakt" in purge[2]
 
 
 def test_only_a_coordinator_asks_for_it(sites: tuple[Site, Site, Path], clock: FixedClock) -> None:

@@ -6,6 +6,9 @@ hold every name: the retention round replaces them (DESIGN §3.6).
 
 from __future__ import annotations
 
+import os
+import shutil
+import sqlite3
 from datetime import timedelta
 from pathlib import Path
 
@@ -143,3 +146,59 @@ def test_when_no_fresh_backup_can_be_made_the_old_ones_stay(
     assert later.backups is not None
     assert "2 oudere back-ups" in later.backups
     assert not old.exists()
+
+
+def test_the_stick_keeps_its_backups_until_a_fresh_one_reaches_it(
+    make_site: SiteFactory, clock: FixedClock, tmp_path: Path
+) -> None:
+    post, usb, backups, retention = _post_with_stick(make_site, tmp_path, 3)
+    [home_old, stick_old] = backups.backup_now().written
+    # A restore once set the database of that moment aside in the data folder: names too.
+    aside = post.data_dir / "noodpost-voor-herstel-20261128-090000.db"
+    shutil.copyfile(home_old, aside)
+    moment = clock.now().timestamp()
+    os.utime(aside, (moment, moment))
+    PostService(post.ctx).close_post()
+    clock.advance(timedelta(days=30))
+    blocked = usb / (backup_name(post.ctx.node.post_code, clock.now()) + PARTIAL_SUFFIX)
+    blocked.mkdir()  # the stick cannot take the fresh backup
+
+    round_ = anonymise_due(retention, backups)
+    assert round_.backups is not None
+    assert "2 oudere back-ups met persoonsgegevens verwijderd" in round_.backups
+    assert "1 konden nu niet worden verwijderd" in round_.backups
+    assert not home_old.exists()
+    assert not aside.exists()
+    assert stick_old.exists()  # never left without a backup on the stick
+
+    blocked.rmdir()
+    clock.advance(timedelta(hours=1))
+    later = anonymise_due(retention, backups)
+    assert later.backups is not None
+    assert "1 oudere back-ups" in later.backups
+    assert not stick_old.exists()
+    [fresh] = list_backups(usb)
+    assert _hits(fresh.path) == 0
+
+
+def test_a_reader_that_keeps_the_log_delays_its_emptying_to_a_later_round(
+    make_site: SiteFactory, clock: FixedClock, tmp_path: Path
+) -> None:
+    post, _usb, backups, retention = _post_with_stick(make_site, tmp_path, 5)
+    assert post.db.path is not None
+    PostService(post.ctx).close_post()
+    clock.advance(timedelta(days=30))
+    # Another process reading (a report, `noodpost status`): its snapshot pins the log.
+    reader = sqlite3.connect(str(post.db.path), isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM household").fetchone()
+        assert anonymise_due(retention, backups).done.counts["household"] == 5
+        assert _hits(post.db.path) > 0  # the old pages are still in the log
+    finally:
+        reader.execute("COMMIT")
+        reader.close()
+    clock.advance(timedelta(hours=1))
+    later = anonymise_due(retention, backups)  # nothing new to anonymise: the log is retried
+    assert not later.done.changed
+    assert _hits(post.db.path) == 0

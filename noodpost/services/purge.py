@@ -138,11 +138,13 @@ def replace_backups_from_before(backups: BackupService) -> str | None:
     if not total:
         return None
     line = (
-        f"{deleted} oudere back-ups met persoonsgegevens verwijderd; er is een nieuwe "
-        "gemaakt. Back-ups die u zelf in een andere map hebt gezet, verwijdert u zelf."
+        f"{deleted} {'oudere back-up' if deleted == 1 else 'oudere back-ups'} met "
+        "persoonsgegevens verwijderd; er is een nieuwe gemaakt. Back-ups die u zelf in een "
+        "andere map hebt gezet, verwijdert u zelf."
     )
     if left:
-        line += f" {left} konden nu niet worden verwijderd; dat wordt later opnieuw geprobeerd."
+        could = "kon" if left == 1 else "konden"
+        line += f" {left} {could} nu niet worden verwijderd; dat wordt later opnieuw geprobeerd."
     if report is not None and report.warnings:
         line += " " + " ".join(report.warnings)
     return line

@@ -112,7 +112,7 @@ def test_a_stick_that_was_out_is_cleaned_when_it_comes_back(
     usb.rename(away)  # the stick is out during the round
     first = anonymise_due(retention, backups)
     assert first.backups is not None
-    assert "1 oudere back-ups" in first.backups
+    assert "1 oudere back-up met" in first.backups
     away.rename(usb)
     assert _hits(on_stick) > 0
 
@@ -166,7 +166,7 @@ def test_the_stick_keeps_its_backups_until_a_fresh_one_reaches_it(
     round_ = anonymise_due(retention, backups)
     assert round_.backups is not None
     assert "2 oudere back-ups met persoonsgegevens verwijderd" in round_.backups
-    assert "1 konden nu niet worden verwijderd" in round_.backups
+    assert "1 kon nu niet worden verwijderd" in round_.backups
     assert not home_old.exists()
     assert not aside.exists()
     assert stick_old.exists()  # never left without a backup on the stick
@@ -175,7 +175,7 @@ def test_the_stick_keeps_its_backups_until_a_fresh_one_reaches_it(
     clock.advance(timedelta(hours=1))
     later = anonymise_due(retention, backups)
     assert later.backups is not None
-    assert "1 oudere back-ups" in later.backups
+    assert "1 oudere back-up met" in later.backups
     assert not stick_old.exists()
     [fresh] = list_backups(usb)
     assert _hits(fresh.path) == 0

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.post_details import PostDetailsDialog
+from noodpost.services.backup import BackupService
 from noodpost.services.post import PostService
 
 pytestmark = pytest.mark.gui
@@ -38,6 +39,10 @@ def test_shows_and_saves_the_details(
     assert dialog.open_button.text() == "Post &sluiten"
     assert "Er is nu niets te anonimiseren." in dialog.due_text.text()
     assert not dialog.anonymise_button.isEnabled()
+    # Every service reads in full (the dialog grows to them rather than cutting them off).
+    wait_idle()
+    for check in dialog.service_checks.values():
+        assert check.width() >= check.sizeHint().width(), check.text()
 
     dialog.address.setText("Kerkstraat 5")
     dialog.retention_days.setValue(14)
@@ -65,6 +70,8 @@ def test_close_then_anonymise_when_due(
     qtbot: QtBot, app_context: AppContext, clock: FixedClock, wait_idle: Callable[[], None]
 ) -> None:
     app_context.services.intake.register(size=2, name=NAME, birth_year=1980)
+    backups = BackupService(app_context.services.ctx, app_context.data_dir, app_context.settings)
+    [before] = backups.backup_now().written
     dialog = _dialog(qtbot, app_context)
     asked: list[str] = []
     dialog.ask = lambda _title, question: asked.append(question) or True
@@ -82,6 +89,10 @@ def test_close_then_anonymise_when_due(
     dialog.anonymise_now()
     wait_idle()
     assert dialog.outcome.text().startswith("Geanonimiseerd: 1 huishoudens")
+    # The backup made before still held the name: replaced by a fresh one, and said so.
+    assert "1 oudere back-up met persoonsgegevens verwijderd" in dialog.outcome.text()
+    assert not before.exists()
+    assert [b.path for b in backups.available()] != []
     assert not dialog.anonymise_button.isEnabled()
     found = app_context.services.intake.find_duplicates(NAME, 1980, None)
     assert found == []

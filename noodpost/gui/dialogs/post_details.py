@@ -69,7 +69,6 @@ class PostDetailsDialog(QDialog):
             if self.is_hub
             else self.tr("Noodpost — post en bewaartermijn")
         )
-        self.setMinimumWidth(940)  # two columns of services, unclipped
 
         heading = QLabel(self.tr("Gegevens van de C-NSP") if self.is_hub else self.tr("Post"))
         larger_font(heading, 6, bold=True)

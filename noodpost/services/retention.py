@@ -80,6 +80,7 @@ from noodpost.storage.models import (
     State,
     StatusChange,
 )
+from noodpost.storage.uow import UnitOfWork
 
 #: Entities with personal fields, in the order they are anonymised.
 PERSONAL = tuple(ANONYMISED_FIELDS)
@@ -208,28 +209,30 @@ class RetentionService:
         if not automatic:
             require_coordinator(self.ctx)
         with self.ctx.write() as uow:
-            session = uow.session
-            scope = self._scope(session)
-            if scope.empty:
-                return RetentionDone()
-            counts: Counter[str] = Counter()
-            for entity, row, year in list(self._pending(session, scope)):
-                values = anonymised(entity, _row_values(entity, row), year)
-                uow.emit(entity, row.id, Op.UPDATE, {**values, BASE_KEY: row.updated_hlc})
-                counts[entity] += 1
-            scrubbed = self._scrub(session, scope)
-            emptied = _empty_quarantine(session, scope)
-            done = RetentionDone({e: counts.get(e, 0) for e in PERSONAL}, scrubbed, emptied)
-            if done.changed:
-                session.merge(Setting(key=LAST_RUN_KEY, value=self.ctx.now_iso()))
-                append_audit(
-                    session,
-                    at=self.ctx.now_iso(),
-                    actor=self.ctx.actor,
-                    action=AuditAction.PURGE.value,
-                    obj=_audit_object(done, scope),
-                )
+            scope = self._scope(uow.session)
+            done = RetentionDone() if scope.empty else self._anonymise(uow, scope)
         self._empty_wal(pending=done.changed)
+        return done
+
+    def _anonymise(self, uow: UnitOfWork, scope: _Scope) -> RetentionDone:
+        session = uow.session
+        counts: Counter[str] = Counter()
+        for entity, row, year in list(self._pending(session, scope)):
+            values = anonymised(entity, _row_values(entity, row), year)
+            uow.emit(entity, row.id, Op.UPDATE, {**values, BASE_KEY: row.updated_hlc})
+            counts[entity] += 1
+        scrubbed = self._scrub(session, scope)
+        emptied = _empty_quarantine(session, scope)
+        done = RetentionDone({e: counts.get(e, 0) for e in PERSONAL}, scrubbed, emptied)
+        if done.changed:
+            session.merge(Setting(key=LAST_RUN_KEY, value=self.ctx.now_iso()))
+            append_audit(
+                session,
+                at=self.ctx.now_iso(),
+                actor=self.ctx.actor,
+                action=AuditAction.PURGE.value,
+                obj=_audit_object(done, scope),
+            )
         return done
 
     def _empty_wal(self, *, pending: bool) -> None:
@@ -246,12 +249,6 @@ class RetentionService:
                 uow.session.execute(delete(Setting).where(Setting.key == WAL_PENDING_KEY))
             else:
                 uow.session.add(Setting(key=WAL_PENDING_KEY, value=self.ctx.now_iso()))
-
-    def last_run(self) -> datetime | None:
-        """When an anonymisation last changed something here (``None``: never)."""
-        with self.ctx.read() as session:
-            row = session.get(Setting, LAST_RUN_KEY)
-        return parse_iso(row.value) if row is not None else None
 
     # ---------------------------------------------------------------- internals
 

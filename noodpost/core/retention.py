@@ -111,17 +111,10 @@ def anonymised(entity: str, row: Mapping[str, Any], reference_year: int) -> dict
         return {"name": None, "birth_year": None, "age_band": band}
     if entity == "safe_message":
         return {"name": "", "birth_year": None, "age_band": band, "message": None, "contact": None}
-    if entity == "need":
-        return {"note": None, "status_note": None}
     if entity == "charging_ticket":
-        return {"device": ""}
-    if entity == "volunteer":
-        return {"phone": None}
-    if entity == "alarm":
-        return {"description": None, "status_note": None}
-    if entity == "shift":
-        return {"handover_note": None}
-    return {}
+        return {"device": ""}  # the device must not be empty: blank, not None
+    # Free text and contact details (needs, volunteers' phones, alarms, handovers): dropped.
+    return dict.fromkeys(ANONYMISED_FIELDS.get(entity, ()))
 
 
 def needs_anonymising(entity: str, row: Mapping[str, Any], reference_year: int) -> bool:

@@ -118,7 +118,7 @@ def replace_backups_from_before(backups: BackupService) -> str | None:
         for path in paths:
             if path not in written:  # (the fresh backup may have taken an old one's name)
                 deleted += _delete(path)
-        if folder.is_dir() and not [p for p in from_before(folder) if p not in written]:
+        if folder.is_dir() and not any(p.exists() for p in paths if p not in written):
             handled.add(str(folder))  # (a stick pulled meanwhile is done when it is back)
     left = sum(p not in written and p.exists() for paths in old.values() for p in paths)
     if not total and handled == known:

@@ -38,6 +38,13 @@ def _hits(path: Path) -> int:
     return found
 
 
+def _assert_one_clean_backup(folder: Path) -> None:
+    """``folder`` holds one backup of this post: sound, and without the surname."""
+    [fresh] = list_backups(folder)
+    assert quick_check_file(fresh.path) == "ok"
+    assert _hits(fresh.path) == 0
+
+
 def _post_with_stick(
     make_site: SiteFactory, tmp_path: Path, households: int
 ) -> tuple[Site, Path, BackupService, RetentionService]:
@@ -50,6 +57,19 @@ def _post_with_stick(
     usb.mkdir(parents=True)
     backups = BackupService(post.ctx, post.data_dir, Settings(backup_usb_folder=str(usb)))
     return post, usb, backups, RetentionService(post.ctx)
+
+
+def _past_the_period(post: Site, clock: FixedClock) -> None:
+    """Close the post and let its 30 days of retention pass."""
+    PostService(post.ctx).close_post()
+    clock.advance(timedelta(days=30))
+
+
+def _block_next_backup(folder: Path, post: Site, clock: FixedClock) -> Path:
+    """Put a folder where the next backup into ``folder`` writes its working file."""
+    blocked = folder / (backup_name(post.ctx.node.post_code, clock.now()) + PARTIAL_SUFFIX)
+    blocked.mkdir()
+    return blocked
 
 
 def test_the_round_replaces_the_backups_that_still_hold_the_names(
@@ -79,9 +99,7 @@ def test_the_round_replaces_the_backups_that_still_hold_the_names(
     assert "zelf in een andere map" in round_.summary
     assert not any(path.exists() for path in written)
     for folder in (post.data_dir / "backups", usb):
-        [fresh] = list_backups(folder)
-        assert quick_check_file(fresh.path) == "ok"
-        assert _hits(fresh.path) == 0
+        _assert_one_clean_backup(folder)
     # The live database: deleted content zeroed (secure_delete), the write-ahead log emptied.
     assert post.db.path is not None
     assert _hits(post.db.path) == 0
@@ -105,8 +123,7 @@ def test_a_stick_that_was_out_is_cleaned_when_it_comes_back(
 ) -> None:
     post, usb, backups, retention = _post_with_stick(make_site, tmp_path, 5)
     [_home, on_stick] = backups.backup_now().written
-    PostService(post.ctx).close_post()
-    clock.advance(timedelta(days=30))
+    _past_the_period(post, clock)
 
     away = usb.with_name("elders")
     usb.rename(away)  # the stick is out during the round
@@ -120,8 +137,7 @@ def test_a_stick_that_was_out_is_cleaned_when_it_comes_back(
     back = anonymise_due(retention, backups)  # the next hourly round, stick in
     assert back.backups is not None
     assert not on_stick.exists()
-    [fresh] = list_backups(usb)
-    assert _hits(fresh.path) == 0
+    _assert_one_clean_backup(usb)
 
 
 def test_when_no_fresh_backup_can_be_made_the_old_ones_stay(
@@ -129,18 +145,16 @@ def test_when_no_fresh_backup_can_be_made_the_old_ones_stay(
 ) -> None:
     post, _usb, backups, retention = _post_with_stick(make_site, tmp_path, 3)
     [old, _on_stick] = backups.backup_now().written
-    PostService(post.ctx).close_post()
-    clock.advance(timedelta(days=30))
+    _past_the_period(post, clock)
     # Something in the way of the new backup's file: a folder under its working name.
-    blocked = backup_name(post.ctx.node.post_code, clock.now()) + PARTIAL_SUFFIX
-    (post.data_dir / "backups" / blocked).mkdir()
+    blocked = _block_next_backup(post.data_dir / "backups", post, clock)
     round_ = anonymise_due(retention, backups)
     assert round_.done.counts["household"] == 3  # the anonymisation stands
     assert round_.backups is not None
     assert round_.backups.startswith("De oude back-ups konden nog niet worden vervangen")
     assert old.exists()  # never deleted without a fresh one
 
-    (post.data_dir / "backups" / blocked).rmdir()
+    blocked.rmdir()
     clock.advance(timedelta(hours=1))
     later = anonymise_due(retention, backups)
     assert later.backups is not None
@@ -158,10 +172,8 @@ def test_the_stick_keeps_its_backups_until_a_fresh_one_reaches_it(
     shutil.copyfile(home_old, aside)
     moment = clock.now().timestamp()
     os.utime(aside, (moment, moment))
-    PostService(post.ctx).close_post()
-    clock.advance(timedelta(days=30))
-    blocked = usb / (backup_name(post.ctx.node.post_code, clock.now()) + PARTIAL_SUFFIX)
-    blocked.mkdir()  # the stick cannot take the fresh backup
+    _past_the_period(post, clock)
+    blocked = _block_next_backup(usb, post, clock)  # the stick cannot take the fresh backup
 
     round_ = anonymise_due(retention, backups)
     assert round_.backups is not None
@@ -177,8 +189,7 @@ def test_the_stick_keeps_its_backups_until_a_fresh_one_reaches_it(
     assert later.backups is not None
     assert "1 oudere back-up met" in later.backups
     assert not stick_old.exists()
-    [fresh] = list_backups(usb)
-    assert _hits(fresh.path) == 0
+    _assert_one_clean_backup(usb)
 
 
 def test_a_reader_that_keeps_the_log_delays_its_emptying_to_a_later_round(
@@ -186,8 +197,7 @@ def test_a_reader_that_keeps_the_log_delays_its_emptying_to_a_later_round(
 ) -> None:
     post, _usb, backups, retention = _post_with_stick(make_site, tmp_path, 5)
     assert post.db.path is not None
-    PostService(post.ctx).close_post()
-    clock.advance(timedelta(days=30))
+    _past_the_period(post, clock)
     # Another process reading (a report, `noodpost status`): its snapshot pins the log.
     reader = sqlite3.connect(str(post.db.path), isolation_level=None)
     try:

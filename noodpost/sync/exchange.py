@@ -19,7 +19,6 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from noodpost.core.cards import validate_post_code
 from noodpost.core.clock import Clock, iso, parse_iso
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.events import EVENT_SCHEMA_VERSION
@@ -34,7 +33,6 @@ from noodpost.sync.peers import (
     CHANNELS,
     acked_vector,
     new_peer,
-    normalise_fingerprint,
     record_acknowledgement,
 )
 
@@ -88,38 +86,10 @@ class ImportOutcome:
         )
 
 
-@dataclass(frozen=True)
-class Approval:
-    """The answer to ``noodpost posts approve CODE``."""
-
-    post_code: str
-    fingerprints: tuple[str, ...]
-    bundles: int = 0
-    applied: int = 0
-    present: int = 0
-    quarantined: int = 0
-    failed: int = 0  # pending bundles that could not be read; they stay in quarantine
-    already: bool = False
-    changed: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def summary(self) -> str:
-        if self.already:
-            return f"{self.post_code} was al goedgekeurd."
-        text = (
-            f"{self.post_code} goedgekeurd ({', '.join(self.fingerprints)}); "
-            f"{self.bundles} bundel(s) uit quarantaine: {self.applied} toegepast, "
-            f"{self.present} al aanwezig, {self.quarantined} in quarantaine"
-        )
-        if self.failed:
-            text += f", {self.failed} bundel(s) onleesbaar (blijven bewaard)"
-        return text + "."
-
-
 # ---------------------------------------------------------------- building
 
 
-def _check_keys(node: Node, keys: NodeKeys) -> None:
+def check_keys(node: Node, keys: NodeKeys) -> None:
     if (
         node.signing_public_key != keys.signing_public_hex
         or node.encryption_public_key != keys.encryption_public_hex
@@ -151,7 +121,7 @@ def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> Ou
     """
     with db.read() as session:
         node = require_node(session)
-        _check_keys(node, keys)
+        check_keys(node, keys)
         peer = session.get(Peer, peer_id)
         if peer is None:
             raise NotFound("Dit noodsteunpunt of C-NSP is hier niet bekend.")
@@ -182,7 +152,7 @@ def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> Ou
 # ---------------------------------------------------------------- importing
 
 
-def _check_addressed_to_us(node: Node, header: fmt.Header) -> None:
+def check_addressed_to_us(node: Node, header: fmt.Header) -> None:
     if header.training and not node.training:
         raise Refused(
             "Dit is een oefenbundel (oefenmodus), maar dit noodsteunpunt werkt met echte "
@@ -208,7 +178,7 @@ def _check_addressed_to_us(node: Node, header: fmt.Header) -> None:
         raise fmt.BundleTooNew("gebeurtenisschema", header.event_schema, EVENT_SCHEMA_VERSION)
 
 
-def _check_sender_keys(peer: Peer, sender: fmt.Party) -> None:
+def check_sender_keys(peer: Peer, sender: fmt.Party) -> None:
     if (
         peer.signing_public_key != sender.signing_public_key
         or peer.encryption_public_key != sender.encryption_public_key
@@ -242,7 +212,7 @@ def _quarantine_bundle(
     return peer
 
 
-def _apply(
+def apply_trusted(
     session: Session,
     node: Node,
     clock: Clock,
@@ -334,8 +304,8 @@ def import_signed(
     header = signed.header
     with db.write() as session:
         node = require_node(session)
-        _check_keys(node, keys)
-        _check_addressed_to_us(node, header)
+        check_keys(node, keys)
+        check_addressed_to_us(node, header)
         duplicate = session.get(ReceivedBundle, header.bundle_id) is not None
         waiting = session.get(PendingBundle, header.bundle_id) is not None
         if duplicate or waiting:
@@ -351,7 +321,7 @@ def import_signed(
         sender = header.sender
         peer = session.get(Peer, sender.node_id)
         if peer is not None:
-            _check_sender_keys(peer, sender)
+            check_sender_keys(peer, sender)
         if node.role == "post":
             if peer is None or peer.role != "hub" or not peer.approved:
                 raise Refused(
@@ -375,109 +345,4 @@ def import_signed(
                 status=ImportStatus.QUARANTINED,
                 events=len(contents.events),
             )
-        return _apply(session, node, clock, peer, signed, contents, channel)
-
-
-# ---------------------------------------------------------------- approving
-
-
-def approve_post(
-    db: Database, keys: NodeKeys, clock: Clock, code: str, *, fingerprint_text: str | None = None
-) -> Approval:
-    """Trust a post (after comparing its fingerprint) and apply its quarantined bundles in order.
-
-    One transaction: the approval and everything it applies commit together.
-
-    Raises:
-        Refused: this node is not a hub; several laptops of that post wait and no fingerprint
-            was given to pick one.
-        NotFound: no post with that code (or with that fingerprint) has sent a bundle yet.
-    """
-    post_code = validate_post_code(code)
-    wanted = normalise_fingerprint(fingerprint_text) if fingerprint_text else None
-    with db.write() as session:
-        node = require_node(session)
-        _check_keys(node, keys)
-        if node.role != "hub":
-            raise Refused("Alleen een C-NSP keurt noodsteunpunten goed.")
-        candidates = list(
-            session.scalars(
-                select(Peer)
-                .where(Peer.post_code == post_code, Peer.role == "post")
-                .order_by(Peer.first_seen)
-            )
-        )
-        if not candidates:
-            raise NotFound(
-                f"Er is nog geen noodsteunpunt {post_code} bekend. Lees eerst een bundel van dat "
-                "punt in; die wacht dan in quarantaine op goedkeuring."
-            )
-        if wanted is not None:
-            candidates = [
-                p
-                for p in candidates
-                if fingerprint(p.signing_public_key, p.encryption_public_key) == wanted
-            ]
-            if not candidates:
-                raise NotFound(
-                    f"Geen laptop van {post_code} met vingerafdruk {wanted}. Controleer de "
-                    "vingerafdruk met 'noodpost posts list'."
-                )
-        waiting = [p for p in candidates if not p.approved]
-        if not waiting:
-            return Approval(post_code, tuple(_fp(p) for p in candidates), already=True)
-        if len(waiting) > 1:
-            raise Refused(
-                f"Er wachten {len(waiting)} laptops met code {post_code} "
-                f"({', '.join(_fp(p) for p in waiting)}). Vergelijk de vingerafdrukken en keur "
-                "ze één voor één goed met de vingerafdruk erbij."
-            )
-        peer = waiting[0]
-        peer.approved = True
-        session.flush()
-        return _apply_pending(session, node, keys, clock, peer)
-
-
-def _fp(peer: Peer) -> str:
-    return fingerprint(peer.signing_public_key, peer.encryption_public_key)
-
-
-def _apply_pending(
-    session: Session, node: Node, keys: NodeKeys, clock: Clock, peer: Peer
-) -> Approval:
-    """Apply a just-approved post's quarantined bundles, oldest first, each in a savepoint."""
-    rows = list(
-        session.scalars(
-            select(PendingBundle)
-            .where(PendingBundle.sender == peer.node_id)
-            .order_by(PendingBundle.received_at, PendingBundle.bundle_id)
-        )
-    )
-    outcomes: list[ImportOutcome] = []
-    failed = 0
-    for row in rows:
-        try:
-            with session.begin_nested():
-                signed = fmt.read_signed(row.raw)
-                _check_addressed_to_us(node, signed.header)
-                _check_sender_keys(peer, signed.header.sender)
-                contents = fmt.open_payload(signed, keys.encryption)
-                channel = peer.last_channel or "usb"
-                outcomes.append(
-                    _apply(session, node, clock, peer, signed, contents, channel, contact=False)
-                )
-                session.delete(row)
-        except UserError as unreadable:  # kept, with the reason, never dropped
-            row.reason = f"niet toe te passen: {unreadable}"[:2000]
-            failed += 1
-    changed: frozenset[str] = frozenset().union(*(o.changed for o in outcomes))
-    return Approval(
-        post_code=peer.post_code,
-        fingerprints=(_fp(peer),),
-        bundles=len(outcomes),
-        applied=sum(o.applied for o in outcomes),
-        present=sum(o.present for o in outcomes),
-        quarantined=sum(o.quarantined for o in outcomes),
-        failed=failed,
-        changed=changed,
-    )
+        return apply_trusted(session, node, clock, peer, signed, contents, channel)

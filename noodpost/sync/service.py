@@ -24,7 +24,7 @@ from noodpost.core.clock import Clock, iso
 from noodpost.core.errors import UserError
 from noodpost.storage.audit import FAILED, OK, REFUSED, append_audit
 from noodpost.storage.engine import Database
-from noodpost.sync import exchange, pairing, peers, usb
+from noodpost.sync import approval, exchange, pairing, peers, usb
 from noodpost.sync.keys import NodeKeys, load_node_keys
 
 ChangeListener = Callable[[frozenset[str]], None]
@@ -138,11 +138,11 @@ class SyncService:
         """Bundles waiting for approval and events held back, with the reasons."""
         return peers.quarantine_report(self.db, limit)
 
-    def approve_post(self, code: str, fingerprint: str | None = None) -> exchange.Approval:
+    def approve_post(self, code: str, fingerprint: str | None = None) -> approval.Approval:
         """(hub) ``noodpost posts approve CODE [--fingerprint F]``."""
         wanted = f"post {code.strip()[:16]}"
         with self._audited_refusal(AuditAction.POST_APPROVE, wanted):
-            result = exchange.approve_post(
+            result = approval.approve_post(
                 self.db, self.keys, self.clock, code, fingerprint_text=fingerprint
             )
         if not result.already:

@@ -140,7 +140,9 @@ def _apply_pending(
                 contents = fmt.open_payload(signed, keys.encryption)
                 channel = peer.last_channel or "usb"
                 outcomes.append(
-                    apply_trusted(session, node, clock, peer, signed, contents, channel, contact=False)
+                    apply_trusted(
+                        session, node, clock, peer, signed, contents, channel, contact=False
+                    )
                 )
                 session.delete(row)
         except UserError as unreadable:  # kept, with the reason, never dropped

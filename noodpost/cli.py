@@ -127,6 +127,7 @@ def format_status(status: NodeStatus) -> str:
     rows += [(count_label(key), str(value)) for key, value in status.ordered_counts()]
     rows += [
         ("In quarantaine", str(status.quarantined)),
+        ("Niet toegestaan", str(status.refused)),
         ("Databasecontrole", "in orde" if status.sound else status.integrity),
     ]
     width = max(len(name) for name, _ in rows)
@@ -213,16 +214,33 @@ def _add_posts(commands: Commands) -> None:
     parser = command(
         commands,
         "posts",
-        summary="(C-NSP) bekende posten en hun vingerafdruk; goedkeuren",
-        description="Toont de noodsteunpunten die deze C-NSP kent, of keurt er een goed na "
-        "vergelijking van de vingerafdruk.",
+        summary="(C-NSP) bekende posten en hun vingerafdruk; goedkeuren, sleutel vervangen",
+        description="Toont de noodsteunpunten die deze C-NSP kent, keurt er een goed na "
+        "vergelijking van de vingerafdruk, of vervangt de sleutel van een goedgekeurde post "
+        "door die van zijn vervangende laptop. Per post is er één goedgekeurde sleutel.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="list|approve")
+    actions = parser.add_subparsers(dest="action", metavar="list|approve|replace")
     actions.add_parser("list", help="toon de posten (standaard)")
     approve = actions.add_parser("approve", help="keur een post goed")
     approve.add_argument("code", metavar="CODE")
     approve.add_argument(
-        "--fingerprint", metavar="VINGERAFDRUK", help="nodig als twee laptops dezelfde code hebben"
+        "--vingerafdruk",
+        "--fingerprint",
+        dest="fingerprint",
+        metavar="VINGERAFDRUK",
+        help="kies de laptop als er meer dan één met deze code wacht",
+    )
+    replace = actions.add_parser(
+        "replace", help="vervang de goedgekeurde sleutel van een post (vervangende laptop)"
+    )
+    replace.add_argument("code", metavar="CODE")
+    replace.add_argument(
+        "--vingerafdruk",
+        "--fingerprint",
+        dest="fingerprint",
+        metavar="NIEUW",
+        required=True,
+        help="vingerafdruk van de nieuwe laptop, zoals die op zijn scherm staat",
     )
     parser.set_defaults(run=_run_posts)
 
@@ -231,6 +249,9 @@ def _run_posts(args: argparse.Namespace) -> int:
     with sync_service(args) as sync:
         if args.action == "approve":
             print(sync.approve_post(args.code, args.fingerprint).summary)
+            return EXIT_OK
+        if args.action == "replace":
+            print(sync.replace_post(args.code, args.fingerprint).summary)
             return EXIT_OK
         peers = sync.list_peers()
     print(peers.summary)

@@ -13,6 +13,7 @@ class AuditAction(StrEnum):
     PAIRING_EXPORT = "pairing_export"
     PAIRING_IMPORT = "pairing_import"
     POST_APPROVE = "post_approve"
+    POST_REPLACE = "post_replace"
     BUNDLE_IMPORT = "bundle_import"
     BUNDLE_EXPORT = "bundle_export"
     BACKUP = "backup"
@@ -30,6 +31,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.PAIRING_EXPORT: "koppelbestand gemaakt",
     AuditAction.PAIRING_IMPORT: "hub gekoppeld",
     AuditAction.POST_APPROVE: "post goedgekeurd",
+    AuditAction.POST_REPLACE: "sleutel van post vervangen",
     AuditAction.BUNDLE_IMPORT: "bundel ingelezen",
     AuditAction.BUNDLE_EXPORT: "bundel geschreven",
     AuditAction.BACKUP: "back-up",

@@ -179,6 +179,7 @@ SPECS: dict[str, EntitySpec] = {
             Kind.RECORD,
             {
                 "household_id": F("id", optional=False),
+                "post_code": F("str", max_len=16),  # since event schema 2; else the household's
                 "name": F("str", max_len=200),
                 "birth_year": F("int"),
                 "age_band": F("str", max_len=8),
@@ -298,10 +299,20 @@ SPECS: dict[str, EntitySpec] = {
                 **_POST,
                 "name": F("str", optional=False, max_len=200),
                 "role": F("str", optional=False, choices=_choices(v.Role)),
-                "pin_hash": F("str", max_len=200),
+                "pin_hash": F("str", max_len=200),  # event schema 1 only: now a ``credential``
                 "skills": F("list"),
                 "phone": F("str", max_len=40),
                 "active": F("bool"),
+            },
+        ),
+        # What only sign-in needs, apart from the volunteer so it never has to leave the post.
+        EntitySpec(
+            "credential",
+            Kind.RECORD,
+            {
+                **_POST,
+                "volunteer_id": F("id", optional=False),
+                "pin_hash": F("str", max_len=200),
             },
         ),
         EntitySpec(

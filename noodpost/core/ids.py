@@ -14,3 +14,8 @@ def new_id() -> str:
 def post_id(post_code: str) -> str:
     """The post record's id: the same on every laptop of that post and at the hub."""
     return str(uuid.uuid5(_POST_NAMESPACE, post_code))
+
+
+def credential_id(volunteer_id: str) -> str:
+    """A volunteer's credential (PIN hash) record: one per volunteer, on every desk alike."""
+    return str(uuid.uuid5(_POST_NAMESPACE, f"credential:{volunteer_id}"))

@@ -268,10 +268,10 @@ class _Demo:
             description="Melding bij de balie.",
         )
         self.alarms.mark_sent(alarm.id)
-        self._later(0.05, 0.2, partial(self._alarm_answered, alarm.id))
+        if self.alarms.ctx.node.is_hub:  # only the C-NSP answers an alarm (DESIGN §3.8)
+            self._later(0.05, 0.2, partial(self._alarm_answered, alarm.id))
 
     def _alarm_answered(self, alarm_id: str) -> None:
-        """What the C-NSP's answers look like once they reached the post."""
         self.alarms.mark_received(alarm_id)
         self.alarms.acknowledge(alarm_id, "C-NSP Groningen")
         self._later(0.5, 2.0, partial(self.alarms.close, alarm_id, "Afgehandeld."))

@@ -323,6 +323,7 @@ class IntakeService:
                 Op.CREATE,
                 {
                     "household_id": household_id,
+                    "post_code": self.ctx.node.post_code,
                     "name": optional_text(name),
                     "birth_year": birth_year,
                 },

@@ -17,9 +17,10 @@ from noodpost.core.clock import to_ms
 from noodpost.core.hlc import wall_behind
 from noodpost.services.base import ServiceContext
 from noodpost.storage.engine import Database
-from noodpost.storage.eventlog import count_events, version_vector
+from noodpost.storage.eventlog import REFUSED_PREFIX, count_events
 from noodpost.storage.models import STATE_MODELS, Quarantine
 from noodpost.storage.node import require_node
+from noodpost.storage.streams import version_vector
 
 #: Dutch names for the counts, in the order a person reads them. Counts of entities added
 #: later and not listed here still appear, after these, under their plural key.
@@ -78,6 +79,7 @@ class NodeStatus:
     events: int
     quarantined: int
     integrity: str
+    refused: int = 0  # of the quarantined: not their sender's to write or pass on
     counts: dict[str, int] = field(default_factory=dict)
     version_vector: tuple[StreamPosition, ...] = ()
 
@@ -108,6 +110,7 @@ class NodeStatus:
             for p in self.version_vector
         ]
         document["quarantined"] = self.quarantined
+        document["refused"] = self.refused
         document["integrity"] = self.integrity
         return document
 
@@ -131,6 +134,14 @@ def read_status(session: Session) -> NodeStatus:
         for (origin, incarnation), seq in sorted(version_vector(session).items())
     )
     quarantined = session.scalar(select(func.count()).select_from(Quarantine)) or 0
+    refused = (
+        session.scalar(
+            select(func.count())
+            .select_from(Quarantine)
+            .where(Quarantine.reason.startswith(REFUSED_PREFIX))
+        )
+        or 0
+    )
     integrity = "; ".join(str(row[0]) for row in session.execute(text("PRAGMA quick_check")).all())
     return NodeStatus(
         node_id=node.node_id,
@@ -141,6 +152,7 @@ def read_status(session: Session) -> NodeStatus:
         incarnation=node.incarnation,
         events=count_events(session),
         quarantined=quarantined,
+        refused=refused,
         integrity=integrity,
         counts=counts,
         version_vector=vector,

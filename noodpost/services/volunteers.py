@@ -31,12 +31,14 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.ids import credential_id
 from noodpost.core.vocabulary import Role, ShiftStatus
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.services.roles import SignedIn as SignedIn  # noqa: PLC0414 — re-exported
 from noodpost.services.roles import is_coordinator, require_coordinator, signed_in
 from noodpost.storage.audit import OK, REFUSED, append_audit
-from noodpost.storage.models import Shift, Volunteer
+from noodpost.storage.models import Credential, Shift, Volunteer
+from noodpost.storage.uow import UnitOfWork
 
 #: Wrong PINs in a row after which sign-in is locked.
 MAX_ATTEMPTS = 5
@@ -296,12 +298,12 @@ class VolunteersService:
                     "post_code": post_code,
                     "name": name,
                     "role": role_value,
-                    "pin_hash": pin_hash,
                     "skills": skill_list,
                     "phone": phone_value,
                     "active": True,
                 },
             )
+            self._emit_pin(uow, volunteer_id, pin_hash)
         return self.volunteer(volunteer_id)
 
     def change_pin(self, volunteer_id: str, current_pin: str, new_pin: str) -> None:
@@ -532,7 +534,9 @@ class VolunteersService:
             row = self._own_volunteer(session, volunteer_id)
             volunteer = SignedIn(row.id, row.name, row.role)
             active = row.active is not False
-            pin_hash = row.pin_hash
+            credential = session.get(Credential, credential_id(volunteer_id))
+            # A PIN set before event schema 2 is still in the volunteer record.
+            pin_hash = credential.pin_hash if credential is not None else row.pin_hash
         seconds = self.seconds_locked(volunteer_id)
         if seconds:
             raise Refused(
@@ -577,13 +581,22 @@ class VolunteersService:
     def _write_pin(self, volunteer_id: str, pin: str) -> None:
         pin_hash = self._hasher.hash(pin)
         with self.ctx.write() as uow:
-            row = uow.session.get(Volunteer, volunteer_id)
-            assert row is not None
+            self._emit_pin(uow, volunteer_id, pin_hash)
+
+    def _emit_pin(self, uow: UnitOfWork, volunteer_id: str, pin_hash: str) -> None:
+        """The PIN hash, in its own record that stays with the post (DESIGN §3.8)."""
+        key = credential_id(volunteer_id)
+        row = uow.session.get(Credential, key)
+        if row is None:
+            data = {
+                "post_code": self.ctx.node.post_code,
+                "volunteer_id": volunteer_id,
+                "pin_hash": pin_hash,
+            }
+            uow.emit("credential", key, Op.CREATE, data)
+        else:
             uow.emit(
-                "volunteer",
-                volunteer_id,
-                Op.UPDATE,
-                {"pin_hash": pin_hash, BASE_KEY: row.updated_hlc},
+                "credential", key, Op.UPDATE, {"pin_hash": pin_hash, BASE_KEY: row.updated_hlc}
             )
 
     def _set_active(self, volunteer_id: str, *, active: bool) -> None:

@@ -6,8 +6,8 @@ This module is the API sync builds on:
   and the projection, all in the caller's transaction.
 - :func:`apply_remote` — events from another node: validate, skip what is present, quarantine
   key clashes, insert the rest in bulk, merge the clock, project — in the caller's transaction.
-- :func:`version_vector` — per ``(origin, incarnation)`` the highest contiguous ``seq`` held.
-- :func:`events_after` — the events a peer with a given vector does not have yet.
+
+Which events a peer lacks, and what a node holds of each stream, is :mod:`.streams`.
 """
 
 from __future__ import annotations
@@ -18,16 +18,19 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core import hlc as hlc_mod
+from noodpost.core.authority import RULES, Origin, audience, is_secret, refusal
 from noodpost.core.clock import Clock, iso, to_ms
 from noodpost.core.entities import SPECS, InvalidEvent, Kind, Op, spec_for
+from noodpost.core.errors import Refused
 from noodpost.core.events import EventRecord, canonical_json, data_hash
-from noodpost.storage.models import Event, Node, Quarantine
+from noodpost.storage.models import Event, Node, Peer, Quarantine
+from noodpost.storage.owners import OwnerBook
 from noodpost.storage.projection import (
     bulk_mode,
     load_events,
@@ -35,8 +38,6 @@ from noodpost.storage.projection import (
     roomy_cache,
     write_folded,
 )
-
-VersionVector = dict[tuple[str, str], int]
 
 CLASH = "zelfde sleutel, andere inhoud (mogelijk een teruggezette kopie)"
 
@@ -55,8 +56,19 @@ def append(
 
     Raises:
         InvalidEvent: a programming error in the calling service (data outside the contract).
+        Refused: this node may not write it (DESIGN §3.8: the same check as a remote event).
     """
     spec_for(entity).validate(op, data)
+    me = Origin(node.role, node.post_code)
+    probe = EventRecord(node.node_id, node.incarnation, 1, 1, entity, entity_id, op, data, "")
+    owner = OwnerBook(session).owner(probe)
+    why = (
+        "onbekend bij welk noodsteunpunt dit hoort"
+        if owner is None
+        else refusal(entity, op, data, owner, me, entity_id=entity_id, local=True)
+    )
+    if owner is None or why is not None:
+        raise Refused(f"Dit mag dit {_node_noun(node)} niet: {why}.")
     node.hlc = hlc_mod.tick(node.hlc, to_ms(clock.now()))
     seq = node.next_seq
     node.next_seq = seq + 1
@@ -74,21 +86,39 @@ def append(
         author=author,
     )
     session.flush()
-    _insert(session, [(record, text)])
+    _insert(session, [Stored(record, text, audience(entity, owner, me))])
     project(session, [(entity, entity_id)])
     return record
+
+
+def _node_noun(node: Node) -> str:
+    return "C-NSP" if node.role == "hub" else "noodsteunpunt"
+
+
+@dataclass(frozen=True)
+class Stored:
+    """An event as it is inserted: the record, its JSON text, and who may hold it."""
+
+    record: EventRecord
+    text: str
+    audience: str
+
+    @property
+    def secret(self) -> bool:
+        return is_secret(self.record.entity, self.record.data)
 
 
 #: Rows per ``executemany`` call.
 BULK = 5_000
 _EVENT_COLUMNS = (
-    "origin, incarnation, seq, hlc, entity, entity_id, op, data, data_hash, schema_version, author"
+    "origin, incarnation, seq, hlc, entity, entity_id, op, data, data_hash, schema_version, "
+    "author, audience, secret"
 )
 _CHANGE_COLUMNS = "origin, incarnation, seq, entity, entity_id, status, hlc, author, note"
 _STATUS_CHANGING = {name for name, spec in SPECS.items() if spec.kind is Kind.LIFECYCLE}
 
 
-def _insert(session: Session, records: Sequence[tuple[EventRecord, str]]) -> None:
+def _insert(session: Session, records: Sequence[Stored]) -> None:
     """Insert events (each with its stored JSON text) and their status changes in bulk.
 
     Plain ``executemany`` on the session's connection: the event log is the hot path of an
@@ -110,8 +140,11 @@ def _insert(session: Session, records: Sequence[tuple[EventRecord, str]]) -> Non
             r.data_hash,
             r.schema_version,
             r.author,
+            stored.audience,
+            stored.secret,
         )
-        for r, text in records
+        for stored in records
+        for r, text in ((stored.record, stored.text),)
     ]
     changes = [
         (
@@ -125,12 +158,12 @@ def _insert(session: Session, records: Sequence[tuple[EventRecord, str]]) -> Non
             r.author,
             r.data.get("status_note"),
         )
-        for r, _text in records
+        for r in (stored.record for stored in records)
         if r.entity in _STATUS_CHANGING and r.op in (Op.CREATE, Op.STATUS)
     ]
     connection = session.connection()
     for rows, table, columns, width in (
-        (events, "event", _EVENT_COLUMNS, 11),
+        (events, "event", _EVENT_COLUMNS, 13),
         (changes, "status_change", _CHANGE_COLUMNS, 9),
     ):
         sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join([mark] * width)})"
@@ -145,6 +178,7 @@ class ApplyResult:
     applied: int = 0
     present: int = 0
     quarantined: int = 0
+    refused: int = 0  # of the quarantined: against write authority or stream (DESIGN §3.8)
     suspect_origins: set[str] = field(default_factory=set)  # clocks more than a day ahead
     reasons: list[str] = field(default_factory=list)
 
@@ -155,6 +189,7 @@ def apply_remote(
     clock: Clock,
     raw_events: Iterable[Any],
     *,
+    origins: Mapping[str, Origin],
     bundle_id: str | None = None,
 ) -> ApplyResult:
     """Apply events from another node (wire form, see :meth:`EventRecord.from_wire`).
@@ -162,9 +197,15 @@ def apply_remote(
     Valid new events are inserted and projected; an event already held with the same hash is
     skipped; one whose key is held with a different hash, or that fails validation, goes to
     quarantine with its reason. All within the caller's transaction.
+
+    Args:
+        origins: the streams this sender may bring, each with what this node knows of the
+            node that made it (its approved role and post). An event of any other origin, or
+            one its origin may not write (:func:`noodpost.core.authority.refusal`), is
+            quarantined with the reason and never applied.
     """
     with roomy_cache(session), bulk_mode():
-        return _apply_remote(session, node, clock, raw_events, bundle_id)
+        return _apply_remote(session, node, clock, raw_events, origins, bundle_id)
 
 
 def _apply_remote(
@@ -172,6 +213,7 @@ def _apply_remote(
     node: Node,
     clock: Clock,
     raw_events: Iterable[Any],
+    origins: Mapping[str, Origin],
     bundle_id: str | None,
 ) -> ApplyResult:
     result = ApplyResult()
@@ -194,26 +236,31 @@ def _apply_remote(
         valid[key] = (record, raw["d"])  # the text its hash was checked against
 
     held = _held_hashes(session, list(valid))
-    fresh: list[tuple[EventRecord, str]] = []
+    new: list[tuple[EventRecord, str]] = []
+    for key, (record, text) in valid.items():
+        digest = held.get(key)
+        if digest is None:
+            new.append((record, text))
+        elif digest == record.data_hash:
+            result.present += 1
+        else:
+            _hold(result, session, record.to_wire(), CLASH, now, bundle_id)
+    me = Receiver(node.node_id, node.incarnation, node.post_code)
+    fresh = _authorised(session, result, new, origins, now, bundle_id, me)
+
     # One fold per touched entity (below): the events held before this batch plus the fresh.
     touched: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     # The clock is merged as hlc.receive does, once per batch: a timestamp more than a day
     # ahead of our wall clock is stored but not adopted, and its origin is reported.
     limit = hlc_mod.pack(to_ms(clock.now()) + hlc_mod.MAX_AHEAD_MS + 1, 0)
     top = node.hlc
-    for key, (record, text) in valid.items():
-        digest = held.get(key)
-        if digest is None:
-            fresh.append((record, text))
-            touched[record.entity][record.entity_id].append(record)
-            if record.hlc >= limit:
-                result.suspect_origins.add(record.origin)
-            elif record.hlc > top:
-                top = record.hlc
-        elif digest == record.data_hash:
-            result.present += 1
-        else:
-            _hold(result, session, record.to_wire(), CLASH, now, bundle_id)
+    for stored in fresh:
+        record = stored.record
+        touched[record.entity][record.entity_id].append(record)
+        if record.hlc >= limit:
+            result.suspect_origins.add(record.origin)
+        elif record.hlc > top:
+            top = record.hlc
     node.hlc = top
 
     session.flush()
@@ -232,6 +279,157 @@ def _apply_remote(
     return result
 
 
+#: How the reason of an event refused for write authority or stream begins (DESIGN §3.8).
+REFUSED_PREFIX = "niet toegestaan: "
+#: The reason an event waits in quarantine for the entity it belongs to (an edit that arrived
+#: before the record it edits). It is judged again whenever new events are applied.
+AWAITING = "wacht op het record waar dit bij hoort (nog niet ontvangen)"
+
+
+def _authorised(
+    session: Session,
+    result: ApplyResult,
+    new: list[tuple[EventRecord, str]],
+    origins: Mapping[str, Origin],
+    now: str,
+    bundle_id: str | None,
+    me: Receiver,
+) -> list[Stored]:
+    """The new events their origins may write (DESIGN §3.8); the rest to quarantine.
+
+    Events that create an entity are judged first, so an edit judged later in the same batch
+    (another stream's, say) knows whose entity it is — but only from a create that passed. An
+    edit of an entity not held yet waits (:data:`AWAITING`) and is judged again once events
+    arrive, so the order events arrive in never changes what is applied.
+    """
+    book = OwnerBook(session)
+    book.prefetch(record for record, _text in new)
+    accepted: list[Stored] = []
+
+    def rank(item: tuple[EventRecord, str]) -> int:
+        """Creates first — those that name their post before those whose post is another
+        entity's (a person's household) — then edits."""
+        record = item[0]
+        if record.op != Op.CREATE:
+            return 2
+        rule = RULES.get(record.entity)
+        return 1 if rule is not None and rule.via is not None else 0
+
+    waiting: set[tuple[str, str, int]] = set()
+    for record, text in sorted(new, key=rank):
+        origin = origins.get(record.origin)
+        owner = book.owner(record) if origin is not None else None
+        why = _why_not(book, record, owner, origin, me)
+        if why is None and owner is not None and origin is not None:
+            book.learn(record, owner)
+            accepted.append(Stored(record, text, audience(record.entity, owner, origin)))
+            continue
+        reason = REFUSED_PREFIX + why if why is not None else AWAITING
+        if why is None:
+            waiting.add(record.key)
+        before = result.quarantined
+        # A refused event is never applied: only what the coordinator needs to see is kept
+        # (whose, what, why), never its data — another post's people included.
+        _hold(result, session, record.to_wire(), reason, now, bundle_id, keep_data=why is None)
+        if result.quarantined > before and why is not None:
+            result.refused += 1
+    if accepted:
+        released = _released(session, book, origins, {s.record.key for s in accepted}, me)
+        for stored in released:
+            if stored.record.key in waiting:  # held and released by this same batch
+                result.quarantined -= 1
+                result.reasons.remove(AWAITING)
+        accepted += released
+    return accepted
+
+
+def _released(
+    session: Session,
+    book: OwnerBook,
+    origins: Mapping[str, Origin],
+    accepted: set[tuple[str, str, int]],
+    me: Receiver,
+) -> list[Stored]:
+    """Waiting events whose entity is known now: applied when allowed, else refused."""
+    rows = list(session.scalars(select(Quarantine).where(Quarantine.reason == AWAITING)))
+    if not rows:
+        return []
+    known = dict(_known_origins(session))
+    known.update(origins)
+    released: list[Stored] = []
+    waiting: list[tuple[Quarantine, EventRecord, str]] = []
+    for row in rows:
+        try:
+            raw = json.loads(row.raw)
+            record = EventRecord.from_wire(raw)
+        except (ValueError, InvalidEvent):
+            continue  # emptied by retention: it waits for nothing any more
+        if record.key in accepted:
+            session.delete(row)  # it came again, and was applied this time
+        else:
+            waiting.append((row, record, raw["d"]))
+    progress = True
+    while progress and waiting:
+        progress = False
+        for item in list(waiting):
+            row, record, text = item
+            owner = book.owner(record)
+            origin = known.get(record.origin)
+            if owner is None or origin is None:
+                continue
+            waiting.remove(item)
+            progress = True
+            why = _why_not(book, record, owner, origin, me)
+            if why is not None:
+                row.reason = REFUSED_PREFIX + why
+                row.raw = quarantine_stub(row.raw)
+                continue
+            book.learn(record, owner)
+            released.append(Stored(record, text, audience(record.entity, owner, origin)))
+            session.delete(row)
+    return released
+
+
+def _known_origins(session: Session) -> Iterator[tuple[str, Origin]]:
+    """This node and its approved peers, as this node knows them."""
+    for node in session.scalars(select(Node)):
+        yield node.node_id, Origin(node.role, node.post_code)
+    for peer in session.scalars(select(Peer).where(Peer.approved.is_(True))):
+        yield peer.node_id, Origin(peer.role, peer.post_code)
+
+
+class Receiver(NamedTuple):
+    """The node judging an import, read once per batch (not once per event)."""
+
+    node_id: str
+    incarnation: str
+    post_code: str
+
+
+def _why_not(
+    book: OwnerBook, record: EventRecord, owner: str | None, origin: Origin | None, me: Receiver
+) -> str | None:
+    """Why an event may not be applied here (Dutch); ``None`` also when it has to wait."""
+    if origin is None:
+        return "gegevens van een ander knooppunt, die deze afzender niet mag doorgeven"
+    if record.origin == me.node_id and record.incarnation == me.incarnation:
+        return "wat deze inrichting zelf schrijft, komt nooit van een ander knooppunt"
+    if owner is None:
+        return None
+    why = refusal(
+        record.entity,
+        record.op,
+        record.data,
+        owner,
+        origin,
+        entity_id=record.entity_id,
+        receiver=me.post_code,
+    )
+    if why is None and (name := book.foreign_reference(record, owner)):
+        why = f"{name} verwijst naar gegevens van een ander noodsteunpunt"
+    return why
+
+
 def _holds(session: Session, entity: str) -> bool:
     """Whether any event of ``entity`` is held (an import into a new hub skips the lookups)."""
     return session.scalar(select(Event.seq).where(Event.entity == entity).limit(1)) is not None
@@ -244,17 +442,28 @@ def _hold(
     reason: str,
     now: str,
     bundle_id: str | None,
+    *,
+    keep_data: bool = True,
 ) -> None:
     """Quarantine ``raw`` and count it — or count it present when it is held already."""
-    if _quarantine(session, raw, reason, now, bundle_id):
+    if _quarantine(session, raw, reason, now, bundle_id, keep_data=keep_data):
         result.quarantined += 1
         result.reasons.append(reason)
     else:
         result.present += 1
 
 
-def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: str | None) -> bool:
+def _quarantine(
+    session: Session,
+    raw: Any,
+    reason: str,
+    now: str,
+    bundle_id: str | None,
+    *,
+    keep_data: bool = True,
+) -> bool:
     """Keep ``raw`` with its reason — once: a cumulative bundle brings the same event again.
+    Without ``keep_data`` only its stub is kept (:func:`quarantine_stub`).
 
     Returns:
         False when exactly this event was held in quarantine already.
@@ -286,7 +495,7 @@ def _quarantine(session: Session, raw: Any, reason: str, now: str, bundle_id: st
             origin=origin,
             incarnation=incarnation,
             seq=seq,
-            raw=text,
+            raw=text if keep_data else quarantine_stub(text),
             reason=reason,
             received_at=now,
             bundle_id=bundle_id,
@@ -356,103 +565,6 @@ def _held_hashes(
         for seq, digest in rows:
             held[(origin, inc, seq)] = digest
     return held
-
-
-def version_vector(session: Session) -> VersionVector:
-    """Per ``(origin, incarnation)``: the highest ``seq`` up to which nothing is missing.
-
-    An event held in quarantine counts as held: it is kept for review, and acknowledging it
-    stops the sender from carrying a poison event in every bundle for ever.
-    """
-    quarantined: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for origin, inc, seq in session.execute(
-        select(Quarantine.origin, Quarantine.incarnation, Quarantine.seq).where(Quarantine.seq > 0)
-    ):
-        quarantined[(origin, inc)].add(seq)
-    vector: VersionVector = {}
-    rows = session.execute(
-        select(Event.origin, Event.incarnation, func.max(Event.seq), func.count()).group_by(
-            Event.origin, Event.incarnation
-        )
-    )
-    for origin, inc, high, count in rows:
-        if high == count and not quarantined.get((origin, inc)):
-            vector[(origin, inc)] = high
-            continue
-        seqs = set(
-            session.scalars(
-                select(Event.seq).where(Event.origin == origin, Event.incarnation == inc)
-            )
-        )
-        vector[(origin, inc)] = _contiguous(seqs | quarantined.pop((origin, inc), set()))
-    for stream, seqs in quarantined.items():
-        if stream not in vector and _contiguous(seqs):
-            vector[stream] = _contiguous(seqs)
-    return vector
-
-
-def _contiguous(seqs: set[int]) -> int:
-    contiguous = 0
-    while contiguous + 1 in seqs:
-        contiguous += 1
-    return contiguous
-
-
-def events_after(session: Session, vector: Mapping[tuple[str, str], int]) -> Iterator[Event]:
-    """Every held event the holder of ``vector`` lacks, ordered by stream and seq."""
-    streams = session.execute(select(Event.origin, Event.incarnation).distinct()).all()
-    for origin, inc in sorted(streams):
-        known = vector.get((origin, inc), 0)
-        yield from session.scalars(
-            select(Event)
-            .where(Event.origin == origin, Event.incarnation == inc, Event.seq > known)
-            .order_by(Event.seq)
-        )
-
-
-def wire_events_after(
-    session: Session, vector: Mapping[tuple[str, str], int], *, with_hash: bool = True
-) -> list[dict[str, Any]]:
-    """:func:`events_after` in wire form, straight from the rows (the stored data text is
-    carried as is, never parsed and re-encoded). ``with_hash=False`` leaves out ``dh``, which
-    a receiver of a bundle (format 2) computes from the data text itself."""
-    streams = session.execute(select(Event.origin, Event.incarnation).distinct()).all()
-    wire: list[dict[str, Any]] = []
-    add = wire.append
-    for origin, inc in sorted(streams):
-        known = vector.get((origin, inc), 0)
-        rows = session.execute(
-            select(
-                Event.seq,
-                Event.hlc,
-                Event.entity,
-                Event.entity_id,
-                Event.op,
-                Event.data,
-                Event.data_hash,
-                Event.schema_version,
-                Event.author,
-            )
-            .where(Event.origin == origin, Event.incarnation == inc, Event.seq > known)
-            .order_by(Event.seq)
-        )
-        for seq, hlc, entity, entity_id, op, data, digest, version, author in rows:
-            event = {
-                "o": origin,
-                "i": inc,
-                "s": seq,
-                "h": hlc,
-                "e": entity,
-                "id": entity_id,
-                "op": op,
-                "d": data,
-                "v": version,
-                "a": author,
-            }
-            if with_hash:
-                event["dh"] = digest
-            add(event)
-    return wire
 
 
 def count_events(session: Session) -> int:

@@ -82,6 +82,10 @@ class Event(Base):
     data_hash: Mapped[str] = mapped_column(String(64))
     schema_version: Mapped[int] = mapped_column(Integer)
     author: Mapped[str | None] = mapped_column(String(36))
+    # Who may hold it (DESIGN §3.8): the owning post's code, or '*' for every post; and
+    # whether it holds a secret that never leaves the post's desks. Set when it is stored.
+    audience: Mapped[str | None] = mapped_column(String(16))
+    secret: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __table_args__ = (Index(None, "entity", "entity_id"),)
 
@@ -113,6 +117,21 @@ class Quarantine(Base):
     bundle_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("received_bundle.bundle_id")
     )
+
+
+class Coverage(Base):
+    """Ranges of a stream a trusted sender *covered* for this node (DESIGN §3.8).
+
+    A sender leaves out what the receiver may not hold; for each stream it states the range it
+    went through, and every event in it that the receiver may hold was in the bundle. The
+    version vector counts a covered seq as held, so a filtered stream leaves no gap.
+    """
+
+    __tablename__ = "coverage"
+    origin: Mapped[str] = mapped_column(String(36), primary_key=True)
+    incarnation: Mapped[str] = mapped_column(String(16), primary_key=True)
+    low: Mapped[int] = mapped_column(Integer, primary_key=True)
+    high: Mapped[int] = mapped_column(Integer)
 
 
 class AuditEntry(Base):
@@ -270,6 +289,7 @@ class Household(State):
 class Person(State):
     __tablename__ = "person"
     household_id: Mapped[str] = mapped_column(String(36), index=True)
+    post_code: Mapped[str | None] = mapped_column(String(16))  # None: the household's
     name: Mapped[str | None] = mapped_column(String(200))
     birth_year: Mapped[int | None]
     age_band: Mapped[str | None] = mapped_column(String(8))
@@ -378,6 +398,15 @@ class Volunteer(State):
     active: Mapped[bool | None]
 
 
+class Credential(State):
+    """A volunteer's PIN hash: what only sign-in needs, never sent to the hub."""
+
+    __tablename__ = "credential"
+    post_code: Mapped[str] = mapped_column(String(16))
+    volunteer_id: Mapped[str] = mapped_column(String(36), index=True)
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+
+
 class Shift(LifecycleState):
     __tablename__ = "shift"
     post_code: Mapped[str] = mapped_column(String(16))
@@ -473,6 +502,7 @@ STATE_MODELS: dict[str, type[State]] = {
         Distribution,
         Alarm,
         Volunteer,
+        Credential,
         Shift,
         LogEntry,
         Bulletin,

@@ -1,7 +1,12 @@
-"""Approving a post at the hub (DESIGN §3.3 pairing, §3.8 one approved key per node).
+"""Approving a post at the hub, and replacing its key (DESIGN §3.3 pairing, §3.8).
 
 The operator compares the fingerprint a post's laptop shows with the one listed here, then
 approves it; the bundles it sent meanwhile (kept whole in quarantine) are applied, oldest first.
+
+One approved key per post code: a second key claiming an approved code is never approved by
+:func:`approve_post`, with or without a fingerprint. A post's replacement laptop takes over only
+through :func:`replace_post`, an explicit action that names the old and the new key and
+withdraws the old key's trust in the same transaction (its later bundles wait in quarantine).
 """
 
 from __future__ import annotations
@@ -65,8 +70,9 @@ def approve_post(
     One transaction: the approval and everything it applies commit together.
 
     Raises:
-        Refused: this node is not a hub; several laptops of that post wait and no fingerprint
-            was given to pick one.
+        Refused: this node is not a hub; another key is already approved for that code (a
+            replacement laptop goes through :func:`replace_post`); several laptops of that post
+            wait and no fingerprint was given to pick one.
         NotFound: no post with that code (or with that fingerprint) has sent a bundle yet.
     """
     post_code = validate_post_code(code)
@@ -74,26 +80,11 @@ def approve_post(
     with db.write() as session:
         node = require_node(session)
         check_keys(node, keys)
-        if node.role != "hub":
-            raise Refused("Alleen een C-NSP keurt noodsteunpunten goed.")
-        candidates = list(
-            session.scalars(
-                select(Peer)
-                .where(Peer.post_code == post_code, Peer.role == "post")
-                .order_by(Peer.first_seen)
-            )
-        )
-        if not candidates:
-            raise NotFound(
-                f"Er is nog geen noodsteunpunt {post_code} bekend. Lees eerst een bundel van dat "
-                "punt in; die wacht dan in quarantaine op goedkeuring."
-            )
+        _require_hub(node)
+        candidates = _claimants(session, post_code)
+        approved = [p for p in candidates if p.approved]
         if wanted is not None:
-            candidates = [
-                p
-                for p in candidates
-                if fingerprint(p.signing_public_key, p.encryption_public_key) == wanted
-            ]
+            candidates = [p for p in candidates if _fp(p) == wanted]
             if not candidates:
                 raise NotFound(
                     f"Geen laptop van {post_code} met vingerafdruk {wanted}. Controleer de "
@@ -102,16 +93,137 @@ def approve_post(
         waiting = [p for p in candidates if not p.approved]
         if not waiting:
             return Approval(post_code, tuple(_fp(p) for p in candidates), already=True)
+        if approved:
+            others = (
+                f"De wachtende sleutel {_fps(waiting)} met dezelfde code wordt niet goedgekeurd"
+                if len(waiting) == 1
+                else f"De wachtende sleutels {_fps(waiting)} met dezelfde code worden niet "
+                "goedgekeurd"
+            )
+            raise Refused(
+                f"{post_code} heeft al een goedgekeurde sleutel: {_fps(approved)}. {others}; "
+                "de bundels blijven in quarantaine. Is het een vervangende laptop van deze "
+                "post? Vergelijk de vingerafdruk met de post en vervang de sleutel met "
+                f"'noodpost posts replace {post_code} --vingerafdruk NIEUW'."
+            )
         if len(waiting) > 1:
             raise Refused(
-                f"Er wachten {len(waiting)} laptops met code {post_code} "
-                f"({', '.join(_fp(p) for p in waiting)}). Vergelijk de vingerafdrukken en keur "
-                "ze één voor één goed met de vingerafdruk erbij."
+                f"Er wachten {len(waiting)} laptops met code {post_code} ({_fps(waiting)}). "
+                "Vergelijk de vingerafdrukken met de post en keur er één goed met 'noodpost "
+                f"posts approve {post_code} --vingerafdruk VINGERAFDRUK'."
             )
         peer = waiting[0]
         peer.approved = True
         session.flush()
         return _apply_pending(session, node, keys, clock, peer)
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """The answer to ``noodpost posts replace CODE --vingerafdruk NIEUW``."""
+
+    post_code: str
+    old: tuple[str, ...]  # the fingerprints that were approved and are no longer trusted
+    new: str
+    approval: Approval  # the new key's quarantined bundles, applied
+
+    @property
+    def changed(self) -> frozenset[str]:
+        return self.approval.changed
+
+    @property
+    def summary(self) -> str:
+        done = self.approval
+        text = (
+            f"{self.post_code}: sleutel vervangen — oud {', '.join(self.old)} → nieuw "
+            f"{self.new}; {done.bundles} bundel(s) uit quarantaine: {done.applied} toegepast, "
+            f"{done.present} al aanwezig, {done.quarantined} in quarantaine"
+        )
+        if done.failed:
+            text += f", {done.failed} bundel(s) onleesbaar (blijven bewaard)"
+        return text + ". Bundels met de oude sleutel worden niet meer toegepast."
+
+
+def replace_post(
+    db: Database, keys: NodeKeys, clock: Clock, code: str, *, fingerprint_text: str
+) -> Replacement:
+    """Replace a post's approved key by a waiting one (the post's replacement laptop).
+
+    One transaction: the old key loses its approval, the new one is approved and its
+    quarantined bundles are applied. Bundles signed by the old key then wait in quarantine.
+
+    Raises:
+        Refused: this node is not a hub; the post has no approved key yet (use
+            :func:`approve_post`); the fingerprint is not a waiting key of that post, or is
+            the approved key itself.
+        NotFound: no post with that code has sent a bundle yet.
+        UserError: the fingerprint is not written as one.
+    """
+    post_code = validate_post_code(code)
+    wanted = normalise_fingerprint(fingerprint_text)
+    with db.write() as session:
+        node = require_node(session)
+        check_keys(node, keys)
+        _require_hub(node)
+        candidates = _claimants(session, post_code)
+        old = [p for p in candidates if p.approved]
+        if not old:
+            raise Refused(
+                f"{post_code} heeft nog geen goedgekeurde sleutel; er valt niets te vervangen. "
+                "Vergelijk de vingerafdruk met de post en keur hem goed met 'noodpost posts "
+                f"approve {post_code} --vingerafdruk {wanted}'."
+            )
+        chosen = [p for p in candidates if _fp(p) == wanted]
+        if chosen and chosen[0].approved:
+            raise Refused(
+                f"{wanted} is al de goedgekeurde sleutel van {post_code}; er valt niets te "
+                "vervangen."
+            )
+        if not chosen:
+            waiting = [p for p in candidates if not p.approved]
+            listed = f"wachtend: {_fps(waiting)}" if waiting else "er wacht geen andere laptop"
+            raise Refused(
+                f"Geen wachtende laptop van {post_code} met vingerafdruk {wanted} ({listed}). "
+                "De nieuwe laptop moet eerst een bundel sturen; controleer de vingerafdruk met "
+                "'noodpost posts list'."
+            )
+        new = chosen[0]
+        for peer in old:
+            peer.approved = False
+        new.approved = True
+        session.flush()
+        applied = _apply_pending(session, node, keys, clock, new)
+        return Replacement(post_code, tuple(_fp(p) for p in old), _fp(new), applied)
+
+
+def _require_hub(node: Node) -> None:
+    if node.role != "hub":
+        raise Refused("Alleen een C-NSP keurt noodsteunpunten goed.")
+
+
+def _claimants(session: Session, post_code: str) -> list[Peer]:
+    """Every key that claims ``post_code`` as a post, oldest first.
+
+    Raises:
+        NotFound: none has sent a bundle yet.
+    """
+    candidates = list(
+        session.scalars(
+            select(Peer)
+            .where(Peer.post_code == post_code, Peer.role == "post")
+            .order_by(Peer.first_seen, Peer.node_id)
+        )
+    )
+    if not candidates:
+        raise NotFound(
+            f"Er is nog geen noodsteunpunt {post_code} bekend. Lees eerst een bundel van dat "
+            "punt in; die wacht dan in quarantaine op goedkeuring."
+        )
+    return candidates
+
+
+def _fps(peers: list[Peer]) -> str:
+    return ", ".join(_fp(p) for p in peers)
 
 
 def _fp(peer: Peer) -> str:

@@ -35,9 +35,10 @@ from noodpost.core.events import canonical_json
 from noodpost.sync.keys import is_public_key_hex, public_key, verify_key
 
 MAGIC = b"\x89NPB"
-FORMAT_VERSION = 2
-#: Formats this version reads: 1 (every event carries ``dh``) and 2 (``dh`` optional).
-READABLE_FORMATS = (1, 2)
+FORMAT_VERSION = 3
+#: Formats this version reads: 1 (every event carries ``dh``), 2 (``dh`` optional) and 3 (the
+#: payload states the ranges it covers for its receiver, DESIGN §3.8).
+READABLE_FORMATS = (1, 2, 3)
 #: zlib level: 6 is the default trade-off; measured on a season's bundle (benchmarks/).
 COMPRESSION_LEVEL = 6
 #: Events serialised per ``json.dumps`` call while streaming into the compressor.
@@ -53,6 +54,8 @@ ROLES = ("post", "hub")
 
 #: One stream's version: (origin, incarnation) → highest contiguous seq held.
 Vector = dict[tuple[str, str], int]
+#: A range of one stream the sender went through for this receiver: (origin, inc, low, high).
+Cover = tuple[str, str, int, int]
 
 
 class BundleDamaged(UserError):
@@ -144,6 +147,7 @@ class Contents:
 
     events: list[Any]
     vector: Vector
+    covers: tuple[Cover, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -210,9 +214,10 @@ def encode(
     events: Sequence[Mapping[str, Any]],
     vector: Mapping[tuple[str, str], int],
     signing_key: SigningKey,
+    covers: Sequence[Cover] = (),
 ) -> bytes:
     """Build the bytes of one bundle: compress, seal to the recipient, sign."""
-    compressed = _compress_payload(events, vector)
+    compressed = _compress_payload(events, vector, covers)
     payload = SealedBox(public_key(recipient_encryption_key)).encrypt(compressed)
     header = Header(
         format=FORMAT_VERSION,
@@ -298,12 +303,15 @@ class _Packer:
 
 
 def _compress_payload(
-    events: Sequence[Mapping[str, Any]], vector: Mapping[tuple[str, str], int]
+    events: Sequence[Mapping[str, Any]],
+    vector: Mapping[tuple[str, str], int],
+    covers: Sequence[Cover],
 ) -> bytes:
-    """The format 2 payload as compact JSON, compressed while it is made::
+    """The format 3 payload as compact JSON, compressed while it is made::
 
         {"events": [row, ...], "streams": [[origin, incarnation], ...],
-         "authors": [author, ...], "vector": [[origin, incarnation, seq], ...]}
+         "authors": [author, ...], "vector": [[origin, incarnation, seq], ...],
+         "covers": [[origin, incarnation, low, high], ...]}
 
     Streamed in chunks so a million events never exist as one giant text.
     """
@@ -324,6 +332,7 @@ def _compress_payload(
             "streams": [list(key) for key in rows.streams],
             "authors": list(rows.authors),
             "vector": vector_to_json(vector),
+            "covers": [list(cover) for cover in covers],
         },
         separators=(",", ":"),
         ensure_ascii=False,
@@ -456,6 +465,7 @@ def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
         if not isinstance(body["events"], list):
             raise ValueError("events is not a list")
         events = body["events"] if bundle.header.format == 1 else _unpack_events(body)
+        covers = _parse_covers(body["covers"]) if bundle.header.format >= 3 else ()
     except (
         UnicodeDecodeError,
         ValueError,
@@ -467,7 +477,28 @@ def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
         raise BundleDamaged("inhoud onleesbaar") from bad
     if len(events) != bundle.header.event_count:
         raise BundleDamaged("aantal gebeurtenissen klopt niet")
-    return Contents(events=events, vector=vector)
+    return Contents(events=events, vector=vector, covers=covers)
+
+
+def _parse_covers(raw: Any) -> tuple[Cover, ...]:
+    """``[[origin, incarnation, low, high], ...]`` with 1 ≤ low ≤ high.
+
+    Raises:
+        ValueError: not in that shape.
+    """
+    if not isinstance(raw, list):
+        raise ValueError("covers is not a list")
+    covers: list[Cover] = []
+    for item in raw:
+        if not isinstance(item, list) or len(item) != 4:
+            raise ValueError("bad cover")
+        origin, inc, low, high = item
+        if not (isinstance(origin, str) and isinstance(inc, str)) or len(origin + inc) > 100:
+            raise ValueError("bad cover")
+        if not all(type(n) is int for n in (low, high)) or not 1 <= low <= high < 2**63:
+            raise ValueError("bad cover")
+        covers.append((origin, inc, low, high))
+    return tuple(covers)
 
 
 def _text(raw: Mapping[str, Any], key: str, limit: int) -> str:

@@ -23,10 +23,16 @@ from noodpost.core.clock import Clock, iso, parse_iso
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.events import EVENT_SCHEMA_VERSION
 from noodpost.storage.engine import Database
-from noodpost.storage.eventlog import apply_remote, version_vector, wire_events_after
+from noodpost.storage.eventlog import apply_remote
 from noodpost.storage.models import Node, Peer, PendingBundle, ReceivedBundle
 from noodpost.storage.node import require_node
 from noodpost.storage.projection import bulk_mode
+from noodpost.storage.streams import (
+    coverage_for,
+    record_coverage,
+    version_vector,
+    wire_events_after,
+)
 from noodpost.sync import bundle as fmt
 from noodpost.sync.keys import NodeKeys, fingerprint
 from noodpost.sync.peers import (
@@ -35,6 +41,7 @@ from noodpost.sync.peers import (
     new_peer,
     record_acknowledgement,
 )
+from noodpost.sync.scope import incoming_origins, outgoing_scope
 
 SUSPECT_AHEAD = timedelta(hours=24)
 REASON_UNAPPROVED = "afzender nog niet goedgekeurd"
@@ -69,6 +76,7 @@ class ImportOutcome:
     applied: int = 0
     present: int = 0
     quarantined: int = 0
+    refused: int = 0  # of the quarantined: not this sender's to write or to pass on
     changed: frozenset[str] = field(default_factory=frozenset)  # entity names, for refreshes
 
     @property
@@ -80,9 +88,10 @@ class ImportOutcome:
                 f"Bundel van {self.sender_code} ({self.events} gebeurtenissen) in quarantaine: "
                 f"wacht op goedkeuring (noodpost posts approve {self.sender_code})."
             )
+        refused = f" ({self.refused} niet toegestaan)" if self.refused else ""
         return (
             f"Bundel van {self.sender_code}: {self.applied} toegepast, {self.present} al "
-            f"aanwezig, {self.quarantined} in quarantaine."
+            f"aanwezig, {self.quarantined} in quarantaine{refused}."
         )
 
 
@@ -131,7 +140,11 @@ def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> Ou
                 f"gestuurd. Vergelijk de vingerafdruk en keur het punt goed met "
                 f"'noodpost posts approve {peer.post_code}'."
             )
-        events = wire_events_after(session, acked_vector(peer), with_hash=False)
+        acked = acked_vector(peer)
+        events, streams = wire_events_after(
+            session, acked, with_hash=False, scope=outgoing_scope(node, peer)
+        )
+        vector = version_vector(session)
         bundle_id = str(uuid.uuid4())
         data = fmt.encode(
             bundle_id=bundle_id,
@@ -143,7 +156,8 @@ def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> Ou
             recipient_code=peer.post_code,
             recipient_encryption_key=peer.encryption_public_key,
             events=events,
-            vector=version_vector(session),
+            vector=vector,
+            covers=coverage_for(acked, vector, streams),
             signing_key=keys.signing,
         )
         return OutgoingBundle(bundle_id, peer.node_id, peer.post_code, len(events), data)
@@ -242,7 +256,11 @@ def apply_trusted(
     )
     session.add(received)
     session.flush()  # quarantined events refer to it
-    result = apply_remote(session, node, clock, contents.events, bundle_id=header.bundle_id)
+    origins = incoming_origins(node, peer)
+    result = apply_remote(
+        session, node, clock, contents.events, origins=origins, bundle_id=header.bundle_id
+    )
+    record_coverage(session, [c for c in contents.covers if c[0] in origins])
     received.applied = result.applied
     received.present = result.present
     received.quarantined = result.quarantined
@@ -269,6 +287,7 @@ def apply_trusted(
         applied=result.applied,
         present=result.present,
         quarantined=result.quarantined,
+        refused=result.refused,
         changed=_entities(contents) if result.applied else frozenset(),
     )
 
@@ -319,6 +338,13 @@ def import_signed(
         with bulk_mode():  # parsing a large payload: millions of small objects
             contents = fmt.open_payload(signed, keys.encryption)
         sender = header.sender
+        if sender.post_code == node.post_code:
+            raise Refused(
+                f"Deze bundel komt van {sender.name}, dat dezelfde code draagt als dit "
+                f"{'C-NSP' if node.role == 'hub' else 'noodsteunpunt'} ({node.post_code}). "
+                "Er is niets ingelezen. Meld dit bij de coördinator: elke post en elk C-NSP "
+                "heeft een eigen code."
+            )
         peer = session.get(Peer, sender.node_id)
         if peer is not None:
             check_sender_keys(peer, sender)

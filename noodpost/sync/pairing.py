@@ -235,6 +235,12 @@ def import_pairing_text(db: Database, clock: Clock, text: str) -> PairingImporte
             )
         if hub.node_id == node.node_id:
             raise Refused("Dit koppelbestand beschrijft dit noodsteunpunt zelf.")
+        if hub.post_code == node.post_code:
+            raise Refused(
+                f"Dit koppelbestand is van een C-NSP met dezelfde code als dit noodsteunpunt "
+                f"({hub.post_code}). Een C-NSP en een post hebben altijd elk een eigen code; "
+                "er is niets veranderd."
+            )
         replaced = None
         for other in session.scalars(
             select(Peer).where(Peer.role == "hub", Peer.node_id != hub.node_id)

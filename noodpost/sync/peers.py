@@ -14,10 +14,13 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.errors import UserError
 from noodpost.storage.engine import Database
-from noodpost.storage.models import Event, Peer, PendingBundle, Quarantine, ReceivedBundle
+from noodpost.storage.eventlog import REFUSED_PREFIX
+from noodpost.storage.models import Peer, PendingBundle, Quarantine, ReceivedBundle
 from noodpost.storage.node import require_node
+from noodpost.storage.streams import count_events_after
 from noodpost.sync.bundle import Party, Vector, vector_from_json, vector_to_json
 from noodpost.sync.keys import fingerprint
+from noodpost.sync.scope import outgoing_scope
 
 CHANNELS = ("usb", "network")
 
@@ -40,6 +43,7 @@ class PeerInfo:
     addresses: tuple[str, ...]  # the hub's network addresses, from its pairing file
     pending_bundles: int  # bundles waiting for approval
     unacknowledged: int  # events held here that the peer has not confirmed yet
+    refused: int = 0  # its events quarantined as not its to write or pass on (DESIGN §3.8)
 
     @property
     def line(self) -> str:
@@ -53,6 +57,8 @@ class PeerInfo:
             else "nog geen contact"
         )
         extra = " · KLOK VERDACHT" if self.clock_suspect else ""
+        if self.refused:
+            extra += f" · {self.refused} NIET TOEGESTAAN (in quarantaine)"
         return (
             f"{self.post_code}  {self.name}  {self.fingerprint}  {state}  {contact}  "
             f"{self.unacknowledged} niet bevestigd{extra}"
@@ -123,36 +129,24 @@ def new_peer(party: Party, *, training: bool, approved: bool, now: str) -> Peer:
     )
 
 
-def unacknowledged(session: Session, vector: Vector) -> int:
-    """How many held events the holder of ``vector`` has not confirmed."""
-    total = 0
-    streams = session.execute(
-        select(Event.origin, Event.incarnation, func.count()).group_by(
-            Event.origin, Event.incarnation
-        )
-    ).all()
-    for origin, inc, count in streams:
-        known = vector.get((origin, inc), 0)
-        if known == 0:
-            total += count
-            continue
-        total += (
-            session.scalar(
-                select(func.count())
-                .select_from(Event)
-                .where(Event.origin == origin, Event.incarnation == inc, Event.seq > known)
-            )
-            or 0
-        )
-    return total
-
-
 def peer_info(session: Session, peer: Peer) -> PeerInfo:
     pending = (
         session.scalar(
             select(func.count())
             .select_from(PendingBundle)
             .where(PendingBundle.sender == peer.node_id)
+        )
+        or 0
+    )
+    refused = (
+        session.scalar(
+            select(func.count())
+            .select_from(Quarantine)
+            .join(ReceivedBundle, ReceivedBundle.bundle_id == Quarantine.bundle_id)
+            .where(
+                ReceivedBundle.sender == peer.node_id,
+                Quarantine.reason.startswith(REFUSED_PREFIX),
+            )
         )
         or 0
     )
@@ -170,7 +164,10 @@ def peer_info(session: Session, peer: Peer) -> PeerInfo:
         clock_suspect=bool(peer.clock_suspect),
         addresses=tuple(str(a) for a in peer.addresses or ()),
         pending_bundles=pending,
-        unacknowledged=unacknowledged(session, acked_vector(peer)),
+        unacknowledged=count_events_after(
+            session, acked_vector(peer), outgoing_scope(require_node(session), peer)
+        ),
+        refused=refused,
     )
 
 

@@ -139,9 +139,8 @@ class SyncService:
         return peers.quarantine_report(self.db, limit)
 
     def approve_post(self, code: str, fingerprint: str | None = None) -> approval.Approval:
-        """(hub) ``noodpost posts approve CODE [--fingerprint F]``."""
-        wanted = f"post {code.strip()[:16]}"
-        with self._audited_refusal(AuditAction.POST_APPROVE, wanted):
+        """(hub) ``noodpost posts approve CODE [--vingerafdruk F]``."""
+        with self._audited_refusal(AuditAction.POST_APPROVE, _asked(code, fingerprint)):
             result = approval.approve_post(
                 self.db, self.keys, self.clock, code, fingerprint_text=fingerprint
             )
@@ -152,6 +151,22 @@ class SyncService:
                 f"{result.bundles} bundel(s) uit quarantaine, {result.applied} gebeurtenissen "
                 "toegepast",
             )
+        self._changed(result.changed)
+        return result
+
+    def replace_post(self, code: str, fingerprint: str) -> approval.Replacement:
+        """(hub) ``noodpost posts replace CODE --vingerafdruk NIEUW``: a replacement laptop."""
+        with self._audited_refusal(AuditAction.POST_REPLACE, _asked(code, fingerprint)):
+            result = approval.replace_post(
+                self.db, self.keys, self.clock, code, fingerprint_text=fingerprint
+            )
+        done = result.approval
+        self._audit(
+            AuditAction.POST_REPLACE,
+            f"post {result.post_code}: sleutel {', '.join(result.old)} vervangen door "
+            f"{result.new}; {done.bundles} bundel(s) uit quarantaine, {done.applied} "
+            "gebeurtenissen toegepast",
+        )
         self._changed(result.changed)
         return result
 
@@ -199,6 +214,17 @@ class SyncService:
             self._audit(AuditAction.BUNDLE_IMPORT, _imported(result, channel))
         self._changed(result.changed)
         return result
+
+
+def _asked(code: str, fingerprint: str | None) -> str:
+    """What the operator asked about, for the audit log: typed text cut short, never trusted."""
+    said = f"post {code.strip()[:16]}"
+    if fingerprint is not None:
+        try:
+            said += f" ({peers.normalise_fingerprint(fingerprint)})"
+        except UserError:
+            said += " (onleesbare vingerafdruk)"
+    return said
 
 
 def _paired(result: pairing.PairingImported, source: str) -> str:

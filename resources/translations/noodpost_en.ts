@@ -239,7 +239,7 @@
         <translation>Alarms</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+32"/>
         <source>Noodmeldingen van alle posten. Bevestig een melding zodra de meldkamer of de hulpdienst is ingeschakeld; de post ziet uw bevestiging.</source>
         <translation>Alarms from all posts. Acknowledge an alarm as soon as the dispatch centre or the emergency service has been called in; the post will see your acknowledgement.</translation>
     </message>
@@ -599,7 +599,7 @@
         <translation>New bulletin…</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>Nog geen berichten verstuurd.</source>
         <translation>No bulletins sent yet.</translation>
     </message>
@@ -1021,7 +1021,7 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/desk.py" line="+131"/>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+130"/>
         <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
         <extracomment>Shown for a refusal: red, and always the words. What the panel shows, and what else the desk&apos;s buttons and lists depend on.</extracomment>
         <translation>NP1:GR-0014:7K3Q-9XW2 or 7K3Q-9XW2</translation>
@@ -1122,7 +1122,7 @@
         <translation>Today so far: %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>⚠ Let op: volgens de voorraad is er geen %1 meer (%2). Laat de coördinator natellen.</source>
         <translation>⚠ Note: according to the stock there is no %1 left (%2). Ask the coordinator to recount.</translation>
     </message>
@@ -1259,7 +1259,7 @@
 <context>
     <name>HouseholdPanel</name>
     <message>
-        <location filename="../../noodpost/gui/widgets/household_panel.py" line="+44"/>
+        <location filename="../../noodpost/gui/widgets/household_panel.py" line="+63"/>
         <source>1 persoon</source>
         <translation>1 person</translation>
     </message>
@@ -1307,7 +1307,7 @@
         <translation>Received today (ration per day):</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Scan een kaart of typ de kaartcode.</source>
         <translation>Scan a card or type the card code.</translation>
     </message>
@@ -1635,7 +1635,7 @@
         <translation>&amp;New line:</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+41"/>
         <source>Regels: {count}</source>
         <translation>Lines: {count}</translation>
     </message>
@@ -1788,7 +1788,7 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>&amp;Bericht opnemen…</source>
         <translation>&amp;Record a message…</translation>
     </message>
@@ -2271,7 +2271,7 @@
 <context>
     <name>PostDetailsDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+66"/>
+        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+68"/>
         <source>Noodpost — C-NSP en bewaartermijn</source>
         <translation>Noodpost — C-NSP and retention period</translation>
     </message>
@@ -2281,7 +2281,7 @@
         <translation>Noodpost — post and retention period</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Gegevens van de C-NSP</source>
         <translation>C-NSP details</translation>
     </message>
@@ -2873,7 +2873,7 @@
 <context>
     <name>RegionalPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/regional.py" line="+78"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+79"/>
         <source>Regio</source>
         <translation>Region</translation>
     </message>
@@ -2888,7 +2888,7 @@
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+55"/>
         <source>Logboek van deze post (nieuwste boven)</source>
         <translation>Logbook of this post (newest at the top)</translation>
     </message>
@@ -2999,6 +2999,64 @@
     </message>
 </context>
 <context>
+    <name>ReplaceKeyDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/replace_key.py" line="+52"/>
+        <source>Sleutel van post vervangen</source>
+        <translation>Replace a post&apos;s key</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{code} {name} heeft al een goedgekeurde laptop. Vervangen door de nieuwe?</source>
+        <translation>{code} {name} already has an approved laptop. Replace it with the new one?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Na het vervangen vertrouwt de C-NSP de oude laptop niet meer: hij krijgt geen gegevens meer en wat hij nog stuurt, blijft in quarantaine. Vervang alleen als de post bevestigt dat dit zijn nieuwe laptop is: vraag de vingerafdruk die op het scherm Synchronisatie van de nieuwe laptop staat, en vergelijk hem teken voor teken. Een laptop die zich ten onrechte {code} noemt, krijgt anders alle gegevens van deze post.</source>
+        <translation>After the replacement the C-NSP no longer trusts the old laptop: it gets no more data, and whatever it still sends stays in quarantine. Replace only when the post confirms this is its new laptop: ask for the fingerprint shown on the new laptop&apos;s Sync screen and compare it character by character. Otherwise a laptop that falsely calls itself {code} gets all of this post&apos;s data.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Ja, sleutel vervangen</source>
+        <translation>Yes, replace the key</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nee</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Oude laptop (nu goedgekeurd)</source>
+        <translation>Old laptop (approved now)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nieuwe laptop (wacht)</source>
+        <translation>New laptop (waiting)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vingerafdruk</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>laatst contact: {when}</source>
+        <translation>last contact: {when}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>eerst gezien: {when}</source>
+        <translation>first seen: {when}</translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../../noodpost/gui/pages/reports.py" line="+49"/>
@@ -3011,7 +3069,7 @@
         <translation>Make a situation report for the C-NSP or export the data for the safety region. Every export is recorded in the audit log.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Situatierapport</source>
         <translation>Situation report</translation>
     </message>
@@ -3849,7 +3907,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Hand-out &amp; stock</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Uitgeven gaat aan de balie. Hier boekt u leveringen en corrigeert u de voorraad na het natellen. Kies een artikel om het verloop te zien.</source>
         <translation>Handing out happens at the desk. Here you record deliveries and correct the stock after recounting. Choose an item to see its history.</translation>
     </message>
@@ -3995,7 +4053,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Deliveries from the C-NSP</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>&amp;Nieuwe levering…</source>
         <translation>&amp;New delivery…</translation>
     </message>
@@ -4190,12 +4248,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/sync.py" line="+65"/>
+        <location filename="../../noodpost/gui/pages/sync.py" line="+66"/>
         <source>Synchronisatie</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
         <source>USB-stick of map</source>
         <translation>USB stick or folder</translation>
     </message>
@@ -4341,8 +4399,21 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <source> · KLOK VERDACHT</source>
         <translation> · CLOCK SUSPECT</translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source> · %n niet toegestaan</source>
+        <translation>
+            <numerusform> · %n not allowed</numerusform>
+            <numerusform> · %n not allowed</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+37"/>
+        <location line="+27"/>
+        <source> · code heeft al een goedgekeurde sleutel</source>
+        <translation> · code already has an approved key</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>bundel</source>
         <translation>bundle</translation>
     </message>
@@ -4397,7 +4468,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>First choose a USB stick or a folder (‘Other folder…’).</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>Post goedkeuren</source>
         <translation>Approve post</translation>
     </message>
@@ -4528,12 +4599,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+206"/>
+        <location line="+205"/>
         <source>Vrijwilligers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-189"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -4553,7 +4624,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>On duty</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>bijvoorbeeld balie, uitgifte, rondgang</source>
         <translation>for example desk, hand-out, round</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>AlarmsPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+264"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+263"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>PostDetailsDialog</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+260"/>
+        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+261"/>
         <source>De crisis afsluiten? Daarmee begint de bewaartermijn van %n dag(en) voor alle persoonsgegevens op deze C-NSP.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -110,6 +110,17 @@
         <translation>
             <numerusform>Aanmelden met deze naam kan weer over %n seconde.</numerusform>
             <numerusform>Aanmelden met deze naam kan weer over %n seconden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/sync.py" line="+306"/>
+        <source> · %n niet toegestaan</source>
+        <translation>
+            <numerusform> · %n niet toegestaan</numerusform>
+            <numerusform> · %n niet toegestaan</numerusform>
         </translation>
     </message>
 </context>

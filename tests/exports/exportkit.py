@@ -8,6 +8,7 @@ from pathlib import Path
 
 from argon2 import PasswordHasher, Type
 from sqlalchemy import select
+from support import deliver
 
 from noodpost.config import catalogue_path
 from noodpost.core.catalogue import parse_catalogue
@@ -60,8 +61,12 @@ class Seeded:
     open_alarm: str
 
 
-def seed(ctx: ServiceContext, clock: FixedClock) -> Seeded:
-    """Saturday 28 November 2026, 10:00 local: households, visits, hand-outs, needs, alarms."""
+def seed(ctx: ServiceContext, hub: ServiceContext, clock: FixedClock) -> Seeded:
+    """Saturday 28 November 2026, 10:00 local: households, visits, hand-outs, needs, alarms.
+
+    The first alarm travels to ``hub`` (the post's C-NSP), which receives and acknowledges it;
+    the answer travels back, as sync brings it.
+    """
     volunteers = VolunteersService(ctx, hasher=FAST_HASHER)
     anna = volunteers.add_volunteer(COORDINATOR, "coordinator", COORDINATOR_PIN)
     volunteers.sign_in(anna.id, COORDINATOR_PIN)
@@ -97,9 +102,12 @@ def seed(ctx: ServiceContext, clock: FixedClock) -> Seeded:
     alarms = AlarmsService(ctx)
     first = alarms.raise_alarm("ambulance", "immediate", "Kerkstraat 5 zaal 2", 2, "Man onwel")
     alarms.mark_sent(first.id)
-    alarms.mark_received(first.id)
+    deliver(ctx.db, hub.db, clock)
+    at_hub = AlarmsService(hub)
+    at_hub.mark_received(first.id)
     clock.advance(timedelta(minutes=3))
-    alarms.acknowledge(first.id, "C-NSP Groningen", "Ambulance onderweg")
+    at_hub.acknowledge(first.id, "C-NSP Groningen", "Ambulance onderweg")
+    deliver(hub.db, ctx.db, clock)
     second = alarms.raise_alarm("fire", "high", "Keuken", None, "Rookmelder gaat af")
     clock.advance(timedelta(minutes=2))
     alarms.cancel(second.id, "Loos alarm")

@@ -44,7 +44,7 @@ def test_the_cli_exports_personal_data_only_with_a_coordinators_pin(
     assert (code, "--coordinator" in err) == (1, True)
     code, _, err = cli_run("export", "csv", tmp_path / "c", *personal, "Onbekend", pin="1")
     assert (code, "geen actieve vrijwilliger 'Onbekend'" in err) == (1, True)
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "logs") == ["post"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "logs") == ["hub", "post"]
 
     code, out, err = cli_run(
         "export", "xlsx", tmp_path / "d", *personal, COORDINATOR, pin=COORDINATOR_PIN

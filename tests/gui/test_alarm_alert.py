@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from nodekit import close_context, hub_context
 from pytestqt.qtbot import QtBot
+from support import arrive
 
 from noodpost.app import build_main_window
 from noodpost.core.clock import FixedClock
@@ -45,20 +46,24 @@ def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
 def _arrives(hub: AppContext, post_code: str = "GR-0014", urgency: str = "immediate") -> str:
     """A post's alarm as sync applies it at the hub (the hub's screens hear of it)."""
     alarm_id = new_id()
-    with hub.services.ctx.write() as uow:
-        uow.emit(
-            "alarm",
-            alarm_id,
-            Op.CREATE,
-            {
-                "post_code": post_code,
-                "type": "ambulance",
-                "urgency": urgency,
-                "location": "Kerkstraat 5 zaal 2",
-                "persons": 2,
-                "raised_at": hub.services.ctx.now_iso(),
-            },
-        )
+    ctx = hub.services.ctx
+    arrive(
+        ctx.db,
+        ctx.clock,
+        post_code,
+        "alarm",
+        alarm_id,
+        Op.CREATE,
+        {
+            "post_code": post_code,
+            "type": "ambulance",
+            "urgency": urgency,
+            "location": "Kerkstraat 5 zaal 2",
+            "persons": 2,
+            "raised_at": ctx.now_iso(),
+        },
+    )
+    ctx.announce(frozenset({"alarm"}))  # as an import announces what it applied
     return alarm_id
 
 

@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from noodpost.app import build_main_window
 from noodpost.core.clock import FixedClock
+from noodpost.core.errors import NotFound
 from noodpost.gui.alarm_alert import AlarmAlert
 from noodpost.gui.background_sync import BackgroundSync
 from noodpost.gui.context import AppContext
@@ -160,8 +161,8 @@ def test_alarm_and_acknowledgement_cross_over_http_within_two_seconds(
         with qtbot.waitSignal(other.synced, timeout=10_000) as next_sync:
             other.sync_now()  # post B's next sync
         assert next_sync.args == [True]
-        seen = region.b.services.alarms.alarm(alarm.id)
-        assert (seen.status, seen.acknowledged_by) == ("acknowledged", "Bert Hoekstra")
+        with pytest.raises(NotFound):  # another post's alarm never reaches it (DESIGN §3.8)
+            region.b.services.alarms.alarm(alarm.id)
 
 
 def test_alarm_and_acknowledgement_cross_on_a_stick(

@@ -1,4 +1,5 @@
-"""At the C-NSP an alarm is acknowledged in one step, whatever the post marked before."""
+"""At the C-NSP an alarm is acknowledged in one step, whatever the post marked before; the
+hub's steps are the hub's alone, and a post's alarm is the post's alone (DESIGN §3.8)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from support import Carry, exactly
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -13,27 +15,19 @@ from noodpost.core.errors import Refused
 from noodpost.core.ids import new_id
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
-from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import count_events
 
 
-def _hub(another_node: Callable[..., Database], clock: FixedClock) -> ServiceContext:
-    return ServiceContext(another_node("hub", role="hub", code="GR-9000"), clock)
-
-
-def _arrived(hub: ServiceContext, status: str | None = None) -> str:
-    """A post's alarm as sync applies it at the hub (optionally already marked sent)."""
-    alarm_id = new_id()
-    with hub.write() as uow:
-        uow.emit(
-            "alarm",
-            alarm_id,
-            Op.CREATE,
-            {"post_code": "GR-0014", "type": "fire", "urgency": "high", "location": "Keuken"},
-        )
-    if status is not None:
-        with hub.write() as uow:
-            uow.emit("alarm", alarm_id, Op.STATUS, {"status": status})
+def _arrived(post: ServiceContext, hub: ServiceContext, to_hub: Carry, status: str | None) -> str:
+    """A post's alarm, raised at the post and brought to the hub by sync; ``sent`` is marked at
+    the post before it travels, ``received`` at the hub when it arrives."""
+    at_post = AlarmsService(post)
+    alarm_id = at_post.raise_alarm("fire", "high", "Keuken").id
+    if status == "sent":
+        at_post.mark_sent(alarm_id)
+    to_hub()
+    if status == "received":
+        AlarmsService(hub).mark_received(alarm_id)
     return alarm_id
 
 
@@ -44,11 +38,10 @@ def _events(ctx: ServiceContext) -> int:
 
 @pytest.mark.parametrize("status", [None, "sent", "received"])
 def test_the_hub_acknowledges_open_sent_or_received_in_one_event(
-    another_node: Callable[..., Database], clock: FixedClock, status: str | None
+    ctx: ServiceContext, hub: ServiceContext, to_hub: Carry, clock: FixedClock, status: str | None
 ) -> None:
-    hub = _hub(another_node, clock)
     alarms = AlarmsService(hub)
-    alarm_id = _arrived(hub, status)
+    alarm_id = _arrived(ctx, hub, to_hub, status)
     before = _events(hub)
     clock.advance(timedelta(minutes=2))
 
@@ -66,11 +59,10 @@ def test_the_hub_acknowledges_open_sent_or_received_in_one_event(
 
 
 def test_the_hub_does_not_acknowledge_twice(
-    another_node: Callable[..., Database], clock: FixedClock
+    ctx: ServiceContext, hub: ServiceContext, to_hub: Carry
 ) -> None:
-    hub = _hub(another_node, clock)
     alarms = AlarmsService(hub)
-    alarm_id = _arrived(hub)
+    alarm_id = _arrived(ctx, hub, to_hub, None)
     alarms.acknowledge(alarm_id, "Bakker")
     before = _events(hub)
     with pytest.raises(Refused, match="Deze noodmelding is al bevestigd"):
@@ -90,12 +82,62 @@ def test_a_post_still_cannot_skip_received(
     assert event_count() == before
 
 
-def test_escalation_counts_from_when_it_was_raised(
-    another_node: Callable[..., Database], clock: FixedClock
+def test_a_post_cannot_take_the_hubs_steps_on_its_own_alarm(
+    ctx: ServiceContext, hub: ServiceContext, to_hub: Carry, to_post: Carry
 ) -> None:
-    hub = _hub(another_node, clock)
+    alarms = AlarmsService(ctx)
+    alarm = alarms.raise_alarm("fire", "high", "Keuken")
+    before = _events(ctx)
+    with pytest.raises(
+        Refused,
+        match=exactly(
+            "Dit mag dit noodsteunpunt niet: "
+            "GR-0014 mag niet een noodmelding op 'ontvangen' zetten van GR-0014."
+        ),
+    ):
+        alarms.mark_received(alarm.id)
+    assert _events(ctx) == before
+    assert alarms.alarm(alarm.id) == alarm
+
+    to_hub()
+    AlarmsService(hub).mark_received(alarm.id)
+    to_post()
+    received = alarms.alarm(alarm.id)
+    assert received.status == "received"
+    before = _events(ctx)
+    with pytest.raises(Refused, match="GR-0014 mag niet een noodmelding op 'bevestigd' zetten"):
+        alarms.acknowledge(alarm.id, "Bakker")
+    assert _events(ctx) == before
+    assert alarms.alarm(alarm.id) == received
+
+
+def test_the_hub_cannot_raise_an_alarm_for_a_post(hub: ServiceContext) -> None:
+    """Only a post raises its alarms; written at the hub it is refused and nothing is kept."""
+    before = _events(hub)
+    with (
+        pytest.raises(
+            Refused,
+            match=exactly(
+                "Dit mag dit C-NSP niet: de C-NSP mag niet een noodmelding aanmaken van GR-0014."
+            ),
+        ),
+        hub.write() as uow,
+    ):
+        uow.emit(
+            "alarm",
+            new_id(),
+            Op.CREATE,
+            {"post_code": "GR-0014", "type": "fire", "urgency": "high", "location": "Keuken"},
+        )
+    assert _events(hub) == before
+    assert AlarmsService(hub).alarm_ids() == []
+
+
+def test_escalation_counts_from_when_it_was_raised(
+    ctx: ServiceContext, hub: ServiceContext, to_hub: Carry, clock: FixedClock
+) -> None:
     alarms = AlarmsService(hub)
-    _arrived(hub)  # no raised_at: the event's own time counts
+    _arrived(ctx, hub, to_hub, None)
     clock.advance(timedelta(minutes=4, seconds=59))
     [waiting] = alarms.unacknowledged()
     assert waiting.waiting_minutes(clock.now()) == 4

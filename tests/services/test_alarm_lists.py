@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from support import POST_CODE
+from support import POST_CODE, Carry
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -15,13 +15,18 @@ from noodpost.services.base import ServiceContext
 from noodpost.storage.models import Post
 
 
-def test_alarm_ids_put_what_needs_attention_first(ctx: ServiceContext, clock: FixedClock) -> None:
+def test_alarm_ids_put_what_needs_attention_first(
+    ctx: ServiceContext, hub: ServiceContext, to_hub: Carry, to_post: Carry, clock: FixedClock
+) -> None:
     alarms = AlarmsService(ctx)
     assert alarms.alarm_ids() == []
     closed = alarms.raise_alarm("fire", "immediate", "Zaal 1")
-    alarms.mark_received(closed.id)
-    alarms.acknowledge(closed.id, "Bakker")
-    alarms.close(closed.id)
+    to_hub()
+    at_hub = AlarmsService(hub)  # the C-NSP receives, acknowledges and closes it
+    at_hub.mark_received(closed.id)
+    at_hub.acknowledge(closed.id, "Bakker")
+    at_hub.close(closed.id)
+    to_post()
     clock.advance(timedelta(minutes=5))
     normal = alarms.raise_alarm("other", "normal", "Keuken")
     clock.advance(timedelta(minutes=5))
@@ -32,6 +37,8 @@ def test_alarm_ids_put_what_needs_attention_first(ctx: ServiceContext, clock: Fi
 
     order = alarms.alarm_ids()
     assert order == [urgent.id, normal.id, cancelled.id, closed.id]
+    to_hub()
+    assert at_hub.alarm_ids() == order
 
     rows = alarms.alarms_by_id([normal.id, "unknown", urgent.id])
     assert set(rows) == {normal.id, urgent.id}

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from argon2 import PasswordHasher, Type
-from support import POST_CODE
+from support import POST_CODE, Carry, deliver, exactly
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -18,6 +18,7 @@ from noodpost.services.alarms import AlarmInfo, AlarmsService
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database
+from noodpost.storage.eventlog import count_events
 from noodpost.storage.models import Post
 
 
@@ -93,15 +94,19 @@ def test_without_location_the_post_address_is_used(
 
 def test_full_lifecycle_with_history(
     ctx: ServiceContext,
+    hub: ServiceContext,
+    to_hub: Carry,
+    to_post: Carry,
     alarms: AlarmsService,
     clock: FixedClock,
     event_count: Callable[[], int],
 ) -> None:
-    vols = VolunteersService(
-        ctx, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
-    )
-    anna = vols.add_volunteer("Anna", "coordinator", "4821").id
-    vols.sign_in(anna, "4821")
+    """The post raises and sends; the C-NSP receives, acknowledges and closes; each step
+    travels back, and both sides show the same history with who did what."""
+    anna = _signed_in(ctx, "Anna", "4821")
+    bakker = _signed_in(hub, "Operator Bakker", "1357")
+    at_hub = AlarmsService(hub)
+    to_post()  # the post has met its hub before (the catalogue, the hub's own record)
     alarm = _ambulance(alarms)
     start = event_count()
 
@@ -109,15 +114,20 @@ def test_full_lifecycle_with_history(
     sent = alarms.mark_sent(alarm.id)
     assert sent.status == "sent"
     assert event_count() == start + 1
+    to_hub()
 
     clock.advance(timedelta(minutes=1))
-    received = alarms.mark_received(alarm.id)
+    received = at_hub.mark_received(alarm.id)
     assert received.status == "received"
+    to_post()
+    assert alarms.alarm(alarm.id).status == "received"
     assert alarms.unacknowledged_count() == 1
     assert event_count() == start + 2
 
     clock.advance(timedelta(minutes=1))
-    acknowledged = alarms.acknowledge(alarm.id, " Operator Bakker ", note="Ambulance onderweg")
+    at_hub.acknowledge(alarm.id, " Operator Bakker ", note="Ambulance onderweg")
+    to_post()
+    acknowledged = alarms.alarm(alarm.id)
     assert acknowledged.status == "acknowledged"
     assert acknowledged.status_label == "bevestigd"
     assert acknowledged.acknowledged_by == "Operator Bakker"
@@ -129,33 +139,50 @@ def test_full_lifecycle_with_history(
     assert event_count() == start + 3
 
     clock.advance(timedelta(minutes=30))
-    closed = alarms.close(alarm.id, note="Patiënt vervoerd")
+    at_hub.close(alarm.id, note="Patiënt vervoerd")
+    to_post()
+    closed = alarms.alarm(alarm.id)
     assert closed.status == "closed"
     assert closed.status_label == "afgesloten"
     assert closed.acknowledged_by == "Operator Bakker"
     assert alarms.open_alarms() == []
     assert event_count() == start + 4
 
-    history = alarms.history(alarm.id)
-    assert [(s.status, s.at, s.note) for s in history] == [
+    steps = [
         ("open", "2026-11-28T09:00:00.000+00:00", None),
         ("sent", "2026-11-28T09:00:20.000+00:00", None),
         ("received", "2026-11-28T09:01:20.000+00:00", None),
         ("acknowledged", "2026-11-28T09:02:20.000+00:00", "Ambulance onderweg"),
         ("closed", "2026-11-28T09:32:20.000+00:00", "Patiënt vervoerd"),
     ]
-    assert {(s.author, s.author_name) for s in history} == {(anna, "Anna")}
+    history = alarms.history(alarm.id)
+    assert [(s.status, s.at, s.note) for s in history] == steps
     assert history[3].status_label == "bevestigd"
+    # The post knows its own volunteers by name; the hub's operators stay at the hub.
+    assert [(s.author, s.author_name) for s in history] == [(anna, "Anna")] * 2 + [
+        (bakker, None)
+    ] * 3
+    at_the_hub = at_hub.history(alarm.id)
+    assert [(s.status, s.at, s.note) for s in at_the_hub] == steps
+    assert [s.author_name for s in at_the_hub] == ["Anna"] * 2 + ["Operator Bakker"] * 3
 
 
-def test_sent_may_be_skipped(alarms: AlarmsService) -> None:
+def test_sent_may_be_skipped(
+    hub: ServiceContext, to_hub: Carry, to_post: Carry, alarms: AlarmsService
+) -> None:
     alarm = _ambulance(alarms)
-    assert alarms.mark_received(alarm.id).status == "received"
+    to_hub()
+    assert AlarmsService(hub).mark_received(alarm.id).status == "received"
+    to_post()
     assert [s.status for s in alarms.history(alarm.id)] == ["open", "received"]
 
 
 def test_invalid_transition_is_refused_and_writes_nothing(
-    alarms: AlarmsService, event_count: Callable[[], int]
+    ctx: ServiceContext,
+    hub: ServiceContext,
+    to_hub: Carry,
+    alarms: AlarmsService,
+    event_count: Callable[[], int],
 ) -> None:
     alarm = _ambulance(alarms)
     before = event_count()
@@ -170,16 +197,45 @@ def test_invalid_transition_is_refused_and_writes_nothing(
     assert event_count() == before
     assert alarms.alarm(alarm.id) == alarm
 
-    alarms.mark_received(alarm.id)
-    before = event_count()
+    to_hub()
+    at_hub = AlarmsService(hub)
+    at_hub.mark_received(alarm.id)
+    received = at_hub.alarm(alarm.id)
+    before = _count(hub)
     with pytest.raises(
         Refused, match="Een noodmelding die ontvangen is kan niet terug naar verzonden"
     ):
-        alarms.mark_sent(alarm.id)
+        at_hub.mark_sent(alarm.id)
     with pytest.raises(Refused, match="Deze noodmelding is al ontvangen"):
-        alarms.mark_received(alarm.id)
+        at_hub.mark_received(alarm.id)
+    assert _count(hub) == before
+    assert at_hub.alarm(alarm.id) == received
+    assert [s.status for s in at_hub.history(alarm.id)] == ["open", "received"]
+
+
+def test_alarms_of_another_post_cannot_be_written_here(
+    ctx: ServiceContext, alarms: AlarmsService, event_count: Callable[[], int]
+) -> None:
+    """A post writes only its own alarms: one for another post is refused and keeps nothing."""
+    before = event_count()
+    with (
+        pytest.raises(
+            Refused,
+            match=exactly(
+                "Dit mag dit noodsteunpunt niet: "
+                "GR-0014 mag niet een noodmelding aanmaken van GR-0099."
+            ),
+        ),
+        ctx.write() as uow,
+    ):
+        uow.emit(
+            "alarm",
+            new_id(),
+            Op.CREATE,
+            {"post_code": "GR-0099", "type": "police", "urgency": "high", "location": "Ingang"},
+        )
     assert event_count() == before
-    assert [s.status for s in alarms.history(alarm.id)] == ["open", "received"]
+    assert alarms.alarm_ids() == []
 
 
 def test_cancel_keeps_the_reason_and_is_final(
@@ -212,13 +268,18 @@ def test_cancel_keeps_the_reason_and_is_final(
     assert event_count() == before
 
 
-def test_acknowledge_needs_a_name(alarms: AlarmsService, event_count: Callable[[], int]) -> None:
+def test_acknowledge_needs_a_name(
+    hub: ServiceContext, to_hub: Carry, alarms: AlarmsService
+) -> None:
     alarm = _ambulance(alarms)
-    alarms.mark_received(alarm.id)
-    before = event_count()
+    to_hub()
+    at_hub = AlarmsService(hub)
+    at_hub.mark_received(alarm.id)
+    before = _count(hub)
     with pytest.raises(UserError, match="Vul in wie de noodmelding bevestigt"):
-        alarms.acknowledge(alarm.id, " ")
-    assert event_count() == before
+        at_hub.acknowledge(alarm.id, " ")
+    assert _count(hub) == before
+    assert at_hub.alarm(alarm.id).status == "received"
 
 
 def test_unknown_alarm(alarms: AlarmsService, event_count: Callable[[], int]) -> None:
@@ -232,14 +293,21 @@ def test_unknown_alarm(alarms: AlarmsService, event_count: Callable[[], int]) ->
     assert event_count() == before
 
 
-def test_open_alarms_most_urgent_first(alarms: AlarmsService, clock: FixedClock) -> None:
+def test_open_alarms_most_urgent_first(
+    hub: ServiceContext,
+    to_hub: Carry,
+    to_post: Carry,
+    alarms: AlarmsService,
+    clock: FixedClock,
+) -> None:
     other = alarms.raise_alarm("other", "normal", "Keuken")
     clock.advance(timedelta(minutes=1))
     police = alarms.raise_alarm("police", "high", "Ingang")
     clock.advance(timedelta(minutes=1))
     fire = alarms.raise_alarm("fire", "immediate", "Zaal 1")
-    alarms.mark_received(police.id)
-    alarms.acknowledge(police.id, "Bakker")
+    to_hub()
+    AlarmsService(hub).acknowledge(police.id, "Bakker")
+    to_post()
     assert [a.id for a in alarms.open_alarms()] == [fire.id, police.id, other.id]
     assert alarms.unacknowledged_count() == 2
 
@@ -259,29 +327,42 @@ def test_radio_line(alarms: AlarmsService, clock: FixedClock) -> None:
 
 
 def test_the_hub_sees_and_acknowledges_every_post(
-    ctx: ServiceContext,
+    hub: ServiceContext,
+    to_hub: Carry,
+    to_post: Carry,
     alarms: AlarmsService,
     another_node: Callable[..., Database],
     clock: FixedClock,
 ) -> None:
     own = _ambulance(alarms)
-    hub_ctx = ServiceContext(another_node("hub", role="hub", code="GR-9000"), clock)
-    alarm_id = new_id()
-    with hub_ctx.write() as uow:  # a post's alarm, as it arrives through sync
-        uow.emit(
-            "alarm",
-            alarm_id,
-            Op.CREATE,
-            {
-                "post_code": "GR-0099",
-                "type": "police",
-                "urgency": "high",
-                "raised_at": hub_ctx.now_iso(),
-            },
-        )
-    hub = AlarmsService(hub_ctx)
-    assert [a.id for a in hub.open_alarms()] == [alarm_id]
-    hub.mark_received(alarm_id)
-    assert hub.acknowledge(alarm_id, "Bakker").acknowledged
-    assert hub.radio_line(alarm_id) == "NSP GR-0099 | POLITIE | HOOG | 10:00"
-    assert [a.id for a in alarms.open_alarms()] == [own.id]  # the post only sees its own
+    other_post = ServiceContext(
+        another_node("other", code="GR-0099", name="Kerk Garmerwolde"), clock
+    )
+    theirs = AlarmsService(other_post).raise_alarm("police", "high", "Ingang")
+    to_hub()
+    assert deliver(other_post.db, hub.db, clock).quarantined == 0
+
+    at_hub = AlarmsService(hub)
+    assert [a.id for a in at_hub.open_alarms()] == [own.id, theirs.id]
+    at_hub.mark_received(theirs.id)
+    assert at_hub.acknowledge(theirs.id, "Bakker").acknowledged
+    assert at_hub.radio_line(theirs.id) == "NSP GR-0099 | POLITIE | HOOG | Ingang | 10:00"
+
+    to_post()  # the hub's answers to another post never reach this one
+    assert [a.id for a in alarms.open_alarms()] == [own.id]
+    assert alarms.alarms_by_id([theirs.id]) == {}
+
+
+def _signed_in(ctx: ServiceContext, name: str, pin: str) -> str:
+    """A coordinator of this node, signed in (so the steps taken here carry their name)."""
+    volunteers = VolunteersService(
+        ctx, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    )
+    volunteer = volunteers.add_volunteer(name, "coordinator", pin).id
+    volunteers.sign_in(volunteer, pin)
+    return volunteer
+
+
+def _count(ctx: ServiceContext) -> int:
+    with ctx.read() as session:
+        return count_events(session)

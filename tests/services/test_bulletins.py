@@ -8,15 +8,17 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
+from support import origins_of
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.services.base import ServiceContext
 from noodpost.services.bulletins import BulletinsService
 from noodpost.storage.engine import Database
-from noodpost.storage.eventlog import apply_remote, count_events, events_after, to_record
+from noodpost.storage.eventlog import apply_remote, count_events, to_record
 from noodpost.storage.models import Event
 from noodpost.storage.node import require_node
+from noodpost.storage.streams import events_after
 
 HUB_CODE = "GR-9000"
 
@@ -150,7 +152,10 @@ def test_a_post_sees_the_hubs_bulletins_meant_for_it(
     with hub.ctx.read() as session:
         wire = [to_record(e).to_wire() for e in events_after(session, {}) if e.entity == "bulletin"]
     with ctx.db.write() as session:
-        apply_remote(session, require_node(session), clock, wire)
+        result = apply_remote(
+            session, require_node(session), clock, wire, origins=origins_of(hub.ctx.db)
+        )
+    assert (result.applied, result.quarantined) == (len(wire), 0)
 
     post = BulletinsService(ctx)
     [shown] = post.current()

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
+from support import Carry, deliver, exactly
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -14,6 +16,8 @@ from noodpost.core.vocabulary import ChargingStatus
 from noodpost.services.base import ServiceContext
 from noodpost.services.charging import ChargingService
 from noodpost.services.intake import IntakeService
+from noodpost.storage.engine import Database
+from noodpost.storage.models import ChargingTicket
 
 EventCount = Callable[[], int]
 
@@ -108,17 +112,55 @@ def test_numbers_continue_after_returns(charging: ChargingService) -> None:
     assert charging.check_in("tablet").number == 4
 
 
-def test_numbers_are_per_post(ctx: ServiceContext, charging: ChargingService) -> None:
-    with ctx.write() as uow:  # a ticket of another post, arrived by sync
+def test_numbers_are_per_post(
+    charging: ChargingService,
+    hub: ServiceContext,
+    to_hub: Carry,
+    another_node: Callable[..., Database],
+    clock: FixedClock,
+) -> None:
+    """Each post numbers its own tickets from 1; the hub holds both posts' number 1."""
+    other = ServiceContext(another_node("other", code="GR-0015", name="Kerk Garmerwolde"), clock)
+    theirs = ChargingService(other)
+    assert [theirs.check_in(d).number for d in ("radio", "lamp")] == [1, 2]
+
+    assert charging.check_in("telefoon").number == 1
+    assert [t.number for t in charging.open_tickets()] == [1]
+
+    to_hub()
+    assert deliver(other.db, hub.db, clock).quarantined == 0
+    with hub.read() as session:
+        held = session.execute(select(ChargingTicket.post_code, ChargingTicket.number))
+        assert sorted(tuple(row) for row in held) == [
+            ("GR-0014", 1),
+            ("GR-0015", 1),
+            ("GR-0015", 2),
+        ]
+
+
+def test_a_ticket_of_another_post_cannot_be_written_here(
+    ctx: ServiceContext, charging: ChargingService, event_count: EventCount
+) -> None:
+    before = event_count()
+    with (
+        pytest.raises(
+            Refused,
+            match=exactly(
+                "Dit mag dit noodsteunpunt niet: "
+                "GR-0014 mag niet een oplaadbon aanmaken van GR-0015."
+            ),
+        ),
+        ctx.write() as uow,
+    ):
         uow.emit(
             "charging_ticket",
             "00000000-0000-4000-8000-000000000004",
             Op.CREATE,
             {"post_code": "GR-0015", "number": 41, "device": "radio"},
         )
-
+    assert event_count() == before
+    assert charging.open_tickets() == []
     assert charging.check_in("telefoon").number == 1
-    assert [t.number for t in charging.open_tickets()] == [1]
 
 
 def test_find_by_number(charging: ChargingService) -> None:

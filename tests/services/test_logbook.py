@@ -8,15 +8,16 @@ from datetime import timedelta
 import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import func, select
-from support import POST_CODE
+from support import POST_CODE, Carry, deliver, exactly
 
 from noodpost.core.catalogue import item_id
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
-from noodpost.core.errors import UserError
+from noodpost.core.errors import Refused, UserError
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.logbook import LogbookService, format_quantity
 from noodpost.services.volunteers import VolunteersService
+from noodpost.storage.engine import Database
 from noodpost.storage.models import Event
 
 
@@ -159,20 +160,27 @@ def test_delivery_and_shift_appear_without_a_second_event(
 
 
 def test_alarm_and_its_status_changes(
-    ctx: ServiceContext, clock: FixedClock, logbook: LogbookService
+    ctx: ServiceContext,
+    hub: ServiceContext,
+    to_hub: Carry,
+    to_post: Carry,
+    clock: FixedClock,
+    logbook: LogbookService,
 ) -> None:
     alarm_id = emit_alarm(ctx)
     clock.advance(timedelta(minutes=1))
     with ctx.write() as uow:
         uow.emit("alarm", alarm_id, Op.STATUS, {"status": "sent"})
+    to_hub()
     clock.advance(timedelta(minutes=1))
-    with ctx.write() as uow:
+    with hub.write() as uow:  # the C-NSP's acknowledgement travels back to the post
         uow.emit(
             "alarm",
             alarm_id,
             Op.STATUS,
             {"status": "acknowledged", "status_note": "Ambulance onderweg"},
         )
+    to_post()
 
     assert [line.text for line in logbook.entries()] == [
         "Noodmelding ambulance (spoed) gemaakt",
@@ -183,8 +191,45 @@ def test_alarm_and_its_status_changes(
     assert log_entry_events(ctx) == 0
 
 
-def test_a_post_shows_only_its_own_alarms(ctx: ServiceContext, logbook: LogbookService) -> None:
-    emit_alarm(ctx, post_code="GR-0015")
+def test_the_hub_shows_every_posts_alarms_and_each_posts_own(
+    ctx: ServiceContext,
+    hub: ServiceContext,
+    to_hub: Carry,
+    another_node: Callable[..., Database],
+    clock: FixedClock,
+    logbook: LogbookService,
+) -> None:
+    other = ServiceContext(another_node("other", code="GR-0015", name="Kerk Garmerwolde"), clock)
+    emit_alarm(other, post_code="GR-0015")
+    clock.advance(timedelta(minutes=1))
+    emit_alarm(ctx)
+    assert deliver(other.db, hub.db, clock).quarantined == 0
+    to_hub()
+
+    at_hub = LogbookService(hub)
+    assert [line.text for line in at_hub.entries()] == [
+        "GR-0015: Noodmelding ambulance (spoed) gemaakt",
+        "GR-0014: Noodmelding ambulance (spoed) gemaakt",
+    ]
+    assert [line.text for line in at_hub.for_post("GR-0015").entries()] == [
+        "Noodmelding ambulance (spoed) gemaakt"
+    ]
+    # At the post, its own alarm only: another post's never reaches it.
+    assert [line.text for line in logbook.entries()] == ["Noodmelding ambulance (spoed) gemaakt"]
+
+
+def test_an_alarm_of_another_post_cannot_be_written_here(
+    ctx: ServiceContext, logbook: LogbookService, event_count: Callable[[], int]
+) -> None:
+    before = event_count()
+    with pytest.raises(
+        Refused,
+        match=exactly(
+            "Dit mag dit noodsteunpunt niet: GR-0014 mag niet een noodmelding aanmaken van GR-0015."
+        ),
+    ):
+        emit_alarm(ctx, post_code="GR-0015")
+    assert event_count() == before
     assert logbook.entries() == []
 
 

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from support import exactly
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
-from noodpost.core.errors import NotFound, UserError
+from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.intake import IntakeService
 from noodpost.services.messages import MessagesService
@@ -110,16 +111,27 @@ def test_search_needs_two_letters(messages: MessagesService) -> None:
         messages.search("  ")
 
 
-def test_recent_list_holds_only_this_posts_messages(
-    ctx: ServiceContext, messages: MessagesService
+def test_a_message_of_another_post_cannot_be_written_here(
+    ctx: ServiceContext, messages: MessagesService, event_count: Callable[[], int]
 ) -> None:
-    foreign = new_id()
-    with ctx.write() as uow:
+    """A post keeps only its own messages: another post's is refused and nothing is kept."""
+    before = event_count()
+    with (
+        pytest.raises(
+            Refused,
+            match=exactly(
+                "Dit mag dit noodsteunpunt niet: "
+                "GR-0014 mag niet een veilig-en-wel-bericht aanmaken van GR-0015."
+            ),
+        ),
+        ctx.write() as uow,
+    ):
         uow.emit(
             "safe_message",
-            foreign,
+            new_id(),
             Op.CREATE,
             {"post_code": "GR-0015", "name": "Kees de Vries", "consent": False},
         )
+    assert event_count() == before
     assert messages.list_recent() == []
-    assert messages.search("vries") == []  # no consent: not found anywhere
+    assert messages.search("vries") == []

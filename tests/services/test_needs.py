@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
-from support import POST_CODE
+from support import POST_CODE, Carry, deliver, exactly
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -222,15 +222,39 @@ def _emit_need(ctx: ServiceContext, post_code: str) -> str:
 
 
 def test_a_post_lists_its_own_needs_the_hub_every_post(
-    needs: NeedsService, another_node: Callable[..., Database], clock: FixedClock
+    needs: NeedsService,
+    hub: ServiceContext,
+    to_hub: Carry,
+    to_post: Carry,
+    another_node: Callable[..., Database],
+    clock: FixedClock,
 ) -> None:
     own = needs.open_need("shelter")
-    _emit_need(needs.ctx, "GR-0099")  # another post's need, relayed through sync
+    other = ServiceContext(another_node("other", code="GR-0099", name="Kerk Garmerwolde"), clock)
+    theirs = _emit_need(other, "GR-0099")  # without an urgency: normal
+    to_hub()
+    assert deliver(other.db, hub.db, clock).quarantined == 0
+
+    listed = NeedsService(hub).list_needs()
+    assert {n.id for n in listed} == {own.id, theirs}
+    assert {(n.post_code, n.urgency) for n in listed} == {
+        ("GR-0014", "normal"),
+        ("GR-0099", "normal"),
+    }
+    to_post()  # another post's need never comes back to this one
     assert [n.id for n in needs.list_needs()] == [own.id]
 
-    hub_ctx = ServiceContext(another_node("hub", role="hub", code="GR-9000"), clock)
-    first = _emit_need(hub_ctx, "GR-0014")
-    second = _emit_need(hub_ctx, "GR-0099")
-    listed = NeedsService(hub_ctx).list_needs()
-    assert {n.id for n in listed} == {first, second}
-    assert all(n.urgency == "normal" for n in listed)
+
+def test_a_need_of_another_post_cannot_be_written_here(
+    needs: NeedsService, event_count: Callable[[], int]
+) -> None:
+    before = event_count()
+    with pytest.raises(
+        Refused,
+        match=exactly(
+            "Dit mag dit noodsteunpunt niet: GR-0014 mag niet een hulpvraag aanmaken van GR-0099."
+        ),
+    ):
+        _emit_need(needs.ctx, "GR-0099")
+    assert event_count() == before
+    assert needs.list_needs() == []

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
+from support import Carry, deliver
 
 from noodpost.core.clock import FixedClock
-from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
-from noodpost.services.base import ServiceContext, new_id
+from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
 from noodpost.services.visits import PresentRow, UnseenHousehold, VisitsService
+from noodpost.storage.engine import Database
 
 
 @pytest.fixture
@@ -92,24 +94,26 @@ def test_not_seen_since_lists_flagged_households_that_are_away(
     ]
 
 
-def test_present_at_another_post_counts_as_seen(
-    ctx: ServiceContext, visits: VisitsService, intake: IntakeService
+def test_the_hub_lists_unseen_households_of_every_post(
+    hub: ServiceContext,
+    to_hub: Carry,
+    visits: VisitsService,
+    intake: IntakeService,
+    another_node: Callable[..., Database],
+    clock: FixedClock,
 ) -> None:
-    household = intake.register(size=2, flags=["less_self_reliant"], consent=True).household_id
-    assert [u.household_id for u in visits.not_seen_since(hours=1)] == [household]
-    with ctx.write() as uow:  # a visit at another post, as it arrives through sync
-        uow.emit(
-            "visit",
-            new_id(),
-            Op.CREATE,
-            {
-                "post_code": "GR-0099",
-                "household_id": household,
-                "persons": 2,
-                "checked_in_at": ctx.now_iso(),
-            },
-        )
-    assert visits.not_seen_since(hours=1) == []
+    """A post watches its own households; the hub every post's, and present counts as seen."""
+    present = intake.register(size=2, flags=["less_self_reliant"], consent=True).household_id
+    unseen = intake.register(size=1, flags=["needs_medication"], consent=True).household_id
+    visits.check_in(present)
+    other = ServiceContext(another_node("other", code="GR-0099", name="Kerk Garmerwolde"), clock)
+    elsewhere = IntakeService(other).register(size=3, flags=["needs_medication"], consent=True)
+    to_hub()
+    assert deliver(other.db, hub.db, clock).quarantined == 0
+
+    assert [u.household_id for u in visits.not_seen_since(hours=1)] == [unseen]
+    at_hub = VisitsService(hub).not_seen_since(hours=1)
+    assert {u.household_id for u in at_hub} == {unseen, elsewhere.household_id}
 
 
 def test_negative_hours_are_refused(visits: VisitsService) -> None:

@@ -2,28 +2,28 @@
 
 from __future__ import annotations
 
-from noodpost.core.entities import Op
-from noodpost.services.base import ServiceContext, new_id
+from support import Carry
+
+from noodpost.services.base import ServiceContext
+from noodpost.services.bulletins import BulletinsService
 from noodpost.services.intake import IntakeService
 from noodpost.services.messages import MessagesService
 from noodpost.services.public_info import Availability, PublicInfoService
 from noodpost.services.supplies import SuppliesService
 
 
-def test_snapshot_shows_stock_in_words_and_the_posts_bulletins(ctx: ServiceContext) -> None:
+def test_snapshot_shows_stock_in_words_and_the_posts_bulletins(
+    ctx: ServiceContext, hub: ServiceContext, to_post: Carry
+) -> None:
     supplies = SuppliesService(ctx)
     supplies.record_delivery("water", 500)  # minimum 200: in stock
     supplies.record_delivery("blanket", 5)  # minimum 20: running low
     supplies.record_delivery("torch", 3)
     supplies.record_correction("torch", -3, "kapot")  # minimum 10: out
-    with ctx.write() as uow:
-        uow.emit("bulletin", new_id(), Op.CREATE, {"title": "Drinkwater", "version": 1})
-        uow.emit(
-            "bulletin",
-            new_id(),
-            Op.CREATE,
-            {"title": "Alleen voor Noord", "targets": ["GR-0015"], "version": 1},
-        )
+    bulletins = BulletinsService(hub)  # the C-NSP publishes; sync brings the post its own
+    bulletins.publish("Drinkwater", None)
+    bulletins.publish("Alleen voor Noord", None, targets=["GR-0015"])
+    to_post()
     IntakeService(ctx).register(size=2, name="Jan Jansen")
     MessagesService(ctx).record("Jan Jansen", "Goed", consent=True)
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
+from support import Carry
 
 from noodpost.core.catalogue import item_id
 from noodpost.core.clock import FixedClock
@@ -19,6 +20,7 @@ from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
 from noodpost.services.supplies import UNDO_MINUTES, LedgerKind, SuppliesService
+from noodpost.storage.eventlog import count_events
 from noodpost.storage.models import Distribution, StockMovement, SupplyItem
 
 EventCount = Callable[[], int]
@@ -46,9 +48,9 @@ def distributions(ctx: ServiceContext) -> list[Distribution]:
         return rows
 
 
-def retire(ctx: ServiceContext, code: str) -> None:
+def retire(hub: ServiceContext, to_post: Carry, code: str) -> None:
     """What a newer catalogue from the hub does: the item is retired, never deleted."""
-    with ctx.write() as uow:
+    with hub.write() as uow:
         row = uow.session.get(SupplyItem, item_id(code))
         assert row is not None
         uow.emit(
@@ -57,12 +59,15 @@ def retire(ctx: ServiceContext, code: str) -> None:
             Op.UPDATE,
             {"code": row.code, "name": row.name, "unit": row.unit, "retired": True, "version": 2},
         )
+    to_post()
 
 
 # ---------------------------------------------------------------- catalogue
 
 
-def test_items_are_the_active_catalogue(ctx: ServiceContext, supplies: SuppliesService) -> None:
+def test_items_are_the_active_catalogue(
+    hub: ServiceContext, to_post: Carry, supplies: SuppliesService
+) -> None:
     items = supplies.items()
     codes = [i.code for i in items]
 
@@ -75,7 +80,7 @@ def test_items_are_the_active_catalogue(ctx: ServiceContext, supplies: SuppliesS
     assert water.ration_per_person_per_day == 3
     assert water.quick_quantity == 3
 
-    retire(ctx, "torch")
+    retire(hub, to_post, "torch")
     assert "torch" not in [i.code for i in supplies.items()]
     assert supplies.item("torch").retired
 
@@ -134,22 +139,14 @@ def test_stock_above_minimum_is_not_flagged(supplies: SuppliesService) -> None:
 
 
 def test_stock_counts_only_this_posts_ledger(
-    ctx: ServiceContext, supplies: SuppliesService
+    supplies: SuppliesService, hub: ServiceContext, to_hub: Carry
 ) -> None:
+    """The hub holds every post's ledger after sync; its own stock is its own."""
     supplies.record_delivery("water", 50)
-    with ctx.write() as uow:  # a delivery at another post, arrived by sync
-        uow.emit(
-            "stock_movement",
-            "00000000-0000-4000-8000-000000000001",
-            Op.CREATE,
-            {
-                "post_code": "GR-0015",
-                "item_id": item_id("water"),
-                "quantity": 70.0,
-                "kind": "delivery",
-            },
-        )
-
+    to_hub()
+    at_hub = SuppliesService(hub)
+    at_hub.record_delivery("water", 70)
+    assert stock(at_hub, "water") == 70
     assert stock(supplies, "water") == 50
 
 
@@ -204,9 +201,9 @@ def test_zero_correction_is_refused(supplies: SuppliesService, event_count: Even
 
 
 def test_delivery_of_a_retired_item_is_refused(
-    ctx: ServiceContext, supplies: SuppliesService, event_count: EventCount
+    hub: ServiceContext, to_post: Carry, supplies: SuppliesService, event_count: EventCount
 ) -> None:
-    retire(ctx, "torch")
+    retire(hub, to_post, "torch")
     before = event_count()
     with pytest.raises(Refused, match="niet meer in de voorraadlijst"):
         supplies.record_delivery("torch", 5)
@@ -386,28 +383,6 @@ def test_still_the_same_dutch_day_one_minute_before_midnight(
         supplies.hand_out(household, "water", 3)
 
 
-def test_ration_counts_what_the_household_got_at_another_post(
-    ctx: ServiceContext, supplies: SuppliesService, household: str
-) -> None:
-    with ctx.write() as uow:  # a hand-out at another post, arrived by sync
-        uow.emit(
-            "distribution",
-            "00000000-0000-4000-8000-000000000002",
-            Op.CREATE,
-            {
-                "post_code": "GR-0015",
-                "household_id": household,
-                "item_id": item_id("water"),
-                "quantity": 6.0,
-                "at": ctx.now_iso(),
-            },
-        )
-
-    with pytest.raises(NeedsConfirmation, match="rantsoen"):
-        supplies.hand_out(household, "water", 3)
-    assert stock(supplies, "water") == 0  # the other post's stock is not ours
-
-
 def test_allowance_shows_what_was_received_today(
     supplies: SuppliesService, household: str, clock: FixedClock
 ) -> None:
@@ -447,9 +422,13 @@ def test_hand_out_refuses_unknown_household_and_item(
 
 
 def test_hand_out_refuses_a_retired_item(
-    ctx: ServiceContext, supplies: SuppliesService, household: str, event_count: EventCount
+    hub: ServiceContext,
+    to_post: Carry,
+    supplies: SuppliesService,
+    household: str,
+    event_count: EventCount,
 ) -> None:
-    retire(ctx, "candles")
+    retire(hub, to_post, "candles")
     before = event_count()
     with pytest.raises(Refused, match="wordt niet meer uitgegeven"):
         supplies.hand_out(household, "candles")
@@ -558,26 +537,17 @@ def test_undo_twice_is_refused(
 
 
 def test_undo_of_another_posts_hand_out_is_refused(
-    ctx: ServiceContext, supplies: SuppliesService, household: str, event_count: EventCount
+    supplies: SuppliesService, household: str, hub: ServiceContext, to_hub: Carry
 ) -> None:
-    other = "00000000-0000-4000-8000-000000000003"
-    with ctx.write() as uow:
-        uow.emit(
-            "distribution",
-            other,
-            Op.CREATE,
-            {
-                "post_code": "GR-0015",
-                "household_id": household,
-                "item_id": item_id("water"),
-                "quantity": 3.0,
-                "at": ctx.now_iso(),
-            },
-        )
-    before = event_count()
-    with pytest.raises(Refused, match="noodsteunpunt GR-0015"):
-        supplies.undo_hand_out(other)
-    assert event_count() == before
+    """The hub sees a post's hand-outs after sync; only the post may undo them."""
+    handed = supplies.hand_out(household, "water")
+    to_hub()
+    with hub.read() as session:
+        before = count_events(session)
+    with pytest.raises(Refused, match="noodsteunpunt GR-0014"):
+        SuppliesService(hub).undo_hand_out(handed.id)
+    with hub.read() as session:
+        assert count_events(session) == before
 
 
 def test_last_hand_out_is_for_the_desk(

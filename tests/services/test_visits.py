@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from support import POST_CODE
+from support import POST_CODE, exactly
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -248,11 +248,25 @@ def test_visits_today_and_last_seen(
     assert visits.last_seen(household) == "2026-11-28T22:30:00.000+00:00"
 
 
-def test_visits_of_another_post_do_not_count_here(
-    ctx: ServiceContext, visits: VisitsService, register: Callable[[int], str]
+def test_a_visit_for_another_post_cannot_be_written_here(
+    ctx: ServiceContext,
+    visits: VisitsService,
+    register: Callable[[int], str],
+    event_count: Callable[[], int],
 ) -> None:
+    """A visit belongs to the post where it happened: one for another post is refused here,
+    writes nothing, and the household is not counted as present."""
     household = register(3)
-    with ctx.write() as uow:  # a visit at another post, as it arrives through sync
+    before = event_count()
+    with (
+        pytest.raises(
+            Refused,
+            match=exactly(
+                "Dit mag dit noodsteunpunt niet: GR-0014 mag niet een bezoek aanmaken van GR-0099."
+            ),
+        ),
+        ctx.write() as uow,
+    ):
         uow.emit(
             "visit",
             new_id(),
@@ -264,6 +278,7 @@ def test_visits_of_another_post_do_not_count_here(
                 "checked_in_at": ctx.now_iso(),
             },
         )
+    assert event_count() == before
     assert visits.occupancy() == (0, 80)
     assert visits.present() == []
     with pytest.raises(Refused, match="niet aangemeld als aanwezig"):

@@ -8,10 +8,11 @@ from datetime import timedelta
 import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import select
+from support import Carry
 
 from noodpost.core.clock import FixedClock
-from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
+from noodpost.core.ids import credential_id
 from noodpost.core.vocabulary import ShiftStatus
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.logbook import LogbookService
@@ -21,7 +22,7 @@ from noodpost.services.volunteers import (
     SignedIn,
     VolunteersService,
 )
-from noodpost.storage.models import Event, Volunteer
+from noodpost.storage.models import Credential, Event, Volunteer
 
 PIN = "73915264"  # eight digits: cannot turn up by chance in ids, times or the hash
 OTHER_PIN = "48207" + "136"
@@ -72,7 +73,7 @@ def test_pin_is_stored_only_as_an_argon2id_hash(
     before = event_count()
     added = vols.add_volunteer("Anna", "volunteer", PIN, skills=["EHBO"], phone="06-12345678")
 
-    assert event_count() == before + 1
+    assert event_count() == before + 2  # the volunteer, and the PIN's own record (a credential)
     assert added.name == "Anna"
     assert added.role == "volunteer"
     assert added.skills == ("EHBO",)
@@ -80,8 +81,11 @@ def test_pin_is_stored_only_as_an_argon2id_hash(
     with ctx.read() as session:
         row = session.get(Volunteer, added.id)
         assert row is not None
-        assert row.pin_hash is not None
-        assert row.pin_hash.startswith("$argon2id$")
+        assert row.pin_hash is None  # never in the record that travels to the hub
+        credential = session.get(Credential, credential_id(added.id))
+        assert credential is not None
+        assert credential.pin_hash is not None
+        assert credential.pin_hash.startswith("$argon2id$")
     assert PIN not in all_event_data(ctx)
     assert "$argon2id$" in all_event_data(ctx)
 
@@ -90,7 +94,7 @@ def test_default_hasher_is_argon2id_with_recommended_cost(ctx: ServiceContext) -
     service = VolunteersService(ctx)  # the production parameters: one slow hash and verify
     anna = service.add_volunteer("Anna", "coordinator", PIN).id
     with ctx.read() as session:
-        row = session.get(Volunteer, anna)
+        row = session.get(Credential, credential_id(anna))
         assert row is not None
         assert row.pin_hash is not None
         assert row.pin_hash.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
@@ -239,26 +243,21 @@ def test_unknown_volunteer_cannot_sign_in(vols: VolunteersService) -> None:
         vols.sign_in(new_id(), PIN)
 
 
-def test_volunteer_of_another_post_cannot_sign_in_here(
-    ctx: ServiceContext, vols: VolunteersService
+def test_a_posts_volunteer_cannot_sign_in_at_the_hub(
+    vols: VolunteersService, hub: ServiceContext, to_hub: Carry
 ) -> None:
-    foreign = new_id()
-    with ctx.write() as uow:
-        uow.emit(
-            "volunteer",
-            foreign,
-            Op.CREATE,
-            {
-                "post_code": "GR-0099",
-                "name": "Dirk",
-                "role": "coordinator",
-                "pin_hash": cheap_hasher().hash(PIN),
-                "active": True,
-            },
-        )
+    """The hub learns a post's volunteers by name and role, never their PINs (DESIGN §3.8)."""
+    dirk = vols.add_volunteer("Dirk", "coordinator", PIN).id
+    assert to_hub() >= 2
+    at_hub = VolunteersService(hub, hasher=cheap_hasher())
+    with hub.read() as session:
+        known = session.get(Volunteer, dirk)
+        assert known is not None
+        assert (known.name, known.role, known.pin_hash) == ("Dirk", "coordinator", None)
+        assert session.get(Credential, credential_id(dirk)) is None
     with pytest.raises(NotFound, match="niet bekend"):
-        vols.sign_in(foreign, PIN)
-    assert ctx.actor is None
+        at_hub.sign_in(dirk, PIN)
+    assert hub.actor is None
 
 
 # ---------------------------------------------------------------- PINs and roles

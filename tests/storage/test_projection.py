@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
-from support import make_node
+from support import make_node, origins_of
 
+from noodpost.core.authority import Origin
 from noodpost.core.catalogue import item_id
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -23,10 +24,11 @@ from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
 from noodpost.storage.digest import state_digest
 from noodpost.storage.engine import Database, open_database
-from noodpost.storage.eventlog import apply_remote, events_after, to_record
+from noodpost.storage.eventlog import apply_remote, to_record
 from noodpost.storage.models import Alarm, Household, Person, SupplyItem
 from noodpost.storage.node import create_node, load_node
 from noodpost.storage.projection import rebuild
+from noodpost.storage.streams import events_after
 
 Wire = dict[str, Any]
 
@@ -36,11 +38,15 @@ def _wire(db: Database) -> list[Wire]:
         return [to_record(e).to_wire() for e in events_after(session, {})]
 
 
+#: What every receiver knows of the three makers (set by ``history``).
+ORIGINS: dict[str, Origin] = {}
+
+
 def _receive(db: Database, clock: FixedClock, wire: Sequence[Wire]) -> None:
     with db.write() as session:
         node = load_node(session)
         assert node is not None
-        apply_remote(session, node, clock, wire)
+        apply_remote(session, node, clock, wire, origins=ORIGINS)
 
 
 def _updated_hlc(db: Database, model: Any, entity_id: str) -> int:
@@ -50,14 +56,16 @@ def _updated_hlc(db: Database, model: Any, entity_id: str) -> int:
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> list[Wire]:
-    """Events from two laptops and a hub, with concurrent edits and contradictory statuses."""
+    """Events from two laptops of one post and a hub, with concurrent edits and contradictory
+    statuses."""
     from datetime import UTC, datetime
 
     base = tmp_path_factory.mktemp("history")
     clock = FixedClock(datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
     a = make_node(base / "a", clock, code="GR-0014")
-    b = make_node(base / "b", clock, code="GR-0015")
+    b = make_node(base / "b", clock, code="GR-0014")
     hub = make_node(base / "hub", clock, role="hub", code="GR-9000")
+    ORIGINS.update(origins_of(a, b, hub))
     ca, cb, ch = ServiceContext(a, clock), ServiceContext(b, clock), ServiceContext(hub, clock)
     intake_a = IntakeService(ca)
     first = intake_a.register(size=2, name="Jan Bakker", birth_year=1950, postcode="9791AB")
@@ -75,6 +83,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> list[Wire]:
         )
     clock.advance(timedelta(minutes=1))
     _receive(b, clock, _wire(a))
+    _receive(hub, clock, _wire(a))
 
     # The same household edited on both laptops before they meet again.
     hlc_a = _updated_hlc(a, Household, first.household_id)
@@ -88,10 +97,11 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> list[Wire]:
     intake_a.reissue(second.household_id)
     with cb.write() as uow:
         uow.emit("household", second.household_id, Op.UPDATE, {"size": 5, BASE_KEY: hlc_b})
-    # Contradictory final states of one alarm, and a deletion.
-    with ca.write() as uow:
+    # Contradictory final states of one alarm (closed at the hub, cancelled at the post), and
+    # a deletion.
+    with ch.write() as uow:
         uow.emit("alarm", alarm, Op.STATUS, {"status": "received"})
-    with ca.write() as uow:
+    with ch.write() as uow:
         uow.emit("alarm", alarm, Op.STATUS, {"status": "closed"})
     with cb.write() as uow:
         uow.emit("alarm", alarm, Op.STATUS, {"status": "cancelled", "status_note": "vergissing"})

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select
+
 from noodpost.config import catalogue_path
+from noodpost.core.authority import EVERY_POST
 from noodpost.core.catalogue import parse_catalogue
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
-from noodpost.core.events import EVENT_SCHEMA_VERSION
+from noodpost.core.events import EVENT_SCHEMA_VERSION, EventRecord, canonical_json, data_hash
 from noodpost.core.ids import new_id
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
@@ -20,7 +24,16 @@ from noodpost.services.setup import initialise
 from noodpost.storage.digest import state_digest, table_rows
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.eventlog import count_events
-from noodpost.storage.models import Node, Peer, PendingBundle, Quarantine, ReceivedBundle
+from noodpost.storage.models import (
+    STATE_MODELS,
+    Event,
+    Household,
+    Node,
+    Peer,
+    PendingBundle,
+    Quarantine,
+    ReceivedBundle,
+)
 from noodpost.storage.node import database_path, require_node
 from noodpost.sync import bundle as fmt
 from noodpost.sync.keys import create_keys
@@ -49,6 +62,78 @@ class Site:
     def events(self) -> int:
         with self.db.read() as session:
             return count_events(session)
+
+    def for_hub(self) -> int:
+        """How many of its events a post sends its hub: its own, without secrets and without
+        the catalogue it was seeded with (DESIGN §3.8)."""
+        with self.db.read() as session:
+            return (
+                session.scalar(
+                    select(func.count())
+                    .select_from(Event)
+                    .where(
+                        Event.origin == self.node_id,
+                        Event.secret.is_(False),
+                        Event.audience != EVERY_POST,
+                    )
+                )
+                or 0
+            )
+
+    def shared_digest(self, code: str) -> str:
+        """A digest of what the hub and post ``code`` both hold (DESIGN §3.8): the post's
+        records, the hub's bulletins and both post records. Not the catalogue: a post is
+        seeded with its own copy, which the hub's versions supersede."""
+        digest = hashlib.sha256()
+        with self.db.read() as session:
+            households = select(Household.id).where(Household.post_code == code)
+            for name, model in sorted(STATE_MODELS.items()):
+                table = model.__table__
+                if name in ("credential", "supply_item"):
+                    continue
+                query = select(table).order_by(table.c.id)  # type: ignore[attr-defined]
+                if name == "person":
+                    query = query.where(table.c.household_id.in_(households))  # type: ignore[attr-defined]
+                elif name == "post":
+                    query = query.where(table.c.post_code.in_((code, HUB_CODE)))  # type: ignore[attr-defined]
+                elif "post_code" in table.c:  # type: ignore[attr-defined]
+                    query = query.where(table.c.post_code == code)  # type: ignore[attr-defined]
+                for row in session.execute(query):
+                    digest.update(
+                        json.dumps(dict(row._mapping), sort_keys=True, default=str).encode()
+                    )
+        return digest.hexdigest()
+
+    def forge(
+        self, entity: str, entity_id: str, op: str, data: dict[str, Any], *, ahead: int = 0
+    ) -> dict[str, Any]:
+        """The next event (``ahead`` more) of this site's own stream, as its real keys would
+        sign it — what an attacker holding this laptop can write past the services."""
+        with self.db.read() as session:
+            node = require_node(session)
+            last = session.scalar(
+                select(func.max(Event.seq)).where(
+                    Event.origin == node.node_id, Event.incarnation == node.incarnation
+                )
+            )
+            hlc = session.scalar(select(func.max(Event.hlc))) or 0
+        text = canonical_json(data)
+        return EventRecord(
+            origin=node.node_id,
+            incarnation=node.incarnation,
+            seq=(last or 0) + 1 + ahead,
+            hlc=hlc + 1 + ahead,
+            entity=entity,
+            entity_id=entity_id,
+            op=op,
+            data=data,
+            data_hash=data_hash(text),
+        ).to_wire()
+
+    def origins(self) -> set[str]:
+        """The origins of the events held here."""
+        with self.db.read() as session:
+            return set(session.scalars(select(Event.origin).distinct()))
 
     def digest(self, entities: list[str] | None = None) -> str:
         with self.db.read() as session:

@@ -71,12 +71,14 @@ def test_events_travel_as_rows_and_come_back_with_their_hash() -> None:
         events=events,
         vector={(ORIGIN, "inc1"): 3},
         signing_key=signing,
+        covers=[(ORIGIN, "inc1", 1, 3)],
     )
     signed = fmt.read_signed(data)
-    assert signed.header.format == 2
+    assert signed.header.format == 3
     contents = fmt.open_payload(signed, private)
     assert contents.events == [*plain, crafted]
     assert contents.vector == {(ORIGIN, "inc1"): 3}
+    assert contents.covers == ((ORIGIN, "inc1", 1, 3),)
     assert EventRecord.from_wire(contents.events[1]).hlc == 900 << 16
 
 

@@ -35,6 +35,7 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.replace_key import ReplaceKeyDialog, ask_to_replace
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.models.weak_calls import weak_ids, weak_rows
 from noodpost.gui.pages.base import Page
@@ -163,7 +164,7 @@ class SyncPage(Page):
         columns = [
             Column(self.tr("Post") if self.is_hub else self.tr("C-NSP")),
             Column(self.tr("Vingerafdruk"), 19),
-            Column(self.tr("Status"), 20),
+            Column(self.tr("Status"), 28),
             Column(self.tr("Via USB"), 11),
             Column(self.tr("Via netwerk"), 11),
             Column(self.tr("Onbevestigd"), 6, align_right=True),
@@ -301,7 +302,9 @@ class SyncPage(Page):
             status = self.tr("goedgekeurd") if peer.approved else self.tr("wacht op goedkeuring")
             if peer.clock_suspect:
                 status += self.tr(" · KLOK VERDACHT")
-            tone = "warning" if (peer.clock_suspect or not peer.approved) else None
+            if peer.refused:  # events it may not write: see Quarantaine below
+                status += self.tr(" · %n niet toegestaan", "", peer.refused)
+            tone = "warning" if (peer.clock_suspect or peer.refused or not peer.approved) else None
             rows[node_id] = (
                 f"{peer.post_code}  {peer.name}",
                 peer.fingerprint,
@@ -316,12 +319,25 @@ class SyncPage(Page):
     def _pending(self) -> list[PeerInfo]:
         return [p for p in self._peers.values() if p.role == "post" and not p.approved]
 
+    def _approved_for(self, code: str) -> list[PeerInfo]:
+        return [
+            p
+            for p in self._peers.values()
+            if p.role == "post" and p.approved and p.post_code == code
+        ]
+
     def _pending_ids(self) -> list[str]:
         return [p.node_id for p in self._pending()]
 
     def _pending_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
+        replaces = self.tr(" · code heeft al een goedgekeurde sleutel")
         return {
-            p.node_id: (p.post_code, p.name, p.fingerprint, p.pending_bundles)
+            p.node_id: (
+                p.post_code,
+                p.name + (replaces if self._approved_for(p.post_code) else ""),
+                p.fingerprint,
+                p.pending_bundles,
+            )
             for p in self._pending()
             if p.node_id in ids
         }
@@ -490,12 +506,21 @@ class SyncPage(Page):
         peer = self._peers.get(self.pending_model.id_at(index.row())) if index.isValid() else None
         self.approve(peer or waiting[0])
 
-    def approve(self, peer: PeerInfo) -> None:
-        """Ask the operator to compare the fingerprint, then approve the post."""
-        if self.approve_box(peer).exec() != QMessageBox.StandardButton.Yes:
-            return
+    def approve(self, peer: PeerInfo) -> ReplaceKeyDialog | None:
+        """Compare the fingerprint, then approve; an approved code asks to replace its key."""
         sync, code, fingerprint = self.sync, peer.post_code, peer.fingerprint
-        self._start(lambda: sync.approve_post(code, fingerprint))
+        old = self._approved_for(code)
+        if old:
+            return ask_to_replace(
+                self,
+                peer,
+                old,
+                self._when,
+                lambda: self._start(lambda: sync.replace_post(code, fingerprint)),
+            )
+        if self.approve_box(peer).exec() == QMessageBox.StandardButton.Yes:
+            self._start(lambda: sync.approve_post(code, fingerprint))
+        return None
 
     def approve_box(self, peer: PeerInfo) -> QMessageBox:
         box = QMessageBox(self)

@@ -93,6 +93,10 @@ class StatusLine(QStatusBar):
             self.unsent.setText("niet gekoppeld")
         else:
             self.unsent.setText(f"{hub.unacknowledged} niet verzonden")
+        refused = sum(p.refused for p in peers)
+        if refused:  # events a sender may not write: a coordinator should look (Synchronisatie)
+            self.unsent.setText(f"{self.unsent.text()} · {refused} niet toegestaan")
+        self.unsent.setStyleSheet("background: #ffbf00; color: black;" if refused else "")
         contacts = [p.last_contact for p in peers if p.last_contact]
         if contacts:
             last = local_time(parse_iso(max(contacts))).strftime("%d-%m %H:%M")

@@ -36,7 +36,7 @@ from noodpost.core.events import EVENT_SCHEMA_VERSION, canonical_json, data_hash
 from noodpost.core.hlc import pack
 
 #: Bump when the generator changes: a cached dataset of another version is rebuilt.
-DATASET_VERSION = "v1"
+DATASET_VERSION = "v2"  # v2: events carry their audience (DESIGN §3.8)
 DATA = Path(__file__).with_name("data")
 HOUSEHOLDS = 100_000
 EVENTS = 1_000_000
@@ -157,7 +157,8 @@ def build(root: Path, log: Any = print) -> Dataset:  # noqa: PLR0915
     conn.execute("BEGIN")
     events_sql = (
         "INSERT INTO event (origin, incarnation, seq, hlc, entity, entity_id, op, data, "
-        "data_hash, schema_version, author) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+        "data_hash, schema_version, author, audience, secret) "
+        f"VALUES (?,?,?,?,?,?,?,?,?,?,?,'{POST_CODE}',0)"  # all the post's own, none secret
     )
     changes_sql = (
         "INSERT INTO status_change (origin, incarnation, seq, entity, entity_id, status, hlc, "

@@ -47,6 +47,7 @@ def measure_hub(rounds: int, log: Any = print) -> dict[str, Any]:  # noqa: PLR09
 
     from noodpost.config import catalogue_path  # noqa: PLC0415
     from noodpost.core import cards  # noqa: PLC0415
+    from noodpost.core.authority import EVERY_POST  # noqa: PLC0415
     from noodpost.core.catalogue import parse_catalogue  # noqa: PLC0415
     from noodpost.core.clock import SystemClock  # noqa: PLC0415
     from noodpost.core.entities import Op  # noqa: PLC0415
@@ -205,12 +206,18 @@ def measure_hub(rounds: int, log: Any = print) -> dict[str, Any]:  # noqa: PLR09
         check.close()
         for db, _sync, ctx in posts:
             with db.read() as session:
-                own = session.scalar(
-                    select(func.count()).select_from(Event).where(Event.origin == ctx.node.node_id)
+                own = session.scalar(  # what a post sends its hub (DESIGN §3.8)
+                    select(func.count())
+                    .select_from(Event)
+                    .where(
+                        Event.origin == ctx.node.node_id,
+                        Event.audience != EVERY_POST,  # not the catalogue it was set up with
+                        Event.secret.is_(False),  # never its PINs
+                    )
                 )
             if at_hub.get(ctx.node.node_id) != own:
                 raise SystemExit(f"{ctx.node.post_code}: {own} events, the hub holds fewer")
-        log(f"  the hub holds every post's events ({held} in all)")
+        log(f"  the hub holds every post's events it may ({held} in all)")
     finally:
         if hub_process is not None:
             hub_process.terminate()

@@ -217,6 +217,16 @@ def is_secret(entity: str, data: Mapping[str, Any]) -> bool:
     return entity in SECRET_ENTITIES or (entity == "volunteer" and LEGACY_SECRET_FIELD in data)
 
 
+def secret_refusal(writer: Origin, receiver: str | None) -> str | None:
+    """Why a secret (:func:`is_secret`) from ``writer`` may not be taken, or ``None``: only the
+    desks of the receiver's own post may send one, never through a relay."""
+    if writer.relayed:
+        return "een pincode komt nooit via een ander knooppunt"
+    if receiver is not None and writer.post_code != receiver:
+        return "een pincode verlaat de eigen post nooit"
+    return None
+
+
 def is_hub_owned(entity: str) -> bool:
     return RULES[entity].owner_field is None
 
@@ -303,10 +313,9 @@ def _judged(
     """:func:`refusal` of an event of this shape: its fields, stated owner and status."""
     rule = RULES[entity]
     if entity in SECRET_ENTITIES or (entity == "volunteer" and LEGACY_SECRET_FIELD in fields):
-        if writer.relayed:
-            return "een pincode komt nooit via een ander knooppunt"
-        if receiver is not None and writer.post_code != receiver:
-            return "een pincode verlaat de eigen post nooit"
+        why = secret_refusal(writer, receiver)
+        if why is not None:
+            return why
     if entity == "post" and entity_id is not None and entity_id != post_id(owner):
         return f"postgegevens met een id die niet bij {owner} hoort"
     if stated is not None and stated != owner:

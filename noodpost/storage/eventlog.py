@@ -24,7 +24,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core import hlc as hlc_mod
-from noodpost.core.authority import RULES, Origin, audience, is_secret, refusal
+from noodpost.core.authority import (
+    RULES,
+    Origin,
+    audience,
+    is_secret,
+    refusal,
+    secret_refusal,
+)
 from noodpost.core.clock import Clock, iso, to_ms
 from noodpost.core.entities import SPECS, InvalidEvent, Kind, Op, spec_for
 from noodpost.core.errors import Refused
@@ -220,16 +227,19 @@ def _apply_remote(
     now = iso(clock.now())
     valid: dict[tuple[str, str, int], tuple[EventRecord, str]] = {}
     from_wire = EventRecord.from_wire
+    me = Receiver(node.node_id, node.incarnation, node.post_code)
     for raw in raw_events:
         try:
             record = from_wire(raw)
         except InvalidEvent as bad:
-            _hold(result, session, raw, str(bad), now, bundle_id)
+            ours = _carried(raw, origins, me)
+            _hold(result, session, raw, str(bad), now, bundle_id, keep_data=ours, counts=ours)
             continue
         key = (record.origin, record.incarnation, record.seq)
         if key in valid:
             if valid[key][0].data_hash != record.data_hash:
-                _hold(result, session, raw, CLASH, now, bundle_id)
+                ours = _carried(raw, origins, me)
+                _hold(result, session, raw, CLASH, now, bundle_id, keep_data=ours, counts=ours)
             else:
                 result.present += 1
             continue
@@ -245,7 +255,6 @@ def _apply_remote(
             result.present += 1
         else:
             _hold(result, session, record.to_wire(), CLASH, now, bundle_id)
-    me = Receiver(node.node_id, node.incarnation, node.post_code)
     fresh = _authorised(session, result, new, origins, now, bundle_id, me)
 
     # One fold per touched entity (below): the events held before this batch plus the fresh.
@@ -329,8 +338,19 @@ def _authorised(
             waiting.add(record.key)
         before = result.quarantined
         # A refused event is never applied: only what the coordinator needs to see is kept
-        # (whose, what, why), never its data — another post's people included.
-        _hold(result, session, record.to_wire(), reason, now, bundle_id, keep_data=why is None)
+        # (whose, what, why), never its data — another post's people included. Only in a
+        # stream this sender carries does it count as held (acknowledged, so not sent again).
+        counts = _carried(record.to_wire(), origins, me)
+        _hold(
+            result,
+            session,
+            record.to_wire(),
+            reason,
+            now,
+            bundle_id,
+            keep_data=why is None,
+            counts=counts,
+        )
         if result.quarantined > before and why is not None:
             result.refused += 1
     if accepted:
@@ -398,6 +418,18 @@ def _known_origins(session: Session) -> Iterator[tuple[str, Origin]]:
         yield peer.node_id, Origin(peer.role, peer.post_code)
 
 
+def _carried(raw: Any, origins: Mapping[str, Origin], me: Receiver) -> bool:
+    """Whether ``raw`` claims a stream this sender may carry (and not this node's own current
+    one): only then may holding it in quarantine acknowledge its seq. Otherwise anybody could
+    make a node acknowledge — and so never receive — events of a stream it does not send."""
+    if not isinstance(raw, dict):
+        return False
+    origin, incarnation = raw.get("o"), raw.get("i")
+    if not isinstance(origin, str) or origin not in origins:
+        return False
+    return not (origin == me.node_id and incarnation == me.incarnation)
+
+
 class Receiver(NamedTuple):
     """The node judging an import, read once per batch (not once per event)."""
 
@@ -414,8 +446,10 @@ def _why_not(
         return "gegevens van een ander knooppunt, die deze afzender niet mag doorgeven"
     if record.origin == me.node_id and record.incarnation == me.incarnation:
         return "wat deze inrichting zelf schrijft, komt nooit van een ander knooppunt"
-    if owner is None:
-        return None
+    if owner is None:  # it waits — but a secret from elsewhere is not kept even to wait
+        return (
+            secret_refusal(origin, me.post_code) if is_secret(record.entity, record.data) else None
+        )
     why = refusal(
         record.entity,
         record.op,
@@ -444,9 +478,11 @@ def _hold(
     bundle_id: str | None,
     *,
     keep_data: bool = True,
+    counts: bool = True,
 ) -> None:
-    """Quarantine ``raw`` and count it — or count it present when it is held already."""
-    if _quarantine(session, raw, reason, now, bundle_id, keep_data=keep_data):
+    """Quarantine ``raw`` and count it — or count it present when it is held already.
+    Without ``counts`` it is kept under seq 0: it acknowledges nothing (:func:`_carried`)."""
+    if _quarantine(session, raw, reason, now, bundle_id, keep_data=keep_data, counts=counts):
         result.quarantined += 1
         result.reasons.append(reason)
     else:
@@ -461,9 +497,11 @@ def _quarantine(
     bundle_id: str | None,
     *,
     keep_data: bool = True,
+    counts: bool = True,
 ) -> bool:
     """Keep ``raw`` with its reason — once: a cumulative bundle brings the same event again.
-    Without ``keep_data`` only its stub is kept (:func:`quarantine_stub`).
+    Without ``keep_data`` only its stub is kept (:func:`quarantine_stub`); without ``counts``
+    under seq 0, so the version vector never counts it as held.
 
     Returns:
         False when exactly this event was held in quarantine already.
@@ -479,7 +517,7 @@ def _quarantine(
         text = repr(raw)
     origin = str(pick("o", str, "?"))[:36]
     incarnation = str(pick("i", str, "?"))[:16]
-    seq = pick("s", int, 0)
+    seq = pick("s", int, 0) if counts else 0
     held = session.scalar(
         select(Quarantine.id).where(
             Quarantine.origin == origin,

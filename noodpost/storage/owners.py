@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from noodpost.core.authority import EVERY_POST, RULES
+from noodpost.core.entities import Op
 from noodpost.core.events import EventRecord
 from noodpost.storage.models import STATE_MODELS, Person
 
@@ -110,8 +111,8 @@ class OwnerBook:
         ``None`` when it cannot be known here: an edit of an entity this node never saw.
         """
         held = self.held(record.entity, record.entity_id)
-        if held is not None:
-            return held
+        if held is not None or record.op != Op.CREATE:
+            return held  # an edit of an entity not held here waits: nobody claims it first
         rule = RULES[record.entity]
         stated = record.data.get(rule.owner_field) if rule.owner_field else None
         if isinstance(stated, str):

@@ -22,11 +22,14 @@ from noodpost.core.catalogue import item_id
 from noodpost.core.entities import SPECS, Kind, Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.ids import credential_id, new_id, post_id
+from noodpost.services.alarms import AlarmsService
+from noodpost.services.bulletins import BulletinsService
 from noodpost.services.status import node_status
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.eventlog import REFUSED_PREFIX, to_record
 from noodpost.storage.models import Event, Quarantine
 from noodpost.storage.node import require_node
+from noodpost.storage.streams import version_vector
 from noodpost.sync.exchange import ImportStatus
 
 A, B = "GR-0014", "GR-0015"
@@ -306,3 +309,38 @@ def test_a_bundle_from_one_post_to_another_is_refused(
     with pytest.raises(UserError):
         b.sync.import_bytes(craft(a, b, events=[event]))
     assert b.snapshot() == before
+
+
+def test_claimed_seqs_of_a_stream_the_sender_does_not_carry_acknowledge_nothing(
+    region: tuple[Site, Site, Site], stick: Path
+) -> None:
+    """B claims far-ahead seqs of the hub's own stream and of A's (valid, invalid, clashing):
+    refused, and neither the hub nor A is made to believe it holds them — the hub's next
+    bulletin and A's next alarm still travel."""
+    hub, a, b = region
+    with hub.db.read() as session:
+        before = version_vector(session)
+    claimed: list[dict[str, Any]] = []
+    for n, site in enumerate((hub, a, hub, a)):  # the very next seqs, as the hub holds them
+        event = b.forge("log_entry", new_id(), Op.CREATE, sample("log_entry", B, "", ""), ahead=n)
+        with site.db.read() as session:
+            node = require_node(session)
+        stream = (node.node_id, node.incarnation)
+        following = (
+            before.get(stream, 0) + 1 + sum(1 for c in claimed if (c["o"], c["i"]) == stream)
+        )
+        claimed.append({**event, "o": stream[0], "i": stream[1], "s": following})
+    claimed[2]["e"] = "spaceship"  # invalid as well
+    outcome = hub.sync.import_bytes(craft(b, hub, events=claimed))
+    assert (outcome.applied, outcome.quarantined) == (0, 4)
+    with hub.db.read() as session:
+        assert version_vector(session) == before
+
+    bulletin = BulletinsService(hub.ctx).publish("Drinkwater bij de kerk", None)
+    alarm = AlarmsService(a.ctx).raise_alarm("fire", "high", "Keuken")
+    a.sync.export_usb(stick)
+    hub.sync.import_usb(stick)
+    hub.sync.export_usb(stick)
+    a.sync.import_usb(stick)
+    assert [x.id for x in BulletinsService(a.ctx).current()] == [bulletin.id]
+    assert AlarmsService(hub.ctx).alarm(alarm.id).status == "open"

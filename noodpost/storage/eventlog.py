@@ -227,7 +227,7 @@ def _apply_remote(
     now = iso(clock.now())
     valid: dict[tuple[str, str, int], tuple[EventRecord, str]] = {}
     from_wire = EventRecord.from_wire
-    me = Receiver(node.node_id, node.incarnation, node.post_code)
+    me = Receiver(node.node_id, node.incarnation, node.post_code, _past_incarnations(session, node))
     for raw in raw_events:
         try:
             record = from_wire(raw)
@@ -431,11 +431,22 @@ def _carried(raw: Any, origins: Mapping[str, Origin], me: Receiver) -> bool:
 
 
 class Receiver(NamedTuple):
-    """The node judging an import, read once per batch (not once per event)."""
+    """The node judging an import, read once per batch (not once per event).
+
+    Attributes:
+        past: the earlier incarnations of this node that it holds events of: the only ones of
+            its own stream a relay may bring back (after a restore), never an invented one.
+    """
 
     node_id: str
     incarnation: str
     post_code: str
+    past: frozenset[str]
+
+
+def _past_incarnations(session: Session, node: Node) -> frozenset[str]:
+    query = select(Event.incarnation).where(Event.origin == node.node_id).distinct()
+    return frozenset(session.scalars(query)) - {node.incarnation}
 
 
 def _why_not(
@@ -444,8 +455,10 @@ def _why_not(
     """Why an event may not be applied here (Dutch); ``None`` also when it has to wait."""
     if origin is None:
         return "gegevens van een ander knooppunt, die deze afzender niet mag doorgeven"
-    if record.origin == me.node_id and record.incarnation == me.incarnation:
-        return "wat deze inrichting zelf schrijft, komt nooit van een ander knooppunt"
+    if record.origin == me.node_id and record.incarnation not in me.past:
+        if record.incarnation == me.incarnation:
+            return "wat deze inrichting zelf schrijft, komt nooit van een ander knooppunt"
+        return "een eerdere inrichting van deze laptop die hier nooit bestond"
     if owner is None:  # it waits — but a secret from elsewhere is not kept even to wait
         return (
             secret_refusal(origin, me.post_code) if is_secret(record.entity, record.data) else None

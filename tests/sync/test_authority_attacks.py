@@ -344,3 +344,18 @@ def test_claimed_seqs_of_a_stream_the_sender_does_not_carry_acknowledge_nothing(
     a.sync.import_usb(stick)
     assert [x.id for x in BulletinsService(a.ctx).current()] == [bulletin.id]
     assert AlarmsService(hub.ctx).alarm(alarm.id).status == "open"
+
+
+def test_the_hub_may_not_invent_an_earlier_life_of_a_posts_laptop(
+    region: tuple[Site, Site, Site], stick: Path
+) -> None:
+    """A post takes its own stream back from its hub only in incarnations it had (a restore):
+    events of an invented one are refused, so the hub cannot write as the post."""
+    hub, _a, b = region
+    household = _known_b(hub, b, stick)["household"]
+    event = hub.forge("household", household, Op.DELETE, {})
+    invented = {**event, "o": b.node_id, "i": "0123456789abcdef", "s": 1}
+    [reason] = _attack(b, hub, [invented])
+    assert (
+        reason == "niet toegestaan: een eerdere inrichting van deze laptop die hier nooit bestond"
+    )

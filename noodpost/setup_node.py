@@ -27,9 +27,9 @@ from noodpost.core.clock import Clock, SystemClock, iso
 from noodpost.core.errors import UserError
 from noodpost.core.vocabulary import NodeRole, PostFunction, Role
 from noodpost.services.base import NodeInfo, ServiceContext
+from noodpost.services.pins import check_pin as check_pin_rule
 from noodpost.services.setup import initialise
 from noodpost.services.volunteers import VolunteersService, VolunteerSummary
-from noodpost.services.volunteers import _check_pin as check_pin_rule
 from noodpost.storage.audit import append_audit
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import database_path

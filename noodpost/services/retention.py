@@ -67,7 +67,6 @@ from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import ServiceContext
 from noodpost.services.roles import require_coordinator
 from noodpost.storage.audit import append_audit
-from noodpost.storage.eventlog import quarantine_reason_stub, quarantine_stub
 from noodpost.storage.models import (
     STATE_MODELS,
     Event,
@@ -80,6 +79,7 @@ from noodpost.storage.models import (
     State,
     StatusChange,
 )
+from noodpost.storage.quarantine import quarantine_reason_stub, quarantine_stub
 from noodpost.storage.uow import UnitOfWork
 
 #: Entities with personal fields, in the order they are anonymised.
@@ -357,7 +357,7 @@ def _empty_quarantine(session: Session, scope: _Scope) -> int:
 
     A quarantined event failed validation or clashed, so its data cannot be anonymised field
     by field: it keeps only where it came from and what it was about
-    (:func:`~noodpost.storage.eventlog.quarantine_stub`).
+    (:func:`~noodpost.storage.quarantine.quarantine_stub`).
     """
     query = select(Quarantine)
     if not scope.everything:

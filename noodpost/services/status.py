@@ -17,9 +17,10 @@ from noodpost.core.clock import to_ms
 from noodpost.core.hlc import wall_behind
 from noodpost.services.base import ServiceContext
 from noodpost.storage.engine import Database
-from noodpost.storage.eventlog import REFUSED_PREFIX, count_events
+from noodpost.storage.eventlog import count_events
 from noodpost.storage.models import STATE_MODELS, Quarantine
 from noodpost.storage.node import require_node
+from noodpost.storage.quarantine import REFUSED_PREFIX
 from noodpost.storage.streams import version_vector
 
 #: Dutch names for the counts, in the order a person reads them. Counts of entities added

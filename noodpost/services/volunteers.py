@@ -1,10 +1,9 @@
 """Volunteers: who works at the post, signing in with a PIN, roles, and shifts.
 
 Rules that live here and nowhere else:
-- a PIN is 4 to 8 digits and is kept only as an Argon2id hash; it never appears in an event,
-  a message or a log line;
-- five wrong PINs in a row lock sign-in for that volunteer for a minute (counted in memory:
-  a failed sign-in is not a change of state, so it writes no event);
+- a PIN is 4 to 8 digits and is kept only as an Argon2id hash in the post's own credential
+  record; it never appears in a message or a log line; five wrong PINs in a row lock sign-in
+  for a minute (:mod:`noodpost.services.pins`);
 - only volunteers of this post can sign in here, and only active ones;
 - once the post has a coordinator, only a signed-in coordinator adds, resets or deactivates
   volunteers; the last active coordinator cannot be deactivated;
@@ -16,14 +15,10 @@ Rules that live here and nowhere else:
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
-from argon2 import PasswordHasher, Type
-from argon2.exceptions import InvalidHashError, VerificationError
+from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -31,21 +26,14 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
-from noodpost.core.ids import credential_id
 from noodpost.core.vocabulary import Role, ShiftStatus
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
+from noodpost.services.pins import Pins, check_pin, stored_hash
 from noodpost.services.roles import SignedIn as SignedIn  # noqa: PLC0414 — re-exported
 from noodpost.services.roles import is_coordinator, require_coordinator, signed_in
 from noodpost.storage.audit import OK, REFUSED, append_audit
-from noodpost.storage.models import Credential, Shift, Volunteer
-from noodpost.storage.uow import UnitOfWork
+from noodpost.storage.models import Shift, Volunteer
 
-#: Wrong PINs in a row after which sign-in is locked.
-MAX_ATTEMPTS = 5
-#: How long sign-in stays locked after too many wrong PINs.
-LOCK_SECONDS = 60
-
-_PIN_RE = re.compile(r"[0-9]{4,8}")
 _MAX_SKILL = 80
 _CHUNK = 500
 
@@ -106,13 +94,6 @@ def _shift_summary(row: Shift, volunteer_name: str) -> ShiftSummary:
     )
 
 
-def _check_pin(pin: object) -> str:
-    """The PIN if it has the right form. The message never repeats what was typed."""
-    if not isinstance(pin, str) or not _PIN_RE.fullmatch(pin):
-        raise UserError("Een pincode bestaat uit 4 tot 8 cijfers. Kies een andere pincode.")
-    return pin
-
-
 def _role(role: Role | str) -> str:
     try:
         return Role(role).value
@@ -151,11 +132,8 @@ class VolunteersService:
 
     def __init__(self, ctx: ServiceContext, hasher: PasswordHasher | None = None) -> None:
         self.ctx = ctx
-        self._hasher = hasher if hasher is not None else PasswordHasher(type=Type.ID)
-        if self._hasher.type is not Type.ID:
-            raise ValueError("PINs are hashed with Argon2id only")
-        self._failures: dict[str, int] = {}
-        self._locked_until: dict[str, datetime] = {}
+        # Late-bound: a test or the wizard may replace the context's clock after this.
+        self._pins = Pins(lambda: self.ctx.clock.now(), hasher)  # noqa: PLW0108
 
     # ------------------------------------------------------------------ reading
 
@@ -240,15 +218,7 @@ class VolunteersService:
 
     def seconds_locked(self, volunteer_id: str) -> int:
         """How many seconds sign-in for this volunteer stays locked (0 when it is not)."""
-        until = self._locked_until.get(volunteer_id)
-        if until is None:
-            return 0
-        remaining = (until - self.ctx.clock.now()).total_seconds()
-        if remaining <= 0:
-            del self._locked_until[volunteer_id]
-            self._failures.pop(volunteer_id, None)
-            return 0
-        return math.ceil(remaining)
+        return self._pins.seconds_locked(volunteer_id)
 
     # ------------------------------------------------------------------ volunteers
 
@@ -273,7 +243,7 @@ class VolunteersService:
         if len(name) > 200:
             raise UserError("De naam is te lang (hooguit 200 tekens).")
         role_value = _role(role)
-        _check_pin(pin)
+        check_pin(pin)
         skill_list = _skills(skills)
         phone_value = _limited(phone, 40, "Het telefoonnummer")
         post_code = self.ctx.node.post_code
@@ -287,7 +257,7 @@ class VolunteersService:
                 f"Er is al een vrijwilliger met de naam {name}. Voeg bijvoorbeeld een "
                 "achternaam of initiaal toe."
             )
-        pin_hash = self._hasher.hash(pin)
+        pin_hash = self._pins.hash(pin)
         volunteer_id = new_id()
         with self.ctx.write() as uow:
             uow.emit(
@@ -303,7 +273,7 @@ class VolunteersService:
                     "active": True,
                 },
             )
-            self._emit_pin(uow, volunteer_id, pin_hash)
+            self._pins.emit(uow, post_code, volunteer_id, pin_hash)
         return self.volunteer(volunteer_id)
 
     def change_pin(self, volunteer_id: str, current_pin: str, new_pin: str) -> None:
@@ -315,18 +285,17 @@ class VolunteersService:
             UserError: the new PIN is not 4–8 digits.
             Refused: the current PIN is wrong, or sign-in is locked.
         """
-        _check_pin(new_pin)
+        check_pin(new_pin)
         self._verify(volunteer_id, current_pin)
         self._write_pin(volunteer_id, new_pin)
 
     def reset_pin(self, volunteer_id: str, new_pin: str) -> None:
         """A coordinator gives a volunteer who forgot the PIN a new one; unlocks sign-in."""
-        _check_pin(new_pin)
+        check_pin(new_pin)
         self.require_coordinator()
         self.volunteer(volunteer_id)
         self._write_pin(volunteer_id, new_pin)
-        self._failures.pop(volunteer_id, None)
-        self._locked_until.pop(volunteer_id, None)
+        self._pins.unlock(volunteer_id)
 
     def deactivate(self, volunteer_id: str) -> VolunteerSummary:
         """A coordinator stops a volunteer from signing in; the history stays.
@@ -534,10 +503,8 @@ class VolunteersService:
             row = self._own_volunteer(session, volunteer_id)
             volunteer = SignedIn(row.id, row.name, row.role)
             active = row.active is not False
-            credential = session.get(Credential, credential_id(volunteer_id))
-            # A PIN set before event schema 2 is still in the volunteer record.
-            pin_hash = credential.pin_hash if credential is not None else row.pin_hash
-        seconds = self.seconds_locked(volunteer_id)
+            pin_hash = stored_hash(session, row)
+        seconds = self._pins.seconds_locked(volunteer_id)
         if seconds:
             raise Refused(
                 f"Te vaak een verkeerde pincode. Aanmelden is nog {seconds} seconden "
@@ -552,52 +519,13 @@ class VolunteersService:
             raise Refused(
                 f"Voor {volunteer.name} is nog geen pincode ingesteld. Vraag de coördinator."
             )
-        if not self._matches(pin_hash, pin):
-            failures = self._failures.get(volunteer_id, 0) + 1
-            if failures >= MAX_ATTEMPTS:
-                self._failures.pop(volunteer_id, None)
-                self._locked_until[volunteer_id] = self.ctx.clock.now() + timedelta(
-                    seconds=LOCK_SECONDS
-                )
-                raise Refused(
-                    f"Pincode onjuist. Na {MAX_ATTEMPTS} verkeerde pogingen is aanmelden "
-                    f"{LOCK_SECONDS} seconden geblokkeerd."
-                )
-            self._failures[volunteer_id] = failures
-            left = MAX_ATTEMPTS - failures
-            attempts = "poging" if left == 1 else "pogingen"
-            raise Refused(f"Pincode onjuist. Probeer het opnieuw (nog {left} {attempts}).")
-        self._failures.pop(volunteer_id, None)
+        self._pins.verify(volunteer_id, pin_hash, pin)
         return volunteer
 
-    def _matches(self, pin_hash: str, pin: object) -> bool:
-        if not isinstance(pin, str) or not pin:
-            return False
-        try:
-            return self._hasher.verify(pin_hash, pin)
-        except (VerificationError, InvalidHashError):
-            return False
-
     def _write_pin(self, volunteer_id: str, pin: str) -> None:
-        pin_hash = self._hasher.hash(pin)
+        pin_hash = self._pins.hash(pin)
         with self.ctx.write() as uow:
-            self._emit_pin(uow, volunteer_id, pin_hash)
-
-    def _emit_pin(self, uow: UnitOfWork, volunteer_id: str, pin_hash: str) -> None:
-        """The PIN hash, in its own record that stays with the post (DESIGN §3.8)."""
-        key = credential_id(volunteer_id)
-        row = uow.session.get(Credential, key)
-        if row is None:
-            data = {
-                "post_code": self.ctx.node.post_code,
-                "volunteer_id": volunteer_id,
-                "pin_hash": pin_hash,
-            }
-            uow.emit("credential", key, Op.CREATE, data)
-        else:
-            uow.emit(
-                "credential", key, Op.UPDATE, {"pin_hash": pin_hash, BASE_KEY: row.updated_hlc}
-            )
+            self._pins.emit(uow, self.ctx.node.post_code, volunteer_id, pin_hash)
 
     def _set_active(self, volunteer_id: str, *, active: bool) -> None:
         with self.ctx.write() as uow:

@@ -12,9 +12,7 @@ Which events a peer lacks, and what a node holds of each stream, is :mod:`.strea
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,6 +43,7 @@ from noodpost.storage.projection import (
     roomy_cache,
     write_folded,
 )
+from noodpost.storage.quarantine import AWAITING, REFUSED_PREFIX, keep, quarantine_stub
 
 CLASH = "zelfde sleutel, andere inhoud (mogelijk een teruggezette kopie)"
 
@@ -288,13 +287,6 @@ def _apply_remote(
     return result
 
 
-#: How the reason of an event refused for write authority or stream begins (DESIGN §3.8).
-REFUSED_PREFIX = "niet toegestaan: "
-#: The reason an event waits in quarantine for the entity it belongs to (an edit that arrived
-#: before the record it edits). It is judged again whenever new events are applied.
-AWAITING = "wacht op het record waar dit bij hoort (nog niet ontvangen)"
-
-
 def _authorised(
     session: Session,
     result: ApplyResult,
@@ -495,106 +487,11 @@ def _hold(
 ) -> None:
     """Quarantine ``raw`` and count it — or count it present when it is held already.
     Without ``counts`` it is kept under seq 0: it acknowledges nothing (:func:`_carried`)."""
-    if _quarantine(session, raw, reason, now, bundle_id, keep_data=keep_data, counts=counts):
+    if keep(session, raw, reason, now, bundle_id, keep_data=keep_data, counts=counts):
         result.quarantined += 1
         result.reasons.append(reason)
     else:
         result.present += 1
-
-
-def _quarantine(
-    session: Session,
-    raw: Any,
-    reason: str,
-    now: str,
-    bundle_id: str | None,
-    *,
-    keep_data: bool = True,
-    counts: bool = True,
-) -> bool:
-    """Keep ``raw`` with its reason — once: a cumulative bundle brings the same event again.
-    Without ``keep_data`` only its stub is kept (:func:`quarantine_stub`); without ``counts``
-    under seq 0, so the version vector never counts it as held.
-
-    Returns:
-        False when exactly this event was held in quarantine already.
-    """
-
-    def pick(key: str, kind: type, default: Any) -> Any:
-        value = raw.get(key) if isinstance(raw, dict) else None
-        return value if isinstance(value, kind) and not isinstance(value, bool) else default
-
-    try:
-        text = json.dumps(raw, sort_keys=True, default=str)
-    except (TypeError, ValueError):
-        text = repr(raw)
-    origin = str(pick("o", str, "?"))[:36]
-    incarnation = str(pick("i", str, "?"))[:16]
-    seq = pick("s", int, 0) if counts else 0
-    held = session.scalar(
-        select(Quarantine.id).where(
-            Quarantine.origin == origin,
-            Quarantine.incarnation == incarnation,
-            Quarantine.seq == seq,
-            Quarantine.raw.in_((text, quarantine_stub(text))),  # kept, or emptied by retention
-        )
-    )
-    if held is not None:
-        return False
-    session.add(
-        Quarantine(
-            origin=origin,
-            incarnation=incarnation,
-            seq=seq,
-            raw=text if keep_data else quarantine_stub(text),
-            reason=reason,
-            received_at=now,
-            bundle_id=bundle_id,
-        )
-    )
-    return True
-
-
-#: The key that marks a quarantined event emptied by retention (:func:`quarantine_stub`).
-STUB_KEY = "geanonimiseerd"
-#: What a stub keeps of the event: where it came from and what it was about, not its data.
-_STUB_KEYS = ("o", "i", "s", "h", "e", "id", "op", "v")
-_PLAIN = re.compile(r"[0-9a-f-]{1,40}|[a-z_]{1,40}")
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
-
-
-def quarantine_stub(text: str) -> str:
-    """A quarantined event's text without its data, as retention leaves it.
-
-    Keeps origin, sequence, entity and operation (short values only: the event failed
-    validation, so they may be anything) and the SHA-256 of the full text, so the same event
-    arriving again is still recognised as held. Deterministic, and a stub stays as it is.
-    """
-    try:
-        document = json.loads(text)
-    except (ValueError, RecursionError):
-        document = None
-    if not isinstance(document, dict):
-        document = {}
-    kept = {key: document[key] for key in _STUB_KEYS if _plain(document.get(key))}
-    digest = document.get(STUB_KEY)
-    if set(document) == {*kept, STUB_KEY} and isinstance(digest, str) and _HEX64.fullmatch(digest):
-        return text  # a stub already (nothing else in it)
-    kept[STUB_KEY] = hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
-    return json.dumps(kept, sort_keys=True)
-
-
-def _plain(value: Any) -> bool:
-    """An id, a number or a lower-case word: nothing a name or a note can hide in."""
-    if isinstance(value, str):
-        return _PLAIN.fullmatch(value) is not None
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def quarantine_reason_stub(reason: str) -> str:
-    """A quarantine reason without the values it quotes (a bad field's name or value)."""
-    return _QUOTED.sub("…", reason)[:200]
 
 
 def _held_hashes(

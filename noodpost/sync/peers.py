@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.errors import UserError
 from noodpost.storage.engine import Database
-from noodpost.storage.eventlog import REFUSED_PREFIX
 from noodpost.storage.models import Peer, PendingBundle, Quarantine, ReceivedBundle
 from noodpost.storage.node import require_node
+from noodpost.storage.quarantine import REFUSED_PREFIX
 from noodpost.storage.streams import count_events_after
 from noodpost.sync.bundle import Party, Vector, vector_from_json, vector_to_json
 from noodpost.sync.keys import fingerprint

@@ -16,7 +16,8 @@ from noodpost.app import build_context
 from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.sign_in import SignInDialog
-from noodpost.services.volunteers import MAX_ATTEMPTS, VolunteersService
+from noodpost.services.pins import MAX_ATTEMPTS
+from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import count_events
 from noodpost.sync.keys import create_keys

@@ -16,12 +16,8 @@ from noodpost.core.ids import credential_id
 from noodpost.core.vocabulary import ShiftStatus
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.logbook import LogbookService
-from noodpost.services.volunteers import (
-    LOCK_SECONDS,
-    MAX_ATTEMPTS,
-    SignedIn,
-    VolunteersService,
-)
+from noodpost.services.pins import LOCK_SECONDS, MAX_ATTEMPTS
+from noodpost.services.volunteers import SignedIn, VolunteersService
 from noodpost.storage.models import Credential, Event, Volunteer
 
 PIN = "73915264"  # eight digits: cannot turn up by chance in ids, times or the hash

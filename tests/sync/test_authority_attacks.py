@@ -26,9 +26,10 @@ from noodpost.services.alarms import AlarmsService
 from noodpost.services.bulletins import BulletinsService
 from noodpost.services.status import node_status
 from noodpost.services.volunteers import VolunteersService
-from noodpost.storage.eventlog import REFUSED_PREFIX, to_record
+from noodpost.storage.eventlog import to_record
 from noodpost.storage.models import Event, Quarantine
 from noodpost.storage.node import require_node
+from noodpost.storage.quarantine import REFUSED_PREFIX
 from noodpost.storage.streams import version_vector
 from noodpost.sync.exchange import ImportStatus
 

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from noodpost.core.entities import SPECS, Kind, Op
 from noodpost.core.ids import post_id
@@ -188,9 +188,10 @@ NOUNS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """What a receiver knows of the node that made an event: its approved role and post.
+
+    A named tuple: part of the key :func:`refusal` caches its judgements by, once per event.
 
     Attributes:
         relayed: the stream comes through another node (a post's own stream, sent back by its

@@ -83,48 +83,70 @@ class EntitySpec:
             return frozenset({Op.CREATE, Op.UPDATE, Op.STATUS, Op.DELETE})
         return frozenset({Op.CREATE, Op.UPDATE, Op.DELETE})
 
+    @cached_property
+    def _checks(self) -> dict[str, tuple[tuple[type, ...], bool, bool, int, frozenset[str]]]:
+        """Per field: allowed types, bool refused, may be empty, longest text, allowed values."""
+        return {
+            key: (
+                _PY_TYPES[f.type],
+                f.type != "bool",
+                f.optional,
+                f.max_len,
+                frozenset(f.choices),
+            )
+            for key, f in self.fields.items()
+        }
+
+    @cached_property
+    def _required(self) -> tuple[str, ...]:
+        return tuple(k for k, f in self.fields.items() if not f.optional)
+
     def validate(self, op: str, data: Mapping[str, Any]) -> None:
         """Raise :class:`InvalidEvent` when ``data`` does not fit this entity."""
         if op not in self.ops:
             raise InvalidEvent(f"{self.name}: operation {op!r} not allowed")
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise InvalidEvent(f"{self.name}: data is not an object")
+        checks = self._checks
         for key, value in data.items():
-            if key == "_base":
-                if not isinstance(value, int) or isinstance(value, bool):
-                    raise InvalidEvent(f"{self.name}: bad base clock")
+            check = checks.get(key)
+            if check is None:
+                self._special(key, value)
                 continue
-            if key == "status" and self.kind is Kind.LIFECYCLE:
-                if not isinstance(value, str) or value not in self.statuses:
-                    raise InvalidEvent(f"{self.name}: unknown status {value!r}")
-                continue
-            if key == "version" and self.kind is Kind.HUB_OWNED:
-                if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                    raise InvalidEvent(f"{self.name}: bad version {value!r}")
-                continue
-            spec = self.fields.get(key)
-            if spec is None:
-                raise InvalidEvent(f"{self.name}: unknown field {key!r}")
+            allowed, no_bool, optional, max_len, choices = check
             if value is None:
-                if not spec.optional:
+                if not optional:
                     raise InvalidEvent(f"{self.name}: field {key!r} may not be empty")
                 continue
-            allowed = _PY_TYPES[spec.type]
-            if not isinstance(value, allowed) or (spec.type != "bool" and isinstance(value, bool)):
+            if not isinstance(value, allowed) or (no_bool and isinstance(value, bool)):
                 raise InvalidEvent(f"{self.name}: field {key!r} has the wrong type")
             if isinstance(value, str):
-                if len(value) > spec.max_len:
+                if len(value) > max_len:
                     raise InvalidEvent(f"{self.name}: field {key!r} is too long")
-                if spec.choices and value not in spec.choices:
+                if choices and value not in choices:
                     raise InvalidEvent(f"{self.name}: field {key!r} has unknown value {value!r}")
         if op == Op.CREATE and self.kind is not Kind.HUB_OWNED:
-            missing = [k for k, f in self.fields.items() if not f.optional and data.get(k) is None]
+            missing = [k for k in self._required if data.get(k) is None]
             if missing:
                 raise InvalidEvent(f"{self.name}: create without {', '.join(missing)}")
         if op == Op.STATUS and "status" not in data:
             raise InvalidEvent(f"{self.name}: status event without status")
         if self.kind is Kind.HUB_OWNED and op != Op.DELETE and "version" not in data:
             raise InvalidEvent(f"{self.name}: hub-owned data needs a version")
+
+    def _special(self, key: str, value: Any) -> None:
+        """A key that is not one of the fields: the base clock, a status, a version, or wrong."""
+        if key == "_base":
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise InvalidEvent(f"{self.name}: bad base clock")
+        elif key == "status" and self.kind is Kind.LIFECYCLE:
+            if not isinstance(value, str) or value not in self.statuses:
+                raise InvalidEvent(f"{self.name}: unknown status {value!r}")
+        elif key == "version" and self.kind is Kind.HUB_OWNED:
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise InvalidEvent(f"{self.name}: bad version {value!r}")
+        else:
+            raise InvalidEvent(f"{self.name}: unknown field {key!r}")
 
 
 def _choices(enum: type[StrEnum]) -> tuple[str, ...]:

@@ -11,8 +11,7 @@ computes alike. Causal order between nodes is not needed here: the HLC only brea
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from noodpost.core.entities import EntitySpec, Kind, Op
 
@@ -35,9 +34,11 @@ class EventLike(Protocol):
     def data(self) -> Mapping[str, Any]: ...
 
 
-@dataclass(frozen=True)
-class Folded:
-    """The state of one entity, as every node that holds the same events computes it."""
+class Folded(NamedTuple):
+    """The state of one entity, as every node that holds the same events computes it.
+
+    A named tuple: a bulk import folds most of a million entities from one event each.
+    """
 
     values: dict[str, Any]
     status: str | None = None
@@ -46,7 +47,7 @@ class Folded:
     conflicts: tuple[str, ...] = ()  # record fields edited concurrently on two nodes
     created_hlc: int = 0
     updated_hlc: int = 0
-    history: tuple[str, ...] = field(default_factory=tuple)  # every value a field ``track`` had
+    history: tuple[str, ...] = ()  # every value a field ``track`` had
 
 
 def order_key(event: EventLike) -> tuple[int, str, str, int]:
@@ -114,7 +115,7 @@ def _fold_one(spec: EntitySpec, event: EventLike, track: str | None) -> Folded |
     if event.op != Op.CREATE:
         return None  # an update or status change whose create has not arrived yet
     data = event.data
-    values = {k: v for k, v in data.items() if not k.startswith("_") and k != "status"}
+    values = {k: v for k, v in data.items() if k[:1] != "_" and k != "status"}
     tracked = values.get(track) if track is not None else None
     status: str | None = None
     if spec.kind is Kind.LIFECYCLE:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +23,8 @@ from noodpost.storage.models import STATE_MODELS, Person
 CHUNK = 500
 
 Key = tuple[str, str]  # (entity, entity id)
+
+_UNREAD = object()  # neither read nor learned yet (``None`` is known: not held here)
 
 
 class OwnerBook:
@@ -40,6 +43,8 @@ class OwnerBook:
         for kind in kinds:  # a first import into a new hub holds none of the posts' kinds
             if RULES[kind].owner_field is not None and not self._any(kind):
                 self._empty.add(kind)
+        if kinds <= self._empty:
+            return  # nothing held that these events could touch: nothing to read
         wanted: dict[str, set[str]] = defaultdict(set)
         for record in records:
             rule = RULES.get(record.entity)
@@ -93,16 +98,18 @@ class OwnerBook:
 
     def held(self, entity: str, entity_id: str) -> str | None:
         """The owner of an entity held here (or learned from this batch), else ``None``."""
+        key = (entity, entity_id)
+        found = self._known.get(key, _UNREAD)
+        if found is not _UNREAD:
+            return cast("str | None", found)
+        if entity in self._empty:
+            return None  # not held, nor learned from this batch (yet)
         rule = RULES.get(entity)
         if rule is None:
             return None
         if rule.owner_field is None:
             return EVERY_POST
-        key = (entity, entity_id)
-        if key not in self._known:
-            if entity in self._empty:
-                return None  # not held, nor learned from this batch (yet)
-            self._read(entity, [entity_id])
+        self._read(entity, [entity_id])
         return self._known[key]
 
     def owner(self, record: EventRecord) -> str | None:
@@ -131,7 +138,10 @@ class OwnerBook:
 
     def foreign_reference(self, record: EventRecord, owner: str) -> str | None:
         """A field of ``record`` that points at an entity of another post, if any."""
-        for name, target in RULES[record.entity].references.items():
+        references = RULES[record.entity].references
+        if not references:
+            return None
+        for name, target in references.items():
             ref = record.data.get(name)
             if not isinstance(ref, str):
                 continue

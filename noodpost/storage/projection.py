@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, delete, insert, select
@@ -127,8 +128,10 @@ def write_folded(
             cards.extend(_household_cards(entity_id, state))
         elif entity == "card_batch":
             _reserve_cards(session, state)
+    rows.sort(key=itemgetter(writer.i_id))  # the primary key's order: appended, not inserted
     writer.write(session, rows)
     if cards:
+        cards.sort(key=itemgetter(2, 0))  # by household, then code: the same on every node
         _upsert_cards(session, cards)
 
 
@@ -178,6 +181,9 @@ class _Writer:
         dialect = session.get_bind().dialect
         self.columns = [c.name for c in table.columns]
         self.at = {name: i for i, name in enumerate(self.columns)}
+        self.i_id, self.i_deleted = self.at["id"], self.at["deleted"]
+        self.i_created, self.i_updated = self.at["created_hlc"], self.at["updated_hlc"]
+        self.i_conflicts = self.at["conflicts"]
         processors = [c.type.bind_processor(dialect) for c in table.columns]
         self.processors = [
             (i, p, p(None)) for i, p in enumerate(processors) if p is not None
@@ -195,17 +201,16 @@ class _Writer:
         """:func:`_row` as a tuple in column order, built directly (the hot path)."""
         values = state.values
         row = [values.get(c) for c in self.columns]
-        at = self.at
-        row[at["id"]] = entity_id
-        row[at["deleted"]] = state.deleted
-        row[at["created_hlc"]] = state.created_hlc
-        row[at["updated_hlc"]] = state.updated_hlc
-        row[at["conflicts"]] = list(state.conflicts) or None
+        row[self.i_id] = entity_id
+        row[self.i_deleted] = state.deleted
+        row[self.i_created] = state.created_hlc
+        row[self.i_updated] = state.updated_hlc
+        row[self.i_conflicts] = list(state.conflicts) or None
         if spec.kind is Kind.LIFECYCLE:
-            row[at["status"]] = state.status
-            row[at["status_conflict"]] = state.status_conflict
+            row[self.at["status"]] = state.status
+            row[self.at["status_conflict"]] = state.status_conflict
         elif spec.kind is Kind.HUB_OWNED:
-            row[at["version"]] = values.get("version", 1)
+            row[self.at["version"]] = values.get("version", 1)
         for index, process, empty in self.processors:  # JSON text, booleans: as bound by SQLAlchemy
             value = row[index]
             row[index] = empty if value is None else process(value)

@@ -343,7 +343,8 @@ def _compress_payload(
 
 
 def _unpack_events(body: Mapping[str, Any]) -> list[Any]:
-    """Format 2 rows back into wire events, each with the ``dh`` of its data text.
+    """Format 2 rows back into wire events, without a ``dh``: :meth:`EventRecord.from_wire`
+    computes it from the data text.
 
     Raises:
         ValueError, TypeError, KeyError, IndexError: the tables are not in their shape.
@@ -353,7 +354,6 @@ def _unpack_events(body: Mapping[str, Any]) -> list[Any]:
     if not isinstance(authors, list) or not all(isinstance(a, str) for a in authors):
         raise ValueError("bad authors")
     last = [(0, 0)] * len(streams)
-    sha256 = hashlib.sha256
     events: list[Any] = []
     add = events.append
     for row in body["events"]:
@@ -361,10 +361,7 @@ def _unpack_events(body: Mapping[str, Any]) -> list[Any]:
             add(row)  # not an event at all: the receiver quarantines it
             continue
         if len(row) == 1:
-            event = row[0]
-            if type(event) is dict and "dh" not in event and isinstance(event.get("d"), str):
-                event["dh"] = sha256(event["d"].encode("utf-8")).hexdigest()
-            add(event)
+            add(row[0])  # as the sender wrote it (a hash it left out is computed on reading)
             continue
         stream, seq_step, ms_step, low_step, entity, entity_id, op, text, who, version = row
         if not all(type(n) is int for n in (stream, seq_step, ms_step, low_step, who)):
@@ -385,7 +382,6 @@ def _unpack_events(body: Mapping[str, Any]) -> list[Any]:
                 "id": entity_id,
                 "op": op,
                 "d": text,
-                "dh": sha256(text.encode("utf-8")).hexdigest() if type(text) is str else "",
                 "v": version,
                 "a": None if who == -1 else authors[who],
             }

@@ -288,13 +288,7 @@ def apply_trusted(
         present=result.present,
         quarantined=result.quarantined,
         refused=result.refused,
-        changed=_entities(contents) if result.applied else frozenset(),
-    )
-
-
-def _entities(contents: fmt.Contents) -> frozenset[str]:
-    return frozenset(
-        e["e"] for e in contents.events if isinstance(e, dict) and isinstance(e.get("e"), str)
+        changed=result.changed,
     )
 
 

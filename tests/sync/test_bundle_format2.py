@@ -5,9 +5,11 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
+import pytest
 from nacl.public import PrivateKey, SealedBox
 from nacl.signing import SigningKey
 
+from noodpost.core.entities import InvalidEvent
 from noodpost.core.events import EventRecord, canonical_json, data_hash
 from noodpost.sync import bundle as fmt
 
@@ -48,7 +50,7 @@ def _event(origin: str, seq: int, hlc: int, author: str | None, **data: Any) -> 
     return wire
 
 
-def test_events_travel_as_rows_and_come_back_with_their_hash() -> None:
+def test_events_travel_as_rows_and_are_read_with_the_hash_of_their_text() -> None:
     signing, private, sender = _keys()
     plain = [
         _event(ORIGIN, 1, 1000 << 16, AUTHOR),
@@ -76,7 +78,11 @@ def test_events_travel_as_rows_and_come_back_with_their_hash() -> None:
     signed = fmt.read_signed(data)
     assert signed.header.format == 3
     contents = fmt.open_payload(signed, private)
-    assert contents.events == [*plain, crafted]
+    assert contents.events == [*without_hash, crafted]  # rows carry no hash: none is made up
+    records = [EventRecord.from_wire(event) for event in contents.events[:4]]
+    assert [r.data_hash for r in records] == [e["dh"] for e in plain]  # the receiver's own
+    with pytest.raises(InvalidEvent, match="does not match its hash"):
+        EventRecord.from_wire(contents.events[4])  # a hash the sender carried is checked
     assert contents.vector == {(ORIGIN, "inc1"): 3}
     assert contents.covers == ((ORIGIN, "inc1", 1, 3),)
     assert EventRecord.from_wire(contents.events[1]).hlc == 900 << 16

@@ -100,6 +100,10 @@ def check_name(name: str) -> str:
         raise SetupProblem("name", "Geef het noodsteunpunt een naam.")
     if len(text) > 200:
         raise SetupProblem("name", "De naam is te lang (hooguit 200 tekens).")
+    if not text.isprintable():
+        raise SetupProblem(
+            "name", "De naam bevat een teken dat niet te tonen is (zoals een regeleinde)."
+        )
     return text
 
 

@@ -18,7 +18,8 @@ from noodpost.core.errors import UserError
 ALPHABET = "34679ACDEFGHJKMNPQRTUVWX"  # an even size: Luhn mod N needs it
 PREFIX = "NP1"
 BODY_LENGTH = 7
-POST_CODE_RE = re.compile(r"^[A-Z]{2}-\d{4}$")
+#: Two ASCII capitals, a dash, four ASCII digits — never other scripts' digits or letters.
+POST_CODE_RE = re.compile(r"[A-Z]{2}-[0-9]{4}", re.ASCII)
 
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 _N = len(ALPHABET)
@@ -57,7 +58,7 @@ def qr_text(post_code: str, code: str) -> str:
 
 def validate_post_code(text: str) -> str:
     code = text.strip().upper()
-    if not POST_CODE_RE.match(code):
+    if not POST_CODE_RE.fullmatch(code):
         raise UserError(
             f"Postcode van het noodsteunpunt '{text}' klopt niet: gebruik twee letters, "
             "een streepje en vier cijfers, bijvoorbeeld GR-0014."

@@ -29,6 +29,7 @@ from starlette.routing import Route
 from noodpost.core.errors import DatabaseError, Refused, UserError
 from noodpost.services.base import NodeInfo, ServiceContext
 from noodpost.sync import bundle as fmt
+from noodpost.sync.bundle import MAX_BUNDLE_BYTES
 from noodpost.sync.exchange import ImportOutcome, ImportStatus
 from noodpost.sync.http import (
     BUNDLE_MEDIA_TYPE,
@@ -38,7 +39,6 @@ from noodpost.sync.http import (
     HEADER_QUARANTINED,
     HEADER_STATUS,
     HEALTH_PATH,
-    MAX_BUNDLE_BYTES,
 )
 from noodpost.sync.service import SyncService
 

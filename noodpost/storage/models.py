@@ -219,7 +219,8 @@ class Peer(Base):
 
 
 class PendingBundle(Base):
-    """A signed bundle from a sender not yet approved: kept, never dropped, applied on approval."""
+    """A signed bundle from a sender not yet approved: kept unopened as room allows
+    (``sync.exchange.MAX_PENDING_TOTAL``), applied on approval."""
 
     __tablename__ = "pending_bundle"
     bundle_id: Mapped[str] = mapped_column(String(36), primary_key=True)

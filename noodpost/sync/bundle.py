@@ -30,6 +30,7 @@ from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, SealedBox
 from nacl.signing import SigningKey
 
+from noodpost.core.cards import POST_CODE_RE
 from noodpost.core.errors import UserError
 from noodpost.core.events import canonical_json
 from noodpost.sync.keys import is_public_key_hex, public_key, verify_key
@@ -49,6 +50,9 @@ SIGNATURE_LENGTH = 64
 _PREFIX = struct.Struct(">4sHI")  # magic, format version, header length
 MAX_HEADER = 1 << 20  # 1 MiB: a header is a few hundred bytes plus the seq ranges
 MAX_PLAINTEXT = 1 << 30  # 1 GiB of events, far beyond a season at one post
+MAX_BUNDLE_BYTES = 200 * 1024 * 1024  # a bundle file or request: ~3.5M events at 58 bytes
+MAX_NAME = 200  # characters of a node's name, as the set-up allows
+_INCARNATION = re.compile(r"[0-9a-f]{16}", re.ASCII)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 ROLES = ("post", "hub")
 
@@ -526,17 +530,37 @@ def _key_hex(raw: Mapping[str, Any], key: str) -> str:
     return str(value)
 
 
+def _post_code(raw: Mapping[str, Any], key: str) -> str:
+    """A post code as every node makes them (``GR-0014``): nothing else reaches a screen."""
+    value = _text(raw, key, 16)
+    if not POST_CODE_RE.fullmatch(value):
+        raise ValueError(f"bad {key}")
+    return value
+
+
+def _name(raw: Mapping[str, Any], key: str) -> str:
+    """A name for screens, logs and consoles: printable text only (no escape sequences, line
+    breaks or direction overrides), at most :data:`MAX_NAME` characters."""
+    value = _text(raw, key, MAX_NAME)
+    if not value.isprintable() or value != value.strip():
+        raise ValueError(f"bad {key}")
+    return value
+
+
 def parse_party(raw: Any) -> Party:
     if not isinstance(raw, dict):
         raise ValueError("bad sender")
     role = _text(raw, "role", 8)
     if role not in ROLES:
         raise ValueError("bad role")
+    incarnation = _text(raw, "incarnation", 16)
+    if not _INCARNATION.fullmatch(incarnation):
+        raise ValueError("bad incarnation")
     return Party(
         node_id=_node_id(raw, "node_id"),
-        incarnation=_text(raw, "incarnation", 16),
-        post_code=_text(raw, "post_code", 16),
-        name=_text(raw, "name", 200),
+        incarnation=incarnation,
+        post_code=_post_code(raw, "post_code"),
+        name=_name(raw, "name"),
         role=role,
         signing_public_key=_key_hex(raw, "signing_public_key"),
         encryption_public_key=_key_hex(raw, "encryption_public_key"),
@@ -580,7 +604,7 @@ def _parse_header(raw: Any) -> Header:
         event_schema=_count(raw, "event_schema", 1),
         sender=parse_party(raw["sender"]),
         recipient=_node_id(raw, "recipient"),
-        recipient_code=_text(raw, "recipient_code", 16),
+        recipient_code=_post_code(raw, "recipient_code"),
         ranges=_parse_ranges(raw["ranges"]),
         event_count=_count(raw, "event_count"),
         compression=compression,

@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, iso, parse_iso
@@ -44,7 +45,14 @@ from noodpost.sync.peers import (
 from noodpost.sync.scope import incoming_origins, outgoing_scope
 
 SUSPECT_AHEAD = timedelta(hours=24)
+log = logging.getLogger(__name__)
+
 REASON_UNAPPROVED = "afzender nog niet goedgekeurd"
+#: Room for bundles from senders not (yet) approved, per sender and in all: a stranger's bytes
+#: are kept only as room allows, the oldest dropped first (issue 20). A sender's newest
+#: bundle carries everything its older ones did, and after approval it sends all again.
+MAX_PENDING_PER_SENDER = 16 * 1024 * 1024
+MAX_PENDING_TOTAL = 128 * 1024 * 1024
 
 
 class ImportStatus(StrEnum):
@@ -78,15 +86,22 @@ class ImportOutcome:
     quarantined: int = 0
     refused: int = 0  # of the quarantined: not this sender's to write or to pass on
     changed: frozenset[str] = field(default_factory=frozenset)  # entity names, for refreshes
+    dropped: int = 0  # waiting bundles of unapproved senders removed for room, this one too
 
     @property
     def summary(self) -> str:
         if self.status is ImportStatus.DUPLICATE:
             return f"Bundel van {self.sender_code} was al ingelezen; er is niets veranderd."
         if self.status is ImportStatus.QUARANTINED:
+            room = (
+                f" Voor ruimte zijn {self.dropped} oudere of te grote bundel(s) van niet "
+                "goedgekeurde afzenders verwijderd; na goedkeuring stuurt de post alles opnieuw."
+                if self.dropped
+                else ""
+            )
             return (
                 f"Bundel van {self.sender_code} ({self.events} gebeurtenissen) in quarantaine: "
-                f"wacht op goedkeuring (noodpost posts approve {self.sender_code})."
+                f"wacht op goedkeuring (noodpost posts approve {self.sender_code}).{room}"
             )
         refused = f" ({self.refused} niet toegestaan)" if self.refused else ""
         return (
@@ -208,12 +223,27 @@ def check_sender_keys(peer: Peer, sender: fmt.Party) -> None:
 
 def _quarantine_bundle(
     session: Session, node: Node, signed: fmt.SignedBundle, peer: Peer | None, now: str
-) -> Peer:
-    """Keep a signed bundle from an untrusted post until an operator approves it."""
+) -> tuple[Peer, int]:
+    """Keep a signed bundle from an untrusted post until an operator approves it.
+
+    Kept as the bytes received (never opened), as room allows: see :data:`MAX_PENDING_TOTAL`.
+    The peer is always kept, so the operator can approve it by its fingerprint.
+
+    Returns:
+        The peer, and how many waiting bundles were removed for room (this one included).
+    """
     sender = signed.header.sender
     if peer is None:
         peer = new_peer(sender, training=bool(node.training), approved=False, now=now)
         session.add(peer)
+    if len(signed.raw) > MAX_PENDING_PER_SENDER:
+        log.warning(
+            "Bundel van niet goedgekeurde afzender %s niet bewaard: %d MB, meer dan %d MB",
+            sender.post_code,
+            len(signed.raw) // 2**20,
+            MAX_PENDING_PER_SENDER // 2**20,
+        )
+        return peer, 1  # never written: it would only take room and be dropped
     session.add(
         PendingBundle(
             bundle_id=signed.header.bundle_id,
@@ -223,7 +253,40 @@ def _quarantine_bundle(
             reason=REASON_UNAPPROVED,
         )
     )
-    return peer
+    session.flush()
+    return peer, _make_room(session)
+
+
+def _make_room(session: Session) -> int:
+    """Drop the oldest waiting bundles of unapproved senders beyond the limits; how many."""
+    waiting = session.execute(
+        select(PendingBundle.bundle_id, PendingBundle.sender, func.length(PendingBundle.raw))
+        .join(Peer, Peer.node_id == PendingBundle.sender)
+        .where(Peer.approved.is_(False))
+        .order_by(PendingBundle.received_at.desc(), PendingBundle.bundle_id.desc())
+    ).all()
+    per_sender: dict[str, int] = {}
+    total = 0
+    doomed: list[str] = []
+    for bundle_id, sender, size in waiting:  # newest first: the oldest are dropped
+        if (
+            per_sender.get(sender, 0) + size > MAX_PENDING_PER_SENDER
+            or total + size > MAX_PENDING_TOTAL
+        ):
+            doomed.append(bundle_id)
+            continue
+        per_sender[sender] = per_sender.get(sender, 0) + size
+        total += size
+    if doomed:
+        session.execute(delete(PendingBundle).where(PendingBundle.bundle_id.in_(doomed)))
+        log.warning(
+            "%d bundel(s) van niet goedgekeurde afzenders verwijderd: meer dan %d MB per "
+            "afzender of %d MB in totaal",
+            len(doomed),
+            MAX_PENDING_PER_SENDER // 2**20,
+            MAX_PENDING_TOTAL // 2**20,
+        )
+    return len(doomed)
 
 
 def apply_trusted(
@@ -329,8 +392,8 @@ def import_signed(
                 status=ImportStatus.QUARANTINED if waiting else ImportStatus.DUPLICATE,
                 events=header.event_count,
             )
-        with bulk_mode():  # parsing a large payload: millions of small objects
-            contents = fmt.open_payload(signed, keys.encryption)
+        # Nothing is decrypted, decompressed or parsed before the sender is known and approved:
+        # a few hundred kilobytes from a stranger could otherwise unpack into gigabytes.
         sender = header.sender
         if sender.post_code == node.post_code:
             raise Refused(
@@ -355,7 +418,7 @@ def import_signed(
                 "alleen bundels uit met noodsteunpunten. Er is niets ingelezen."
             )
         if peer is None or not peer.approved:
-            peer = _quarantine_bundle(session, node, signed, peer, iso(clock.now()))
+            peer, dropped = _quarantine_bundle(session, node, signed, peer, iso(clock.now()))
             peer.last_contact = iso(clock.now())
             peer.last_channel = channel
             return ImportOutcome(
@@ -363,6 +426,9 @@ def import_signed(
                 sender=sender.node_id,
                 sender_code=sender.post_code,
                 status=ImportStatus.QUARANTINED,
-                events=len(contents.events),
+                events=header.event_count,
+                dropped=dropped,
             )
+        with bulk_mode():  # parsing a large payload: millions of small objects
+            contents = fmt.open_payload(signed, keys.encryption)
         return apply_trusted(session, node, clock, peer, signed, contents, channel)

@@ -38,6 +38,7 @@ from noodpost import __version__
 from noodpost.core.errors import Refused, UserError
 from noodpost.storage.node import require_node
 from noodpost.sync import bundle as fmt
+from noodpost.sync.bundle import MAX_BUNDLE_BYTES
 from noodpost.sync.exchange import ImportOutcome
 from noodpost.sync.peers import PeerInfo
 from noodpost.sync.service import SyncService
@@ -46,7 +47,6 @@ BUNDLES_PATH = "/v1/bundles"
 HEALTH_PATH = "/v1/health"
 BUNDLE_MEDIA_TYPE = "application/octet-stream"
 #: The largest bundle either side sends or accepts over the network; larger goes by USB.
-MAX_BUNDLE_BYTES = 200 * 1024 * 1024
 MAX_MESSAGE_BYTES = 64 * 1024
 DEFAULT_TIMEOUT = 15.0  # seconds to reach the hub
 PUSH_TIMEOUT = 2.0

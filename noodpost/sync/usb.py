@@ -8,6 +8,7 @@ many posts. Files are written atomically (``*.partial`` first), and a ``*.partia
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
@@ -220,14 +221,38 @@ def _candidates(path: Path, role: str, own_code: str) -> list[Path]:
     return sorted((p for p in found if p.is_file()), key=lambda p: (p.name, str(p)))
 
 
-def _read(path: Path) -> bytes:
+def _read(path: Path, within: Path | None = None) -> bytes:
+    """The bytes of one bundle file, at most :data:`~noodpost.sync.bundle.MAX_BUNDLE_BYTES`.
+
+    Args:
+        within: the folder the user chose: a file found there is read only when it really
+            lies inside it — never through a link to somewhere else on this laptop.
+
+    Raises:
+        UserError: unreadable, too large, or a link out of ``within``.
+    """
+    if within is not None and (
+        path.is_symlink() or not path.resolve().is_relative_to(within.resolve())
+    ):
+        raise UserError(
+            f"{path.name} verwijst naar een bestand buiten de gekozen map en wordt niet gelezen."
+        )
+    flags = os.O_RDONLY | (getattr(os, "O_NOFOLLOW", 0) if within is not None else 0)
     try:
-        return path.read_bytes()
+        with os.fdopen(os.open(path, flags), "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            data = file.read(fmt.MAX_BUNDLE_BYTES + 1) if size <= fmt.MAX_BUNDLE_BYTES else b""
     except OSError as failed:
         raise UserError(
             f"{path} kan niet worden gelezen ({failed.strerror or failed}). Zit de USB-stick er "
             "nog in?"
         ) from failed
+    if size > fmt.MAX_BUNDLE_BYTES or len(data) > fmt.MAX_BUNDLE_BYTES:
+        raise UserError(
+            f"{path.name} is te groot voor een bundel ({max(size, len(data)) // 2**20} MB; "
+            f"hooguit {fmt.MAX_BUNDLE_BYTES // 2**20} MB) en wordt niet gelezen."
+        )
+    return data
 
 
 def import_from(
@@ -258,7 +283,7 @@ def import_from(
     skipped = 0
     for file in _candidates(path, role, own_code):
         try:
-            signed = fmt.read_signed(_read(file))
+            signed = fmt.read_signed(_read(file, within=path))
             if signed.header.recipient != own_id or signed.header.sender.node_id == own_id:
                 skipped += 1  # another laptop's (same post code), or one made here
                 continue

@@ -22,10 +22,10 @@ from noodpost.core.errors import Refused, UserError
 from noodpost.hub.server import HubServer, make_app, serve
 from noodpost.services.alarms import AlarmsService
 from noodpost.storage.models import Alarm, Household
+from noodpost.sync.bundle import MAX_BUNDLE_BYTES
 from noodpost.sync.http import (
     BUNDLES_PATH,
     HEALTH_PATH,
-    MAX_BUNDLE_BYTES,
     OFFLINE_MESSAGE,
     HubUnreachable,
     NoRoute,

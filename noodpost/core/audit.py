@@ -10,6 +10,7 @@ class AuditAction(StrEnum):
 
     INIT = "init"
     SIGN_IN = "sign_in"
+    SIGN_IN_LOCK = "sign_in_lock"
     PAIRING_EXPORT = "pairing_export"
     PAIRING_IMPORT = "pairing_import"
     POST_APPROVE = "post_approve"
@@ -28,6 +29,7 @@ class AuditAction(StrEnum):
 ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.INIT: "ingericht",
     AuditAction.SIGN_IN: "aanmelding",
+    AuditAction.SIGN_IN_LOCK: "aanmelden geblokkeerd",
     AuditAction.PAIRING_EXPORT: "koppelbestand gemaakt",
     AuditAction.PAIRING_IMPORT: "hub gekoppeld",
     AuditAction.POST_APPROVE: "post goedgekeurd",

@@ -2,8 +2,9 @@
 
 Rules that live here and nowhere else:
 - a PIN is 4 to 8 digits and is kept only as an Argon2id hash in the post's own credential
-  record; it never appears in a message or a log line; five wrong PINs in a row lock sign-in
-  for a minute (:mod:`noodpost.services.pins`);
+  record; it never appears in a message or a log line; five wrong PINs in a row lock sign-in,
+  for a minute and longer for each further lock, counted in the database so the window and the
+  command line share it (:mod:`noodpost.services.pins`);
 - only volunteers of this post can sign in here, and only active ones;
 - once the post has a coordinator, only a signed-in coordinator adds, resets or deactivates
   volunteers; the last active coordinator cannot be deactivated;
@@ -28,7 +29,7 @@ from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.vocabulary import Role, ShiftStatus
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
-from noodpost.services.pins import Pins, check_pin, stored_hash
+from noodpost.services.pins import Pins, check_pin, locked_message, stored_hash
 from noodpost.services.roles import SignedIn as SignedIn  # noqa: PLC0414 — re-exported
 from noodpost.services.roles import is_coordinator, require_coordinator, signed_in
 from noodpost.storage.audit import OK, REFUSED, append_audit
@@ -132,8 +133,7 @@ class VolunteersService:
 
     def __init__(self, ctx: ServiceContext, hasher: PasswordHasher | None = None) -> None:
         self.ctx = ctx
-        # Late-bound: a test or the wizard may replace the context's clock after this.
-        self._pins = Pins(lambda: self.ctx.clock.now(), hasher)  # noqa: PLW0108
+        self._pins = Pins(ctx, hasher)
 
     # ------------------------------------------------------------------ reading
 
@@ -290,12 +290,14 @@ class VolunteersService:
         self._write_pin(volunteer_id, new_pin)
 
     def reset_pin(self, volunteer_id: str, new_pin: str) -> None:
-        """A coordinator gives a volunteer who forgot the PIN a new one; unlocks sign-in."""
+        """A coordinator gives a volunteer who forgot the PIN a new one; unlocks sign-in.
+
+        The lock and its growth start over (in the same write as the new PIN).
+        """
         check_pin(new_pin)
         self.require_coordinator()
         self.volunteer(volunteer_id)
-        self._write_pin(volunteer_id, new_pin)
-        self._pins.unlock(volunteer_id)
+        self._write_pin(volunteer_id, new_pin, unlock=True)
 
     def deactivate(self, volunteer_id: str) -> VolunteerSummary:
         """A coordinator stops a volunteer from signing in; the history stays.
@@ -506,10 +508,7 @@ class VolunteersService:
             pin_hash = stored_hash(session, row)
         seconds = self._pins.seconds_locked(volunteer_id)
         if seconds:
-            raise Refused(
-                f"Te vaak een verkeerde pincode. Aanmelden is nog {seconds} seconden "
-                "geblokkeerd; probeer het daarna opnieuw."
-            )
+            raise Refused(locked_message(seconds))
         if not active:
             raise Refused(
                 f"{volunteer.name} is niet meer actief. Vraag de coördinator om u weer actief "
@@ -522,10 +521,12 @@ class VolunteersService:
         self._pins.verify(volunteer_id, pin_hash, pin)
         return volunteer
 
-    def _write_pin(self, volunteer_id: str, pin: str) -> None:
+    def _write_pin(self, volunteer_id: str, pin: str, *, unlock: bool = False) -> None:
         pin_hash = self._pins.hash(pin)
         with self.ctx.write() as uow:
             self._pins.emit(uow, self.ctx.node.post_code, volunteer_id, pin_hash)
+            if unlock:
+                self._pins.unlock(uow, volunteer_id)
 
     def _set_active(self, volunteer_id: str, *, active: bool) -> None:
         with self.ctx.write() as uow:

@@ -191,6 +191,26 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class PinLock(Base):
+    """One volunteer's sign-in lock at this installation (DESIGN §3.6).
+
+    Local on purpose: never an event, so never in a bundle, a sync or the hub. The GUI and every
+    command-line process read and count here, so the lock holds across processes and restarts.
+    ``failures`` counts wrong PINs since the last lock (or good sign-in); ``lockouts`` the locks
+    since the last good sign-in, which sets how long the next one lasts; ``locked_until`` (UTC,
+    ISO 8601) is when the current lock ends. A good sign-in removes the row.
+
+    No foreign key to ``volunteer``: that is a projected state table (rebuilt from the events);
+    only ids of this post's volunteers are ever counted.
+    """
+
+    __tablename__ = "pin_lock"
+    volunteer_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    lockouts: Mapped[int] = mapped_column(Integer)
+    locked_until: Mapped[str | None] = mapped_column(String(32))
+
+
 class Peer(Base):
     """Another node this one exchanges bundles with: the paired hub, or a post (DESIGN §3.3).
 

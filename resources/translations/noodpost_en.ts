@@ -3619,7 +3619,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+278"/>
+        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+286"/>
         <source>Noodpost — aanmelden</source>
         <translation>Noodpost — sign in</translation>
     </message>
@@ -3657,7 +3657,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location line="-267"/>
+        <location line="-272"/>
         <source>Zoek uw naam: typ een deel ervan</source>
         <translation>Find your name: type part of it</translation>
     </message>
@@ -3702,6 +3702,14 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>
             <numerusform>Signing in with this name is possible again in %n second.</numerusform>
             <numerusform>Signing in with this name is possible again in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Aanmelden met deze naam kan weer over %n minuut/minuten.</source>
+        <translation>
+            <numerusform>Signing in with this name is possible again in %n minute.</numerusform>
+            <numerusform>Signing in with this name is possible again in %n minutes.</numerusform>
         </translation>
     </message>
 </context>

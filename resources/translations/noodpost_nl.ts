@@ -105,11 +105,19 @@
 <context>
     <name>SignInPanel</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+258"/>
+        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+261"/>
         <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
         <translation>
             <numerusform>Aanmelden met deze naam kan weer over %n seconde.</numerusform>
             <numerusform>Aanmelden met deze naam kan weer over %n seconden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Aanmelden met deze naam kan weer over %n minuut/minuten.</source>
+        <translation>
+            <numerusform>Aanmelden met deze naam kan weer over %n minuut.</numerusform>
+            <numerusform>Aanmelden met deze naam kan weer over %n minuten.</numerusform>
         </translation>
     </message>
 </context>

@@ -16,7 +16,7 @@ from noodpost.app import build_context
 from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.sign_in import SignInDialog
-from noodpost.services.pins import MAX_ATTEMPTS
+from noodpost.services.pins import LOCK_STEPS, MAX_ATTEMPTS
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import count_events
@@ -128,6 +128,24 @@ def test_too_many_wrong_pins_lock_and_count_down(
     assert panel.button.isEnabled()
     panel.pin.setText(COORDINATOR_PIN)
     assert panel.submit() is not None
+
+
+def test_a_second_lock_in_a_row_counts_down_in_minutes(
+    dialog: SignInDialog, clock: FixedClock
+) -> None:
+    panel = dialog.panel
+    panel.select_name("Bert de Vries")
+    for _ in range(2):
+        clock.advance(timedelta(seconds=LOCK_STEPS[0]))
+        panel._update_lock()  # the panel's one-second timer does this
+        for _ in range(MAX_ATTEMPTS):
+            panel.pin.setText("0000")
+            panel.submit()
+
+    assert "5 minuten geblokkeerd" in panel.message.text()
+    assert panel.countdown.isVisible()
+    assert "5 minu" in panel.countdown.text()
+    assert not panel.button.isEnabled()
 
 
 def test_no_name_or_no_pin_is_explained(qtbot: QtBot, dialog: SignInDialog) -> None:

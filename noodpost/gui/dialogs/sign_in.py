@@ -3,13 +3,15 @@
 :class:`SignInPanel` is the part shared with the idle lock: the active volunteers of this post
 in a large list with a search field, the PIN field, and the service's answer in words. A wrong
 PIN shows the volunteers service's own message; after too many, the panel counts down the
-seconds until signing in is possible again.
+seconds (for a longer lock, the minutes) until signing in is possible again.
 
 :class:`SignInDialog` opens before the main window. On a post without volunteers (set up with
 ``noodpost init``) it explains that and lets the first coordinator be added, then signs in.
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -36,6 +38,7 @@ from noodpost.gui.dialogs.fields import (
     larger_font,
     pin_field,
 )
+from noodpost.services.pins import SECONDS_SHOWN_UP_TO
 from noodpost.services.volunteers import SignedIn, VolunteersService, VolunteerSummary
 
 TRAINING_STYLE = "background: #ffbf00; color: black; font-weight: bold; padding: 4px;"
@@ -254,9 +257,14 @@ class SignInPanel(QWidget):
         self.button.setEnabled(not locked)
         self.pin.setEnabled(not locked)
         if locked:
-            self.countdown.setText(
-                self.tr("Aanmelden met deze naam kan weer over %n seconde(n).", "", seconds)
-            )
+            if seconds <= SECONDS_SHOWN_UP_TO:
+                text = self.tr("Aanmelden met deze naam kan weer over %n seconde(n).", "", seconds)
+            else:
+                minutes = math.ceil(seconds / 60)
+                text = self.tr(
+                    "Aanmelden met deze naam kan weer over %n minuut/minuten.", "", minutes
+                )
+            self.countdown.setText(text)
             if not self._timer.isActive():
                 self._timer.start()
         else:

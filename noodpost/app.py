@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from noodpost.config import Settings
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
+from noodpost.core.private_files import protect_new_files
 from noodpost.gui.alarm_alert import AlarmAlert
 from noodpost.gui.application import start
 from noodpost.gui.background_sync import BackgroundSync
@@ -214,7 +215,11 @@ def _backups(context: AppContext, window: MainWindow, sync: BackgroundSync) -> B
 
 
 def run_gui(data_dir: Path, log_file: Path) -> int:
-    """Start the desktop application on ``data_dir``; returns the exit code."""
+    """Start the desktop application on ``data_dir``; returns the exit code.
+
+    Everything it writes (database, backups, exports, PDFs) is its owner's only on POSIX.
+    """
+    protect_new_files()
     settings = Settings.load(data_dir)
     app = start(sys.argv, log_file, font_point_size=settings.font_point_size)
     install_translators(app, settings.language)

@@ -28,6 +28,7 @@ from noodpost.commands import export as export_command
 from noodpost.commands.base import Commands, Runner, command, data_dir_of, existing_database
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
+from noodpost.core.private_files import protect_new_files
 from noodpost.core.vocabulary import label
 from noodpost.logs import log_startup, setup_logging
 from noodpost.services.demo import generate
@@ -437,6 +438,7 @@ def _disk_problem(failed: BaseException) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    protect_new_files()  # before the log file: everything written from here on is 0600
     args = build_parser().parse_args(argv)
     log_file = setup_logging()
     command: str = "selftest" if args.selftest is not None else args.command or "gui"

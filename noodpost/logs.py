@@ -15,12 +15,14 @@ import logging
 import os
 import platform
 import re
+import stat
 import sys
 import tempfile
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from noodpost import __version__, config
+from noodpost.core.private_files import make_private
 
 LOG_FILENAME = "noodpost.log"
 MAX_BYTES = 1_000_000
@@ -68,7 +70,8 @@ def setup_logging(directory: Path | None = None, level: int = logging.INFO) -> P
 
     Falls back to the system's temporary folder when the log folder cannot be created (a
     read-only home), so an unexpected error can always point somewhere. Calling it again
-    replaces the earlier handler.
+    replaces the earlier handler. On POSIX the folder is made 0700 and the log files 0600,
+    also those an older version left readable to other users.
     """
     global _handler  # noqa: PLW0603 - one file handler per process, replaced on re-setup
     folder = directory or log_directory()
@@ -78,8 +81,7 @@ def setup_logging(directory: Path | None = None, level: int = logging.INFO) -> P
             folder / LOG_FILENAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError:
-        folder = Path(tempfile.gettempdir()) / "noodpost-logs"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = _temporary_log_folder()
         handler = RotatingFileHandler(
             folder / LOG_FILENAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
@@ -91,7 +93,33 @@ def setup_logging(directory: Path | None = None, level: int = logging.INFO) -> P
     root.addHandler(handler)
     root.setLevel(level)
     _handler = handler
+    _make_logs_private(folder)  # after the handler: a refusal is logged, not printed
     return Path(handler.baseFilename)
+
+
+def _temporary_log_folder() -> Path:
+    """``noodpost-logs`` in the system's temporary folder, or a new one of our own there.
+
+    Another user may have made that folder first (a shared ``/tmp``), to read what we write or
+    to put a link in its place: then a fresh, private folder is used instead.
+    """
+    folder = Path(tempfile.gettempdir()) / "noodpost-logs"
+    try:
+        folder.mkdir(exist_ok=True)
+        info = os.lstat(folder)
+        ours = stat.S_ISDIR(info.st_mode) and (
+            not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        )
+    except OSError:
+        ours = False
+    return folder if ours else Path(tempfile.mkdtemp(prefix="noodpost-logs-"))
+
+
+def _make_logs_private(folder: Path) -> None:
+    """The log folder and every ``noodpost.log*`` in it: the owner's only."""
+    make_private(folder)
+    for path in folder.glob(LOG_FILENAME + "*"):
+        make_private(path)
 
 
 def log_startup(command: str) -> None:

@@ -21,6 +21,15 @@ from noodpost.storage.eventlog import count_events
 __all__ = ["POST_CODE"]
 
 
+@pytest.fixture(autouse=True)
+def keep_umask() -> Iterator[None]:
+    """The GUI and the hub server set the process's umask to 077; put pytest's back."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield
+    os.umask(before)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     """Saturday 28 November 2026, 10:00 in the Netherlands (09:00 UTC)."""

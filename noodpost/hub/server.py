@@ -24,6 +24,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
+from noodpost.core.private_files import protect_new_files
 from noodpost.hub.endpoint import Reporter, make_app
 from noodpost.services.base import ServiceContext
 from noodpost.storage.engine import Database, open_database
@@ -194,6 +195,7 @@ def serve(
     Raises:
         UserError: no hub in ``data_dir``, keys missing, the port in use, an unknown host.
     """
+    protect_new_files()  # the hub's database, quarantine and logs: its owner's only
     with _hub_database(data_dir) as db:
         sync = SyncService(db, SystemClock(), data_dir)
         app = make_app(sync, report=report)

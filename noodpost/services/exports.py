@@ -35,6 +35,7 @@ from typing import IO, Any
 from noodpost.core.audit import AuditAction
 from noodpost.core.durable import fsync_dir
 from noodpost.core.errors import Refused, UserError
+from noodpost.core.private_files import make_private
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext
 from noodpost.services.export_tables import Table, cell, table_rows, tables_for
@@ -85,6 +86,7 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
     done = False
     try:
         with partial.open("wb") as handle:
+            make_private(partial)  # 0600 on POSIX, also a partial file left by a crash
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())

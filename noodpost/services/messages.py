@@ -32,6 +32,7 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError
+from noodpost.core.private_files import make_private
 from noodpost.core.rations import LOCAL_ZONE
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
@@ -330,6 +331,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("wb") as handle:
+            make_private(partial)  # names and contacts: 0600 on POSIX, wherever it goes
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -31,6 +31,7 @@ from pathlib import Path
 
 from noodpost.core.durable import fsync_dir, fsync_file
 from noodpost.core.errors import UserError
+from noodpost.core.private_files import make_private
 from noodpost.storage.engine import Database
 from noodpost.storage.node import require_node
 
@@ -336,6 +337,7 @@ def write_backup(
         if free < needed:
             raise OSError(errno.ENOSPC, "te weinig vrije ruimte")
         db.backup_to(partial)
+        make_private(partial)  # every household's data: 0600 on POSIX, on a stick too
         finish_copy(partial)
         os.replace(partial, final)
         fsync_dir(folder)

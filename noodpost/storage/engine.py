@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from noodpost.core.errors import DatabaseError
+from noodpost.core.private_files import create_private_file, tighten_data_folder
 
 DB_FILENAME = "noodpost.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -266,9 +267,18 @@ def startup_check(path: Path) -> StartupCheck:
 
 
 def open_database(path: Path, *, migrate_schema: bool = True) -> Database:
-    """Open (and create, if absent) the database file at ``path`` and migrate it."""
+    """Open (and create, if absent) the database file at ``path`` and migrate it.
+
+    The node's database (``noodpost.db``) first makes its data folder owner-only on POSIX
+    (:func:`~noodpost.core.private_files.tighten_data_folder`): what an older version left
+    readable to other users is closed, and SQLite, which gives its ``-wal`` and ``-shm`` files
+    the database file's mode, makes them private too. A new database file is created 0600.
+    """
     if path.exists() and path.is_dir():
         raise DatabaseError(f"{path} is een map, geen databasebestand.")
+    if path.name == DB_FILENAME:
+        tighten_data_folder(path.parent)
+    create_private_file(path)
     engine = make_engine(path)
     try:
         check_pragmas(engine)

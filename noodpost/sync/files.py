@@ -13,6 +13,7 @@ from pathlib import Path
 
 from noodpost.core.durable import fsync_dir
 from noodpost.core.errors import UserError
+from noodpost.core.private_files import make_shared, make_shared_folders
 
 PARTIAL_SUFFIX = ".partial"
 
@@ -27,8 +28,10 @@ def write_atomically(
     """Write ``data`` to ``path`` through ``path.partial``; never leaves a half file at ``path``.
 
     Args:
-        private: readable by the owner only (0600), for keys. Other files get the folder's
-            defaults — a FAT-formatted stick refuses permission changes.
+        private: readable by the owner only (0600), for keys. Other files (a sealed bundle,
+            a pairing file, for another laptop) and the folders made for them get the mode
+            the user's other programs would give them, not Noodpost's 0600 — a FAT-formatted
+            stick has no modes at all.
         verify: called with the bytes read back from the partial file before it is renamed;
             it raises when they are not right.
 
@@ -37,7 +40,10 @@ def write_atomically(
     """
     partial = path.with_name(path.name + PARTIAL_SUFFIX)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if private:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            make_shared_folders(path.parent)
         mode = 0o600 if private else 0o666  # the umask still applies
         fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
         try:
@@ -50,6 +56,8 @@ def write_atomically(
             os.close(fd)
         if private:
             os.chmod(partial, 0o600)  # also when an old partial file was reused
+        else:
+            make_shared(partial)
         if partial.read_bytes() != data:
             raise OSError(f"{partial} reads back differently")
         if verify is not None:

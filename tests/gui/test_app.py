@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidge
 from pytestqt.qtbot import QtBot
 
 from noodpost import app as app_module
+from noodpost import logs
 from noodpost.app import run_gui
 from noodpost.core.clock import FixedClock
 from noodpost.gui.dialogs.setup_wizard import SetupWizard
@@ -182,3 +186,61 @@ def test_leaving_the_wizard_makes_nothing(
     assert code == 0
     assert shown == ["Wat wordt deze laptop?"]
     assert not (tmp_path / "leeg").exists()  # nothing created behind the user's back
+
+
+def open_to_others(folder: Path) -> list[str]:
+    """``find folder -perm /077``: what another user of the laptop has any permission on."""
+    paths = [folder]
+    for top, dirs, files in os.walk(folder):
+        paths += [Path(top) / name for name in (*dirs, *files)]
+    modes = {path: stat.S_IMODE(path.lstat().st_mode) for path in paths}
+    return sorted(f"{oct(mode)} {path.name}" for path, mode in modes.items() if mode & 0o077)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_a_gui_run_leaves_the_data_folder_and_logs_to_their_owner(
+    qtbot: QtBot, db: Database, tmp_path: Path, clock: FixedClock
+) -> None:
+    VolunteersService(ServiceContext(db, clock), hasher=FAST_HASHER).add_volunteer(
+        "Anna Dijkstra", "coordinator", PIN
+    )
+    assert db.path is not None
+    data_dir = db.path.parent
+    logs.setup_logging(tmp_path / "logs")
+    logging.getLogger("noodpost").info("A line of an older version")
+    logs.close_logging()
+    for folder in (data_dir, tmp_path / "logs"):  # as an older version left them
+        for top, _dirs, files in os.walk(folder):
+            os.chmod(top, 0o755)
+            for name in files:
+                os.chmod(Path(top) / name, 0o644)
+    assert "0o644 noodpost.db-wal" in open_to_others(data_dir)
+    assert "0o644 noodpost.log" in open_to_others(tmp_path / "logs")
+    log_file = logs.setup_logging(tmp_path / "logs")  # as ``noodpost`` starts the GUI
+    while_open: list[list[str]] = []
+    written: list[int] = []
+
+    def steps(widget: QWidget) -> bool:
+        if isinstance(widget, SignInDialog):
+            sign_in_as_anna(widget)
+        elif isinstance(widget, QMainWindow):
+            while_open.append(open_to_others(data_dir) + open_to_others(tmp_path / "logs"))
+            probe = tmp_path / "geschreven-door-de-gui.txt"  # any file the GUI process writes
+            probe.write_text("Jansen, 1950", encoding="utf-8")
+            written.append(stat.S_IMODE(probe.stat().st_mode))
+            close_main_window(widget)
+            return True
+        return False
+
+    drive(steps)
+    try:
+        code = run_gui(data_dir, log_file)
+    finally:
+        logs.close_logging()
+
+    assert code == 0
+    assert while_open == [[]]  # the database, its WAL and SHM, backups, keys, the log
+    assert written == [0o600]
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
+    assert open_to_others(data_dir) == []
+    assert open_to_others(tmp_path / "logs") == []

@@ -22,6 +22,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPd
 
 from noodpost.core.durable import fsync_dir
 from noodpost.core.errors import UserError
+from noodpost.core.private_files import make_private
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,7 @@ def pdf_target(path: Path) -> Iterator[PdfTarget]:
         handle = partial.open("wb")
     except OSError as err:
         raise UserError(cannot_write_message(path, err)) from err
+    make_private(partial)  # a card or report may name people: 0600 on POSIX
     done = False
     try:
         with handle:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitekit import HUB_CODE, Site, SiteFactory, craft, party, publish_bulletin
 from sqlalchemy import func, select
 
 from noodpost.core.clock import FixedClock
@@ -23,7 +24,6 @@ from noodpost.core.ids import new_id
 from noodpost.storage.models import Event, Peer, PendingBundle, Quarantine
 from noodpost.sync import exchange
 from noodpost.sync.exchange import ImportOutcome
-from tests.sync.sitekit import HUB_CODE, Site, SiteFactory, craft, party, publish_bulletin
 
 #: What a ``noodpost sync import`` may take, at most, whatever it is given (issue 20).
 PEAK_LIMIT_MB = 300

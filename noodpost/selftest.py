@@ -37,7 +37,7 @@ from typing import TextIO
 from noodpost import __version__, config
 from noodpost.core.catalogue import parse_catalogue
 from noodpost.core.clock import SystemClock
-from noodpost.core.errors import UserError
+from noodpost.core.errors import UserError, os_reason
 from noodpost.services.audit import verify_audit
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService, Registered
@@ -249,7 +249,7 @@ def _work_folder(parent: Path) -> Path:
         return Path(tempfile.mkdtemp(prefix="noodpost-zelftest-", dir=parent))
     except OSError as err:
         raise UserError(
-            f"De zelftest kan in {parent} geen map maken ({err.strerror or err}). Kies een "
+            f"De zelftest kan in {parent} geen map maken ({os_reason(err)}). Kies een "
             "map waarin geschreven mag worden."
         ) from err
 

@@ -115,9 +115,18 @@ def check_code(code: str) -> str:
         raise SetupProblem("code", err.message) from None
 
 
+#: The most people a post can be set up for: far beyond any hall, within what SQLite stores.
+MAX_CAPACITY = 100_000
+
+
 def check_capacity(capacity: int | None) -> int | None:
     if capacity is not None and capacity < 0:
         raise SetupProblem("capacity", "De capaciteit kan niet negatief zijn.")
+    if capacity is not None and capacity > MAX_CAPACITY:
+        raise SetupProblem(
+            "capacity",
+            f"De capaciteit is te groot: hooguit {MAX_CAPACITY:,} personen.".replace(",", "."),
+        )
     return capacity
 
 
@@ -183,10 +192,10 @@ def initialise_node(
             removable or network drive, already holds a node, or the keys cannot be written.
     """
     require_local(data_dir, config.default_data_dir())  # never the live database on a stick
+    checked = check_setup(request)  # every value first: a refusal leaves no folder behind
+    path = database_path(data_dir)  # a file where the folder should be: said in Dutch
     data_dir.mkdir(parents=True, exist_ok=True)
-    checked = check_setup(request)
     version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
-    path = database_path(data_dir)
     fresh = not path.exists()
     key_files = [keys_dir(data_dir) / SIGNING_FILE, keys_dir(data_dir) / ENCRYPTION_FILE]
     new_key_files = [f for f in key_files if not f.exists()]

@@ -7,7 +7,35 @@ programming error and gets the bug dialog with the log location.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
+
+#: What the system's (English) error texts mean, in the words a volunteer reads.
+OS_WORDS = {
+    errno.ENOSPC: "schijf vol",
+    errno.EDQUOT: "schijf vol",
+    errno.EFBIG: "bestand te groot voor deze schijf",
+    errno.EACCES: "geen toestemming",
+    errno.EPERM: "geen toestemming",
+    errno.EROFS: "alleen-lezen",
+    errno.ENOENT: "bestaat niet",
+    errno.ENODEV: "schijf niet (meer) aangesloten",
+    errno.ENXIO: "schijf niet (meer) aangesloten",
+    errno.EIO: "lees- of schrijffout",
+    errno.ENOTDIR: "geen map",
+    errno.EISDIR: "een map, geen bestand",
+    errno.ENAMETOOLONG: "naam te lang voor deze schijf",
+    errno.EEXIST: "bestaat al",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why a file or folder could not be used, in Dutch (never the system's English text)."""
+    words = OS_WORDS.get(error.errno or 0)
+    if words is not None:
+        return words
+    code = errno.errorcode.get(error.errno or 0)
+    return f"systeemfout {code}" if code else "systeemfout"
 
 
 class UserError(Exception):

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from noodpost.core.clock import SystemClock
-from noodpost.core.errors import UserError
+from noodpost.core.errors import UserError, os_reason
 from noodpost.core.private_files import protect_new_files
 from noodpost.hub.endpoint import Reporter, make_app
 from noodpost.services.base import ServiceContext
@@ -65,7 +65,7 @@ def bind(host: str, port: int) -> socket.socket:
         sock.close()
         raise UserError(
             f"Poort {port} op {host} is al in gebruik of niet toegestaan "
-            f"({busy.strerror or busy}). Stop het andere programma, of kies een andere poort "
+            f"({os_reason(busy)}). Stop het andere programma, of kies een andere poort "
             "met --port."
         ) from busy
     sock.set_inheritable(True)

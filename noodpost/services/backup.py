@@ -28,7 +28,7 @@ from noodpost import config
 from noodpost.config import Settings
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import Clock, SystemClock, iso
-from noodpost.core.errors import UserError
+from noodpost.core.errors import UserError, os_reason
 from noodpost.core.rations import local_time
 from noodpost.services.base import ServiceContext
 from noodpost.services.roles import require_coordinator
@@ -38,6 +38,7 @@ from noodpost.storage.audit import FAILED, OK, append_audit
 from noodpost.storage.engine import DB_FILENAME, open_database, startup_check
 from noodpost.storage.eventlog import count_events
 from noodpost.storage.models import AuditEntry, Setting
+from noodpost.storage.node import database_path
 from noodpost.storage.placement import require_local
 
 log = logging.getLogger(__name__)
@@ -390,7 +391,7 @@ def check_before_start(data_dir: Path, settings: Settings) -> StartupReport:
     fails, the newest good backup (of this post, checked itself) is looked up in the data
     folder's ``backups`` and in the USB folder.
     """
-    path = data_dir / DB_FILENAME
+    path = database_path(data_dir)  # a folder (or file) in the database's place: said so
     if restoring.finish_interrupted_restore(data_dir):
         log.warning("Finished a restore that had been interrupted")
     check = startup_check(path)
@@ -508,7 +509,7 @@ def move_node(source: Path, target: Path, *, clock: Clock | None = None) -> Move
         store.remove_with_side_files(target_db)
         raise UserError(
             f"De sleutels of instellingen konden niet naar {target} worden gekopieerd "
-            f"({failed.strerror or failed}). Er is niets verplaatst."
+            f"({os_reason(failed)}). Er is niets verplaatst."
         ) from failed
     kept: Path | None
     try:

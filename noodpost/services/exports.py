@@ -34,7 +34,7 @@ from typing import IO, Any
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.durable import fsync_dir
-from noodpost.core.errors import Refused, UserError
+from noodpost.core.errors import Refused, UserError, os_reason
 from noodpost.core.private_files import make_private
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext
@@ -70,7 +70,7 @@ def cannot_write_message(path: Path, error: OSError) -> str:
         )
     if error.errno == errno.ENOSPC:
         return f"Kan {path} niet schrijven: de schijf is vol. Kies een andere plek."
-    reason = error.strerror or type(error).__name__
+    reason = os_reason(error)
     return f"Kan {path} niet schrijven ({reason}). Kies een andere plek."
 
 

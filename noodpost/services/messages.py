@@ -31,7 +31,7 @@ from sqlalchemy import or_, select
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
-from noodpost.core.errors import NotFound, UserError
+from noodpost.core.errors import NotFound, UserError, os_reason
 from noodpost.core.private_files import make_private
 from noodpost.core.rations import LOCAL_ZONE
 from noodpost.services.audit import AuditService
@@ -346,7 +346,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise UserError(
-            f"Kan {path} niet schrijven ({failed.strerror or type(failed).__name__}). "
+            f"Kan {path} niet schrijven ({os_reason(failed)}). "
             "Controleer of de map bestaat, de schijf niet vol is en er geschreven mag worden, "
             "en kies zo nodig een andere plek."
         ) from failed

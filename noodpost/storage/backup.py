@@ -30,7 +30,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from noodpost.core.durable import fsync_dir, fsync_file
-from noodpost.core.errors import UserError
+from noodpost.core.errors import UserError, os_reason
 from noodpost.core.private_files import make_private
 from noodpost.storage.engine import Database
 from noodpost.storage.node import require_node
@@ -227,16 +227,7 @@ def _is_unwritable(error: BaseException) -> bool:
     return False
 
 
-#: Dutch words for the usual causes; anything else keeps the system's own words.
-ERRNO_WORDS = {
-    errno.ENOSPC: "schijf vol",
-    errno.EFBIG: "bestand te groot voor deze schijf",
-    errno.EACCES: "geen toestemming",
-    errno.EPERM: "geen toestemming",
-    errno.EROFS: "alleen-lezen",
-    errno.ENOENT: "bestaat niet",
-    errno.EIO: "lees- of schrijffout",
-}
+#: Dutch words for SQLite's usual causes (those of the file system: core.errors.OS_WORDS).
 SQLITE_WORDS = {
     SQLITE_IOERR: "lees- of schrijffout",
     SQLITE_FULL: "schijf vol",
@@ -250,7 +241,7 @@ SQLITE_WORDS = {
 
 def failure_reason(error: BaseException) -> str:
     if isinstance(error, OSError):
-        return ERRNO_WORDS.get(error.errno or 0) or error.strerror or type(error).__name__
+        return os_reason(error)
     if isinstance(error, sqlite3.Error):
         return SQLITE_WORDS.get(_sqlite_code(error)) or str(error)
     return str(error)

@@ -96,5 +96,14 @@ def check_home(db: Database) -> bool:
 
 def database_path(data_dir: Path) -> Path:
     if data_dir.exists() and not data_dir.is_dir():
-        raise DatabaseError(f"{data_dir} is geen map.")
-    return data_dir / DB_FILENAME
+        raise DatabaseError(
+            f"{data_dir} is een bestand, geen map. Kies met --data-dir een map (of een nieuwe "
+            "naam: Noodpost maakt de map dan zelf)."
+        )
+    path = data_dir / DB_FILENAME
+    if path.exists() and not path.is_file():
+        raise DatabaseError(
+            f"{path} is geen databasebestand maar een map of iets anders. Noodpost laat het "
+            "onaangeroerd. Verplaats of hernoem het, of kies met --data-dir een andere map."
+        )
+    return path

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from noodpost.core.durable import fsync_dir
-from noodpost.core.errors import UserError
+from noodpost.core.errors import UserError, os_reason
 from noodpost.core.private_files import make_shared, make_shared_folders
 
 PARTIAL_SUFFIX = ".partial"
@@ -68,7 +68,7 @@ def write_atomically(
         with contextlib.suppress(OSError):
             partial.unlink()
         raise UserError(
-            f"Schrijven naar {path.parent} is mislukt ({failed.strerror or failed}). "
+            f"Schrijven naar {path.parent} is mislukt ({os_reason(failed)}). "
             "Controleer of de USB-stick of schijf er nog in zit, niet vol is en beschreven "
             "mag worden, en probeer het opnieuw."
         ) from failed

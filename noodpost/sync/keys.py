@@ -19,7 +19,7 @@ from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey
 from nacl.signing import SigningKey, VerifyKey
 
-from noodpost.core.errors import UserError
+from noodpost.core.errors import UserError, os_reason
 from noodpost.storage.engine import Database
 from noodpost.storage.node import require_node
 from noodpost.sync.files import write_atomically
@@ -128,7 +128,7 @@ def create_keys(db: Database, data_dir: Path) -> NodeKeys:
             os.chmod(folder, 0o700)
         except OSError as failed:
             raise UserError(
-                f"De sleutelmap {folder} kan niet worden gemaakt ({failed.strerror or failed})."
+                f"De sleutelmap {folder} kan niet worden gemaakt ({os_reason(failed)})."
             ) from failed
         write_atomically(signing_file, bytes(keys.signing).hex().encode() + b"\n", private=True)
         write_atomically(

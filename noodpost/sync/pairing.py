@@ -24,7 +24,7 @@ from nacl.exceptions import BadSignatureError
 from sqlalchemy import select
 
 from noodpost.core.clock import Clock, iso
-from noodpost.core.errors import Refused, UserError
+from noodpost.core.errors import Refused, UserError, os_reason
 from noodpost.core.events import canonical_json
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Node, Peer
@@ -279,7 +279,7 @@ def import_pairing(db: Database, clock: Clock, path: Path) -> PairingImported:
         raw = path.read_bytes()
     except OSError as failed:
         raise UserError(
-            f"Het koppelbestand {path} kan niet worden gelezen ({failed.strerror or failed})."
+            f"Het koppelbestand {path} kan niet worden gelezen ({os_reason(failed)})."
         ) from failed
     try:
         text = raw.decode("utf-8")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from noodpost.core.clock import Clock
-from noodpost.core.errors import UserError
+from noodpost.core.errors import UserError, os_reason
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Peer
 from noodpost.storage.node import require_node
@@ -163,11 +163,20 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
             else root / ROOT_FOLDER / peer.post_code / INBOX
         )
         path = folder / f"{stamp}-{out.bundle_id}{fmt.SUFFIX}"
-        write_atomically(path, out.data, verify=_verifier(out.bundle_id))
+        try:
+            write_atomically(path, out.data, verify=_verifier(out.bundle_id))
+        except UserError as failed:
+            raise UserError(failed.message + _progress(written, peers[len(written) :])) from failed
         written.append(WrittenBundle(path, out.recipient_code, out.event_count))
         replaced += _remove_superseded(folder, keep=path, sender=own_id, recipient=peer.node_id)
         _remove_partials(folder)
     return UsbExport(root=root, written=tuple(written), replaced=replaced)
+
+
+def _progress(written: Sequence[WrittenBundle], left: Sequence[Peer]) -> str:
+    """Which bundles of an interrupted export are on the stick, and which are not."""
+    done = ", ".join(w.recipient_code for w in written) or "geen"
+    return f" Wel geschreven: {done}. Niet geschreven: {', '.join(p.post_code for p in left)}."
 
 
 def _verifier(bundle_id: str) -> Callable[[bytes], None]:
@@ -244,8 +253,7 @@ def _read(path: Path, within: Path | None = None) -> bytes:
             data = file.read(fmt.MAX_BUNDLE_BYTES + 1) if size <= fmt.MAX_BUNDLE_BYTES else b""
     except OSError as failed:
         raise UserError(
-            f"{path} kan niet worden gelezen ({failed.strerror or failed}). Zit de USB-stick er "
-            "nog in?"
+            f"{path} kan niet worden gelezen ({os_reason(failed)}). Zit de USB-stick er nog in?"
         ) from failed
     if size > fmt.MAX_BUNDLE_BYTES or len(data) > fmt.MAX_BUNDLE_BYTES:
         raise UserError(

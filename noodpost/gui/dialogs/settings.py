@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from noodpost.core.errors import os_reason
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.backup_folder import BackupFolderField
 from noodpost.gui.dialogs.fields import FieldMessage, larger_font
@@ -186,7 +187,7 @@ class SettingsDialog(QDialog):
                     "De instellingen konden niet worden opgeslagen (%1). Controleer of de map "
                     "%2 beschrijfbaar is en of de schijf niet vol is."
                 )
-                .replace("%1", failed.strerror or type(failed).__name__)
+                .replace("%1", os_reason(failed))
                 .replace("%2", str(self.app.data_dir))
             )
             return False

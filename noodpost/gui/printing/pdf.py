@@ -21,7 +21,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMa
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from noodpost.core.durable import fsync_dir
-from noodpost.core.errors import UserError
+from noodpost.core.errors import UserError, os_reason
 from noodpost.core.private_files import make_private
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def cannot_write_message(path: Path, error: OSError) -> str:
         )
     if error.errno == errno.ENOSPC:
         return f"Kan het bestand {path} niet schrijven: de schijf is vol. Kies een andere plek."
-    reason = error.strerror or type(error).__name__
+    reason = os_reason(error)
     return f"Kan het bestand {path} niet schrijven ({reason}). Kies een andere plek."
 
 

@@ -7,7 +7,8 @@ that post. The protocol is described in :mod:`noodpost.sync.http` (the client si
 - ``POST /v1/bundles`` → ``200`` the hub's bundle, ``202`` kept until the post is approved,
   ``400`` damaged, ``403`` refused, ``409`` training vs real, ``413`` too large, ``503`` the
   hub's database cannot be used now; every refusal is Dutch JSON ``{"message": ...}``;
-- ``GET /v1/health`` → which hub this is.
+- ``GET /v1/health`` → that a Noodpost hub answers here, and its bundle format; nothing that
+  names the hub (a stranger may ask).
 
 One bundle at a time: SQLite has one writer, and a post's answer should reflect what it just
 sent. The work runs in a worker thread, so the server keeps answering ``/v1/health``.
@@ -71,6 +72,7 @@ SLOW_MESSAGE = (
     "De bundel kwam niet op tijd binnen bij de C-NSP; er is niets ingelezen. Probeer het "
     "opnieuw, of breng de gegevens met een USB-stick."
 )
+SERVICE = "noodpost-hub"
 
 
 class _TooLarge(Exception):
@@ -135,16 +137,8 @@ class HubEndpoint:
     # ---------------------------------------------------------------- routes
 
     async def health(self, _request: Request) -> Response:
-        return JSONResponse(
-            {
-                "node": self.node.node_id,
-                "role": self.node.role,
-                "post_code": self.node.post_code,
-                "name": self.node.name,
-                "training": self.node.training,
-                "format": fmt.FORMAT_VERSION,
-            }
-        )
+        """Only that this is a Noodpost hub and which bundle format it reads: a stranger may ask."""
+        return JSONResponse({"service": SERVICE, "format": fmt.FORMAT_VERSION})
 
     async def bundles(self, request: Request) -> Response:
         peer = request.client.host if request.client else "onbekend"

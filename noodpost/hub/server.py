@@ -38,6 +38,10 @@ DEFAULT_PORT = 8765
 STARTUP_SECONDS = 10.0
 GRACEFUL_SECONDS = 10  # Ctrl+C lets a running exchange finish for at most this long
 _ALL_INTERFACES = ("", "0.0.0.0", "::")
+#: Connections the kernel holds for the hub before it accepts them. Larger than the connection
+#: caps, so a flood is seen (and closed) by the hub at once rather than kept waiting in the
+#: kernel, where no timeout of ours can reach it.
+BACKLOG = 2048
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -60,7 +64,7 @@ def bind(host: str, port: int) -> socket.socket:
         if os.name != "nt":  # on Windows this option would let two servers share a port
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
-        sock.listen(128)
+        sock.listen(BACKLOG)
     except OSError as busy:
         sock.close()
         raise UserError(

@@ -133,6 +133,17 @@ def _head(length: int) -> bytes:
     ).encode()
 
 
+def _still_open(sock: socket.socket) -> bool:
+    """Whether the hub has not closed (or reset) this connection yet."""
+    sock.settimeout(0.001)
+    try:
+        return sock.recv(1) != b""
+    except TimeoutError:
+        return True
+    except OSError:
+        return False  # reset by the hub
+
+
 def _calm(errors: str, most: int) -> None:
     assert "Traceback" not in errors
     assert len(errors.splitlines()) <= most, errors[-2000:]
@@ -191,17 +202,17 @@ def test_a_thousand_slow_connections_do_not_stop_a_real_sync(hub: Hub, sites: Pa
         print(f"sync now under 1,000 slow connections: {took:.1f} s")
         assert "Gesynchroniseerd met C-NSP Geheim" in _ok(done)
         assert took < 15
-        time.sleep(HEADER_TIMEOUT + 1.5)
-        still_open = 0
-        for sock in slow:
-            sock.settimeout(0.01)
-            try:
-                still_open += sock.recv(1) != b""
-            except TimeoutError:
-                still_open += 1
-            except OSError:
-                pass  # reset by the hub
-        assert still_open == 0, hub.errors()
+        # Each is closed HEADER_TIMEOUT after the hub accepted it, or at once when over a cap.
+        # Under this flood the hub runs out of file descriptors for a moment and asyncio pauses
+        # accepting, so the last are accepted (and timed) later: about 10 s here for all 1,000
+        # (before: still open after 90 s). The bound leaves room for a slower machine.
+        deadline = started + 30
+        open_ = list(slow)
+        while open_ and time.monotonic() < deadline:
+            time.sleep(0.25)
+            open_ = [sock for sock in open_ if _still_open(sock)]
+        print(f"all slow connections closed after {time.monotonic() - started:.1f} s")
+        assert not open_, f"{len(open_)} still open; {hub.errors()[-2000:]}"
     finally:
         for sock in slow:
             sock.close()

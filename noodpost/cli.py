@@ -19,6 +19,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from noodpost import __version__, config
@@ -309,14 +310,49 @@ def _add_hub(commands: Commands) -> None:
     serve_parser = actions.add_parser("serve", help="start het eindpunt (Ctrl+C stopt)")
     serve_parser.add_argument("--host", help="standaard 127.0.0.1 (alleen deze laptop)")
     serve_parser.add_argument("--port", type=int, help="standaard 8765")
+    serve_parser.add_argument(
+        "--header-timeout",
+        type=_positive,
+        metavar="SEC",
+        help="seconden voor de kop van een verzoek (standaard 10)",
+    )
+    serve_parser.add_argument(
+        "--body-timeout",
+        type=_positive,
+        metavar="SEC",
+        help="seconden voor de hele bundel na de kop (standaard 60)",
+    )
+    serve_parser.add_argument(
+        "--max-connections",
+        type=_positive,
+        metavar="N",
+        help="open verbindingen tegelijk (standaard 200)",
+    )
     parser.set_defaults(run=_run_hub)
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < 1e6:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen positief getal")
+    return value
 
 
 def _run_hub(args: argparse.Namespace) -> int:
     # The web server stack loads only for this command: other commands start faster.
-    from noodpost.hub.server import DEFAULT_HOST, DEFAULT_PORT, serve  # noqa: PLC0415
+    from noodpost.hub.server import DEFAULT_HOST, DEFAULT_PORT, Limits, serve  # noqa: PLC0415
 
-    serve(data_dir_of(args), args.host or DEFAULT_HOST, args.port or DEFAULT_PORT)
+    limits = Limits()
+    if args.header_timeout is not None:
+        limits = replace(limits, header_seconds=args.header_timeout)
+    if args.body_timeout is not None:
+        limits = replace(limits, body_seconds=args.body_timeout)
+    if args.max_connections is not None:
+        limits = replace(limits, max_connections=int(args.max_connections))
+    serve(data_dir_of(args), args.host or DEFAULT_HOST, args.port or DEFAULT_PORT, limits=limits)
     return EXIT_OK
 
 

@@ -7,14 +7,22 @@ that post. The protocol is described in :mod:`noodpost.sync.http` (the client si
 - ``POST /v1/bundles`` → ``200`` the hub's bundle, ``202`` kept until the post is approved,
   ``400`` damaged, ``403`` refused, ``409`` training vs real, ``413`` too large, ``503`` the
   hub's database cannot be used now; every refusal is Dutch JSON ``{"message": ...}``;
-- ``GET /v1/health`` → which hub this is.
+- ``GET /v1/health`` → that a Noodpost hub answers here, and its bundle format; nothing that
+  names the hub (a stranger may ask).
 
 One bundle at a time: SQLite has one writer, and a post's answer should reflect what it just
 sent. The work runs in a worker thread, so the server keeps answering ``/v1/health``.
+
+Bodies are read as they arrive, never beyond ``max_bytes`` (a declared larger
+``Content-Length`` is refused before reading), within ``body_seconds`` (``408``), and all bodies
+being read at once share ``max_in_memory`` bytes: a request that does not fit gets ``503``
+and tries again at its next sync. Each refused or aborted request is one line on the
+``noodpost.hub.http`` logger (:mod:`noodpost.hub.guard` keeps it calm).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import Callable
@@ -22,11 +30,12 @@ from collections.abc import Callable
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from noodpost.core.errors import DatabaseError, Refused, UserError
+from noodpost.hub.guard import CONNECTION_LOG, DEFAULT_LIMITS, Limits
 from noodpost.services.base import NodeInfo, ServiceContext
 from noodpost.sync import bundle as fmt
 from noodpost.sync.bundle import MAX_BUNDLE_BYTES
@@ -43,6 +52,7 @@ from noodpost.sync.http import (
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
+connections = logging.getLogger(CONNECTION_LOG)
 
 #: Hears one Dutch line per bundle (for the console of ``noodpost hub serve``).
 Reporter = Callable[[str], None]
@@ -54,12 +64,44 @@ UNEXPECTED_MESSAGE = (
 )
 
 
+BUSY_MESSAGE = (
+    "De C-NSP neemt op dit moment al andere bundels aan; er is niets ingelezen. De gegevens "
+    "blijven bewaard en gaan mee bij de volgende synchronisatie."
+)
+SLOW_MESSAGE = (
+    "De bundel kwam niet op tijd binnen bij de C-NSP; er is niets ingelezen. Probeer het "
+    "opnieuw, of breng de gegevens met een USB-stick."
+)
+SERVICE = "noodpost-hub"
+
+
 class _TooLarge(Exception):
     pass
 
 
-def _message(code: int, text: str, **extra: str) -> JSONResponse:
-    return JSONResponse({"message": text, **extra}, status_code=code)
+class _Busy(Exception):
+    pass
+
+
+def _message(code: int, text: str, *, close: bool = False, **extra: str) -> JSONResponse:
+    headers = {"Connection": "close"} if close else None
+    return JSONResponse({"message": text, **extra}, status_code=code, headers=headers)
+
+
+class _Budget:
+    """Bytes of request bodies held at once (used from the event loop only)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.held = 0
+
+    def take(self, count: int) -> None:
+        if self.held + count > self.limit:
+            raise _Busy
+        self.held += count
+
+    def give(self, count: int) -> None:
+        self.held -= count
 
 
 def _too_large_message(limit: int) -> str:
@@ -67,6 +109,9 @@ def _too_large_message(limit: int) -> str:
         f"Deze bundel is groter dan {limit // (1024 * 1024) or 1} MB en te groot voor het "
         "netwerk; er is niets ingelezen. Breng de gegevens met een USB-stick."
     )
+
+
+_STEP = 1024 * 1024
 
 
 class HubEndpoint:
@@ -78,35 +123,45 @@ class HubEndpoint:
         node: NodeInfo,
         *,
         max_bytes: int = MAX_BUNDLE_BYTES,
+        limits: Limits = DEFAULT_LIMITS,
         report: Reporter | None = None,
     ) -> None:
         self.sync = sync
         self.node = node
         self.max_bytes = max_bytes
+        self.limits = limits
+        self._budget = _Budget(limits.max_body_in_memory)
         self._report = report
         self._lock = threading.Lock()
 
     # ---------------------------------------------------------------- routes
 
     async def health(self, _request: Request) -> Response:
-        return JSONResponse(
-            {
-                "node": self.node.node_id,
-                "role": self.node.role,
-                "post_code": self.node.post_code,
-                "name": self.node.name,
-                "training": self.node.training,
-                "format": fmt.FORMAT_VERSION,
-            }
-        )
+        """Only that this is a Noodpost hub and which bundle format it reads: a stranger may ask."""
+        return JSONResponse({"service": SERVICE, "format": fmt.FORMAT_VERSION})
 
     async def bundles(self, request: Request) -> Response:
+        peer = request.client.host if request.client else "onbekend"
+        held = [0]
         try:
-            data = await self._read_body(request)
+            async with asyncio.timeout(self.limits.body_seconds):
+                data = await self._read_body(request, held)
         except _TooLarge:
             text = _too_large_message(self.max_bytes)
+            connections.warning("Bundel van %s geweigerd: te groot.", peer)
             self._tell(f"Bundel geweigerd (te groot): {text}")
-            return _message(413, text)
+            return _message(413, text, close=True)
+        except _Busy:
+            connections.warning("Bundel van %s geweigerd: al genoeg bundels tegelijk.", peer)
+            return _message(503, BUSY_MESSAGE, close=True)
+        except TimeoutError:
+            connections.warning("Bundel van %s afgebroken: kwam niet op tijd binnen.", peer)
+            return _message(408, SLOW_MESSAGE, close=True)
+        except ClientDisconnect:
+            connections.warning("Bundel van %s afgebroken: de verbinding viel weg.", peer)
+            return Response(status_code=400)  # nobody hears it; uvicorn drops it quietly
+        finally:
+            self._budget.give(held[0])
         return await run_in_threadpool(self.exchange, data)
 
     async def unknown(self, request: Request, exc: Exception) -> Response:
@@ -117,15 +172,27 @@ class HubEndpoint:
             f"noodsteunpunt stuurt zijn bundel naar {BUNDLES_PATH}.",
         )
 
-    async def _read_body(self, request: Request) -> bytes:
+    async def _read_body(self, request: Request, held: list[int]) -> bytes:
+        """The body, counted while it arrives; ``held[0]`` is what it took of the budget.
+
+        A declared length is taken from the budget before reading; an undeclared (chunked)
+        body takes it as it grows, in steps of 1 MB.
+        """
         declared = request.headers.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            raise _TooLarge
+        if declared is not None and declared.isdigit():
+            if int(declared) > self.max_bytes:
+                raise _TooLarge
+            self._budget.take(int(declared))
+            held[0] = int(declared)
         body = bytearray()
         async for chunk in request.stream():
             body += chunk
             if len(body) > self.max_bytes:
                 raise _TooLarge
+            if len(body) > held[0]:
+                step = min(max(len(body) - held[0], _STEP), self.max_bytes + 1 - held[0])
+                self._budget.take(step)
+                held[0] += step
         return bytes(body)
 
     # ---------------------------------------------------------------- the exchange
@@ -201,13 +268,18 @@ def _outcome_headers(outcome: ImportOutcome) -> dict[str, str]:
 
 
 def make_app(
-    sync: SyncService, *, max_bytes: int = MAX_BUNDLE_BYTES, report: Reporter | None = None
+    sync: SyncService,
+    *,
+    max_bytes: int = MAX_BUNDLE_BYTES,
+    limits: Limits = DEFAULT_LIMITS,
+    report: Reporter | None = None,
 ) -> Starlette:
     """The ASGI application of a hub (serve it with :mod:`noodpost.hub.server`).
 
     Args:
         sync: the hub's sync service; its keys are checked now.
         max_bytes: the largest request body taken in.
+        limits: the body timeout and the bytes of bodies held at once (the server's limits).
         report: hears one Dutch line per bundle.
 
     Raises:
@@ -221,7 +293,7 @@ def make_app(
             "Synchroniseer met uw C-NSP met 'noodpost sync now'."
         )
     sync.keys  # noqa: B018 — missing or foreign keys: say so at the start, not per request
-    endpoint = HubEndpoint(sync, node, max_bytes=max_bytes, report=report)
+    endpoint = HubEndpoint(sync, node, max_bytes=max_bytes, limits=limits, report=report)
     return Starlette(
         routes=[
             Route(BUNDLES_PATH, endpoint.bundles, methods=["POST"]),

@@ -20,24 +20,28 @@ from types import TracebackType
 
 import uvicorn
 from starlette.types import ASGIApp
-from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError, os_reason
 from noodpost.core.private_files import protect_new_files
 from noodpost.hub.endpoint import Reporter, make_app
+from noodpost.hub.guard import DEFAULT_LIMITS, Limits, calm_server_logging, protocol_for
 from noodpost.services.base import ServiceContext
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import check_home, database_path
 from noodpost.sync.service import SyncService
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "HubServer", "make_app", "serve"]
+__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "HubServer", "Limits", "make_app", "serve"]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 STARTUP_SECONDS = 10.0
 GRACEFUL_SECONDS = 10  # Ctrl+C lets a running exchange finish for at most this long
 _ALL_INTERFACES = ("", "0.0.0.0", "::")
+#: Connections the kernel holds for the hub before it accepts them. Larger than the connection
+#: caps, so a flood is seen (and closed) by the hub at once rather than kept waiting in the
+#: kernel, where no timeout of ours can reach it.
+BACKLOG = 2048
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -60,7 +64,7 @@ def bind(host: str, port: int) -> socket.socket:
         if os.name != "nt":  # on Windows this option would let two servers share a port
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
-        sock.listen(128)
+        sock.listen(BACKLOG)
     except OSError as busy:
         sock.close()
         raise UserError(
@@ -82,16 +86,27 @@ class HubServer:
 
     Use :meth:`run` to block (``noodpost hub serve``; Ctrl+C stops it cleanly), or
     ``with HubServer(app, port=0) as server:`` to serve from a background thread while the
-    block runs (``server.url`` is the address).
+    block runs (``server.url`` is the address). ``limits`` caps connections and times out
+    slow heads and bodies (:mod:`noodpost.hub.guard`); give the app the same ones.
     """
 
-    def __init__(self, app: ASGIApp, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        host: str = DEFAULT_HOST,
+        port: int = DEFAULT_PORT,
+        *,
+        limits: Limits = DEFAULT_LIMITS,
+        console: bool = False,
+    ) -> None:
         self.host = host
+        calm_server_logging(console=console)
         self._socket = bind(host, port)
         self.port: int = self._socket.getsockname()[1]
         config = uvicorn.Config(
             app,
-            http=H11Protocol,
+            http=protocol_for(limits),
+            timeout_keep_alive=limits.keep_alive_seconds,
             ws="none",
             loop="asyncio",
             lifespan="off",
@@ -186,11 +201,13 @@ def serve(
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     *,
+    limits: Limits = DEFAULT_LIMITS,
     report: Reporter | None = _console,
 ) -> None:
     """(hub) ``noodpost hub serve``: the endpoint for posts, until Ctrl+C.
 
-    Prints where it listens and one line per bundle (``report``).
+    Prints where it listens and one line per bundle (``report``); refused and aborted
+    requests are one calm line each on stderr, rate-limited.
 
     Raises:
         UserError: no hub in ``data_dir``, keys missing, the port in use, an unknown host.
@@ -198,9 +215,9 @@ def serve(
     protect_new_files()  # the hub's database, quarantine and logs: its owner's only
     with _hub_database(data_dir) as db:
         sync = SyncService(db, SystemClock(), data_dir)
-        app = make_app(sync, report=report)
+        app = make_app(sync, limits=limits, report=report)
         node = ServiceContext(db, sync.clock).node
-        server = HubServer(app, host, port)
+        server = HubServer(app, host, port, limits=limits, console=True)
         if server.all_interfaces:
             where = (
                 f"alle netwerkaansluitingen, poort {server.port} (posten gebruiken het "

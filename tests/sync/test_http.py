@@ -18,11 +18,12 @@ import pytest
 from sitekit import HUB_CODE, Site, SiteFactory, craft, raise_alarm
 from sqlalchemy import select
 
+from noodpost import __version__
 from noodpost.core.errors import Refused, UserError
 from noodpost.hub.server import HubServer, make_app, serve
 from noodpost.services.alarms import AlarmsService
 from noodpost.storage.models import Alarm, Household
-from noodpost.sync.bundle import MAX_BUNDLE_BYTES
+from noodpost.sync.bundle import FORMAT_VERSION, MAX_BUNDLE_BYTES
 from noodpost.sync.http import (
     BUNDLES_PATH,
     HEALTH_PATH,
@@ -80,13 +81,14 @@ def _approved(hub: Site, post: Site, url: str) -> None:
     hub.sync.approve_post(post.ctx.node.post_code, post.sync.fingerprint)
 
 
-def test_health_names_the_hub(hub: Site, hub_url: str) -> None:
+def test_health_says_noodpost_hub_and_nothing_that_names_it(hub: Site, hub_url: str) -> None:
     with urllib.request.urlopen(hub_url + HEALTH_PATH, timeout=5) as response:
-        health = json.loads(response.read())
-    assert health["node"] == hub.node_id
-    assert health["role"] == "hub"
-    assert health["post_code"] == HUB_CODE
-    assert health["training"] is False
+        raw = response.read()
+        server = response.headers.get("Server")
+    assert json.loads(raw) == {"service": "noodpost-hub", "format": FORMAT_VERSION}
+    for secret in (hub.node_id, HUB_CODE, hub.ctx.node.name, __version__):
+        assert secret.encode() not in raw
+    assert server is None
 
 
 def test_a_hub_and_three_posts_converge_over_http(

@@ -96,6 +96,7 @@ def test_a_bomb_from_a_stranger_is_kept_unopened_at_the_hub(
 
     code, out, err, peak_mb = _run(hub.data_dir, "sync", "import", bomb)
 
+    print(f"hub peak {peak_mb:.0f} MB for a {len(data)} byte bomb")
     assert code == 0, err
     assert "wacht op goedkeuring: GR-0666" in out
     assert peak_mb < PEAK_LIMIT_MB, f"the hub took {peak_mb:.0f} MB for a {len(data)} byte file"
@@ -116,6 +117,7 @@ def test_a_bomb_from_a_stranger_is_refused_unopened_at_a_post(
 
     code, _out, err, peak_mb = _run(post_a.data_dir, "sync", "import", bomb)
 
+    print(f"post peak {peak_mb:.0f} MB")
     assert code == 1
     assert "niet gekoppeld" in err
     assert len(err.strip().splitlines()) == 1
@@ -198,6 +200,7 @@ def test_a_stick_never_leads_out_of_itself_nor_into_an_endless_file(
 
     code, out, err, peak_mb = _run(post_a.data_dir, "sync", "import", stick)
 
+    print(f"post peak {peak_mb:.0f} MB reading a stick with a 4 GB file")
     assert peak_mb < PEAK_LIMIT_MB, f"the post took {peak_mb:.0f} MB"
     assert "0000-link.npb verwijst naar een bestand buiten de gekozen map" in out + err
     assert "0002-huge.npb is te groot voor een bundel" in out + err

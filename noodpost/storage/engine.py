@@ -7,6 +7,8 @@ version's head with Alembic — or refuses, in Dutch, a database written by a ne
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -16,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from noodpost.core.errors import DatabaseError
+from noodpost.core.errors import DatabaseError, os_reason
 from noodpost.core.private_files import create_private_file, tighten_data_folder
 
 DB_FILENAME = "noodpost.db"
@@ -266,6 +269,18 @@ def startup_check(path: Path) -> StartupCheck:
     return StartupCheck(result == "ok", "" if result == "ok" else result, elapsed)
 
 
+def _unwritable(folder: Path) -> OSError | None:
+    """Why nothing can be created in ``folder`` (read-only, no permission), or ``None``."""
+    probe = folder / f".noodpost-schrijftest-{os.getpid()}"
+    try:
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except OSError as refused:
+        return refused
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return None
+
+
 def open_database(path: Path, *, migrate_schema: bool = True) -> Database:
     """Open (and create, if absent) the database file at ``path`` and migrate it.
 
@@ -281,7 +296,18 @@ def open_database(path: Path, *, migrate_schema: bool = True) -> Database:
     create_private_file(path)
     engine = make_engine(path)
     try:
-        check_pragmas(engine)
+        try:
+            check_pragmas(engine)
+        except OperationalError as failed:
+            refused = _unwritable(path.parent)
+            if refused is None:
+                raise
+            raise DatabaseError(
+                f"In de map {path.parent} kan Noodpost niet schrijven ({os_reason(refused)}). "
+                "Dat is ook nodig om alleen te kijken: SQLite houdt naast de database een "
+                "logbestand bij. Zet de map op een schrijfbare plek of geef schrijfrechten, "
+                "en probeer het opnieuw."
+            ) from failed
         if migrate_schema:
             migrate(engine)
         with engine.connect() as conn:

@@ -70,3 +70,23 @@ def test_a_folder_named_like_the_database_is_not_called_damaged(
     assert "beschadigd" not in line
     assert "niet verder in gebruik" not in line
     assert (folder / "noodpost.db" / "foto.jpg").read_bytes() == b"\xff\xd8"
+
+
+def test_a_read_only_data_folder(noodpost: Any, tmp_path: Path) -> None:
+    """A data folder on a write-protected stick or a read-only mount (root, as CI, mounts one)."""
+    if os.geteuid() != 0:
+        pytest.skip("a read-only mount needs root (CI runs as root)")
+    source, folder = tmp_path / "post", tmp_path / "read-only"
+    assert noodpost(source, *INIT).returncode == 0
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "--bind", str(source), str(folder)], check=False)
+    if mounted.returncode != 0:
+        pytest.skip("bind mounts are not allowed here")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)], check=True)
+        for args in (("status",), ("demo", "--households", "2", "--days", "1")):
+            line = one_dutch_line(noodpost(folder, *args))
+            assert "kan Noodpost niet schrijven (alleen-lezen)" in line
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+    assert noodpost(source, "status").returncode == 0  # nothing changed by trying

@@ -304,7 +304,7 @@ def open_database(path: Path, *, migrate_schema: bool = True) -> Database:
                 raise
             raise DatabaseError(
                 f"In de map {path.parent} kan Noodpost niet schrijven ({os_reason(refused)}). "
-                "Dat is ook nodig om alleen te kijken: SQLite houdt naast de database een "
+                "Dat is ook nodig om alleen te kijken: naast de database houdt Noodpost een "
                 "logbestand bij. Zet de map op een schrijfbare plek of geef schrijfrechten, "
                 "en probeer het opnieuw."
             ) from failed

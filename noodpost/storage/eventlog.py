@@ -109,10 +109,6 @@ class Stored(NamedTuple):
     text: str
     audience: str
 
-    @property
-    def secret(self) -> bool:
-        return is_secret(self.record.entity, self.record.data)
-
 
 #: Rows per ``executemany`` call.
 BULK = 5_000
@@ -324,11 +320,12 @@ def _authorised(
         # A refused event is never applied: only what the coordinator needs to see is kept
         # (whose, what, why), never its data — another post's people included. Only in a
         # stream this sender carries does it count as held (acknowledged, so not sent again).
-        counts = _carried(record.to_wire(), origins, me)
+        wire = record.to_wire()
+        counts = _carried(wire, origins, me)
         _hold(
             result,
             session,
-            record.to_wire(),
+            wire,
             reason,
             now,
             bundle_id,

@@ -34,6 +34,7 @@ class OwnerBook:
         self.session = session
         self._known: dict[Key, str | None] = {}
         self._empty: set[str] = set()  # kinds of which nothing is held: nothing to read
+        self._nonempty: set[str] = set()  # kinds of which something is held
 
     def prefetch(self, records: Iterable[EventRecord]) -> None:
         """Read the owners of every entity ``records`` touch or refer to, a query per kind."""
@@ -41,8 +42,8 @@ class OwnerBook:
         kinds = {r.entity for r in records if r.entity in RULES}
         kinds |= {target for kind in kinds for target in RULES[kind].references.values()}
         for kind in kinds:  # a first import into a new hub holds none of the posts' kinds
-            if RULES[kind].owner_field is not None and not self._any(kind):
-                self._empty.add(kind)
+            if RULES[kind].owner_field is not None:
+                self._holds_any(kind)
         if kinds <= self._empty:
             return  # nothing held that these events could touch: nothing to read
         wanted: dict[str, set[str]] = defaultdict(set)
@@ -60,13 +61,21 @@ class OwnerBook:
             missing = sorted(i for i in ids if (entity, i) not in self._known)
             self._read(entity, missing)
 
-    def _any(self, entity: str) -> bool:
-        return self.session.scalar(select(STATE_MODELS[entity].id).limit(1)) is not None
+    def _holds_any(self, entity: str) -> bool:
+        """Whether anything of this kind is held: asked once per kind, remembered in
+        ``_empty`` (what this batch learns is in ``_known``, not in the table)."""
+        if entity in self._empty or entity in self._nonempty:
+            return entity in self._nonempty
+        if self.session.scalar(select(STATE_MODELS[entity].id).limit(1)) is None:
+            self._empty.add(entity)
+            return False
+        self._nonempty.add(entity)
+        return True
 
     def _read(self, entity: str, ids: Sequence[str]) -> None:
         for key in ids:
             self._known[(entity, key)] = None
-        if not ids or self.session.scalar(select(STATE_MODELS[entity].id).limit(1)) is None:
+        if not ids or not self._holds_any(entity):
             return  # nothing of this kind held yet (a first import skips the lookups)
         model = STATE_MODELS[entity]
         households: dict[str, list[str]] = defaultdict(list)

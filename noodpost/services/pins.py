@@ -109,6 +109,14 @@ class Pins:
         with self.ctx.read() as session:
             return _remaining(session.get(PinLock, volunteer_id), self.ctx.clock.now())
 
+    def lock_ends(self, volunteer_id: str) -> datetime | None:
+        """When sign-in for this volunteer is possible again, or ``None`` when it is now."""
+        with self.ctx.read() as session:
+            row = session.get(PinLock, volunteer_id)
+            if row is None or row.locked_until is None or not _remaining(row, self.ctx.clock.now()):
+                return None
+            return parse_iso(row.locked_until)
+
     @staticmethod
     def unlock(uow: UnitOfWork, volunteer_id: str) -> None:
         """End the lock and forget the wrong PINs and earlier locks, in the caller's write."""

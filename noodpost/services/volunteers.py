@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
@@ -219,6 +220,11 @@ class VolunteersService:
     def seconds_locked(self, volunteer_id: str) -> int:
         """How many seconds sign-in for this volunteer stays locked (0 when it is not)."""
         return self._pins.seconds_locked(volunteer_id)
+
+    def lock_ends(self, volunteer_id: str) -> datetime | None:
+        """When sign-in for this volunteer is possible again (``None``: it is now): read once,
+        so a countdown needs no database read per second."""
+        return self._pins.lock_ends(volunteer_id)
 
     # ------------------------------------------------------------------ volunteers
 

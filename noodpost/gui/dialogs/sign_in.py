@@ -12,6 +12,7 @@ seconds (for a longer lock, the minutes) until signing in is possible again.
 from __future__ import annotations
 
 import math
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent
@@ -85,6 +86,7 @@ class SignInPanel(QWidget):
         self.countdown.hide()
         self._lay_out()
 
+        self._lock_ends: datetime | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(1000)
         self._timer.timeout.connect(self._update_lock)
@@ -209,7 +211,7 @@ class SignInPanel(QWidget):
     def _chosen(self) -> None:
         self.message.clear_message()
         self.pin.clear()
-        self._update_lock()
+        self._read_lock()
 
     # ------------------------------------------------------------------ signing in
 
@@ -240,7 +242,7 @@ class SignInPanel(QWidget):
             self.message.show_message(refused.message)
             self.pin.clear()
             self.pin.setFocus()
-            self._update_lock()
+            self._read_lock()
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -249,10 +251,20 @@ class SignInPanel(QWidget):
         self.signed_in.emit(volunteer)
         return volunteer
 
+    def _read_lock(self) -> None:
+        """Read the chosen volunteer's lock once (chosen, or a PIN refused); then count down."""
+        volunteer_id = self.chosen_id()
+        self._lock_ends = self.volunteers.lock_ends(volunteer_id) if volunteer_id else None
+        self._update_lock()
+
     @Slot()
     def _update_lock(self) -> None:
+        """The one-second countdown, from the lock's end as read: no database read per tick."""
         volunteer_id = self.chosen_id()
-        seconds = self.volunteers.seconds_locked(volunteer_id) if volunteer_id else 0
+        seconds = 0
+        if self._lock_ends is not None:
+            left = (self._lock_ends - self.volunteers.ctx.clock.now()).total_seconds()
+            seconds = max(0, math.ceil(left))
         locked = seconds > 0
         self.button.setEnabled(not locked)
         self.pin.setEnabled(not locked)

@@ -44,7 +44,13 @@ from noodpost.storage.projection import (
     roomy_cache,
     write_folded,
 )
-from noodpost.storage.quarantine import AWAITING, REFUSED_PREFIX, keep, quarantine_stub
+from noodpost.storage.quarantine import (
+    AWAITING,
+    REFUSED_PREFIX,
+    WaitingRoom,
+    keep,
+    quarantine_stub,
+)
 
 CLASH = "zelfde sleutel, andere inhoud (mogelijk een teruggezette kopie)"
 
@@ -169,6 +175,9 @@ class ApplyResult:
     changed: frozenset[str] = frozenset()  # the kinds of entity applied events touched
     suspect_origins: set[str] = field(default_factory=set)  # clocks more than a day ahead
     reasons: list[str] = field(default_factory=list)
+    # Waiting for their record, but no room to wait (:class:`WaitingRoom`): neither kept nor
+    # acknowledged, so the sender brings them again. (origin, incarnation, seq).
+    turned_away: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 def apply_remote(
@@ -304,6 +313,7 @@ def _authorised(
             named.append(index)
     audiences: list[str | None] = [None] * len(new)
     waiting: set[tuple[str, str, int]] = set()
+    room = WaitingRoom(session)
     for index in chain(named, via, edits):
         record = new[index][0]
         origin = origins.get(record.origin)
@@ -315,6 +325,9 @@ def _authorised(
             continue
         reason = REFUSED_PREFIX + why if why is not None else AWAITING
         if why is None:
+            if not room.admits(record.key):
+                result.turned_away.append(record.key)
+                continue
             waiting.add(record.key)
         before = result.quarantined
         # A refused event is never applied: only what the coordinator needs to see is kept

@@ -24,6 +24,41 @@ REFUSED_PREFIX = "niet toegestaan: "
 #: The reason an event waits in quarantine for the entity it belongs to (an edit that arrived
 #: before the record it edits). It is judged again whenever new events are applied.
 AWAITING = "wacht op het record waar dit bij hoort (nog niet ontvangen)"
+#: Events of one origin that may wait for their record at once. A post's own edits come after
+#: its own creates, so a handful wait at most; an approved sender who sends a million edits of
+#: records nobody holds fills this and no more (issue 20). What does not fit is not kept and
+#: not acknowledged: the sender brings it again, and it waits once there is room.
+MAX_AWAITING_PER_ORIGIN = 10_000
+
+
+class WaitingRoom:
+    """Room in quarantine for events waiting for their record, counted per origin."""
+
+    def __init__(self, session: Session, limit: int | None = None) -> None:
+        self._session = session
+        self._limit = MAX_AWAITING_PER_ORIGIN if limit is None else limit
+        self._waiting: dict[str, set[tuple[str, int]]] = {}  # origin → (incarnation, seq)
+        self._taken: dict[str, int] = {}
+
+    def admits(self, key: tuple[str, str, int]) -> bool:
+        """Whether the event ``(origin, incarnation, seq)`` may wait: it waits already, or
+        there is room (which it then takes)."""
+        origin, incarnation, seq = key
+        waiting = self._waiting.get(origin)
+        if waiting is None:  # at most the limit's rows, once per origin and batch
+            rows = self._session.execute(
+                select(Quarantine.incarnation, Quarantine.seq).where(
+                    Quarantine.reason == AWAITING, Quarantine.origin == origin
+                )
+            )
+            waiting = self._waiting[origin] = {(inc, number) for inc, number in rows}
+            self._taken[origin] = len(waiting)
+        if (incarnation, seq) in waiting:
+            return True
+        if self._taken[origin] >= self._limit:
+            return False
+        self._taken[origin] += 1
+        return True
 
 
 def keep(

@@ -131,6 +131,26 @@ def record_coverage(session: Session, covers: Iterable[tuple[str, str, int, int]
     session.flush()
 
 
+def covers_without(
+    covers: Iterable[tuple[str, str, int, int]], missing: Iterable[tuple[str, str, int]]
+) -> list[tuple[str, str, int, int]]:
+    """``covers`` with the seqs in ``missing`` cut out: what was sent but not kept (no room to
+    wait, say) must stay missing in the version vector, so the sender brings it again."""
+    holes: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for origin, inc, seq in missing:
+        holes[(origin, inc)].append(seq)
+    result: list[tuple[str, str, int, int]] = []
+    for origin, inc, first, last in covers:
+        start = first
+        for seq in sorted(s for s in holes.get((origin, inc), ()) if first <= s <= last):
+            if seq > start:
+                result.append((origin, inc, start, seq - 1))
+            start = seq + 1
+        if start <= last:
+            result.append((origin, inc, start, last))
+    return result
+
+
 @dataclass(frozen=True)
 class StreamScope:
     """Which events of some streams a receiver may hold (DESIGN §3.8).

@@ -30,6 +30,7 @@ from noodpost.storage.node import require_node
 from noodpost.storage.projection import bulk_mode
 from noodpost.storage.streams import (
     coverage_for,
+    covers_without,
     record_coverage,
     version_vector,
     wire_events_after,
@@ -87,6 +88,7 @@ class ImportOutcome:
     refused: int = 0  # of the quarantined: not this sender's to write or to pass on
     changed: frozenset[str] = field(default_factory=frozenset)  # entity names, for refreshes
     dropped: int = 0  # waiting bundles of unapproved senders removed for room, this one too
+    turned_away: int = 0  # events with no room to wait for their record: they come again
 
     @property
     def summary(self) -> str:
@@ -104,9 +106,15 @@ class ImportOutcome:
                 f"wacht op goedkeuring (noodpost posts approve {self.sender_code}).{room}"
             )
         refused = f" ({self.refused} niet toegestaan)" if self.refused else ""
+        away = (
+            f" {self.turned_away} wijziging(en) van records die hier nog niet zijn, niet "
+            "bewaard: er wachten er al te veel; ze komen met een volgende bundel opnieuw."
+            if self.turned_away
+            else ""
+        )
         return (
             f"Bundel van {self.sender_code}: {self.applied} toegepast, {self.present} al "
-            f"aanwezig, {self.quarantined} in quarantaine{refused}."
+            f"aanwezig, {self.quarantined} in quarantaine{refused}.{away}"
         )
 
 
@@ -323,7 +331,15 @@ def apply_trusted(
     result = apply_remote(
         session, node, clock, contents.events, origins=origins, bundle_id=header.bundle_id
     )
-    record_coverage(session, [c for c in contents.covers if c[0] in origins])
+    covers = [c for c in contents.covers if c[0] in origins]
+    record_coverage(session, covers_without(covers, result.turned_away))
+    if result.turned_away:
+        log.warning(
+            "%d gebeurtenis(sen) van %s niet bewaard: er wachten er al te veel op hun record; "
+            "ze komen met een volgende bundel opnieuw",
+            len(result.turned_away),
+            header.sender.post_code,
+        )
     received.applied = result.applied
     received.present = result.present
     received.quarantined = result.quarantined
@@ -352,6 +368,7 @@ def apply_trusted(
         quarantined=result.quarantined,
         refused=result.refused,
         changed=result.changed,
+        turned_away=len(result.turned_away),
     )
 
 

@@ -115,7 +115,7 @@ def run_writes(op: str, args: argparse.Namespace, seed: int, base: Path) -> OpRe
         moments = delays(seed, args.trials, result.duration, (low, high))
         for number, delay in enumerate(moments):
             try:
-                trials.append(run_write_trial(scene, writer, work, number, delay))
+                trials.append(run_write_trial(scene, writer, work, number, delay, result.duration))
             except TrialFailed as failed:
                 result.failures.append(f"{op} trial {number}, {delay * 1000:.1f} ms: {failed}")
                 print(result.failures[-1], flush=True)

@@ -65,7 +65,7 @@ def _run(scene: WriteScene, writer: Writer, work: Path) -> list[WriteTrial]:
     moments = delays(seed, TRIALS[scene.op], duration, WINDOWS[scene.op])
     for number, delay in enumerate(moments):
         try:
-            trials.append(run_write_trial(scene, writer, work, number, delay))
+            trials.append(run_write_trial(scene, writer, work, number, delay, duration))
         except TrialFailed as failed:
             pytest.fail(
                 f"{scene.op} trial {number} (seed {seed}), killed {delay * 1000:.1f} ms into "

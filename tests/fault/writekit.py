@@ -203,6 +203,18 @@ class Running:
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
 
+    def wait_commits(self, count: int) -> None:
+        """Until ``count`` writes have reported (or the operation ended)."""
+        seen = sum(line.startswith(("commit", "present")) for line in self.lines)
+        while seen < count:
+            line = self._stream.readline()
+            if not line:
+                return
+            self.lines.append(line.strip())
+            if line.startswith(("done", "error", "exit")):
+                return
+            seen += line.startswith(("commit", "present"))
+
     def drain(self, until: str | None) -> None:
         while True:
             line = self._stream.readline()
@@ -541,7 +553,7 @@ def rerun(scene: WriteScene, copy: Path, target: Path, report: Report) -> None:
 
 
 def run_write_trial(
-    scene: WriteScene, writer: Writer, work: Path, number: int, delay: float
+    scene: WriteScene, writer: Writer, work: Path, number: int, delay: float, duration: float = 0.0
 ) -> WriteTrial:
     started = time.perf_counter()
     trial_dir = work / f"{scene.op}-{number}"
@@ -549,7 +561,16 @@ def run_write_trial(
     target = target_of(scene, trial_dir)
     target.mkdir()
     with writer.running(scene, copy, target, 0, scene.count) as process:
-        time.sleep(delay)
+        if scene.op in DESK_OPS and duration > 0:
+            # Anchored to the writes' progress, not to the clock alone: on a loaded machine a
+            # slow runner is still killed among its writes, the n-th write where the delay
+            # says so, a moment into it.
+            per_write = duration / scene.count
+            before = min(scene.count - 1, int(delay / per_write))
+            process.wait_commits(before)
+            time.sleep(delay - before * per_write)
+        else:
+            time.sleep(delay)
         process.kill()
     report = process.report
     present, partials = check_killed(scene, copy, target, report)

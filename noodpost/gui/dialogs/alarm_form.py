@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -80,6 +81,9 @@ class ChoiceButtons(QWidget):
             button = QPushButton(text)
             button.setObjectName(f"choice_{value}")
             button.setCheckable(True)
+            # Never a dialog's default: Enter in a field saves the form, and must not press
+            # the choice that last had the focus (it sent the wrong service, issue 18).
+            button.setAutoDefault(False)
             button.setMinimumHeight(56)
             button.setStyleSheet(CHOICE_STYLE)
             font = QFont(button.font())
@@ -167,6 +171,46 @@ class AlarmFormDialog(SavingDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.type_choice.button(AlarmType.FIRE.value).setFocus()
+        self._untouched = self._typed()
+
+    def _typed(self) -> tuple[object, ...]:
+        return (
+            self.type_choice.value(),
+            self.urgency_choice.value(),
+            self.location.text(),
+            self.persons.value(),
+            self.description.toPlainText(),
+        )
+
+    def reject(self) -> None:
+        """Escape or *Annuleren*: a filled-in alarm is only thrown away when confirmed (the
+        question opens without blocking; *Terug naar de melding* is its default)."""
+        if self._typed() == self._untouched:
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Noodmelding niet opslaan?"),
+            self.tr(
+                "Deze noodmelding is nog niet opgeslagen en gaat dan niet naar de C-NSP. "
+                "Wat u invulde, gaat verloren."
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("discard_alarm")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.button(QMessageBox.StandardButton.Discard).setText(self.tr("Niet opslaan"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Terug naar de melding"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(self._discard_answered)
+        box.open()
+
+    @Slot(int)
+    def _discard_answered(self, answer: int) -> None:
+        if answer == QMessageBox.StandardButton.Discard:
+            super().reject()
 
     def _label(self, text: str) -> QLabel:
         return QLabel(text)

@@ -24,7 +24,7 @@ Feedback is green for done, amber for a warning, red for a refusal — always wi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -50,6 +50,7 @@ from noodpost.gui.dialogs.messages_form import MessagesFormDialog
 from noodpost.gui.dialogs.quick_need import QuickNeedDialog
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.pages.base import Page
+from noodpost.gui.pages.desk_writes import DeskWrites
 from noodpost.gui.widgets.desk_buttons import QUICK_KEYS, DeskButtons, hand_out_words
 from noodpost.gui.widgets.household_panel import (
     OK_STYLE,
@@ -64,8 +65,6 @@ from noodpost.services.intake import CardState, Registered
 from noodpost.services.supplies import UNDO_MINUTES
 from noodpost.services.supply_types import HandOut, Item
 from noodpost.services.visits import CheckedIn, CheckedOut
-
-T = TypeVar("T")
 
 #: Shown for a refusal: red, and always the words.
 REFUSED_STYLE = "background: #f8d7da; color: #58151c; padding: 8px; border: 1px solid #b00020;"
@@ -111,7 +110,13 @@ class DeskPage(Page):
         self.panel: HouseholdPanel | None = None
         self.quick_items: list[Item] = []
         self.dialog: QDialog | None = None
-        self._busy = False
+        self.writes = DeskWrites(
+            self,
+            app.runner,
+            finished=self._write_finished,
+            refused=self._write_refused,
+            track=self._track,
+        )
 
         layout = self.layout_
         layout.addLayout(self._build_scan_row(scan_clock))
@@ -315,44 +320,18 @@ class DeskPage(Page):
         self.feedback.setText(text)
         self.feedback.show()
 
-    def _write(
-        self,
-        call: Callable[[], T],
-        on_done: Callable[[T], Any],
-        *,
-        retry: Callable[[str | None], Callable[[], T]] | None = None,
-        confirm_text: str = "",
-    ) -> None:
-        """Run a service call; a NeedsConfirmation is asked about and, if confirmed, retried."""
-        if self._busy:
-            return
-        self._busy = True
-
-        def done(result: T) -> None:
-            self._busy = False
-            self.refresh()
-            on_done(result)
-            self.scan_field.setFocus()
-
-        def refused(error: UserError) -> None:
-            self._busy = False
-            if isinstance(error, NeedsConfirmation) and retry is not None:
-                self.show_feedback(WARNING_STYLE, "⚠ " + self.tr("Let op: ") + error.message)
-                self._track(
-                    ask_to_confirm(
-                        self,
-                        error,
-                        lambda reason: self._write(retry(reason), on_done),
-                        confirm_text=confirm_text,
-                        on_cancel=self._not_done,
-                    )
-                )
-                return
+    def _write_refused(self, error: UserError | None) -> None:
+        """A write refused (or needing a confirmation), or ``None``: the volunteer went back."""
+        if error is None:
+            self._not_done()
+        elif isinstance(error, NeedsConfirmation):
+            self.show_feedback(WARNING_STYLE, "⚠ " + self.tr("Let op: ") + error.message)
+        else:
             self.show_feedback(REFUSED_STYLE, "✖ " + self.tr("Niet gelukt: ") + error.message)
-            self.refresh()
-            self.scan_field.setFocus()
 
-        self.runner.run(call, done, on_user_error=refused, parent=self)
+    def _write_finished(self) -> None:
+        self.refresh()
+        self.scan_field.setFocus()
 
     def _not_done(self) -> None:
         self.show_feedback(INFO_STYLE, self.tr("Niets opgeslagen."))
@@ -383,9 +362,9 @@ class DeskPage(Page):
             return
         visits, household_id = self.services.visits, panel.household_id
         if panel.present:
-            self._write(lambda: visits.check_out(household_id), self._checked_out)
+            self.writes.write(lambda: visits.check_out(household_id), self._checked_out)
         else:
-            self._write(lambda: visits.check_in(household_id), self._checked_in)
+            self.writes.write(lambda: visits.check_in(household_id), self._checked_in)
 
     def _occupancy_words(self, present: int, capacity: int | None) -> str:
         if capacity is None:
@@ -416,7 +395,7 @@ class DeskPage(Page):
             return
         supplies, item_id = self.services.supplies, self.quick_items[index].id
         household_id = panel.household_id
-        self._write(
+        self.writes.write(
             lambda: supplies.hand_out(household_id, item_id),
             self._handed_out,
             retry=lambda reason: lambda: supplies.hand_out(household_id, item_id, None, reason),
@@ -472,7 +451,7 @@ class DeskPage(Page):
             ask_to_confirm(
                 self,
                 question,
-                lambda _reason: self._write(
+                lambda _reason: self.writes.write(
                     lambda: supplies.undo_hand_out(hand_out_id), self._undone
                 ),
                 confirm_text=self.tr("Terugdraaien"),

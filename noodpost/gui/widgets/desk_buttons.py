@@ -79,6 +79,7 @@ class DeskButtons(QWidget):
             button.clicked.connect(lambda _checked=False, action=action: action())
             shortcut = QShortcut(QKeySequence(key), owner, action)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setAutoRepeat(False)  # a key held down is one hand-out, not a row of them
 
     def show_state(
         self,

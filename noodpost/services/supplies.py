@@ -474,12 +474,14 @@ class SuppliesService:
             original = row.id
         return self._hand_out_result(original)
 
-    def last_hand_out(self) -> HandOut | None:
-        """The latest hand-out at this post (undone or not), for the desk's undo button."""
+    def last_hand_out(self, household_id: str | None = None) -> HandOut | None:
+        """The latest hand-out at this post (undone or not) — to ``household_id`` when given:
+        the desk's undo button undoes the household's on screen, never another's."""
         ours = (
             Distribution.post_code == self.ctx.node.post_code,
             Distribution.deleted.is_(False),
             Distribution.corrects.is_(None),
+            *(() if household_id is None else (Distribution.household_id == household_id,)),
         )
         # Two steps so SQLite walks the index on ``at`` backwards instead of sorting every
         # hand-out of the season (250 ms → 3 ms on 420,000 rows); ties go to the later HLC.

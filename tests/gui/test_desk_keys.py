@@ -84,3 +84,34 @@ def test_two_f_keys_pressed_at_once_both_count(
         (household.household_id, item_id("food_package")),
     ]
     assert "Voedselpakket" in desk.feedback.text()
+
+
+def test_f7_undoes_the_household_on_screen_never_another(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    app_context: AppContext,
+    wait_idle: Callable[[], None],
+) -> None:
+    first = app_context.services.intake.register(size=2)
+    second = app_context.services.intake.register(size=3)
+    desk = _desk(qtbot, main_window, app_context)
+    _scan(qtbot, desk, first.qr_text, wait_idle)
+    _press(main_window, Qt.Key.Key_F3)
+    wait_idle()
+    assert desk.undo_button.isEnabled()
+
+    # The next household at the desk: its F7 must not take back the first one's food package.
+    _scan(qtbot, desk, second.qr_text, wait_idle)
+    assert not desk.undo_button.isEnabled()
+    _press(main_window, Qt.Key.Key_F7)
+    wait_idle()
+    assert desk.dialog is None
+    assert "Dit huishouden kreeg de laatste" in desk.feedback.text()
+    assert _handed(app_context) == [(first.household_id, item_id("food_package"))]
+    with app_context.services.ctx.read() as session:
+        assert session.scalar(select(Distribution.deleted)) is False
+
+    # Back at the first household, F7 offers its own hand-out.
+    _scan(qtbot, desk, first.qr_text, wait_idle)
+    assert desk.undo_button.isEnabled()
+    assert desk.undo_button.text().endswith(first.pretty_code)

@@ -309,7 +309,7 @@ def test_undo_the_last_hand_out(
     before = event_count()
     QTest.keyClick(page.scan_field, Qt.Key.Key_F7)
     assert page.feedback.text() == (
-        "⚠ Er is geen uitgifte van de laatste 5 minuten om terug te draaien."
+        "⚠ Dit huishouden kreeg de laatste 5 minuten niets dat terug te draaien is."
     )
     assert event_count() == before
     focus_back(qtbot, page)

@@ -309,7 +309,9 @@ class DeskPage(Page):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        last = self.services.supplies.last_hand_out()
+        # F7 undoes the household's own last hand-out, never another household's.
+        panel, supplies = self.panel, self.services.supplies
+        last = supplies.last_hand_out(panel.household_id) if panel is not None else None
         undoable = last if last is not None and last.undoable else None
         self.buttons.show_state(self.panel, self.quick_items, undoable)
 
@@ -430,13 +432,15 @@ class DeskPage(Page):
 
     @Slot()
     def undo_last(self) -> None:
-        """F7: undo the last hand-out at this post, within the undo time, after a question."""
-        last = self.services.supplies.last_hand_out()
+        """F7: undo this household's last hand-out, within the undo time, after a question."""
+        if (panel := self._scanned_panel()) is None:
+            return
+        last = self.services.supplies.last_hand_out(panel.household_id)
         if last is None or not last.undoable:
             self.show_feedback(
                 WARNING_STYLE,
                 self.tr(
-                    "⚠ Er is geen uitgifte van de laatste %1 minuten om terug te draaien."
+                    "⚠ Dit huishouden kreeg de laatste %1 minuten niets dat terug te draaien is."
                 ).replace("%1", str(UNDO_MINUTES)),
             )
             self.scan_field.setFocus()

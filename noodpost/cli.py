@@ -86,6 +86,13 @@ def _run_init(args: argparse.Namespace) -> int:
     what = f"{role[:1].upper()}{role[1:]} '{info.name}' ({info.post_code})"
     print(f"{what} ingericht{mode} in {data_dir}.")
     print(f"Vingerafdruk van de sleutels: {created.fingerprint}")
+    print(
+        f"\nHerstelcode: {created.recovery_code}\n"
+        "Schrijf deze herstelcode nu op papier en bewaar hem op een veilige plek, niet bij de "
+        "laptop of de USB-stick. Met deze code zet u een versleutelde back-up terug op een "
+        "andere laptop. Een coördinator kan hem later opnieuw bekijken met 'noodpost "
+        "herstelcode --coordinator NAAM'."
+    )
     return EXIT_OK
 
 

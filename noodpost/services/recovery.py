@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -180,7 +181,14 @@ def write_sealed_backup(
             f"De back-up is niet gemaakt: de map {folder} bestaat niet (meer). Controleer of de "
             "USB-stick erin zit en of de map klopt, en probeer het opnieuw."
         )
-    plain = store.write_backup(db, work_dir(data_dir), now=now, kind=store.BackupKind.MANUAL)
+    try:
+        plain = store.write_backup(db, work_dir(data_dir), now=now, kind=store.BackupKind.MANUAL)
+    except UserError as failed:  # told as the backup to ``folder``, which is what was asked
+        drop_work_dir(data_dir)
+        cause = failed.__cause__
+        if not isinstance(cause, (OSError, sqlite3.Error, store.CheckFailed)):
+            raise
+        raise UserError(store.failure_message(folder, cause)) from cause
     target = folder / sealed_name(plain.path.name)
     try:
         if shutil.disk_usage(folder).free < plain.size + store.SPACE_MARGIN:
@@ -243,6 +251,7 @@ def opened_backup(backup_file: Path, data_dir: Path, code: str | None) -> Iterat
                 "niets veranderd."
             ) from None
         raise
+    made_folder = not data_dir.exists()
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     target = work_dir(data_dir) / OPENED_NAME
     try:
@@ -254,9 +263,15 @@ def opened_backup(backup_file: Path, data_dir: Path, code: str | None) -> Iterat
                 "is niets veranderd."
             ) from failed
         yield OpenedBackup(target, backup_file.name, typed)
-    finally:
+    except BaseException:
         store.remove_with_side_files(target)
         drop_work_dir(data_dir)
+        if made_folder:  # a refused restore on a new laptop leaves no folder behind
+            with contextlib.suppress(OSError):
+                data_dir.rmdir()
+        raise
+    store.remove_with_side_files(target)
+    drop_work_dir(data_dir)
 
 
 # ---------------------------------------------------------------- showing the code

@@ -39,6 +39,7 @@ from noodpost.storage import backup as store
 from noodpost.storage import sealed_backup as sealed
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Peer, Setting
+from noodpost.storage.node import require_node
 
 KEYS_DIR = "keys"
 CODE_FILE = "herstelcode.txt"
@@ -118,6 +119,7 @@ class BackupLock:
     salt: bytes
     recipients: tuple[sealed.Recipient, ...]
     new_code: str | None
+    post_code: str
 
 
 def backup_lock(db: Database, data_dir: Path) -> BackupLock:
@@ -131,6 +133,7 @@ def backup_lock(db: Database, data_dir: Path) -> BackupLock:
         return replace(backup_lock(db, data_dir), new_code=made)
     recipients = [sealed.Recipient(sealed.KIND_CODE, PublicKey(bytes.fromhex(values[0])))]
     with db.read() as session:
+        post_code = require_node(session).post_code
         hub = session.scalars(
             select(Peer).where(Peer.role == NodeRole.HUB.value, Peer.approved.is_(True))
         ).first()
@@ -140,7 +143,7 @@ def backup_lock(db: Database, data_dir: Path) -> BackupLock:
                     sealed.KIND_HUB, PublicKey(bytes.fromhex(hub.encryption_public_key))
                 )
             )
-    return BackupLock(bytes.fromhex(values[1]), tuple(recipients), None)
+    return BackupLock(bytes.fromhex(values[1]), tuple(recipients), None, post_code)
 
 
 def work_dir(data_dir: Path) -> Path:
@@ -193,7 +196,7 @@ def write_sealed_backup(
     try:
         if shutil.disk_usage(folder).free < plain.size + store.SPACE_MARGIN:
             raise OSError(28, "te weinig vrije ruimte")  # ENOSPC
-        sealed.seal_file(plain.path, target, lock.recipients, lock.salt)
+        sealed.seal_file(plain.path, target, lock.recipients, lock.salt, lock.post_code)
     except OSError as failed:
         raise UserError(store.failure_message(folder, failed)) from failed
     finally:

@@ -6,8 +6,9 @@ libsodium through PyNaCl only, nothing home-made (issue 20):
   ``crypto_secretstream_xchacha20poly1305`` in chunks of :data:`CHUNK_SIZE` bytes, so a large
   database is never held whole in memory. The last chunk carries ``TAG_FINAL``; a file cut
   short, reordered or with bytes after the end is refused.
-- The file key is sealed (``crypto_box_seal``, :class:`nacl.public.SealedBox`) once per
-  recipient: the post's **backup key** (an X25519 key derived from the recovery code with
+- The file key, with the post's code beside it (16 bytes, so the C-NSP can tell whose backup
+  a request for help is about), is sealed (``crypto_box_seal``, :class:`nacl.public.SealedBox`)
+  once per recipient: the post's **backup key** (an X25519 key derived from the recovery code with
   Argon2id, salt and limits in the header) and, when the post is paired, the C-NSP's
   encryption key (for the hub's help when the code is lost; see docs/backups.md).
 - The header is authenticated: its SHA-256 is the additional data of every chunk, so a
@@ -16,7 +17,7 @@ libsodium through PyNaCl only, nothing home-made (issue 20):
 Layout (big-endian)::
 
     "NPBK" | version u8 | chunk size u32 | salt 16 | opslimit u32 | memlimit u32
-    | blocks u8 | blocks × (kind u8 | recipient public key 32 | sealed file key 80)
+    | blocks u8 | blocks × (kind u8 | recipient public key 32 | sealed file key + code 96)
     | secretstream header 24
     then chunks: ciphertext of CHUNK_SIZE bytes (+17), the last one shorter and FINAL
 """
@@ -47,7 +48,8 @@ SUFFIX = ".npbk"
 CHUNK_SIZE = 1 << 20
 SALT_BYTES = 16
 KEY_BYTES = 32
-SEALED_KEY_BYTES = KEY_BYTES + 48  # crypto_box_SEALBYTES
+LABEL_BYTES = 16  # the post code, NUL-padded
+SEALED_KEY_BYTES = KEY_BYTES + LABEL_BYTES + 48  # + crypto_box_SEALBYTES
 
 #: Argon2id limits for the key derived from the code. The code has 120 random bits, so the
 #: work factor is a second lock, not the only one: moderate, for an old laptop.
@@ -207,8 +209,12 @@ def inspect_sealed(path: Path) -> SealedHeader:
         return read_header(file, path)
 
 
-def seal_file(source: Path, target: Path, recipients: Sequence[Recipient], salt: bytes) -> None:
+def seal_file(
+    source: Path, target: Path, recipients: Sequence[Recipient], salt: bytes, label: str
+) -> None:
     """Encrypt the file at ``source`` into ``target`` (a new file, owner-only on POSIX).
+
+    ``label`` (the post code) is sealed beside the file key, for the C-NSP's help.
 
     Written through ``target.partial``, fsynced, renamed, the folder fsynced: nothing is ever
     under ``target`` unless it is whole.
@@ -217,8 +223,11 @@ def seal_file(source: Path, target: Path, recipients: Sequence[Recipient], salt:
         OSError: the target cannot be written (full, pulled, read-only); nothing is left.
     """
     file_key = sodium.crypto_secretstream_xchacha20poly1305_keygen()
+    payload = file_key + label.encode("ascii").ljust(LABEL_BYTES, b"\0")
+    if len(payload) != KEY_BYTES + LABEL_BYTES:
+        raise ValueError("label too long")
     blocks = [
-        KeyBlock(r.kind, bytes(r.public_key), SealedBox(r.public_key).encrypt(file_key))
+        KeyBlock(r.kind, bytes(r.public_key), SealedBox(r.public_key).encrypt(payload))
         for r in recipients
     ]
     state = sodium.crypto_secretstream_xchacha20poly1305_state()
@@ -264,12 +273,27 @@ def open_file_key(header: SealedHeader, kind: int, key: PrivateKey, path: Path) 
             "opgeschreven, of vraag het C-NSP om hulp."
         )
     try:
-        file_key = SealedBox(key).decrypt(block.sealed_key)
-    except CryptoError:
+        return open_sealed_key(block.sealed_key, key)[0]
+    except ValueError:
         raise damaged(path, "het sleutelblok is veranderd") from None
-    if len(file_key) != KEY_BYTES:
-        raise damaged(path, "het sleutelblok is veranderd")
-    return file_key
+
+
+def open_sealed_key(sealed_key: bytes, key: PrivateKey) -> tuple[bytes, str]:
+    """``(file key, post code)`` from a key block sealed to ``key``.
+
+    Raises:
+        ValueError: it does not open with ``key``, or what it holds is not a key and a code.
+    """
+    try:
+        payload = SealedBox(key).decrypt(bytes(sealed_key))
+    except CryptoError:
+        raise ValueError("the key block does not open") from None
+    if len(payload) != KEY_BYTES + LABEL_BYTES:
+        raise ValueError("the key block holds something else")
+    label = payload[KEY_BYTES:].rstrip(b"\0")
+    if not all(0x21 <= c < 0x7F for c in label):
+        raise ValueError("the key block holds something else")
+    return payload[:KEY_BYTES], label.decode("ascii")
 
 
 def unseal_file(source: Path, target: Path, file_key: bytes) -> None:

@@ -37,7 +37,7 @@ def _seal(
         sealed.Recipient(sealed.KIND_CODE, key.public_key),
         sealed.Recipient(sealed.KIND_HUB, hub.public_key),
     ]
-    sealed.seal_file(source, target, recipients, salt)
+    sealed.seal_file(source, target, recipients, salt, "GR-0014")
     assert not target.with_name(target.name + ".partial").exists()
     return target
 
@@ -57,6 +57,9 @@ def test_any_size_round_trips_for_the_code_and_for_the_hub(
     path = _seal(tmp_path, data, code_key, hub)
     assert _open(path, sealed.KIND_CODE, code_key[2], tmp_path / "a.db") == data
     assert _open(path, sealed.KIND_HUB, hub, tmp_path / "b.db") == data
+    hub_block = sealed.inspect_sealed(path).block(sealed.KIND_HUB)
+    assert hub_block is not None
+    assert sealed.open_sealed_key(hub_block.sealed_key, hub)[1] == "GR-0014"
     again = sealed.derive_backup_key(code_key[0].lower(), sealed.inspect_sealed(path).salt)
     assert bytes(again) == bytes(code_key[2])
 
@@ -90,7 +93,7 @@ def test_a_changed_header_field_is_refused(
     """The hub's key block changed: the code's block still opens, but no chunk authenticates."""
     path = _seal(tmp_path, b"data" * 3000, code_key, PrivateKey.generate())
     raw = bytearray(path.read_bytes())
-    hub_block = 35 + (1 + 32 + 80) + 1  # the second block's public key
+    hub_block = 35 + (1 + 32 + sealed.SEALED_KEY_BYTES) + 1  # the second block's public key
     raw[hub_block] ^= 1
     path.write_bytes(bytes(raw))
     with pytest.raises(sealed.SealedBackupDamaged):

@@ -11,6 +11,9 @@ A backup of another installation is refused unless ``--andere-post`` is given. A
 backup (``.npbk``, every backup outside the data folder) needs the recovery code
 (``--herstelcode``, or typed when asked); on the laptop that made it, the kept code is used.
 
+When the code is lost, ``--verzoek`` writes a request for the C-NSP's help and ``--antwoord``
+restores with its answer (:mod:`noodpost.sync.recovery_help`); the laptop then gets a new code.
+
 ``herstelcode`` shows the recovery code again to a coordinator (PIN read from stdin).
 """
 
@@ -35,6 +38,7 @@ from noodpost.services.backup import (
 )
 from noodpost.services.base import ServiceContext
 from noodpost.services.recovery import (
+    create_recovery_code,
     opened_backup,
     remember_code,
     show_recovery_code,
@@ -43,6 +47,7 @@ from noodpost.services.recovery import (
 from noodpost.storage.backup import parse_backup_name
 from noodpost.storage.restore import inspect_backup
 from noodpost.storage.sealed_backup import is_sealed
+from noodpost.sync.recovery_help import forget_request, make_request, open_answer
 
 
 def add(commands: Commands) -> None:
@@ -92,11 +97,26 @@ def add_restore(commands: Commands) -> None:
     parser.add_argument(
         "file", type=Path, metavar="BESTAND", help="het back-upbestand (.db of .npbk)"
     )
-    parser.add_argument(
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument(
         "--herstelcode",
         dest="code",
         metavar="CODE",
         help="de herstelcode van een versleutelde back-up (.npbk)",
+    )
+    how.add_argument(
+        "--verzoek",
+        dest="request",
+        type=Path,
+        metavar="VERZOEK",
+        help="herstelcode kwijt: schrijf een herstelverzoek voor het C-NSP (zet nog niets terug)",
+    )
+    how.add_argument(
+        "--antwoord",
+        dest="answer",
+        type=Path,
+        metavar="ANTWOORD",
+        help="zet terug met het herstelantwoord van het C-NSP op uw verzoek",
     )
     parser.add_argument("--ja", action="store_true", help="niet vragen: meteen terugzetten")
     parser.add_argument(
@@ -128,8 +148,11 @@ def _code_for(backup: Path, data_dir: Path, given: str | None) -> str | None:
 def run_restore(args: argparse.Namespace) -> int:
     data_dir = data_dir_of(args)
     backup: Path = args.file
-    code = _code_for(backup, data_dir, args.code)
-    with opened_backup(backup, data_dir, code) as opened:
+    if args.request is not None:
+        return _write_request(backup, data_dir, args.request)
+    file_key = open_answer(backup, data_dir, args.answer) if args.answer else None
+    code = None if file_key is not None else _code_for(backup, data_dir, args.code)
+    with opened_backup(backup, data_dir, code, file_key) as opened:
         info = inspect_backup(opened.path)  # a damaged or foreign file is refused before asking
         if not args.ja:
             print(
@@ -159,7 +182,35 @@ def run_restore(args: argparse.Namespace) -> int:
         if opened.code is not None:
             remember_code(data_dir, opened.code)
     print(report.summary)
+    if file_key is not None:
+        forget_request(data_dir)
+        _new_code_after_help(data_dir)
     return 0
+
+
+def _write_request(backup: Path, data_dir: Path, target: Path) -> int:
+    request = make_request(backup, data_dir, target)
+    print(
+        f"Herstelverzoek geschreven: {target}. Er is nog niets teruggezet.\n"
+        f"Vingerafdruk van het verzoek: {request.fingerprint}\n"
+        "Breng het verzoek naar het C-NSP (USB-stick of mail) en bel de C-NSP-operator: die "
+        "belt u terug en vergelijkt deze vingerafdruk. Met het antwoord zet u terug op deze "
+        f"laptop: noodpost restore {backup} --antwoord ANTWOORD"
+    )
+    return 0
+
+
+def _new_code_after_help(data_dir: Path) -> None:
+    """Restored without the code: the backups from now on get a new code, shown once."""
+    with existing_database(data_dir) as db:
+        code = create_recovery_code(db, data_dir)
+    print(
+        f"\nNieuwe herstelcode: {code}\n"
+        "De oude herstelcode was kwijt, dus versleutelt deze laptop nieuwe back-ups met deze "
+        "nieuwe code. Schrijf hem nu op papier en bewaar hem op een veilige plek, niet bij de "
+        "laptop of de USB-stick. Oudere back-ups gaan alleen nog open met de oude code of met "
+        "hulp van het C-NSP."
+    )
 
 
 def add_show_code(commands: Commands) -> None:

@@ -222,11 +222,14 @@ class OpenedBackup:
 
 
 @contextmanager
-def opened_backup(backup_file: Path, data_dir: Path, code: str | None) -> Iterator[OpenedBackup]:
+def opened_backup(
+    backup_file: Path, data_dir: Path, code: str | None, file_key: bytes | None = None
+) -> Iterator[OpenedBackup]:
     """The plain database of ``backup_file``; a decrypted copy is removed afterwards.
 
-    A sealed backup is opened with ``code`` or, without one, with the code kept on this
-    laptop. Nothing is written before the code is known to fit.
+    A sealed backup is opened with ``file_key`` when given (the C-NSP's help), else with
+    ``code`` or, without one, with the code kept on this laptop. Nothing is written before
+    the code is known to fit.
 
     Raises:
         UserError: a typo in the code, no code, the wrong code
@@ -236,24 +239,9 @@ def opened_backup(backup_file: Path, data_dir: Path, code: str | None) -> Iterat
     if not sealed.is_sealed(backup_file):
         yield OpenedBackup(backup_file, backup_file.name, None)
         return
-    header = sealed.inspect_sealed(backup_file)
     typed = recovery_code.normalise(code) if code is not None else None
-    using = typed if typed is not None else stored_code(data_dir)
-    if using is None:
-        raise UserError(NEEDS_CODE)
-    key = sealed.derive_backup_key(
-        using, header.salt, opslimit=header.opslimit, memlimit=header.memlimit
-    )
-    try:
-        file_key = sealed.open_file_key(header, sealed.KIND_CODE, key, backup_file)
-    except sealed.WrongRecoveryCode:
-        if typed is None:
-            raise UserError(
-                "Deze back-up is niet met de herstelcode van deze laptop versleuteld. Geef de "
-                "herstelcode van de post waar hij vandaan komt: --herstelcode CODE. Er is "
-                "niets veranderd."
-            ) from None
-        raise
+    if file_key is None:
+        file_key = _file_key_from_code(backup_file, data_dir, typed)
     made_folder = not data_dir.exists()
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     target = work_dir(data_dir) / OPENED_NAME
@@ -275,6 +263,26 @@ def opened_backup(backup_file: Path, data_dir: Path, code: str | None) -> Iterat
         raise
     store.remove_with_side_files(target)
     drop_work_dir(data_dir)
+
+
+def _file_key_from_code(backup_file: Path, data_dir: Path, typed: str | None) -> bytes:
+    header = sealed.inspect_sealed(backup_file)
+    using = typed if typed is not None else stored_code(data_dir)
+    if using is None:
+        raise UserError(NEEDS_CODE)
+    key = sealed.derive_backup_key(
+        using, header.salt, opslimit=header.opslimit, memlimit=header.memlimit
+    )
+    try:
+        return sealed.open_file_key(header, sealed.KIND_CODE, key, backup_file)
+    except sealed.WrongRecoveryCode:
+        if typed is None:
+            raise UserError(
+                "Deze back-up is niet met de herstelcode van deze laptop versleuteld. Geef de "
+                "herstelcode van de post waar hij vandaan komt: --herstelcode CODE. Er is "
+                "niets veranderd."
+            ) from None
+        raise
 
 
 # ---------------------------------------------------------------- showing the code

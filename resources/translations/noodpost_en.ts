@@ -2845,7 +2845,7 @@
 <context>
     <name>RecoveryCode</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/recovery_code.py" line="+31"/>
+        <location filename="../../noodpost/gui/dialogs/recovery_code.py" line="+35"/>
         <source>Met deze herstelcode zet u een versleutelde back-up (van de USB-stick) terug op een andere laptop, als deze laptop kapot of kwijt is. Schrijf hem nu op papier, of druk hem af, en bewaar dat op een veilige plek: niet bij de laptop en niet bij de USB-stick. Een coördinator kan de code later opnieuw bekijken met &apos;noodpost herstelcode&apos;.</source>
         <translation>With this recovery code you restore an encrypted backup (from the USB stick) on another laptop, if this laptop is broken or lost. Write it down on paper now, or print it, and keep that in a safe place: not with the laptop and not with the USB stick. A coordinator can see the code again later with &apos;noodpost herstelcode&apos;.</translation>
     </message>
@@ -2856,9 +2856,22 @@
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location line="+89"/>
+        <source>Noodpost — herstelcode</source>
+        <translation>Noodpost — recovery code</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryCodePage</name>
     <message>
-        <location line="+61"/>
+        <location line="-32"/>
         <source>Schrijf de herstelcode op</source>
         <translation>Write down the recovery code</translation>
     </message>

@@ -3,12 +3,14 @@
 :class:`RecoveryCodeView` shows the code in large, spaced characters with the instruction to
 write it down, and a button to print it (the print dialog also offers a PDF). The setup
 wizard's last page uses it (:class:`RecoveryCodePage`: finishing needs the box "Ik heb de
-herstelcode opgeschreven"), so the code is shown once when the post is made.
+herstelcode opgeschreven"), so the code is shown once when the post is made;
+:class:`RecoveryCodeDialog` shows it again to a coordinator (menu *Herstelcode…*).
 """
 
 from __future__ import annotations
 
 import html
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QTextDocument
@@ -24,7 +26,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.fields import larger_font
+from noodpost.services.recovery import show_recovery_code
 
 
 def instruction() -> str:
@@ -121,3 +125,37 @@ class RecoveryCodePage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.written_down.isChecked()
+
+
+class RecoveryCodeDialog(QDialog):
+    """*Herstelcode…* for a coordinator: the code again, with *Afdrukken…* and *Sluiten*."""
+
+    def __init__(self, code: str, post: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_code_dialog")
+        self.setWindowTitle(self.tr("Noodpost — herstelcode"))
+        self.setMinimumWidth(640)
+        self.view = RecoveryCodeView()
+        self.view.show_code(code, post)
+        close = QPushButton(self.tr("&Sluiten"))
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addLayout(row)
+
+
+def open_recovery_code(app: AppContext, parent: QWidget) -> None:
+    """Ask the service for the code (coordinators only; a volunteer sees the refusal), then
+    show it. Off the GUI thread: it reads the keys folder and, for an older post, makes the
+    code."""
+
+    def shown(code: str) -> None:
+        RecoveryCodeDialog(code, app.node.name, parent).open()
+
+    app.runner.run(
+        partial(show_recovery_code, app.services.ctx, app.data_dir), shown, parent=parent
+    )

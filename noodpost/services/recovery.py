@@ -48,14 +48,13 @@ SALT_SETTING = "backup_salt"
 #: Where the plain copy waits to be sealed, and a sealed backup is opened: inside the data
 #: folder (0700), never on the stick.
 WORK_DIR = "versleutelen"
-OPENED_NAME = "herstel-ontsleuteld.db"
 
 SHOW_COORDINATOR_ONLY = "Alleen een coördinator kan de herstelcode bekijken."
 
 NEW_CODE_NOTICE = (
     "Back-ups buiten deze laptop worden voortaan versleuteld. Er is een herstelcode gemaakt; "
-    "een coördinator bekijkt die met 'noodpost herstelcode --coordinator NAAM' en schrijft "
-    "hem op (niet bij de laptop of de USB-stick bewaren)."
+    "een coördinator bekijkt die via Noodpost → Herstelcode… of met 'noodpost herstelcode "
+    "--coordinator NAAM' en schrijft hem op (niet bij de laptop of de USB-stick bewaren)."
 )
 NEEDS_CODE = (
     "Deze back-up is versleuteld. Geef de herstelcode die bij het inrichten is opgeschreven: "
@@ -239,12 +238,18 @@ def opened_backup(
     if not sealed.is_sealed(backup_file):
         yield OpenedBackup(backup_file, backup_file.name, None)
         return
+    if backup_file.name.endswith(store.PARTIAL_SUFFIX):  # a write cut off: never read
+        raise UserError(
+            f"{backup_file.name} is geen bruikbare back-up van Noodpost (een onvolledig "
+            "bestand). Er is niets veranderd. Kies een andere back-up."
+        )
     typed = recovery_code.normalise(code) if code is not None else None
     if file_key is None:
         file_key = _file_key_from_code(backup_file, data_dir, typed)
     made_folder = not data_dir.exists()
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    target = work_dir(data_dir) / OPENED_NAME
+    # Named after the backup, so a refusal of what is inside (a newer version …) names it.
+    target = work_dir(data_dir) / (Path(backup_file.name).stem + ".db")
     try:
         try:
             sealed.unseal_file(backup_file, target, file_key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,11 @@ def test_an_older_post_gets_its_code_at_the_first_sealed_backup_and_is_told_once
     # The code kept on this laptop opens it; without the kept code it is asked for.
     with opened_backup(sealed, data_dir, None) as opened:
         assert opened.path.read_bytes().startswith(b"SQLite format 3")
+    cut_off = sealed.with_name(sealed.name + ".partial")  # a write that was cut off
+    shutil.copyfile(sealed, cut_off)
+    with pytest.raises(UserError) as refused, opened_backup(cut_off, data_dir, None):
+        pass
+    assert "onvolledig" in refused.value.message
     code_path(data_dir).unlink()
     with pytest.raises(UserError) as refused, opened_backup(sealed, data_dir, None):
         pass

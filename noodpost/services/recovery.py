@@ -102,13 +102,18 @@ def create_recovery_code(db: Database, data_dir: Path) -> str:
     Returns the code, grouped (to show once).
     """
     code = recovery_code.new_code()
+    remember_code(data_dir, code)
+    _adopt_code(db, code)
+    return code
+
+
+def _adopt_code(db: Database, code: str) -> None:
+    """Seal from now on to ``code``'s backup key (a fresh salt; every header carries its own)."""
     salt = sealed.new_salt()
     public = sealed.derive_backup_key(code, salt).public_key
-    remember_code(data_dir, code)
     with db.write() as session:
         session.merge(Setting(key=PUBLIC_SETTING, value=bytes(public).hex()))
         session.merge(Setting(key=SALT_SETTING, value=salt.hex()))
-    return code
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,13 @@ def backup_lock(db: Database, data_dir: Path) -> BackupLock:
         salt = session.get(Setting, SALT_SETTING)
         values = (public.value, salt.value) if public and salt else None
     if values is None:
+        # A database without the settings: an older post (made now, and said once), or one
+        # restored from a backup older than its code — then the kept code is used again, so
+        # the code on paper stays the right one.
+        kept = stored_code(data_dir)
+        if kept is not None:
+            _adopt_code(db, kept)
+            return backup_lock(db, data_dir)
         made = create_recovery_code(db, data_dir)
         return replace(backup_lock(db, data_dir), new_code=made)
     recipients = [sealed.Recipient(sealed.KIND_CODE, PublicKey(bytes.fromhex(values[0])))]

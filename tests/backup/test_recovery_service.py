@@ -14,11 +14,14 @@ from noodpost.services.backup import BackupService
 from noodpost.services.base import ServiceContext
 from noodpost.services.recovery import (
     NEW_CODE_NOTICE,
+    PUBLIC_SETTING,
+    SALT_SETTING,
     code_path,
     opened_backup,
     show_recovery_code,
     stored_code,
 )
+from noodpost.storage.models import Setting
 from noodpost.storage.sealed_backup import inspect_sealed
 
 
@@ -66,3 +69,24 @@ def test_an_older_post_gets_its_code_at_the_first_sealed_backup_and_is_told_once
     with pytest.raises(UserError) as refused, opened_backup(sealed, data_dir, None):
         pass
     assert "--herstelcode" in refused.value.message
+
+
+def test_a_database_restored_from_before_its_code_keeps_the_code_on_paper(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """The settings went back with an old database; the kept code is sealed to again."""
+    data_dir, stick = tmp_path / "post", tmp_path / "stick"
+    stick.mkdir()
+    backups = BackupService(ctx, data_dir, Settings())
+    [first] = backups.backup_now(stick).written
+    on_paper = stored_code(data_dir)
+    assert on_paper is not None
+    with ctx.db.write() as session:  # as a restore of a backup from before the code would
+        for key in (PUBLIC_SETTING, SALT_SETTING):
+            session.delete(session.get(Setting, key))
+    report = backups.backup_now(stick)
+    assert NEW_CODE_NOTICE not in report.warnings
+    assert stored_code(data_dir) == on_paper
+    for backup in (first, *report.written):
+        with opened_backup(backup, tmp_path / "nieuwe-laptop", on_paper) as opened:
+            assert opened.path.read_bytes().startswith(b"SQLite format 3")

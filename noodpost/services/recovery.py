@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sqlite3
@@ -206,7 +207,7 @@ def write_sealed_backup(
     target = folder / sealed_name(plain.path.name)
     try:
         if shutil.disk_usage(folder).free < plain.size + store.SPACE_MARGIN:
-            raise OSError(28, "te weinig vrije ruimte")  # ENOSPC
+            raise OSError(errno.ENOSPC, "te weinig vrije ruimte")
         sealed.seal_file(plain.path, target, lock.recipients, lock.salt, lock.post_code)
     except OSError as failed:
         raise UserError(store.failure_message(folder, failed)) from failed

@@ -3334,8 +3334,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Noodpost-back-ups (*.db)</source>
-        <translation>Noodpost backups (*.db)</translation>
+        <source>Noodpost-back-ups (*.db *.npbk)</source>
+        <translation>Noodpost backups (*.db *.npbk)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3814,8 +3814,8 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Noodpost-back-ups (*.db)</source>
-        <translation>Noodpost backups (*.db)</translation>
+        <source>Noodpost-back-ups (*.db *.npbk)</source>
+        <translation>Noodpost backups (*.db *.npbk)</translation>
     </message>
 </context>
 <context>

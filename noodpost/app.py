@@ -24,6 +24,7 @@ from noodpost.gui.backup_timer import BackupTimer
 from noodpost.gui.context import AppContext, AppServices
 from noodpost.gui.dialogs.audit_view import AuditViewDialog
 from noodpost.gui.dialogs.post_details import PostDetailsDialog
+from noodpost.gui.dialogs.recovery_code import open_recovery_code
 from noodpost.gui.dialogs.restore import RestoreDialog
 from noodpost.gui.dialogs.setup_wizard import run_setup_wizard
 from noodpost.gui.dialogs.sign_in import sign_in_before_start
@@ -127,7 +128,8 @@ def build_main_window(app: AppContext) -> MainWindow:
 
 
 def _coordinator_actions(app: AppContext, window: MainWindow) -> None:
-    """The audit log and the post's details and retention (the dialogs refuse a volunteer)."""
+    """The audit log, the post's details and retention, and the recovery code (each refuses a
+    volunteer)."""
     audit = QAction(QCoreApplication.translate("MainWindow", "Auditlogboek…"), window)
     audit.setObjectName("audit_action")
     audit.triggered.connect(lambda: AuditViewDialog(app, window).open())
@@ -141,6 +143,10 @@ def _coordinator_actions(app: AppContext, window: MainWindow) -> None:
     details.setObjectName("post_details_action")
     details.triggered.connect(lambda: PostDetailsDialog(app, window).open())
     window.add_menu_action(details)
+    code = QAction(QCoreApplication.translate("MainWindow", "Herstelcode…"), window)
+    code.setObjectName("recovery_code_action")
+    code.triggered.connect(lambda: open_recovery_code(app, window))
+    window.add_menu_action(code)
 
 
 def _retention(context: AppContext, window: MainWindow, backups: BackupService) -> QTimer:

@@ -35,6 +35,7 @@ from noodpost.logs import log_startup, setup_logging
 from noodpost.services.demo import generate
 from noodpost.services.status import NodeStatus, count_label, node_status, read_status
 from noodpost.setup_node import NodeRequest, initialise_node
+from noodpost.sync.recovery_help import answer_request
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,13 @@ def _run_init(args: argparse.Namespace) -> int:
     what = f"{role[:1].upper()}{role[1:]} '{info.name}' ({info.post_code})"
     print(f"{what} ingericht{mode} in {data_dir}.")
     print(f"Vingerafdruk van de sleutels: {created.fingerprint}")
+    print(
+        f"\nHerstelcode: {created.recovery_code}\n"
+        "Schrijf deze herstelcode nu op papier en bewaar hem op een veilige plek, niet bij de "
+        "laptop of de USB-stick. Met deze code zet u een versleutelde back-up terug op een "
+        "andere laptop. Een coördinator kan hem later opnieuw bekijken met 'noodpost "
+        "herstelcode --coordinator NAAM'."
+    )
     return EXIT_OK
 
 
@@ -219,9 +227,10 @@ def _add_posts(commands: Commands) -> None:
         summary="(C-NSP) bekende posten en hun vingerafdruk; goedkeuren, sleutel vervangen",
         description="Toont de noodsteunpunten die deze C-NSP kent, keurt er een goed na "
         "vergelijking van de vingerafdruk, of vervangt de sleutel van een goedgekeurde post "
-        "door die van zijn vervangende laptop. Per post is er één goedgekeurde sleutel.",
+        "door die van zijn vervangende laptop. Per post is er één goedgekeurde sleutel. "
+        "'herstel' maakt een herstelantwoord voor een post die zijn herstelcode kwijt is.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="list|approve|replace")
+    actions = parser.add_subparsers(dest="action", metavar="list|approve|replace|herstel")
     actions.add_parser("list", help="toon de posten (standaard)")
     approve = actions.add_parser("approve", help="keur een post goed")
     approve.add_argument("code", metavar="CODE")
@@ -244,10 +253,21 @@ def _add_posts(commands: Commands) -> None:
         required=True,
         help="vingerafdruk van de nieuwe laptop, zoals die op zijn scherm staat",
     )
+    helped = actions.add_parser(
+        "herstel", help="help een post die zijn herstelcode kwijt is (herstelantwoord maken)"
+    )
+    helped.add_argument("request", type=Path, metavar="VERZOEK")
+    helped.add_argument("answer", type=Path, metavar="ANTWOORD")
     parser.set_defaults(run=_run_posts)
 
 
 def _run_posts(args: argparse.Namespace) -> int:
+    if args.action == "herstel":
+        data_dir = data_dir_of(args)
+        with existing_database(data_dir) as db:
+            done = answer_request(db, data_dir, args.request, args.answer, SystemClock())
+        print(done.summary)
+        return EXIT_OK
     with sync_service(args) as sync:
         if args.action == "approve":
             print(sync.approve_post(args.code, args.fingerprint).summary)

@@ -4,8 +4,10 @@
 field they are about, so the wizard can show them at that field), then creates the database and
 the node with the default supply catalogue (:func:`noodpost.services.setup.initialise`), adds
 the first coordinator when one is given (:meth:`VolunteersService.add_volunteer`), and creates
-the node's keys (:func:`noodpost.sync.keys.create_keys`). When any step fails, what this call
-made is removed again: a refused or failed setup never leaves a half-made node behind.
+the node's keys (:func:`noodpost.sync.keys.create_keys`) and its recovery code for sealed
+backups (:func:`noodpost.services.recovery.create_recovery_code`). When any step fails, what
+this call made is removed again: a refused or failed setup never leaves a half-made node
+behind.
 
 This module stands outside ``gui`` so that the command line can use it without loading Qt.
 """
@@ -28,6 +30,7 @@ from noodpost.core.errors import UserError
 from noodpost.core.vocabulary import NodeRole, PostFunction, Role
 from noodpost.services.base import NodeInfo, ServiceContext
 from noodpost.services.pins import check_pin as check_pin_rule
+from noodpost.services.recovery import code_path, create_recovery_code
 from noodpost.services.setup import initialise
 from noodpost.services.volunteers import VolunteersService, VolunteerSummary
 from noodpost.storage.audit import append_audit
@@ -83,6 +86,10 @@ class NodeCreated:
     info: NodeInfo
     fingerprint: str
     coordinator: VolunteerSummary | None
+    recovery_code: str = ""
+
+    def __repr__(self) -> str:  # keep the recovery code out of logs and tracebacks
+        return f"NodeCreated(info={self.info!r}, fingerprint={self.fingerprint!r})"
 
 
 def check_role(role: str) -> str:
@@ -197,7 +204,11 @@ def initialise_node(
     data_dir.mkdir(parents=True, exist_ok=True)
     version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
     fresh = not path.exists()
-    key_files = [keys_dir(data_dir) / SIGNING_FILE, keys_dir(data_dir) / ENCRYPTION_FILE]
+    key_files = [
+        keys_dir(data_dir) / SIGNING_FILE,
+        keys_dir(data_dir) / ENCRYPTION_FILE,
+        code_path(data_dir),
+    ]
     new_key_files = [f for f in key_files if not f.exists()]
     the_clock = clock if clock is not None else SystemClock()
     try:
@@ -221,6 +232,7 @@ def initialise_node(
                     checked.coordinator.name, Role.COORDINATOR, checked.coordinator.pin
                 )
             keys = create_keys(db, data_dir)
+            code = create_recovery_code(db, data_dir)
             _audit_init(db, the_clock, info, coordinator)
     except BaseException:
         if fresh:  # made by this call: leave no half-made node behind
@@ -229,7 +241,7 @@ def initialise_node(
                 with suppress(FileNotFoundError):
                     made.unlink()
         raise
-    return NodeCreated(info, keys.fingerprint, coordinator)
+    return NodeCreated(info, keys.fingerprint, coordinator, code)
 
 
 def _audit_init(

@@ -63,7 +63,7 @@ def _read_pin(name: str) -> str:
     return sys.stdin.readline().strip()
 
 
-def _sign_in_coordinator(ctx: ServiceContext, name: str) -> None:
+def sign_in_coordinator(ctx: ServiceContext, name: str) -> None:
     volunteers = VolunteersService(ctx)
     wanted = name.strip().casefold()
     match = [v for v in volunteers.list_volunteers() if v.name.casefold() == wanted]
@@ -100,7 +100,7 @@ def _run(args: argparse.Namespace) -> int:
             print(CapService(ctx).export(args.folder).summary)
             return 0
         if coordinator:
-            _sign_in_coordinator(ctx, coordinator)
+            sign_in_coordinator(ctx, coordinator)
         exports = ExportService(ctx)
         if args.action == "csv":
             result = exports.export_csv(args.target, personal=personal)

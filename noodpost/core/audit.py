@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     VIEW_PERSONAL = "view_personal"
     SEARCH_MESSAGES = "search_messages"
     PURGE = "purge"
+    RECOVERY_HELP = "recovery_help"
 
 
 #: Dutch words for the audit view and ``audit verify``.
@@ -42,4 +43,5 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.VIEW_PERSONAL: "persoonslijst bekeken",
     AuditAction.SEARCH_MESSAGES: "veilig-en-wel gezocht",
     AuditAction.PURGE: "persoonsgegevens geanonimiseerd",
+    AuditAction.RECOVERY_HELP: "hulp bij terugzetten zonder herstelcode",
 }

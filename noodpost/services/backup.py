@@ -30,6 +30,7 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.clock import Clock, SystemClock, iso
 from noodpost.core.errors import UserError, os_reason
 from noodpost.core.rations import local_time
+from noodpost.services import recovery
 from noodpost.services.base import ServiceContext
 from noodpost.services.roles import require_coordinator
 from noodpost.storage import backup as store
@@ -172,25 +173,35 @@ def restore_from_file(
     clock: Clock,
     actor: str | None = None,
     allow_other_node: bool = False,
+    code: str | None = None,
+    name: str | None = None,
 ) -> RestoreReport:
     """Restore ``backup_file`` into ``data_dir`` (nothing may have the database open).
 
-    The restored database is opened once (migrated to this version's schema when the backup
-    is older) to record the restore in its audit log.
+    A sealed backup (``.npbk``) is opened with ``code`` or, without one, with the code kept
+    on this laptop; a code that opened it is kept on this laptop afterwards. The restored
+    database is opened once (migrated to this version's schema when the backup is older) to
+    record the restore in its audit log. ``name`` is the file name to report (default:
+    ``backup_file``'s).
 
     Raises:
-        UserError: see :func:`noodpost.storage.restore.restore_backup`.
+        UserError: see :func:`noodpost.storage.restore.restore_backup` and
+            :func:`noodpost.services.recovery.opened_backup`.
         OtherNodeBackup: the backup is another installation's; ask, then call again with
             ``allow_other_node=True``.
     """
-    restored = restoring.restore_backup(
-        backup_file, data_dir, now=clock.now(), allow_other_node=allow_other_node
-    )
+    shown = name or backup_file.name
+    with recovery.opened_backup(backup_file, data_dir, code) as opened:
+        restored = restoring.restore_backup(
+            opened.path, data_dir, now=clock.now(), allow_other_node=allow_other_node
+        )
+        if opened.code is not None:
+            recovery.remember_code(data_dir, opened.code)
     aside = restored.set_aside.name if restored.set_aside else None
-    obj = backup_file.name + (f" (vorige: {aside})" if aside else "")
+    obj = shown + (f" (vorige: {aside})" if aside else "")
     _record_restore(data_dir / DB_FILENAME, clock=clock, actor=actor, obj=obj)
-    log.info("Restored %s; new incarnation %s", backup_file.name, restored.incarnation)
-    return RestoreReport(backup_file.name, aside, restored.post_code, restored.incarnation)
+    log.info("Restored %s; new incarnation %s", shown, restored.incarnation)
+    return RestoreReport(shown, aside, restored.post_code, restored.incarnation)
 
 
 class BackupService:
@@ -276,6 +287,15 @@ class BackupService:
                     )
         for target, kind, required in targets:
             try:
+                if self._leaves_data_folder(target):
+                    sealed = recovery.write_sealed_backup(
+                        self.ctx.db, self.data_dir, target, now=now, kind=kind
+                    )
+                    written.append(sealed.path)
+                    if sealed.new_code is not None:
+                        warnings.append(recovery.NEW_CODE_NOTICE)
+                    log.info("Sealed backup %s written", sealed.path.name)
+                    continue
                 done = store.write_backup(self.ctx.db, target, now=now, kind=kind)
             except UserError as failed:
                 self._audit_failure(name)
@@ -287,6 +307,13 @@ class BackupService:
             log.info("Backup %s written in %.0f ms", done.path.name, done.elapsed_ms)
         self._audit_written(written)
         return BackupReport(tuple(written), tuple(warnings))
+
+    def _leaves_data_folder(self, folder: Path) -> bool:
+        """A backup into ``folder`` is sealed unless the folder is inside the data folder."""
+        try:
+            return not folder.resolve().is_relative_to(self.data_dir.resolve())
+        except OSError:
+            return True
 
     def _audit_written(self, written: list[Path]) -> None:
         with self.ctx.db.write() as session:

@@ -7,9 +7,11 @@ journal, checked with ``PRAGMA quick_check``, fsynced, and only then renamed to 
 written — leaves nothing under the final name and raises a Dutch :class:`UserError`.
 
 Names sort by time: ``noodpost-<post-code>-<YYYYMMDD-HHMMSS>.db`` (UTC; a training node's code
-carries ``-OEFENING``). Automatic backups rotate: the 24 newest are kept, and besides those the
-newest of each of the last 7 days. Rotation only ever deletes files with this node's name
-pattern, never the backup it just wrote, and never a backup written to a folder the user chose.
+carries ``-OEFENING``); a sealed backup outside the data folder ends in ``.npbk`` instead
+(:mod:`noodpost.storage.sealed_backup`). Automatic backups rotate: the 24 newest are kept,
+and besides those the newest of each of the last 7 days. Rotation only ever deletes files
+with this node's name pattern, never the backup it just wrote, and never a backup written
+to a folder the user chose.
 
 Restoring a backup, and moving or retiring a database: :mod:`noodpost.storage.restore`.
 """
@@ -46,7 +48,8 @@ STALE_PARTIAL_SECONDS = 3600
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 NAME_PATTERN = re.compile(
-    r"^noodpost-(?P<code>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*?)-(?P<stamp>\d{8}-\d{6})\.db$"
+    r"^noodpost-(?P<code>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*?)-(?P<stamp>\d{8}-\d{6})"
+    r"\.(?:db|npbk)$"
 )
 ASIDE_PREFIX = "noodpost-voor-herstel-"
 

@@ -944,7 +944,7 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+300"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+304"/>
         <source>De eerste coördinator</source>
         <translation>The first coordinator</translation>
     </message>
@@ -2843,6 +2843,68 @@
     </message>
 </context>
 <context>
+    <name>RecoveryCode</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/recovery_code.py" line="+35"/>
+        <source>Met deze herstelcode zet u een versleutelde back-up (van de USB-stick) terug op een andere laptop, als deze laptop kapot of kwijt is. Schrijf hem nu op papier, of druk hem af, en bewaar dat op een veilige plek: niet bij de laptop en niet bij de USB-stick. Een coördinator kan de code later opnieuw bekijken met &apos;noodpost herstelcode&apos;.</source>
+        <translation>With this recovery code you restore an encrypted backup (from the USB stick) on another laptop, if this laptop is broken or lost. Write it down on paper now, or print it, and keep that in a safe place: not with the laptop and not with the USB stick. A coordinator can see the code again later with &apos;noodpost herstelcode&apos;.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Herstelcode van %1</source>
+        <translation>Recovery code of %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location line="+89"/>
+        <source>Noodpost — herstelcode</source>
+        <translation>Noodpost — recovery code</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Sluiten</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodePage</name>
+    <message>
+        <location line="-32"/>
+        <source>Schrijf de herstelcode op</source>
+        <translation>Write down the recovery code</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De post is ingericht. Back-ups op een USB-stick zijn versleuteld: zonder deze code kan niemand ze lezen, ook u niet.</source>
+        <translation>The post is set up. Backups on a USB stick are encrypted: without this code nobody can read them, not even you.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ik heb de herstelcode &amp;opgeschreven</source>
+        <translation>I have &amp;written down the recovery code</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryCodeView</name>
+    <message>
+        <location line="-43"/>
+        <source>&amp;Afdrukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Noodpost herstelcode</source>
+        <translation>Noodpost recovery code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Herstelcode afdrukken</source>
+        <translation>Print recovery code</translation>
+    </message>
+</context>
+<context>
     <name>ReferDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+36"/>
@@ -3272,8 +3334,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Noodpost-back-ups (*.db)</source>
-        <translation>Noodpost backups (*.db)</translation>
+        <source>Noodpost-back-ups (*.db *.npbk)</source>
+        <translation>Noodpost backups (*.db *.npbk)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3399,7 +3461,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/settings.py" line="+41"/>
+        <location filename="../../noodpost/gui/dialogs/settings.py" line="+42"/>
         <source>Noodpost — instellingen</source>
         <translation>Noodpost — settings</translation>
     </message>
@@ -3523,12 +3585,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Citizen help: residents who offer help</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+282"/>
         <source>Noodpost inrichten</source>
         <translation>Set up Noodpost</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;Volgende &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
@@ -3539,8 +3601,8 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Inrichten</source>
-        <translation>&amp;Set up</translation>
+        <source>&amp;Klaar</source>
+        <translation>&amp;Done</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3548,7 +3610,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Soort</source>
         <translation>Kind</translation>
     </message>
@@ -3619,7 +3681,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+286"/>
+        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+298"/>
         <source>Noodpost — aanmelden</source>
         <translation>Noodpost — sign in</translation>
     </message>
@@ -3657,7 +3719,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location line="-272"/>
+        <location line="-283"/>
         <source>Zoek uw naam: typ een deel ervan</source>
         <translation>Find your name: type part of it</translation>
     </message>
@@ -3672,7 +3734,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>&amp;Wie bent u?</source>
         <translation>&amp;Who are you?</translation>
     </message>
@@ -3697,7 +3759,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Type your PIN.</translation>
     </message>
     <message numerus="yes">
-        <location line="+28"/>
+        <location line="+38"/>
         <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
         <translation>
             <numerusform>Signing in with this name is possible again in %n second.</numerusform>
@@ -3752,14 +3814,14 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Noodpost-back-ups (*.db)</source>
-        <translation>Noodpost backups (*.db)</translation>
+        <source>Noodpost-back-ups (*.db *.npbk)</source>
+        <translation>Noodpost backups (*.db *.npbk)</translation>
     </message>
 </context>
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-116"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-127"/>
         <source>Klopt dit?</source>
         <translation>Is this right?</translation>
     </message>
@@ -3767,6 +3829,11 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+3"/>
         <source>Kies Inrichten om de post zo aan te maken; daarna meldt u zich aan met de pincode. Kies Vorige om iets te veranderen.</source>
         <translation>Choose Set up to create the post like this; then you sign in with the PIN. Choose Back to change something.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Inrichten</source>
+        <translation>&amp;Set up</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,7 @@
 <context>
     <name>SetupWizard</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+433"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+448"/>
         <source>%n persoon/personen</source>
         <translation>
             <numerusform>%n persoon</numerusform>
@@ -105,7 +105,7 @@
 <context>
     <name>SignInPanel</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+261"/>
+        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+273"/>
         <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
         <translation>
             <numerusform>Aanmelden met deze naam kan weer over %n seconde.</numerusform>

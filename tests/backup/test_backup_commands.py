@@ -44,8 +44,14 @@ def test_backup_without_a_folder_goes_to_backups_and_warns_about_an_absent_stick
     (tmp_path / "stick" / "noodpost").mkdir(parents=True)
     code, out, err = _run(capsys, "--data-dir", str(data_dir), "backup")
     assert code == 0
-    assert err == ""
-    assert len(list((tmp_path / "stick" / "noodpost").iterdir())) == 1
+    # The first backup that leaves the data folder is sealed; an older folder gets its
+    # recovery code now, and the coordinator is told once where to see it.
+    assert "herstelcode" in err
+    assert "noodpost herstelcode --coordinator" in err
+    [sealed] = list((tmp_path / "stick" / "noodpost").iterdir())
+    assert sealed.suffix == ".npbk"
+    code, out, err = _run(capsys, "--data-dir", str(data_dir), "backup")
+    assert (code, err) == (0, "")
 
 
 def test_backup_to_a_folder_and_to_a_missing_one(

@@ -151,6 +151,29 @@ def test_the_restore_dialog_lists_restores_and_asks_to_close(
     assert len(list(app_context.data_dir.glob("noodpost-voor-herstel-*.db"))) == 1
 
 
+def test_a_sealed_backup_on_the_stick_is_listed_and_restored_with_the_kept_code(
+    qtbot: QtBot, app_context: AppContext, tmp_path: Path
+) -> None:
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    settings = Settings(backup_usb_folder=str(stick))
+    service = BackupService(app_context.services.ctx, app_context.data_dir, settings)
+    [home, sealed] = service.backup_now().written
+    assert sealed.suffix == ".npbk"
+    home.unlink()  # only the stick's is left
+    dialog = RestoreDialog(app_context, service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.backups.count() == 1
+    assert "USB-map" in dialog.backups.item(0).text()
+
+    dialog.done_box = lambda report: _NoBox()  # type: ignore[method-assign,assignment,return-value]
+    with qtbot.waitSignal(dialog.restored, timeout=10_000) as signal:
+        dialog.restore_selected()
+    assert f"Back-up {sealed.name} is teruggezet" in signal.args[0]
+    assert not (app_context.data_dir / "versleutelen").exists()
+
+
 def test_the_restore_dialog_says_when_there_are_no_backups(
     qtbot: QtBot, app_context: AppContext
 ) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,16 +23,25 @@ from noodpost.core.clock import FixedClock
 from noodpost.services.backup import BackupService
 from noodpost.services.post import PostService
 from noodpost.services.purge import anonymise_due
+from noodpost.services.recovery import opened_backup
 from noodpost.services.retention import RetentionService
 from noodpost.storage.backup import PARTIAL_SUFFIX, backup_name, list_backups
 from noodpost.storage.engine import quick_check_file
 from noodpost.storage.models import AuditEntry
+from noodpost.storage.sealed_backup import SUFFIX
 
 SURNAME = b"Zyxwvutsma"
 
 
 def _hits(path: Path) -> int:
-    """How often the surname occurs in the file and its write-ahead log, byte for byte."""
+    """How often the surname occurs in the file and its write-ahead log, byte for byte.
+
+    A sealed backup (on the stick, in a chosen folder) is opened first, with the code the
+    post (``<tmp>/post``) keeps: what counts is what it would give back.
+    """
+    if path.suffix == SUFFIX:
+        with _opened(path) as plain:
+            return _hits(plain)
     found = 0
     for part in (path, path.with_name(path.name + "-wal")):
         if part.exists():
@@ -38,10 +49,21 @@ def _hits(path: Path) -> int:
     return found
 
 
+@contextmanager
+def _opened(path: Path) -> Iterator[Path]:
+    data_dir = next(p / "post" for p in path.parents if (p / "post" / "keys").is_dir())
+    with opened_backup(path, data_dir, None) as opened:
+        yield opened.path
+
+
 def _assert_one_clean_backup(folder: Path) -> None:
     """``folder`` holds one backup of this post: sound, and without the surname."""
     [fresh] = list_backups(folder)
-    assert quick_check_file(fresh.path) == "ok"
+    if fresh.path.suffix == SUFFIX:
+        with _opened(fresh.path) as plain:
+            assert quick_check_file(plain) == "ok"
+    else:
+        assert quick_check_file(fresh.path) == "ok"
     assert _hits(fresh.path) == 0
 
 
@@ -65,9 +87,14 @@ def _past_the_period(post: Site, clock: FixedClock) -> None:
     clock.advance(timedelta(days=30))
 
 
-def _block_next_backup(folder: Path, post: Site, clock: FixedClock) -> Path:
+def _block_next_backup(
+    folder: Path, post: Site, clock: FixedClock, *, sealed: bool = False
+) -> Path:
     """Put a folder where the next backup into ``folder`` writes its working file."""
-    blocked = folder / (backup_name(post.ctx.node.post_code, clock.now()) + PARTIAL_SUFFIX)
+    name = backup_name(post.ctx.node.post_code, clock.now())
+    if sealed:  # the stick's backups are sealed: noodpost-….npbk
+        name = name.removesuffix(".db") + SUFFIX
+    blocked = folder / (name + PARTIAL_SUFFIX)
     blocked.mkdir()
     return blocked
 
@@ -173,7 +200,9 @@ def test_the_stick_keeps_its_backups_until_a_fresh_one_reaches_it(
     moment = clock.now().timestamp()
     os.utime(aside, (moment, moment))
     _past_the_period(post, clock)
-    blocked = _block_next_backup(usb, post, clock)  # the stick cannot take the fresh backup
+    blocked = _block_next_backup(
+        usb, post, clock, sealed=True
+    )  # the stick cannot take the fresh backup
 
     round_ = anonymise_due(retention, backups)
     assert round_.backups is not None

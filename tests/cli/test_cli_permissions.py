@@ -65,13 +65,17 @@ def test_init_demo_backup_and_export_leave_nothing_for_other_users(tmp_path: Pat
     personal = ("--met-persoonsgegevens", "--coordinator", DEMO_COORDINATOR)
     noodpost(tmp_path, "export", "csv", tmp_path / "csv", *personal, stdin=f"{DEMO_PIN}\n")
     noodpost(tmp_path, "export", "xlsx", tmp_path / "lijst.xlsx", *personal, stdin=f"{DEMO_PIN}\n")
+    [sealed] = stick.glob("*.npbk")
+    code = (data_dir / "keys" / "herstelcode.txt").read_text().strip()
+    noodpost(tmp_path, "restore", sealed, "--herstelcode", code, "--ja")  # opened in the folder
 
     assert mode_of(data_dir) == 0o700
     assert list((data_dir / "backups").glob("*.db")), "the backup was not made"
     assert readable_by_others(data_dir) == []
     assert mode_of(logs) == 0o700
     assert readable_by_others(logs) == []
-    assert [mode_of(p) for p in stick.glob("*.db")] == [0o600]
+    assert [mode_of(p) for p in stick.glob("*.npbk")] == [0o600]  # sealed, and private too
+    assert mode_of(data_dir / "keys" / "herstelcode.txt") == 0o600
     exported = sorted((tmp_path / "csv").glob("*.csv"))
     assert exported, "nothing was exported"
     assert mode_of(tmp_path / "csv") == 0o700

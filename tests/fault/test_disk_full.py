@@ -261,7 +261,7 @@ def test_a_file_size_limit_fails_the_backup_cleanly(post: Post, tmp_path: Path) 
     done = _backup(post, folder)
     assert done.returncode == 0, done.stderr
     [made] = _files(folder)
-    assert made.suffix == ".db"
+    assert made.suffix == ".npbk"  # a folder outside the data folder: sealed
 
 
 def test_a_full_stick_fails_the_backup_cleanly(post: Post, small_disk: Path) -> None:

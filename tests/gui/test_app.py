@@ -152,6 +152,8 @@ def test_an_empty_folder_is_set_up_with_the_wizard(qtbot: QtBot, tmp_path: Path)
             widget.next()
             widget.coordinator_page.fields.fill("Anna Dijkstra", PIN)
             widget.next()
+            widget.button(QWizard.WizardButton.CommitButton).click()  # Inrichten
+            widget.recovery_page.written_down.setChecked(True)  # the code, written down
             widget.button(QWizard.WizardButton.FinishButton).click()
         elif isinstance(widget, SignInDialog):
             sign_in_as_anna(widget)

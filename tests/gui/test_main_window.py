@@ -182,6 +182,7 @@ def test_the_menu_offers_backups_the_audit_log_and_the_info_screen(
         "Back-up terugzetten…",
         "Auditlogboek…",
         "Post en bewaartermijn…",
+        "Herstelcode…",
         "&Publieksscherm tonen",
         "Afsluiten",
     ]
@@ -194,4 +195,19 @@ def test_the_audit_log_opens_from_the_menu_for_the_coordinator(
     dialog = main_window.findChild(QDialog, "audit_view")
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
+    dialog.close()
+
+
+def test_the_recovery_code_opens_from_the_menu_for_the_coordinator(
+    qtbot: QtBot, main_window: MainWindow, app_context: AppContext
+) -> None:
+    main_window.findChild(QAction, "recovery_code_action").trigger()
+    qtbot.waitUntil(lambda: main_window.findChild(QDialog, "recovery_code_dialog") is not None)
+    dialog = main_window.findChild(QDialog, "recovery_code_dialog")
+    qtbot.waitUntil(dialog.isVisible)
+    shown = dialog.findChild(QLabel, "recovery_code").text()
+    # An older post had no code: the first look makes it, and it is the one kept.
+    kept = (app_context.data_dir / "keys" / "herstelcode.txt").read_text().strip()
+    assert shown == kept
+    assert len(shown) == 34
     dialog.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import closing
 from pathlib import Path
 
@@ -16,9 +17,11 @@ from noodpost.app import open_node_database
 from noodpost.core.clock import FixedClock
 from noodpost.core.ids import post_id
 from noodpost.core.vocabulary import PostFunction
+from noodpost.gui.dialogs.recovery_code import printable_html
 from noodpost.gui.dialogs.setup_wizard import (
     COORDINATOR_PAGE,
     POST_PAGE,
+    RECOVERY_PAGE,
     ROLE_PAGE,
     SERVICES_PAGE,
     SUMMARY_PAGE,
@@ -78,6 +81,12 @@ def fill_coordinator(qtbot: QtBot, wizard: SetupWizard, pin_again: str = PIN) ->
 
 
 def finish(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """*Inrichten* on the summary; when the node was made, tick "opgeschreven" and *Klaar*."""
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton)
+    if wizard.currentId() != RECOVERY_PAGE:
+        return
+    box = wizard.recovery_page.written_down
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
 
 
@@ -243,3 +252,39 @@ def test_cancelling_makes_nothing(qtbot: QtBot, wizard: SetupWizard, folder: Pat
 
     assert wizard.result() == QDialog.DialogCode.Rejected
     assert not folder.exists()
+
+
+def test_the_recovery_code_is_shown_once_and_finishing_needs_it_written_down(
+    qtbot: QtBot, wizard: SetupWizard, folder: Path
+) -> None:
+    fill_post(qtbot, wizard)
+    next_page(qtbot, wizard)
+    fill_coordinator(qtbot, wizard)
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert commit.text().replace("&", "") == "Inrichten"
+    qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+
+    assert wizard.currentId() == RECOVERY_PAGE
+    created = wizard.created
+    assert created is not None
+    page = wizard.recovery_page
+    shown = page.view.code.text()
+    assert shown == created.recovery_code
+    assert shown == (folder / "keys" / "herstelcode.txt").read_text().strip()
+    assert re.fullmatch(r"([0-9A-Z]{4}-){6}[0-9A-Z]{4}", shown)
+    assert page.view.code.isVisible()
+    assert page.view.print_button.isVisible()
+    assert shown in printable_html(shown, "Sporthal De Kring")
+    finish_button = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish_button.isEnabled()  # not before "opgeschreven"
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()  # made: no way back
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible()  # Escape does not skip the code either
+
+    box = page.written_down
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert finish_button.isEnabled()
+    qtbot.mouseClick(finish_button, Qt.MouseButton.LeftButton)
+    assert wizard.result() == QDialog.DialogCode.Accepted
+    assert repr(created).find(shown) == -1  # never in a log line or traceback

@@ -143,7 +143,7 @@ class RestoreDialog(QDialog):
             self,
             self.tr("Back-upbestand kiezen"),
             str(self.app.data_dir / "backups"),
-            self.tr("Noodpost-back-ups (*.db)"),
+            self.tr("Noodpost-back-ups (*.db *.npbk)"),
         )
         if chosen:
             item = QListWidgetItem(self.tr("Gekozen bestand: %1").replace("%1", chosen))

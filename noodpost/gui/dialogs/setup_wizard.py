@@ -1,10 +1,13 @@
 """The first-run wizard: set this laptop up as a post (or the C-NSP) in a few minutes.
 
 Pages: role → name, code and capacity → what the post offers (the L-NSP functions of
-DESIGN §2) → the first coordinator with a PIN → summary. Each page checks its fields with the
-same rules as ``noodpost init`` (:mod:`noodpost.setup_node`) and shows a refusal in words under
-the field; finishing calls :func:`noodpost.setup_node.initialise_node`, the one path both the
-wizard and the command line take. A refusal there keeps the wizard open with what was typed.
+DESIGN §2) → the first coordinator with a PIN → summary → the recovery code. Each page checks
+its fields with the same rules as ``noodpost init`` (:mod:`noodpost.setup_node`) and shows a
+refusal in words under the field; *Inrichten* on the summary (a commit page: no way back)
+calls :func:`noodpost.setup_node.initialise_node`, the one path both the wizard and the
+command line take. A refusal there keeps the wizard open with what was typed. The last page
+shows the new node's recovery code once (:mod:`noodpost.gui.dialogs.recovery_code`);
+finishing needs the box "opgeschreven".
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from noodpost.core.clock import Clock
 from noodpost.core.errors import UserError
 from noodpost.core.vocabulary import NodeRole, PostFunction
 from noodpost.gui.dialogs.fields import CoordinatorFields, FieldMessage, larger_font
+from noodpost.gui.dialogs.recovery_code import RecoveryCodePage
 from noodpost.setup_node import (
     NodeCreated,
     NodeRequest,
@@ -44,7 +48,7 @@ from noodpost.setup_node import (
     initialise_node,
 )
 
-ROLE_PAGE, POST_PAGE, SERVICES_PAGE, COORDINATOR_PAGE, SUMMARY_PAGE = range(5)
+ROLE_PAGE, POST_PAGE, SERVICES_PAGE, COORDINATOR_PAGE, SUMMARY_PAGE, RECOVERY_PAGE = range(6)
 MAX_CAPACITY = 10_000
 
 
@@ -341,6 +345,8 @@ class SummaryPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.message = FieldMessage("setup_message")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Inrichten"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.message)
@@ -381,9 +387,10 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Volgende >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< V&orige"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Inrichten"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Klaar"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("&Annuleren"))
         self.resize(860, 640)
 
@@ -392,11 +399,19 @@ class SetupWizard(QWizard):
         self.services_page = ServicesPage()
         self.coordinator_page = CoordinatorPage()
         self.summary_page = SummaryPage(self)
+        self.recovery_page = RecoveryCodePage()
         self.setPage(ROLE_PAGE, self.role_page)
         self.setPage(POST_PAGE, self.post_page)
         self.setPage(SERVICES_PAGE, self.services_page)
         self.setPage(COORDINATOR_PAGE, self.coordinator_page)
         self.setPage(SUMMARY_PAGE, self.summary_page)
+        self.setPage(RECOVERY_PAGE, self.recovery_page)
+
+    def reject(self) -> None:
+        """Cancel, Escape or closing the window: nothing is made — but once the node exists,
+        only *Klaar* (after "opgeschreven") closes, so the code is not skipped by accident."""
+        if self.created is None:
+            super().reject()
 
     def request(self) -> NodeRequest:
         """What the pages hold, as ``noodpost init`` would receive it."""
@@ -471,6 +486,7 @@ class SetupWizard(QWizard):
             return False
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self.recovery_page.view.show_code(self.created.recovery_code, self.created.info.name)
         return True
 
 

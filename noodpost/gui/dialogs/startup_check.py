@@ -119,7 +119,7 @@ class StartupCheckDialog(QDialog):
             self,
             self.tr("Back-upbestand kiezen"),
             str(self.data_dir / "backups"),
-            self.tr("Noodpost-back-ups (*.db)"),
+            self.tr("Noodpost-back-ups (*.db *.npbk)"),
         )
         if chosen:
             self.restore(Path(chosen))

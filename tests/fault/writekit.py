@@ -44,14 +44,17 @@ from sqlalchemy import func, select
 from write_runner import client_name, intake_fields
 
 from noodpost.core.clock import FixedClock, iso, parse_iso
+from noodpost.core.errors import UserError
 from noodpost.services.audit import verify_audit
 from noodpost.services.intake import IntakeService
+from noodpost.services.recovery import opened_backup
 from noodpost.storage.digest import state_digest
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.eventlog import count_events
 from noodpost.storage.models import Distribution, Event, Household
 from noodpost.storage.node import database_path
 from noodpost.storage.projection import rebuild
+from noodpost.storage.sealed_backup import is_sealed
 from noodpost.sync import bundle as fmt
 from noodpost.sync.files import PARTIAL_SUFFIX
 from noodpost.sync.keys import NodeKeys, load_node_keys
@@ -436,9 +439,20 @@ def check_bundle(scene: WriteScene, path: Path) -> None:
 
 
 def check_backup(scene: WriteScene, path: Path) -> None:
-    """A complete backup: opens, passes ``quick_check`` and holds every event of the post."""
+    """A complete backup: opens (a sealed one with the code kept in the trial's data folder,
+    beside the backup folder), passes ``quick_check`` and holds every event of the post."""
     if path.name.endswith(("-wal", "-shm", "-journal")):
         raise TrialFailed(f"{path.name}: a side file under a final backup name")
+    if not is_sealed(path):
+        raise TrialFailed(f"{path.name}: a backup outside the data folder must be sealed")
+    try:
+        with opened_backup(path, path.parent.parent / "data", None) as opened:
+            _check_plain(scene, opened.path, path.name)
+    except UserError as bad:
+        raise TrialFailed(f"{path.name} under its final name does not open: {bad}") from bad
+
+
+def _check_plain(scene: WriteScene, path: Path, name: str) -> None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -447,11 +461,11 @@ def check_backup(scene: WriteScene, path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.Error as bad:
-        raise TrialFailed(f"{path.name} under its final name is not a database: {bad}") from bad
+        raise TrialFailed(f"{name} under its final name is not a database: {bad}") from bad
     if result != "ok":
-        raise TrialFailed(f"{path.name}: quick_check {result}")
+        raise TrialFailed(f"{name}: quick_check {result}")
     if events != scene.events:
-        raise TrialFailed(f"{path.name}: {events} events, not {scene.events}")
+        raise TrialFailed(f"{name}: {events} events, not {scene.events}")
 
 
 def check_files(scene: WriteScene, target: Path, report: Report, *, complete: bool) -> int:

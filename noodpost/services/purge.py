@@ -21,6 +21,7 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
 from noodpost.services.backup import BackupService, backups_dir, usb_folder
+from noodpost.services.recovery import leftover_copies
 from noodpost.services.retention import LAST_RUN_KEY, RetentionDone, RetentionService
 from noodpost.storage import backup as store
 from noodpost.storage.audit import FAILED, OK, append_audit
@@ -103,8 +104,9 @@ def replace_backups_from_before(backups: BackupService) -> str | None:
 
     def from_before(folder: Path) -> list[Path]:
         found = [b.path for b in store.list_backups(folder, code) if b.taken_at <= since]
-        if folder == home:  # the copies set aside by a restore hold the names too
-            found += _aside_from_before(backups.data_dir, since)
+        if folder == home:  # the copies set aside by a restore hold the names too, and so
+            found += _aside_from_before(backups.data_dir, since)  # does a killed sealing's
+            found += leftover_copies(backups.data_dir, since.timestamp())
         return found
 
     old = {f: from_before(f) for f in folders if str(f) not in handled}

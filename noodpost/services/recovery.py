@@ -20,6 +20,7 @@ import errno
 import os
 import shutil
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -171,6 +172,18 @@ def drop_work_dir(data_dir: Path) -> None:
         (data_dir / WORK_DIR).rmdir()
 
 
+def leftover_copies(data_dir: Path, older_than: float) -> list[Path]:
+    """Plain copies in the work folder last written before ``older_than`` (a Unix time): what a
+    backup killed while sealing left behind. A younger one may be another process's, at work."""
+    found: list[Path] = []
+    with contextlib.suppress(OSError):
+        for path in (data_dir / WORK_DIR).iterdir():
+            with contextlib.suppress(OSError):
+                if path.is_file() and path.stat().st_mtime < older_than:
+                    found.append(path)
+    return sorted(found)
+
+
 def sealed_name(plain_name: str) -> str:
     return plain_name.removesuffix(".db") + sealed.SUFFIX
 
@@ -196,6 +209,8 @@ def write_sealed_backup(
             f"De back-up is niet gemaakt: de map {folder} bestaat niet (meer). Controleer of de "
             "USB-stick erin zit en of de map klopt, en probeer het opnieuw."
         )
+    for stale in leftover_copies(data_dir, time.time() - store.STALE_PARTIAL_SECONDS):
+        stale.unlink(missing_ok=True)  # a plain copy a killed backup left: never kept
     try:
         plain = store.write_backup(db, work_dir(data_dir), now=now, kind=store.BackupKind.MANUAL)
     except UserError as failed:  # told as the backup to ``folder``, which is what was asked

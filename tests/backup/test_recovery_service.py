@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,25 @@ def test_a_database_restored_from_before_its_code_keeps_the_code_on_paper(
     for backup in (first, *report.written):
         with opened_backup(backup, tmp_path / "nieuwe-laptop", on_paper) as opened:
             assert opened.path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_plain_copy_a_killed_sealing_left_is_removed_by_the_next_backup(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    """Killed while sealing, a backup leaves its plain copy (names and all) in the work folder:
+    an hour on, the next sealed backup removes it; a younger one may be another process's."""
+    data_dir, stick = tmp_path / "post", tmp_path / "stick"
+    stick.mkdir()
+    backups = BackupService(ctx, data_dir, Settings(backup_usb_folder=str(stick)))
+    backups.backup_now()
+    work = data_dir / "versleutelen"
+    work.mkdir()
+    old, young = work / "noodpost-GR-0014-20261128-090000.db", work / "noodpost-jong.db"
+    old.write_bytes(b"SQLite format 3\x00 Huishouden Bakker")
+    young.write_bytes(b"SQLite format 3\x00 bezig")
+    hour_ago = time.time() - 3700
+    os.utime(old, (hour_ago, hour_ago))
+
+    backups.backup_now()
+    assert not old.exists()
+    assert young.exists()

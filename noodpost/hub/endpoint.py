@@ -249,7 +249,9 @@ class HubEndpoint:
     def _other_mode(self, data: bytes) -> bool:
         """Whether a refused bundle came from the other mode (training vs real)."""
         try:
-            return fmt.read_signed(data).header.training != self.node.training
+            return fmt.read_signed(data, self.sync.keys.encryption).header.training != (
+                self.node.training
+            )
         except UserError:
             return False
 

@@ -245,8 +245,10 @@ def test_training_and_real_never_mix_over_http(
     training_post.sync.import_pairing(pairing)
     hub_before, post_before = hub.snapshot(), training_post.snapshot()
 
-    # Through the client: the wrong address for a training post.
-    with pytest.raises(Refused, match="nooit gemengd"):
+    # Through the client: the wrong address for a training post. Its bundle is sealed to its
+    # own (training) hub, so this hub cannot read which mode it is in: only that it is not
+    # for this hub.
+    with pytest.raises(Refused, match="voor een ander noodsteunpunt, niet voor GR-9000"):
         sync_now(training_post.sync, hub_url)
     # The raw answer: 409, with the hub's own words.
     status, answer = _post(hub_url, craft(training_post, hub))

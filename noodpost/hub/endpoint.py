@@ -10,6 +10,12 @@ that post. The protocol is described in :mod:`noodpost.sync.http` (the client si
 - ``GET /v1/health`` → that a Noodpost hub answers here, and its bundle format; nothing that
   names the hub (a stranger may ask).
 
+Nothing an answer says names the hub, a post or a count (issue 20): the reply bundle's
+header is sealed to the post (what the post's bundle did here travels in it), and refusals
+are fixed Dutch texts — the full reason, with names, goes to the hub's console and log only.
+Whoever listens on the network, or replays a post's old bundle, learns no more than keys,
+sizes and status codes.
+
 One bundle at a time: SQLite has one writer, and a post's answer should reflect what it just
 sent. The work runs in a worker thread, so the server keeps answering ``/v1/health``.
 
@@ -39,16 +45,8 @@ from noodpost.hub.guard import CONNECTION_LOG, DEFAULT_LIMITS, Limits
 from noodpost.services.base import NodeInfo, ServiceContext
 from noodpost.sync import bundle as fmt
 from noodpost.sync.bundle import MAX_BUNDLE_BYTES
-from noodpost.sync.exchange import ImportOutcome, ImportStatus
-from noodpost.sync.http import (
-    BUNDLE_MEDIA_TYPE,
-    BUNDLES_PATH,
-    HEADER_APPLIED,
-    HEADER_PRESENT,
-    HEADER_QUARANTINED,
-    HEADER_STATUS,
-    HEALTH_PATH,
-)
+from noodpost.sync.exchange import ImportOutcome, ImportStatus, NotForUs
+from noodpost.sync.http import BUNDLE_MEDIA_TYPE, BUNDLES_PATH, HEALTH_PATH
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -71,6 +69,30 @@ BUSY_MESSAGE = (
 SLOW_MESSAGE = (
     "De bundel kwam niet op tijd binnen bij de C-NSP; er is niets ingelezen. Probeer het "
     "opnieuw, of breng de gegevens met een USB-stick."
+)
+WAITING_MESSAGE = (
+    "Bundel ontvangen en bewaard. Dit noodsteunpunt wacht op goedkeuring door de C-NSP; na "
+    "de goedkeuring worden de gegevens verwerkt."
+)
+REFUSED_MESSAGE = (
+    "De C-NSP weigert deze bundel; er is niets ingelezen. De reden staat bij de C-NSP (in "
+    "het venster van 'noodpost hub serve' en in het logboek): meld dit bij de coördinator."
+)
+NOT_FOR_US_MESSAGE = (
+    "Deze bundel is niet voor deze C-NSP gemaakt; er is niets ingelezen. Controleer het adres "
+    "van de C-NSP, of koppel opnieuw met het koppelbestand van uw C-NSP."
+)
+OTHER_MODE_MESSAGE = (
+    "Oefen- en echte gegevens worden nooit gemengd: deze C-NSP werkt in de andere modus. Er "
+    "is niets ingelezen."
+)
+UNUSABLE_MESSAGE = (
+    "De C-NSP kan zijn gegevens op dit moment niet gebruiken; er is niets ingelezen. De "
+    "gegevens blijven bewaard en gaan mee bij de volgende synchronisatie."
+)
+UNREADABLE_MESSAGE = (
+    "De C-NSP kan deze bundel niet lezen; er is niets ingelezen. Maak een nieuwe bundel en "
+    "probeer het opnieuw."
 )
 SERVICE = "noodpost-hub"
 
@@ -206,7 +228,7 @@ class HubEndpoint:
                 status = self._status_for(refused, data)
                 log.info("Refused network bundle (%d): %s", status, type(refused).__name__)
                 self._tell(f"Bundel geweigerd ({status}): {' '.join(refused.message.split())}")
-                return _message(status, refused.message)
+                return _message(status, _public_message(refused, status))
             except Exception:  # a bug: logged with its traceback, the post gets a calm answer
                 log.exception("Unexpected error while exchanging a network bundle")
                 self._tell("Onverwachte fout bij het verwerken van een bundel (zie het logboek).")
@@ -225,17 +247,10 @@ class HubEndpoint:
         )
         self._tell(outcome.summary)
         if outcome.status is ImportStatus.QUARANTINED:
-            return _message(
-                202,
-                f"Bundel van {outcome.sender_code} ontvangen en bewaard. Dit noodsteunpunt wacht "
-                "op goedkeuring door de C-NSP; na de goedkeuring worden de gegevens verwerkt.",
-                status=outcome.status.value,
-            )
-        reply = self.sync.build_bundle(outcome.sender)
+            return _message(202, WAITING_MESSAGE, status=outcome.status.value)
+        reply = self.sync.build_bundle(outcome.sender, answer=_answer(outcome))
         log.info("Answered %s with bundle %s", outcome.sender_code, reply.bundle_id)
-        return Response(
-            content=reply.data, media_type=BUNDLE_MEDIA_TYPE, headers=_outcome_headers(outcome)
-        )
+        return Response(content=reply.data, media_type=BUNDLE_MEDIA_TYPE)
 
     def _status_for(self, refused: UserError, data: bytes) -> int:
         if isinstance(refused, DatabaseError):
@@ -249,7 +264,9 @@ class HubEndpoint:
     def _other_mode(self, data: bytes) -> bool:
         """Whether a refused bundle came from the other mode (training vs real)."""
         try:
-            return fmt.read_signed(data).header.training != self.node.training
+            return fmt.read_signed(data, self.sync.keys.encryption).header.training != (
+                self.node.training
+            )
         except UserError:
             return False
 
@@ -258,13 +275,31 @@ class HubEndpoint:
             self._report(line)
 
 
-def _outcome_headers(outcome: ImportOutcome) -> dict[str, str]:
-    return {
-        HEADER_STATUS: outcome.status.value,
-        HEADER_APPLIED: str(outcome.applied),
-        HEADER_PRESENT: str(outcome.present),
-        HEADER_QUARANTINED: str(outcome.quarantined),
-    }
+def _answer(outcome: ImportOutcome) -> fmt.Answer:
+    """What the post's bundle did here, for the sealed header of the reply."""
+    return fmt.Answer(
+        bundle_id=outcome.bundle_id,
+        status=outcome.status.value,
+        applied=outcome.applied,
+        present=outcome.present,
+        quarantined=outcome.quarantined,
+    )
+
+
+def _public_message(refused: UserError, status: int) -> str:
+    """What a refusal says on the network: never a name, code, path or count of the hub or a
+    post (anyone may send a bundle, and anyone on the network may listen)."""
+    if isinstance(refused, fmt.BundleDamaged | fmt.BundleTooNew):
+        return refused.message  # fixed words and version numbers only
+    if status == 503:
+        return UNUSABLE_MESSAGE
+    if status == 409:
+        return OTHER_MODE_MESSAGE
+    if isinstance(refused, NotForUs | fmt.NotAddressed):
+        return NOT_FOR_US_MESSAGE
+    if status == 403:
+        return REFUSED_MESSAGE
+    return UNREADABLE_MESSAGE
 
 
 def make_app(

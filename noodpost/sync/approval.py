@@ -246,7 +246,7 @@ def _apply_pending(
     for row in rows:
         try:
             with session.begin_nested():
-                signed = fmt.read_signed(row.raw)
+                signed = fmt.read_signed(row.raw, keys.encryption)
                 check_addressed_to_us(node, signed.header)
                 check_sender_keys(peer, signed.header.sender)
                 contents = fmt.open_payload(signed, keys.encryption)

@@ -1,14 +1,17 @@
-"""The ``.npb`` bundle format (docs/bundle-format.md): framing, header, signature, sealed payload.
+"""The ``.npb`` bundle format (docs/bundle-format.md): framing, sealed header, signature, payload.
 
-A bundle is::
+A format 4 bundle is::
 
-    magic "\\x89NPB" | format version (u16, big-endian) | header length (u32) | header (JSON)
-    | payload (sealed box) | Ed25519 signature (64 bytes) over everything before it
+    magic "\\x89NPB" | format version (u16) | recipient's X25519 key (32) | sender's Ed25519
+    key (32) | sealed header length (u32) | payload length (u32) | sealed header | payload
+    | Ed25519 signature (64 bytes) over everything before it
 
-The header is plain JSON without personal data; the payload is zlib-compressed JSON of
-``{"events": [...], "vector": [[origin, incarnation, seq], ...]}`` sealed to the recipient's
-X25519 key. Since format 2 a wire event may leave out its data hash (``dh``): the receiver
-computes it from the data text, which the signed payload hash already protects.
+Only what a receiver needs before it can decide anything is in clear: whom the bundle is for
+(the recipient's encryption key) and who signed it (the sender's signing key). The header —
+sender, names, codes, ranges, counts, the declared plain size — is JSON sealed to the
+recipient (:mod:`noodpost.sync.header`); the payload is zlib-compressed JSON of
+``{"events": [...], "vector": [[origin, incarnation, seq], ...], ...}`` sealed to the same key.
+Formats 1–3 (a plain JSON header) are still read.
 
 Everything here is pure encoding and checking; what to do with a bundle is in
 :mod:`noodpost.sync.exchange`.
@@ -18,9 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import struct
-import uuid
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -30,32 +31,75 @@ from nacl.exceptions import BadSignatureError, CryptoError
 from nacl.public import PrivateKey, SealedBox
 from nacl.signing import SigningKey
 
-from noodpost.core.cards import POST_CODE_RE
 from noodpost.core.errors import UserError
 from noodpost.core.events import canonical_json
-from noodpost.sync.keys import is_public_key_hex, public_key, verify_key
+from noodpost.sync.header import (
+    COMPRESSION,
+    MAX_NAME,
+    SEALED_FORMAT,
+    Answer,
+    Header,
+    Party,
+    parse_header,
+    parse_party,
+    seq_ranges,
+)
+from noodpost.sync.keys import public_key, verify_key
 from noodpost.sync.rows import Packer, unpack_events
 
+__all__ = [  # with what noodpost.sync.header defines, so callers need one module
+    "COMPRESSION",
+    "FORMAT_VERSION",
+    "MAGIC",
+    "MAX_BUNDLE_BYTES",
+    "MAX_HEADER",
+    "MAX_NAME",
+    "MAX_PLAINTEXT",
+    "READABLE_FORMATS",
+    "SUFFIX",
+    "Answer",
+    "BundleDamaged",
+    "BundleTooNew",
+    "Contents",
+    "Cover",
+    "Envelope",
+    "Header",
+    "NotAddressed",
+    "Party",
+    "SignedBundle",
+    "Vector",
+    "encode",
+    "open_header",
+    "open_payload",
+    "parse_party",
+    "read_envelope",
+    "read_signed",
+    "seal",
+    "seq_ranges",
+    "vector_from_json",
+    "vector_to_json",
+]
+
 MAGIC = b"\x89NPB"
-FORMAT_VERSION = 3
-#: Formats this version reads: 1 (every event carries ``dh``), 2 (``dh`` optional) and 3 (the
-#: payload states the ranges it covers for its receiver, DESIGN §3.8).
-READABLE_FORMATS = (1, 2, 3)
+FORMAT_VERSION = 4
+#: Formats this version reads: 1 (every event carries ``dh``), 2 (``dh`` optional), 3 (the
+#: payload states the ranges it covers for its receiver, DESIGN §3.8) and 4 (the header is
+#: sealed to the recipient; only keys and lengths are in clear, issue 20).
+READABLE_FORMATS = (1, 2, 3, 4)
 #: zlib level: 6 is the default trade-off; measured on a season's bundle (benchmarks/).
 COMPRESSION_LEVEL = 6
 #: Events serialised per ``json.dumps`` call while streaming into the compressor.
 _ENCODE_CHUNK = 20_000
 SUFFIX = ".npb"
-COMPRESSION = "zlib"
 SIGNATURE_LENGTH = 64
-_PREFIX = struct.Struct(">4sHI")  # magic, format version, header length
+_START = struct.Struct(">4sH")  # magic, format version: what every format begins with
+_PREFIX = struct.Struct(">4sHI")  # formats 1-3: magic, format version, header length
+#: Format 4: magic, version, recipient's X25519 key, sender's Ed25519 key, sealed header
+#: length, payload length.
+_SEALED_PREFIX = struct.Struct(">4sH32s32sII")
 MAX_HEADER = 1 << 20  # 1 MiB: a header is a few hundred bytes plus the seq ranges
 MAX_PLAINTEXT = 1 << 30  # 1 GiB of events, far beyond a season at one post
 MAX_BUNDLE_BYTES = 200 * 1024 * 1024  # a bundle file or request: ~3.5M events at 58 bytes
-MAX_NAME = 200  # characters of a node's name, as the set-up allows
-_INCARNATION = re.compile(r"[0-9a-f]{16}", re.ASCII)
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
-ROLES = ("post", "hub")
 
 #: One stream's version: (origin, incarnation) → highest contiguous seq held.
 Vector = dict[tuple[str, str], int]
@@ -86,64 +130,14 @@ class BundleTooNew(UserError):
         )
 
 
-@dataclass(frozen=True)
-class Party:
-    """The sender of a bundle, as its header names it (so a hub can learn a new post)."""
+class NotAddressed(UserError):
+    """A format 4 bundle sealed to another key: its header cannot be opened here."""
 
-    node_id: str
-    incarnation: str
-    post_code: str
-    name: str
-    role: str
-    signing_public_key: str
-    encryption_public_key: str
-
-    def to_json(self) -> dict[str, str]:
-        return {
-            "node_id": self.node_id,
-            "incarnation": self.incarnation,
-            "post_code": self.post_code,
-            "name": self.name,
-            "role": self.role,
-            "signing_public_key": self.signing_public_key,
-            "encryption_public_key": self.encryption_public_key,
-        }
-
-
-@dataclass(frozen=True)
-class Header:
-    """The plain, signed part of a bundle."""
-
-    format: int
-    bundle_id: str
-    created_at: str
-    training: bool
-    event_schema: int
-    sender: Party
-    recipient: str
-    recipient_code: str
-    ranges: tuple[tuple[str, str, int, int], ...]  # origin, incarnation, first seq, last seq
-    event_count: int
-    compression: str
-    payload_length: int
-    payload_sha256: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "format": self.format,
-            "bundle_id": self.bundle_id,
-            "created_at": self.created_at,
-            "training": self.training,
-            "event_schema": self.event_schema,
-            "sender": self.sender.to_json(),
-            "recipient": self.recipient,
-            "recipient_code": self.recipient_code,
-            "ranges": [list(r) for r in self.ranges],
-            "event_count": self.event_count,
-            "compression": self.compression,
-            "payload_length": self.payload_length,
-            "payload_sha256": self.payload_sha256,
-        }
+    def __init__(self) -> None:
+        super().__init__(
+            "Deze bundel is voor een ander noodsteunpunt of C-NSP en kan hier niet worden "
+            "geopend. Er is niets ingelezen."
+        )
 
 
 @dataclass(frozen=True)
@@ -156,8 +150,38 @@ class Contents:
 
 
 @dataclass(frozen=True)
+class Envelope:
+    """A bundle whose framing and signature checked out, before the receiver's key is used.
+
+    Attributes:
+        sender_key: the Ed25519 public key (hex) the signature was checked with.
+        recipient_key: the X25519 public key (hex) it is sealed to (format 4); None for
+            formats 1–3, whose plain header names the recipient by node id.
+        header: the plain header of formats 1–3; None for format 4 (see ``sealed_header``).
+    """
+
+    format: int
+    sender_key: str
+    recipient_key: str | None
+    header: Header | None
+    sealed_header: bytes
+    payload: bytes
+    raw: bytes
+
+    def is_for(self, node_id: str, encryption_key: str) -> bool:
+        """Whether this bundle is addressed to the node with this id and X25519 key (hex)."""
+        if self.recipient_key is not None:
+            return self.recipient_key == encryption_key
+        return self.header is not None and self.header.recipient == node_id
+
+    def made_by(self, signing_key: str) -> bool:
+        """Whether this bundle was signed with this Ed25519 public key (hex)."""
+        return self.sender_key == signing_key
+
+
+@dataclass(frozen=True)
 class SignedBundle:
-    """A bundle whose framing, header and signature checked out (not yet decrypted)."""
+    """A bundle whose framing, signature and header checked out (payload not yet opened)."""
 
     header: Header
     payload: bytes
@@ -165,17 +189,6 @@ class SignedBundle:
 
 
 # ---------------------------------------------------------------- writing
-
-
-def seq_ranges(events: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, str, int, int], ...]:
-    """Per ``(origin, incarnation)`` the lowest and highest seq carried, sorted."""
-    spans: dict[tuple[str, str], tuple[int, int]] = {}
-    for event in events:
-        key = (str(event["o"]), str(event["i"]))
-        seq = int(event["s"])
-        low, high = spans.get(key, (seq, seq))
-        spans[key] = (min(low, seq), max(high, seq))
-    return tuple((o, i, low, high) for (o, i), (low, high) in sorted(spans.items()))
 
 
 def vector_to_json(vector: Mapping[tuple[str, str], int]) -> list[list[Any]]:
@@ -220,10 +233,10 @@ def encode(
     vector: Mapping[tuple[str, str], int],
     signing_key: SigningKey,
     covers: Sequence[Cover] = (),
+    answer: Answer | None = None,
 ) -> bytes:
-    """Build the bytes of one bundle: compress, seal to the recipient, sign."""
-    compressed = _compress_payload(events, vector, covers)
-    payload = SealedBox(public_key(recipient_encryption_key)).encrypt(compressed)
+    """Build the bytes of one bundle: compress, seal header and payload to the recipient, sign."""
+    compressed, plain_length = _compress_payload(events, vector, covers)
     header = Header(
         format=FORMAT_VERSION,
         bundle_id=bundle_id,
@@ -236,11 +249,33 @@ def encode(
         ranges=seq_ranges(events),
         event_count=len(events),
         compression=COMPRESSION,
-        payload_length=len(payload),
-        payload_sha256=hashlib.sha256(payload).hexdigest(),
+        payload_length=0,  # in the clear framing, not in the sealed header
+        plain_length=plain_length,
+        answer=answer,
     )
-    header_bytes = canonical_json(header.to_json()).encode("utf-8")
-    signed = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes + payload
+    return seal(header, compressed, recipient_encryption_key, signing_key)
+
+
+def seal(
+    header: Header, compressed: bytes, recipient_encryption_key: str, signing_key: SigningKey
+) -> bytes:
+    """Frame a format 4 bundle: ``header`` (its ``to_json``) and the compressed payload sealed
+    to the recipient's X25519 key (hex), the whole signed with ``signing_key``.
+
+    ``header.payload_length`` is not used (the framing states the sealed payload's length).
+    """
+    box = SealedBox(public_key(recipient_encryption_key))
+    payload = box.encrypt(compressed)
+    sealed_header = box.encrypt(canonical_json(header.to_json()).encode("utf-8"))
+    prefix = _SEALED_PREFIX.pack(
+        MAGIC,
+        SEALED_FORMAT,
+        bytes.fromhex(recipient_encryption_key),
+        signing_key.verify_key.encode(),
+        len(sealed_header),
+        len(payload),
+    )
+    signed = b"".join((prefix, sealed_header, payload))
     return signed + signing_key.sign(signed).signature
 
 
@@ -248,8 +283,8 @@ def _compress_payload(
     events: Sequence[Mapping[str, Any]],
     vector: Mapping[tuple[str, str], int],
     covers: Sequence[Cover],
-) -> bytes:
-    """The format 3 payload as compact JSON, compressed while it is made::
+) -> tuple[bytes, int]:
+    """The payload as compact JSON, compressed while it is made, and its plain length::
 
         {"events": [row, ...], "streams": [[origin, incarnation], ...],
          "authors": [author, ...], "vector": [[origin, incarnation, seq], ...],
@@ -259,7 +294,14 @@ def _compress_payload(
     """
     packer = zlib.compressobj(COMPRESSION_LEVEL)
     rows = Packer()
-    parts = [packer.compress(b'{"events":[')]
+    plain = 0
+
+    def feed(text: bytes) -> bytes:
+        nonlocal plain
+        plain += len(text)
+        return packer.compress(text)
+
+    parts = [feed(b'{"events":[')]
     for start in range(0, len(events), _ENCODE_CHUNK):
         chunk = json.dumps(
             [rows.row(e) for e in events[start : start + _ENCODE_CHUNK]],
@@ -267,8 +309,8 @@ def _compress_payload(
             ensure_ascii=False,
         )
         if start:
-            parts.append(packer.compress(b","))
-        parts.append(packer.compress(chunk[1:-1].encode("utf-8")))
+            parts.append(feed(b","))
+        parts.append(feed(chunk[1:-1].encode("utf-8")))
     tail = json.dumps(
         {
             "streams": [list(key) for key in rows.streams],
@@ -279,42 +321,72 @@ def _compress_payload(
         separators=(",", ":"),
         ensure_ascii=False,
     )
-    parts.append(packer.compress(("]," + tail[1:]).encode("utf-8")))
+    parts.append(feed(("]," + tail[1:]).encode("utf-8")))
     parts.append(packer.flush())
-    return b"".join(parts)
+    return b"".join(parts), plain
 
 
 # ---------------------------------------------------------------- reading
 
 
-def read_signed(data: bytes) -> SignedBundle:
-    """Check framing, format version, header and signature; nothing is decrypted yet.
+def read_envelope(data: bytes) -> Envelope:
+    """Check framing, format version and signature; no key of the receiver is used yet.
 
-    The signature is checked with the key the header names: that proves the bytes are intact
+    The signature is checked with the key the bundle names: that proves the bytes are intact
     and were made by the holder of that key. Whether that key is *trusted* is for the caller.
 
     Raises:
         BundleDamaged: truncated, garbled, or not a bundle at all.
         BundleTooNew: a newer format version.
     """
-    if len(data) < _PREFIX.size + SIGNATURE_LENGTH:
+    if len(data) < _START.size + SIGNATURE_LENGTH:
         raise BundleDamaged("te kort")
-    magic, version, header_length = _PREFIX.unpack_from(data)
+    magic, version = _START.unpack_from(data)
     if magic != MAGIC:
         raise BundleDamaged("geen Noodpost-bundel")
     if version > FORMAT_VERSION:
         raise BundleTooNew("formaat", version, FORMAT_VERSION)
     if version not in READABLE_FORMATS:
         raise BundleDamaged("onbekend formaat")
+    if version >= SEALED_FORMAT:
+        return _read_sealed_framing(data, version)
+    return _read_plain_framing(data, version)
+
+
+def _read_sealed_framing(data: bytes, version: int) -> Envelope:
+    if len(data) < _SEALED_PREFIX.size + SIGNATURE_LENGTH:
+        raise BundleDamaged("te kort")
+    _, _, recipient, signer, header_length, payload_length = _SEALED_PREFIX.unpack_from(data)
+    if not 0 < header_length <= MAX_HEADER:
+        raise BundleDamaged("kop onvolledig")
+    start = _SEALED_PREFIX.size
+    end = start + header_length + payload_length
+    if payload_length < 1 or len(data) != end + SIGNATURE_LENGTH:
+        raise BundleDamaged("lengte klopt niet")
+    try:
+        verify_key(signer.hex()).verify(data[:end], data[end:])
+    except (BadSignatureError, ValueError) as bad:
+        raise BundleDamaged("handtekening klopt niet") from bad
+    return Envelope(
+        format=version,
+        sender_key=signer.hex(),
+        recipient_key=recipient.hex(),
+        header=None,
+        sealed_header=data[start : start + header_length],
+        payload=data[start + header_length : end],
+        raw=data,
+    )
+
+
+def _read_plain_framing(data: bytes, version: int) -> Envelope:
+    """Formats 1–3: a plain JSON header, which names the key the signature is checked with."""
+    if len(data) < _PREFIX.size + SIGNATURE_LENGTH:
+        raise BundleDamaged("te kort")
+    _, _, header_length = _PREFIX.unpack_from(data)
     if header_length > MAX_HEADER or _PREFIX.size + header_length > len(data):
         raise BundleDamaged("kop onvolledig")
     header_bytes = data[_PREFIX.size : _PREFIX.size + header_length]
-    try:
-        header = _parse_header(json.loads(header_bytes.decode("utf-8")))
-    except (UnicodeDecodeError, ValueError, TypeError, KeyError, RecursionError) as bad:
-        raise BundleDamaged("kop onleesbaar") from bad
-    if header.format != version:
-        raise BundleDamaged("kop en formaat verschillen")
+    header = _parse_header_bytes(header_bytes, version)
     end = _PREFIX.size + header_length + header.payload_length
     if len(data) != end + SIGNATURE_LENGTH:
         raise BundleDamaged("lengte klopt niet")
@@ -325,15 +397,77 @@ def read_signed(data: bytes) -> SignedBundle:
     payload = data[_PREFIX.size + header_length : end]
     if hashlib.sha256(payload).hexdigest() != header.payload_sha256:
         raise BundleDamaged("inhoud klopt niet met de kop")
-    return SignedBundle(header=header, payload=payload, raw=data)
+    return Envelope(
+        format=version,
+        sender_key=header.sender.signing_public_key,
+        recipient_key=None,
+        header=header,
+        sealed_header=b"",
+        payload=payload,
+        raw=data,
+    )
+
+
+def _parse_header_bytes(
+    header_bytes: bytes, version: int, payload_length: int | None = None
+) -> Header:
+    try:
+        header = parse_header(
+            json.loads(header_bytes.decode("utf-8")), payload_length=payload_length
+        )
+    except (UnicodeDecodeError, ValueError, TypeError, KeyError, RecursionError) as bad:
+        raise BundleDamaged("kop onleesbaar") from bad
+    if header.format != version:
+        raise BundleDamaged("kop en formaat verschillen")
+    return header
+
+
+def open_header(envelope: Envelope, private_key: PrivateKey) -> SignedBundle:
+    """The bundle with its header: for format 4, the sealed header opened with our key.
+
+    Cheap and bounded whoever sent it: the sealed header is at most :data:`MAX_HEADER` bytes.
+
+    Raises:
+        NotAddressed: sealed to another key.
+        BundleDamaged: the header cannot be opened or read, names another signing key than
+            the one that signed, or declares a plain payload over :data:`MAX_PLAINTEXT`.
+    """
+    if envelope.header is not None:
+        return SignedBundle(header=envelope.header, payload=envelope.payload, raw=envelope.raw)
+    if envelope.recipient_key != bytes(private_key.public_key).hex():
+        raise NotAddressed()
+    try:
+        header_bytes = SealedBox(private_key).decrypt(envelope.sealed_header)
+    except CryptoError as bad:
+        raise BundleDamaged("kop niet te openen") from bad
+    header = _parse_header_bytes(header_bytes, envelope.format, len(envelope.payload))
+    if header.sender.signing_public_key != envelope.sender_key:
+        raise BundleDamaged("afzender in de kop klopt niet met de handtekening")
+    if header.plain_length is None or header.plain_length > MAX_PLAINTEXT:
+        raise BundleDamaged(f"opgegeven inhoud groter dan {MAX_PLAINTEXT >> 20} MB")
+    return SignedBundle(header=header, payload=envelope.payload, raw=envelope.raw)
+
+
+def read_signed(data: bytes, private_key: PrivateKey) -> SignedBundle:
+    """:func:`read_envelope`, then :func:`open_header` with this node's X25519 key.
+
+    Raises:
+        BundleDamaged: truncated, garbled, or not a bundle at all.
+        BundleTooNew: a newer format version.
+        NotAddressed: a format 4 bundle sealed to another key.
+    """
+    return open_header(read_envelope(data), private_key)
 
 
 def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
-    """Decrypt, decompress and parse the payload.
+    """Decrypt, decompress (never beyond the declared plain size) and parse the payload.
 
     Raises:
         UserError: not sealed to this key, or the contents are not what the header promised.
     """
+    declared = bundle.header.plain_length
+    if declared is not None and declared > MAX_PLAINTEXT:
+        raise BundleDamaged(f"opgegeven inhoud groter dan {MAX_PLAINTEXT >> 20} MB")
     try:
         compressed = SealedBox(private_key).decrypt(bundle.payload)
     except CryptoError as bad:
@@ -342,13 +476,8 @@ def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
             "niets ingelezen. Mogelijk is hij gemaakt met een oud koppelbestand of voor een "
             "eerdere inrichting van dit punt; maak bij de afzender een nieuwe bundel."
         ) from bad
-    unpack = zlib.decompressobj()
-    try:
-        plain = unpack.decompress(compressed, MAX_PLAINTEXT)
-    except zlib.error as bad:
-        raise BundleDamaged("inhoud niet uit te pakken") from bad
-    if unpack.unconsumed_tail or not unpack.eof:
-        raise BundleDamaged("inhoud te groot of onvolledig")
+    plain = _inflate(compressed, declared)
+    del compressed
     try:
         body = json.loads(plain)
         del plain
@@ -371,6 +500,32 @@ def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
     return Contents(events=events, vector=vector, covers=covers)
 
 
+def _inflate(compressed: bytes, declared: int | None) -> bytes:
+    """The plain payload, never more than ``declared`` bytes (formats 1–3: the ceiling).
+
+    One pass: zlib stops at the limit; then one more byte is asked for — if the stream
+    holds more, the payload inflates beyond what the signed header declared.
+
+    Raises:
+        BundleDamaged: not a complete zlib stream, more plain text than declared, or less.
+    """
+    limit = MAX_PLAINTEXT if declared is None else declared
+    unpack = zlib.decompressobj()
+    try:
+        plain = unpack.decompress(compressed, limit)
+        if not unpack.eof and len(plain) == limit and unpack.decompress(unpack.unconsumed_tail, 1):
+            raise BundleDamaged(
+                "inhoud te groot" if declared is None else "inhoud groter dan opgegeven"
+            )
+    except zlib.error as bad:
+        raise BundleDamaged("inhoud niet uit te pakken") from bad
+    if not unpack.eof:
+        raise BundleDamaged("inhoud onvolledig")
+    if declared is not None and (len(plain) != declared or unpack.unused_data):
+        raise BundleDamaged("inhoud kleiner dan opgegeven")
+    return plain
+
+
 def _parse_covers(raw: Any) -> tuple[Cover, ...]:
     """``[[origin, incarnation, low, high], ...]`` with 1 ≤ low ≤ high.
 
@@ -390,115 +545,3 @@ def _parse_covers(raw: Any) -> tuple[Cover, ...]:
             raise ValueError("bad cover")
         covers.append((origin, inc, low, high))
     return tuple(covers)
-
-
-def _text(raw: Mapping[str, Any], key: str, limit: int) -> str:
-    value = raw[key]
-    if not isinstance(value, str) or not value or len(value) > limit:
-        raise ValueError(f"bad {key}")
-    return value
-
-
-def _count(raw: Mapping[str, Any], key: str, low: int = 0) -> int:
-    value = raw[key]
-    if not isinstance(value, int) or isinstance(value, bool) or value < low:
-        raise ValueError(f"bad {key}")
-    return value
-
-
-def _node_id(raw: Mapping[str, Any], key: str) -> str:
-    """A UUID in its canonical text form (node ids and bundle ids)."""
-    value = _text(raw, key, 36)
-    if str(uuid.UUID(value)) != value:  # uuid.UUID raises ValueError for non-UUIDs
-        raise ValueError(f"bad {key}")
-    return value
-
-
-def _key_hex(raw: Mapping[str, Any], key: str) -> str:
-    value = raw[key]
-    if not is_public_key_hex(value) or not _HEX64.match(value):
-        raise ValueError(f"bad {key}")
-    return str(value)
-
-
-def _post_code(raw: Mapping[str, Any], key: str) -> str:
-    """A post code as every node makes them (``GR-0014``): nothing else reaches a screen."""
-    value = _text(raw, key, 16)
-    if not POST_CODE_RE.fullmatch(value):
-        raise ValueError(f"bad {key}")
-    return value
-
-
-def _name(raw: Mapping[str, Any], key: str) -> str:
-    """A name for screens, logs and consoles: printable text only (no escape sequences, line
-    breaks or direction overrides), at most :data:`MAX_NAME` characters."""
-    value = _text(raw, key, MAX_NAME)
-    if not value.isprintable() or value != value.strip():
-        raise ValueError(f"bad {key}")
-    return value
-
-
-def parse_party(raw: Any) -> Party:
-    if not isinstance(raw, dict):
-        raise ValueError("bad sender")
-    role = _text(raw, "role", 8)
-    if role not in ROLES:
-        raise ValueError("bad role")
-    incarnation = _text(raw, "incarnation", 16)
-    if not _INCARNATION.fullmatch(incarnation):
-        raise ValueError("bad incarnation")
-    return Party(
-        node_id=_node_id(raw, "node_id"),
-        incarnation=incarnation,
-        post_code=_post_code(raw, "post_code"),
-        name=_name(raw, "name"),
-        role=role,
-        signing_public_key=_key_hex(raw, "signing_public_key"),
-        encryption_public_key=_key_hex(raw, "encryption_public_key"),
-    )
-
-
-def _parse_ranges(raw: Any) -> tuple[tuple[str, str, int, int], ...]:
-    if not isinstance(raw, list):
-        raise ValueError("bad ranges")
-    ranges = []
-    for item in raw:
-        if not isinstance(item, list) or len(item) != 4:
-            raise ValueError("bad range")
-        origin, inc, low, high = item
-        if not (isinstance(origin, str) and isinstance(inc, str)):
-            raise ValueError("bad range")
-        for number in (low, high):
-            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-                raise ValueError("bad range")
-        ranges.append((origin, inc, low, high))
-    return tuple(ranges)
-
-
-def _parse_header(raw: Any) -> Header:
-    if not isinstance(raw, dict):
-        raise ValueError("header is not an object")
-    training = raw["training"]
-    if not isinstance(training, bool):
-        raise ValueError("bad training")
-    sha = _text(raw, "payload_sha256", 64)
-    if not _HEX64.match(sha):
-        raise ValueError("bad payload_sha256")
-    compression = _text(raw, "compression", 16)
-    if compression != COMPRESSION:
-        raise ValueError("unknown compression")
-    return Header(
-        format=_count(raw, "format", 1),
-        bundle_id=_node_id(raw, "bundle_id"),
-        created_at=_text(raw, "created_at", 32),
-        training=training,
-        event_schema=_count(raw, "event_schema", 1),
-        sender=parse_party(raw["sender"]),
-        recipient=_node_id(raw, "recipient"),
-        recipient_code=_post_code(raw, "recipient_code"),
-        ranges=_parse_ranges(raw["ranges"]),
-        event_count=_count(raw, "event_count"),
-        compression=compression,
-        payload_length=_count(raw, "payload_length", 1),
-        payload_sha256=sha,
-    )

@@ -56,6 +56,10 @@ MAX_PENDING_PER_SENDER = 16 * 1024 * 1024
 MAX_PENDING_TOTAL = 128 * 1024 * 1024
 
 
+class NotForUs(Refused):
+    """A bundle addressed to another node, or made by this one (nothing was opened)."""
+
+
 class ImportStatus(StrEnum):
     APPLIED = "applied"
     DUPLICATE = "duplicate"  # this bundle id was read before: nothing changed
@@ -89,6 +93,7 @@ class ImportOutcome:
     changed: frozenset[str] = field(default_factory=frozenset)  # entity names, for refreshes
     dropped: int = 0  # waiting bundles of unapproved senders removed for room, this one too
     turned_away: int = 0  # events with no room to wait for their record: they come again
+    answer: fmt.Answer | None = None  # a hub's reply: what the bundle it answers did there
 
     @property
     def summary(self) -> str:
@@ -144,8 +149,13 @@ def _me(node: Node, keys: NodeKeys) -> fmt.Party:
     )
 
 
-def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> OutgoingBundle:
+def build_bundle(
+    db: Database, keys: NodeKeys, clock: Clock, peer_id: str, *, answer: fmt.Answer | None = None
+) -> OutgoingBundle:
     """A cumulative bundle for an approved peer: all it has not acknowledged, and our vector.
+
+    ``answer`` (a hub's network reply) travels in the sealed header: what the peer's bundle
+    did here.
 
     Raises:
         NotFound: no such peer.
@@ -182,6 +192,7 @@ def build_bundle(db: Database, keys: NodeKeys, clock: Clock, peer_id: str) -> Ou
             vector=vector,
             covers=coverage_for(acked, vector, streams),
             signing_key=keys.signing,
+            answer=answer,
         )
         return OutgoingBundle(bundle_id, peer.node_id, peer.post_code, len(events), data)
 
@@ -201,18 +212,44 @@ def check_addressed_to_us(node: Node, header: fmt.Header) -> None:
             "Oefen- en echte gegevens worden nooit gemengd; er is niets ingelezen."
         )
     if header.sender.node_id == node.node_id:
-        raise Refused(
+        raise NotForUs(
             "Deze bundel is door dit noodsteunpunt zelf gemaakt; hij is bedoeld voor "
             f"{header.recipient_code}. Er is niets ingelezen."
         )
     if header.recipient != node.node_id:
-        raise Refused(
+        raise NotForUs(
             f"Deze bundel is voor een ander noodsteunpunt ({header.recipient_code}), niet voor "
             f"{node.post_code}. Er is niets ingelezen; lees hem in op de laptop van "
             f"{header.recipient_code}."
         )
     if header.event_schema > EVENT_SCHEMA_VERSION:
         raise fmt.BundleTooNew("gebeurtenisschema", header.event_schema, EVENT_SCHEMA_VERSION)
+
+
+def _check_sealed_for_us(
+    session: Session, node: Node, keys: NodeKeys, envelope: fmt.Envelope
+) -> None:
+    """A format 4 bundle names its recipient and sender only by key: refuse one for another
+    node, or made here, before anything is opened (formats 1–3: :func:`check_addressed_to_us`).
+    """
+    if envelope.recipient_key is None:
+        return
+    mine = envelope.made_by(keys.signing_public_hex)
+    if envelope.is_for(node.node_id, keys.encryption_public_hex) and not mine:
+        return
+    known = session.scalar(
+        select(Peer.post_code).where(Peer.encryption_public_key == envelope.recipient_key)
+    )
+    if mine:
+        raise NotForUs(
+            "Deze bundel is door dit noodsteunpunt zelf gemaakt; hij is bedoeld voor "
+            f"{known or 'een ander punt'}. Er is niets ingelezen."
+        )
+    where = f" ({known})" if known else ""
+    raise NotForUs(
+        f"Deze bundel is voor een ander noodsteunpunt{where}, niet voor {node.post_code}. Er "
+        "is niets ingelezen; lees hem in op de laptop waarvoor hij gemaakt is."
+    )
 
 
 def check_sender_keys(peer: Peer, sender: fmt.Party) -> None:
@@ -369,6 +406,7 @@ def apply_trusted(
         refused=result.refused,
         changed=result.changed,
         turned_away=len(result.turned_away),
+        answer=header.answer,
     )
 
 
@@ -385,19 +423,21 @@ def import_bundle(
         Refused: for another node, from the other mode, from an unpaired or forged sender.
         UserError: cannot be decrypted with this node's key.
     """
-    return import_signed(db, keys, clock, fmt.read_signed(data), channel=channel)
+    return import_envelope(db, keys, clock, fmt.read_envelope(data), channel=channel)
 
 
-def import_signed(
-    db: Database, keys: NodeKeys, clock: Clock, signed: fmt.SignedBundle, *, channel: str
+def import_envelope(
+    db: Database, keys: NodeKeys, clock: Clock, envelope: fmt.Envelope, *, channel: str
 ) -> ImportOutcome:
     """:func:`import_bundle` for a bundle whose framing and signature were already checked."""
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
-    header = signed.header
     with db.write() as session:
         node = require_node(session)
         check_keys(node, keys)
+        _check_sealed_for_us(session, node, keys, envelope)
+        signed = fmt.open_header(envelope, keys.encryption)  # small and bounded, from anyone
+        header = signed.header
         check_addressed_to_us(node, header)
         duplicate = session.get(ReceivedBundle, header.bundle_id) is not None
         waiting = session.get(PendingBundle, header.bundle_id) is not None

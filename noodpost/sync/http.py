@@ -9,16 +9,15 @@ Protocol, version 1 (the hub side is :mod:`noodpost.hub.endpoint`):
 them exactly as a USB import and answers
 
 - ``200`` with its bundle for this post (``application/octet-stream``), which the post imports
-  the same way; headers ``X-Noodpost-Status`` (``applied``/``duplicate``) and
-  ``X-Noodpost-Applied``, ``-Present``, ``-Quarantined`` count what our bundle did there;
+  the same way; what our bundle did there (applied, present, quarantined) is in that bundle's
+  sealed header (``answer``), never in a readable HTTP header;
 - ``202`` with JSON ``{"message", "status": "quarantined"}``: the hub keeps the bundle until
   its operator approved this post; nothing comes back yet;
 - ``400`` damaged or unreadable, ``403`` refused (foreign, forged, for another node), ``409``
   training vs real, ``413`` too large, ``503``/``500`` the hub cannot work now — each with a
-  Dutch JSON ``{"message": ...}``.
+  fixed Dutch JSON ``{"message": ...}`` that names nobody (the reason is at the hub).
 
-``GET /v1/health`` answers ``{"node", "role": "hub", "post_code", "name", "training",
-"format"}``.
+``GET /v1/health`` answers ``{"service": "noodpost-hub", "format"}``.
 
 Being offline is normal: an unreachable hub is a calm :class:`HubUnreachable`, and nothing
 changes here. Bundles are cumulative, so the next sync carries everything again.
@@ -54,11 +53,6 @@ PUSH_TIMEOUT = 2.0
 #: large bundle may need minutes on an old laptop before it answers.
 ANSWER_TIMEOUT = 300.0
 PUSH_ANSWER_TIMEOUT = 60.0
-
-HEADER_STATUS = "X-Noodpost-Status"
-HEADER_APPLIED = "X-Noodpost-Applied"
-HEADER_PRESENT = "X-Noodpost-Present"
-HEADER_QUARANTINED = "X-Noodpost-Quarantined"
 
 OFFLINE_MESSAGE = (
     "De C-NSP is nu niet bereikbaar; de gegevens blijven bewaard en gaan mee bij de volgende "
@@ -231,11 +225,10 @@ def _hub_message(answer: _Answer) -> str | None:
     return " ".join(message.split()) if isinstance(message, str) and message.strip() else None
 
 
-def _count(headers: Message, name: str) -> int:
-    try:
-        return max(0, int(headers.get(name, "0")))
-    except ValueError:
-        return 0
+def _hub_applied(received: ImportOutcome | None, sent_id: str) -> int:
+    """Events of our bundle that were new at the hub, as the sealed answer states."""
+    answer = received.answer if received is not None else None
+    return answer.applied if answer is not None and answer.bundle_id == sent_id else 0
 
 
 def _not_a_hub(address: str, status: int) -> UserError:
@@ -348,7 +341,7 @@ def sync_now(
             fingerprint=service.fingerprint,
             sent=outgoing.event_count,
             waiting=waiting,
-            hub_applied=_count(answer.headers, HEADER_APPLIED),
+            hub_applied=_hub_applied(received, outgoing.bundle_id),
             received=received,
             seconds=time.perf_counter() - started,
         )

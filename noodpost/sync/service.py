@@ -25,6 +25,7 @@ from noodpost.core.errors import UserError
 from noodpost.storage.audit import FAILED, OK, REFUSED, append_audit
 from noodpost.storage.engine import Database
 from noodpost.sync import approval, exchange, pairing, peers, usb
+from noodpost.sync.bundle import Answer
 from noodpost.sync.keys import NodeKeys, load_node_keys
 
 ChangeListener = Callable[[frozenset[str]], None]
@@ -195,9 +196,12 @@ class SyncService:
         self._changed(result.changed)
         return result
 
-    def build_bundle(self, peer_id: str) -> exchange.OutgoingBundle:
-        """The bytes for one peer (the network transport sends these)."""
-        result = exchange.build_bundle(self.db, self.keys, self.clock, peer_id)
+    def build_bundle(
+        self, peer_id: str, *, answer: Answer | None = None
+    ) -> exchange.OutgoingBundle:
+        """The bytes for one peer (the network transport sends these); ``answer``: what the
+        peer's bundle did here (a hub's network reply), sealed in the header."""
+        result = exchange.build_bundle(self.db, self.keys, self.clock, peer_id, answer=answer)
         if result.event_count:
             self._audit(
                 AuditAction.BUNDLE_EXPORT,

@@ -27,7 +27,7 @@ from noodpost.sync.exchange import (
     ImportStatus,
     build_bundle,
     import_bundle,
-    import_signed,
+    import_envelope,
 )
 from noodpost.sync.files import PARTIAL_SUFFIX, write_atomically
 from noodpost.sync.keys import NodeKeys
@@ -136,7 +136,7 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
     with db.read() as session:
         node = require_node(session)
         is_post = node.role == "post"
-        own_code, own_id = node.post_code, node.node_id
+        own_code = node.post_code
         peers = list(
             session.scalars(
                 select(Peer)
@@ -164,11 +164,13 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
         )
         path = folder / f"{stamp}-{out.bundle_id}{fmt.SUFFIX}"
         try:
-            write_atomically(path, out.data, verify=_verifier(out.bundle_id))
+            write_atomically(path, out.data, verify=_verifier(out.data))
         except UserError as failed:
             raise UserError(failed.message + _progress(written, peers[len(written) :])) from failed
         written.append(WrittenBundle(path, out.recipient_code, out.event_count))
-        replaced += _remove_superseded(folder, keep=path, sender=own_id, recipient=peer.node_id)
+        replaced += _remove_superseded(
+            folder, keep=path, sender=keys.signing_public_hex, recipient=peer
+        )
         _remove_partials(folder)
     return UsbExport(root=root, written=tuple(written), replaced=replaced)
 
@@ -179,25 +181,34 @@ def _progress(written: Sequence[WrittenBundle], left: Sequence[Peer]) -> str:
     return f" Wel geschreven: {done}. Niet geschreven: {', '.join(p.post_code for p in left)}."
 
 
-def _verifier(bundle_id: str) -> Callable[[bytes], None]:
+def _verifier(data: bytes) -> Callable[[bytes], None]:
+    """The bytes read back must be the bundle made, byte for byte (its header is sealed to
+    the recipient: this node cannot read it back, and need not)."""
+
     def verify(raw: bytes) -> None:
-        if fmt.read_signed(raw).header.bundle_id != bundle_id:
+        if raw != data:
             raise OSError("written bundle reads back differently")
 
     return verify
 
 
-def _remove_superseded(folder: Path, *, keep: Path, sender: str, recipient: str) -> int:
-    """Delete our older bundles to the same recipient: the new one carries all they carried."""
+def _remove_superseded(folder: Path, *, keep: Path, sender: str, recipient: Peer) -> int:
+    """Delete our older bundles to the same recipient: the new one carries all they carried.
+
+    Args:
+        sender: this node's signing public key (hex).
+    """
     removed = 0
     for path in folder.glob(f"*{fmt.SUFFIX}"):
         if path == keep:
             continue
         try:
-            header = fmt.read_signed(path.read_bytes()).header
+            envelope = fmt.read_envelope(path.read_bytes())
         except (OSError, UserError):
             continue  # not ours to judge: leave it
-        if header.sender.node_id == sender and header.recipient == recipient:
+        if envelope.made_by(sender) and envelope.is_for(
+            recipient.node_id, recipient.encryption_public_key
+        ):
             with contextlib.suppress(OSError):
                 path.unlink()
                 removed += 1
@@ -291,11 +302,13 @@ def import_from(
     skipped = 0
     for file in _candidates(path, role, own_code):
         try:
-            signed = fmt.read_signed(_read(file, within=path))
-            if signed.header.recipient != own_id or signed.header.sender.node_id == own_id:
+            envelope = fmt.read_envelope(_read(file, within=path))
+            if not envelope.is_for(own_id, keys.encryption_public_hex) or envelope.made_by(
+                keys.signing_public_hex
+            ):
                 skipped += 1  # another laptop's (same post code), or one made here
                 continue
-            outcomes.append(import_signed(db, keys, clock, signed, channel=channel))
+            outcomes.append(import_envelope(db, keys, clock, envelope, channel=channel))
         except UserError as refusal:
             refused.append(RefusedFile(file, refusal.message))
     return UsbImport(source=path, outcomes=tuple(outcomes), refused=tuple(refused), skipped=skipped)

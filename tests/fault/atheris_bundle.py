@@ -22,7 +22,6 @@ Everything after ``--`` goes to libFuzzer (``-runs=N``, ``-max_total_time=S``, `
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 import zlib
@@ -49,7 +48,7 @@ with atheris.instrument_imports():
 import contextlib
 
 from killkit import HUB_CODE, POST_CODE, START, _node, _workload
-from nacl.public import PrivateKey, SealedBox
+from nacl.public import PrivateKey
 from nacl.signing import SigningKey
 
 from noodpost.core.clock import FixedClock
@@ -86,7 +85,7 @@ def make_seeds(folder: Path, keys: Keys) -> dict[str, list[bytes]]:
     finally:
         hub.db.close()
         post.db.close()
-    signed = fmt.read_signed(data)
+    signed = fmt.read_signed(data, keys.encryption)
     keys.header = signed.header
     contents = fmt.open_payload(signed, keys.encryption)
     plain = canonical_json({"events": contents.events, "vector": fmt.vector_to_json({})})
@@ -101,28 +100,21 @@ def make_seeds(folder: Path, keys: Keys) -> dict[str, list[bytes]]:
 
 def seal(keys: Keys, plain: bytes, event_count: int) -> bytes:
     """A correct bundle from the post to the hub around ``plain`` (the decompressed payload)."""
-    payload = SealedBox(keys.encryption.public_key).encrypt(zlib.compress(plain))
-    header = replace(
-        keys.header,
-        event_count=event_count,
-        payload_length=len(payload),
-        payload_sha256=hashlib.sha256(payload).hexdigest(),
-    )
-    header_bytes = canonical_json(header.to_json()).encode("utf-8")
-    signed = fmt._PREFIX.pack(fmt.MAGIC, fmt.FORMAT_VERSION, len(header_bytes))
-    signed += header_bytes + payload
-    return signed + keys.signing.sign(signed).signature
+    header = replace(keys.header, event_count=event_count, plain_length=max(1, len(plain)))
+    recipient = bytes(keys.encryption.public_key).hex()
+    return fmt.seal(header, zlib.compress(plain), recipient, keys.signing)
 
 
 def target(name: str, keys: Keys) -> Callable[[bytes], None]:
     def bundle(data: bytes) -> None:
         with contextlib.suppress(UserError):
-            fmt.open_payload(fmt.read_signed(data), keys.encryption)
+            fmt.open_payload(fmt.read_signed(data, keys.encryption), keys.encryption)
 
     def payload(data: bytes) -> None:
         count = data.count(b'"o"')  # a guess at the event count, so many inputs get past it
         try:
-            contents = fmt.open_payload(fmt.read_signed(seal(keys, data, count)), keys.encryption)
+            signed = fmt.read_signed(seal(keys, data, count), keys.encryption)
+            contents = fmt.open_payload(signed, keys.encryption)
         except UserError:
             return
         for raw in contents.events:

@@ -21,9 +21,9 @@ from __future__ import annotations
 import contextlib
 import copy
 import dataclasses
-import hashlib
 import json
 import os
+import struct
 import uuid
 import zlib
 from collections.abc import Callable, Iterator
@@ -36,7 +36,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from killkit import HUB_CODE, POST_CODE, START, Site, _node, _workload
-from nacl.public import SealedBox
+from nacl.exceptions import CryptoError
+from nacl.public import PrivateKey, SealedBox
 
 from noodpost.core import cards
 from noodpost.core.clock import FixedClock
@@ -95,7 +96,7 @@ def fuzzed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fuzzed]:
         clock.advance(timedelta(minutes=5))
         bundle = post.sync.build_bundle(hub.ctx.node.node_id).data
         hub_keys = load_node_keys(hub.db, hub.data_dir)
-        signed = fmt.read_signed(bundle)
+        signed = fmt.read_signed(bundle, hub_keys.encryption)
         events = fmt.open_payload(signed, hub_keys.encryption).events
         yield Fuzzed(
             hub=hub,
@@ -177,20 +178,56 @@ def mutated_event(draw: st.DrawFn, real: list[dict[str, Any]]) -> Any:
     return event
 
 
+#: Format 4's clear framing, written out here as docs/bundle-format.md states it.
+_SEALED_PREFIX = struct.Struct(">4sH32s32sII")
+#: A key no bundle is ever sealed to.
+_NOBODY = PrivateKey.generate()
+
+
+def _plain_length(fz: Fuzzed, payload: bytes) -> int:
+    """What an honest sender would declare: the payload's size once opened (1 if it cannot
+    be), so that garbage gets past the size check to the layer it is meant for."""
+    try:
+        inflated = zlib.decompressobj().decompress(
+            SealedBox(fz.hub_keys.encryption).decrypt(payload)
+        )
+    except (CryptoError, zlib.error):
+        return 1
+    return max(1, len(inflated))
+
+
 def _seal(fz: Fuzzed, payload: bytes, **changes: Any) -> bytes:
-    """A correctly framed bundle from the approved post, signed with its key, carrying
-    ``payload`` as it is (a new bundle id each time)."""
+    """A correctly framed format 4 bundle from the approved post, signed with its key,
+    carrying ``payload`` as it is (a new bundle id each time; the header sealed to the hub)."""
     header = dataclasses.replace(
         fz.header,
         bundle_id=str(uuid.uuid4()),
-        payload_length=len(payload),
-        payload_sha256=hashlib.sha256(payload).hexdigest(),
+        plain_length=_plain_length(fz, payload),
         **changes,
     )
-    header_bytes = canonical_json(header.to_json()).encode("utf-8")
-    signed = fmt._PREFIX.pack(fmt.MAGIC, fmt.FORMAT_VERSION, len(header_bytes))
-    signed += header_bytes + payload
+    sealed = SealedBox(fz.hub_keys.encryption.public_key).encrypt(
+        canonical_json(header.to_json()).encode("utf-8")
+    )
+    signed = _SEALED_PREFIX.pack(
+        fmt.MAGIC,
+        4,
+        bytes(fz.hub_keys.encryption.public_key),
+        fz.post_keys.signing.verify_key.encode(),
+        len(sealed),
+        len(payload),
+    )
+    signed += sealed + payload
     return signed + fz.post_keys.signing.sign(signed).signature
+
+
+def test_the_hand_framed_bundle_is_the_real_format(fuzzed: Fuzzed) -> None:
+    """The framing above, from the documentation, reads as the real writer's does."""
+    payload = _sealed_to_hub(
+        fuzzed, zlib.compress(b'{"events":[],"streams":[],"authors":[],"vector":[],"covers":[]}')
+    )
+    signed = fmt.read_signed(_seal(fuzzed, payload, event_count=0), fuzzed.hub_keys.encryption)
+    assert signed.header.sender == fuzzed.header.sender
+    assert fmt.open_payload(signed, fuzzed.hub_keys.encryption).events == []
 
 
 def _sealed_to_hub(fz: Fuzzed, plain: bytes) -> bytes:
@@ -226,18 +263,33 @@ def _mutate_bytes(original: bytes, draw: Callable[..., Any]) -> bytes:
 @example(data=fmt.MAGIC + b"\x00\x01\x00\x00\x00\x02{}" + bytes(64))
 def test_random_bytes_are_refused_as_a_damaged_bundle(data: bytes) -> None:
     with pytest.raises(UserError):
-        fmt.read_signed(data)
+        fmt.read_signed(data, _NOBODY)
 
 
 def _nested_header() -> bytes:
+    """A format 3 bundle (plain header, still read) whose header is nested 50,000 deep."""
     header = b"[" * 50_000
-    return fmt._PREFIX.pack(fmt.MAGIC, fmt.FORMAT_VERSION, len(header)) + header + bytes(64)
+    return fmt._PREFIX.pack(fmt.MAGIC, 3, len(header)) + header + bytes(64)
 
 
 def test_a_deeply_nested_header_is_refused_as_damaged_not_a_crash() -> None:
     """Regression (found by this fuzzing): JSON nested 50,000 deep raised RecursionError."""
     with pytest.raises(fmt.BundleDamaged, match="beschadigd"):
-        fmt.read_signed(_nested_header())
+        fmt.read_signed(_nested_header(), _NOBODY)
+
+
+def test_a_deeply_nested_sealed_header_is_refused_as_damaged_not_a_crash(fuzzed: Fuzzed) -> None:
+    """The same for format 4, where the header opens only after the signature checked out."""
+    hub_key = fuzzed.hub_keys.encryption.public_key
+    sealed = SealedBox(hub_key).encrypt(b"[" * 50_000)
+    signed = _SEALED_PREFIX.pack(
+        fmt.MAGIC, 4, bytes(hub_key), fuzzed.post_keys.signing.verify_key.encode(), len(sealed), 1
+    )
+    signed += sealed + b"\x00"
+    before = _events(fuzzed.hub)
+    with pytest.raises(fmt.BundleDamaged, match="kop onleesbaar"):
+        fuzzed.hub.sync.import_bytes(signed + fuzzed.post_keys.signing.sign(signed).signature)
+    assert _events(fuzzed.hub) == before
 
 
 @FAST
@@ -249,7 +301,7 @@ def test_a_damaged_real_bundle_is_refused_before_anything_is_read(
     if damaged == fuzzed.bundle:
         return
     with pytest.raises(UserError):
-        fmt.read_signed(damaged)
+        fmt.read_signed(damaged, fuzzed.hub_keys.encryption)
 
 
 @SLOW

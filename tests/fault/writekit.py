@@ -428,7 +428,7 @@ def check_bundle(scene: WriteScene, path: Path) -> None:
     """A complete bundle for the hub, carrying all the post's events (opened with its key)."""
     assert scene.hub_keys is not None
     try:
-        signed = fmt.read_signed(path.read_bytes())
+        signed = fmt.read_signed(path.read_bytes(), scene.hub_keys.encryption)
         contents = fmt.open_payload(signed, scene.hub_keys.encryption)
     except Exception as bad:
         raise TrialFailed(f"{path.name} under its final name is not a valid bundle: {bad}") from bad

@@ -134,10 +134,14 @@ def test_an_impostor_for_an_approved_code_is_refused_and_gets_nothing(
     bundles = list(out_stick.rglob("*.npb"))
     assert bundles
     for path in bundles:
-        signed = fmt.read_signed(path.read_bytes())
-        assert signed.header.recipient == post.node_id
+        raw = path.read_bytes()
+        assert fmt.read_signed(raw, post.sync.keys.encryption).header.recipient == post.node_id
         with pytest.raises(UserError):
-            fmt.open_payload(signed, impostor.sync.keys.encryption)
+            fmt.read_signed(raw, impostor.sync.keys.encryption)
+        with pytest.raises(UserError):
+            fmt.open_payload(
+                fmt.read_signed(raw, post.sync.keys.encryption), impostor.sync.keys.encryption
+            )
     impostor_before = impostor.snapshot()
     with pytest.raises(Refused, match="voor een ander noodsteunpunt"):
         impostor.sync.import_usb(bundles[0])
@@ -267,8 +271,11 @@ def test_replacing_a_laptop_trusts_the_new_key_and_no_longer_the_old(
     out_stick.mkdir()
     hub.sync.export_usb(out_stick)
     for path in out_stick.rglob("*.npb"):
-        signed = fmt.read_signed(path.read_bytes())
+        raw = path.read_bytes()
+        signed = fmt.read_signed(raw, new_laptop.sync.keys.encryption)
         assert signed.header.recipient == new_laptop.node_id
+        with pytest.raises(UserError):
+            fmt.read_signed(raw, old_laptop.sync.keys.encryption)
         with pytest.raises(UserError):
             fmt.open_payload(signed, old_laptop.sync.keys.encryption)
 

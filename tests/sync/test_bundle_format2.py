@@ -75,8 +75,8 @@ def test_events_travel_as_rows_and_are_read_with_the_hash_of_their_text() -> Non
         signing_key=signing,
         covers=[(ORIGIN, "inc1", 1, 3)],
     )
-    signed = fmt.read_signed(data)
-    assert signed.header.format == 3
+    signed = fmt.read_signed(data, private)
+    assert signed.header.format == 4
     contents = fmt.open_payload(signed, private)
     assert contents.events == [*without_hash, crafted]  # rows carry no hash: none is made up
     records = [EventRecord.from_wire(event) for event in contents.events[:4]]
@@ -112,7 +112,7 @@ def test_a_format_1_bundle_is_still_read() -> None:
     signed = fmt._PREFIX.pack(fmt.MAGIC, 1, len(header_bytes)) + header_bytes + payload
     data = signed + signing.sign(signed).signature
 
-    contents = fmt.open_payload(fmt.read_signed(data), private)
+    contents = fmt.open_payload(fmt.read_signed(data, private), private)
 
     assert contents.events == events
     assert contents.vector == {(ORIGIN, "inc1"): 2}

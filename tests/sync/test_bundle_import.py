@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from nacl.public import SealedBox
 from sitekit import Site, SiteFactory, craft, introduce, party, publish_bulletin
 from sqlalchemy import func, select
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NotFound, Refused, UserError
-from noodpost.core.events import EVENT_SCHEMA_VERSION
+from noodpost.core.events import EVENT_SCHEMA_VERSION, canonical_json
 from noodpost.storage.eventlog import to_record
 from noodpost.storage.models import Household, Peer, PendingBundle, Quarantine, ReceivedBundle
 from noodpost.storage.streams import events_after
@@ -120,7 +122,8 @@ def test_a_bundle_for_another_post_is_refused(
     introduce(post_b, hub, stick)
     data = hub.sync.build_bundle(post_a.node_id).data
     before = post_b.snapshot()
-    with pytest.raises(Refused, match=r"voor een ander noodsteunpunt \(GR-0014\)"):
+    # Which post it is for is sealed to that post: B can say only that it is not B's.
+    with pytest.raises(Refused, match=r"voor een ander noodsteunpunt, niet voor GR-0015\."):
         post_b.sync.import_bytes(data)
     assert post_b.snapshot() == before
 
@@ -186,7 +189,8 @@ def test_a_bundle_sealed_to_another_key_is_refused(
     other = make_site("ander", code="GR-0017")
     data = craft(post, hub, recipient_encryption_key=other.sync.keys.encryption_public_hex)
     before = hub.snapshot()
-    with pytest.raises(UserError, match="niet worden geopend"):
+    # The header names the hub, but is sealed to the other key: the hub sees only that key.
+    with pytest.raises(Refused, match="voor een ander noodsteunpunt, niet voor GR-9000"):
         hub.sync.import_bytes(data)
     assert hub.snapshot() == before
 
@@ -224,7 +228,7 @@ def test_no_personal_data_travels_in_plain_form(paired: tuple[Site, Site], stick
     for secret in ("Grietje", "Bos", "9791"):
         for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
             assert secret.encode(encoding) not in raw
-    header = fmt.read_signed(raw).header
+    header = fmt.read_signed(raw, hub.sync.keys.encryption).header
     assert header.event_count > 0
     assert json.dumps(header.to_json()).find("Grietje") == -1
     hub.sync.import_usb(written.path)
@@ -286,3 +290,33 @@ def test_acknowledgements_merge_within_an_incarnation_and_restart_after_a_restor
     assert peer.acked_vector == [["a", "i1", 5], ["h", "x", 3]]
     record_acknowledgement(peer, {("a", "i1"): 2}, "inc2")  # the peer was restored
     assert peer.acked_vector == [["a", "i1", 2]]
+
+
+def test_a_format_3_bundle_from_an_old_stick_is_still_imported(paired: tuple[Site, Site]) -> None:
+    """Format 3 (a plain, signed header) as the version before format 4 wrote it."""
+    hub, post = paired
+    post.intake.register(size=2, name="Familie Mulder")
+    key = hub.sync.keys.encryption
+    signed = fmt.read_signed(post.sync.build_bundle(hub.node_id).data, key)
+    contents = fmt.open_payload(signed, key)
+    compressed, _plain = fmt._compress_payload(contents.events, contents.vector, contents.covers)
+    payload = SealedBox(key.public_key).encrypt(compressed)
+    header = replace(
+        signed.header,
+        format=3,
+        plain_length=None,
+        payload_length=len(payload),
+        payload_sha256=hashlib.sha256(payload).hexdigest(),
+    )
+    header_bytes = canonical_json(header.to_json()).encode("utf-8")
+    framed = fmt._PREFIX.pack(fmt.MAGIC, 3, len(header_bytes)) + header_bytes + payload
+    old = framed + post.sync.keys.signing.sign(framed).signature
+    assert b"GR-0014" in old  # the plain header of old: what format 4 no longer shows
+
+    outcome = hub.sync.import_bytes(old, channel="usb")
+
+    assert outcome.status is ImportStatus.APPLIED
+    assert outcome.applied > 0
+    assert outcome.applied + outcome.present == len(contents.events)
+    with hub.db.read() as session:
+        assert session.scalar(select(Household.name)) == "Familie Mulder"

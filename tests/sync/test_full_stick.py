@@ -74,6 +74,7 @@ def test_a_full_stick_says_which_bundles_are_on_it(
     assert "No space" not in message
     assert "Wel geschreven: GR-0014. Niet geschreven: GR-0015." in message
     (on_stick,) = (full / "NOODPOST" / "GR-0014" / "inbox").glob("*.npb")
-    assert fmt.read_signed(on_stick.read_bytes()).header.recipient == post_a.node_id
+    signed = fmt.read_signed(on_stick.read_bytes(), post_a.sync.keys.encryption)
+    assert signed.header.recipient == post_a.node_id
     assert not list(full.rglob("*.partial"))
     assert post_a.sync.import_usb(full).outcomes[0].applied > 0  # what is there is whole

@@ -10,6 +10,8 @@ import os
 import shutil
 import subprocess
 import sys
+import zlib
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -20,8 +22,10 @@ from sitekit import HUB_CODE, Site, SiteFactory, craft, party, publish_bulletin
 from sqlalchemy import func, select
 
 from noodpost.core.clock import FixedClock
+from noodpost.core.events import EVENT_SCHEMA_VERSION
 from noodpost.core.ids import new_id
 from noodpost.storage.models import Event, Peer, PendingBundle, Quarantine
+from noodpost.sync import bundle as fmt
 from noodpost.sync import exchange
 from noodpost.sync.exchange import ImportOutcome
 
@@ -290,3 +294,104 @@ def test_the_oldest_waiting_bundles_make_room_for_the_newest(
     assert outcome.dropped == 1  # the oldest of all, whoever sent it
     assert _waiting(hub) == {"GR-0001": 1, "GR-0002": 2, "GR-0003": 1}
     assert "1 oudere of te grote bundel(s)" in outcome.summary
+
+
+# ---------------------------------------------------------------- a bomb from a trusted post
+
+
+def _declaring(
+    source: Site, target: Site, plain: Iterator[bytes], *, declared: int, events: int = 1
+) -> bytes:
+    """A format 4 bundle from ``source`` with its real keys, whose sealed header declares
+    ``declared`` bytes of plain payload, around whatever ``plain`` yields (compressed as it
+    comes: the sender need never hold it whole)."""
+    packer = zlib.compressobj(9)
+    compressed = b"".join([*(packer.compress(part) for part in plain), packer.flush()])
+    header = fmt.Header(
+        format=4,
+        bundle_id=new_id(),
+        created_at=source.ctx.now_iso(),
+        training=source.ctx.node.training,
+        event_schema=EVENT_SCHEMA_VERSION,
+        sender=party(source),
+        recipient=target.node_id,
+        recipient_code=target.ctx.node.post_code,
+        ranges=(),
+        event_count=events,
+        compression="zlib",
+        payload_length=0,
+        plain_length=declared,
+    )
+    return fmt.seal(
+        header, compressed, target.sync.keys.encryption_public_hex, source.sync.keys.signing
+    )
+
+
+def _one_huge_event(source: Site, megabytes: int) -> Iterator[bytes]:
+    """A packed payload (format 2 rows) of one logbook event whose text is ``megabytes`` MB."""
+    node = party(source)
+    yield (f'{{"events":[[0,1,1,0,"logbook","{new_id()}","create","{{\\"text\\":\\"').encode()
+    block = b"A" * (1 << 20)
+    for _ in range(megabytes):
+        yield block
+    yield (
+        f'\\"}}",-1,2]],"streams":[["{node.node_id}","{node.incarnation}"]],"authors":[],'
+        '"vector":[],"covers":[]}'
+    ).encode()
+
+
+def test_a_bomb_from_an_approved_post_is_refused_at_its_declared_size(
+    paired: tuple[Site, Site], tmp_path: Path
+) -> None:
+    """The post's real keys, approved at the hub: a 4 kB declared payload that inflates to
+    200 MB is refused as damaged once 4 kB are out — the importing process stays small."""
+    hub, post = paired
+    data = _declaring(post, hub, _one_huge_event(post, BOMB_PLAINTEXT_MB), declared=4096)
+    assert len(data) < 1 << 20  # a small file ...
+    bomb = tmp_path / "bomb.npb"
+    bomb.write_bytes(data)
+    before = hub.snapshot()
+    state = _state(hub)
+
+    code, _out, err, peak_mb = _run(hub.data_dir, "sync", "import", bomb)
+
+    print(f"hub peak {peak_mb:.0f} MB for a {len(data)} byte bomb from an approved post")
+    assert code == 1
+    assert "beschadigd of onvolledig (inhoud groter dan opgegeven)" in err
+    assert len(err.strip().splitlines()) == 1
+    assert peak_mb < PEAK_LIMIT_MB, f"the hub took {peak_mb:.0f} MB for a {len(data)} byte file"
+    assert (hub.snapshot(), _state(hub)) == (before, state)
+
+
+def test_a_declared_size_over_the_ceiling_is_refused_before_anything_inflates(
+    paired: tuple[Site, Site], stranger: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub, post = paired
+    honest = b'{"events":[],"streams":[],"authors":[],"vector":[],"covers":[]}'
+
+    def inflate(*_args: object) -> bytes:
+        raise AssertionError("inflated a payload whose declared size is over the ceiling")
+
+    monkeypatch.setattr(fmt, "_inflate", inflate)
+    before, state = hub.snapshot(), _state(hub)
+    for sender in (post, stranger):  # approved, and unknown (never quarantined either)
+        data = _declaring(sender, hub, iter([honest]), declared=fmt.MAX_PLAINTEXT + 1, events=0)
+        with pytest.raises(fmt.BundleDamaged, match=r"opgegeven inhoud groter dan 1024 MB"):
+            hub.sync.import_bytes(data, channel="usb")
+    assert (hub.snapshot(), _state(hub)) == (before, state)
+
+
+@pytest.mark.parametrize("wrong", [-1, +1], ids=["declares-less", "declares-more"])
+def test_a_payload_that_is_not_its_declared_size_is_refused_as_damaged(
+    paired: tuple[Site, Site], wrong: int
+) -> None:
+    hub, post = paired
+    honest = b'{"events":[],"streams":[],"authors":[],"vector":[],"covers":[]}'
+    data = _declaring(post, hub, iter([honest]), declared=len(honest) + wrong, events=0)
+    before = hub.snapshot()
+    expected = "groter dan opgegeven" if wrong < 0 else "kleiner dan opgegeven"
+    with pytest.raises(fmt.BundleDamaged, match=expected):
+        hub.sync.import_bytes(data, channel="usb")
+    assert hub.snapshot() == before
+    exact = _declaring(post, hub, iter([honest]), declared=len(honest), events=0)
+    assert hub.sync.import_bytes(exact, channel="usb").status.value == "applied"

@@ -161,7 +161,7 @@ def test_another_posts_bundle_on_the_stick_reveals_nothing(
     with pytest.raises(UserError):  # as a bundle: not addressed to A
         post_a.sync.import_bytes(data, channel="usb")
     with pytest.raises(UserError, match="niet worden geopend"):  # and A's key opens nothing in it
-        fmt.open_payload(fmt.read_signed(data), post_a.sync.keys.encryption)
+        fmt.read_signed(data, post_a.sync.keys.encryption)  # not even its header
     assert post_a.snapshot() == before
     post_a.sync.import_usb(stick)  # the courier's stick, whole: A takes only its own
     assert PEOPLE["GR-0015"][0].encode() not in _files(post_a)

@@ -17,7 +17,7 @@ import logging
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -451,7 +451,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+NO_SCREEN = (
+    "Er is geen scherm gevonden (bijvoorbeeld via SSH of op een tekstconsole), dus het "
+    "programma kan niet starten. Start Noodpost op de laptop zelf, of gebruik de opdrachten "
+    "zonder scherm: noodpost --help."
+)
+
+
+def no_screen(env: Mapping[str, str], platform: str) -> bool:
+    """Whether a window can have no screen here: on Linux no X11 or Wayland display, and no
+    Qt platform chosen explicitly (the tests' and the self-test's ``offscreen``). Qt would
+    abort the process with a misleading message about xcb libraries."""
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return False
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def _run_gui(args: argparse.Namespace, log_file: Path) -> int:
+    if no_screen(os.environ, sys.platform):
+        raise UserError(NO_SCREEN)
     # Imported here: the commands above start without loading Qt.
     from noodpost.app import run_gui  # noqa: PLC0415
 

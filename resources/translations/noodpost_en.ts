@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+215"/>
+        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+259"/>
         <source>Bevestigen</source>
         <translation>Acknowledge</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>AlarmForm</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="-190"/>
+        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="-233"/>
         <source>&amp;Brandweer</source>
         <translation>&amp;Fire brigade</translation>
     </message>
@@ -129,12 +129,12 @@
         <translation>&amp;Normal</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Noodmelding maken</source>
         <translation>Raise an alarm</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+132"/>
         <source>Noodmelding bevestigen</source>
         <translation>Acknowledge alarm</translation>
     </message>
@@ -152,7 +152,7 @@
 <context>
     <name>AlarmFormDialog</name>
     <message>
-        <location line="-140"/>
+        <location line="-180"/>
         <source>Noodmelding opslaan</source>
         <translation>Save alarm</translation>
     </message>
@@ -206,11 +206,31 @@
         <source>Omsch&amp;rijving</source>
         <translation>&amp;Description</translation>
     </message>
+    <message>
+        <location line="+28"/>
+        <source>Noodmelding niet opslaan?</source>
+        <translation>Discard this alarm?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deze noodmelding is nog niet opgeslagen en gaat dan niet naar de C-NSP. Wat u invulde, gaat verloren.</source>
+        <translation>This alarm has not been saved and will then not go to the C-NSP. What you filled in will be lost.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Niet opslaan</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terug naar de melding</source>
+        <translation>Back to the alarm</translation>
+    </message>
 </context>
 <context>
     <name>AlarmNoteDialog</name>
     <message>
-        <location line="+107"/>
+        <location line="+108"/>
         <source>Intrekken</source>
         <translation>Withdraw</translation>
     </message>
@@ -983,7 +1003,7 @@
         <translation>F9  ALARM</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>F1  Afmelden</source>
         <translation>F1  Check out</translation>
     </message>
@@ -1021,7 +1041,7 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/desk.py" line="+130"/>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+135"/>
         <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
         <extracomment>Shown for a refusal: red, and always the words. What the panel shows, and what else the desk&apos;s buttons and lists depend on.</extracomment>
         <translation>NP1:GR-0014:7K3Q-9XW2 or 7K3Q-9XW2</translation>
@@ -1067,12 +1087,12 @@
         <translation>Card %1 found.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+49"/>
         <source>Let op: </source>
         <translation>Note: </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
         <source>Niet gelukt: </source>
         <translation>Did not work: </translation>
     </message>
@@ -1132,9 +1152,9 @@
         <translation>⚠ Note: stock of %1 is low (%2).</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>⚠ Er is geen uitgifte van de laatste %1 minuten om terug te draaien.</source>
-        <translation>⚠ There is no hand-out from the last %1 minutes to undo.</translation>
+        <location line="+17"/>
+        <source>⚠ Dit huishouden kreeg de laatste %1 minuten niets dat terug te draaien is.</source>
+        <translation>⚠ This household received nothing in the last %1 minutes that can be undone.</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1672,6 +1692,27 @@
         <source>Afsluiten</source>
         <extracomment>Actions the composition root adds (the public info screen, the audit log …) go before &quot;Afsluiten&quot;.</extracomment>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../noodpost/app.py" line="+133"/>
+        <source>Auditlogboek…</source>
+        <extracomment>Anonymisation of what is past its retention period runs this long after start, then hourly.</extracomment>
+        <translation>Audit log…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Crisis en bewaartermijn…</source>
+        <translation>Crisis and retention period…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Post en bewaartermijn…</source>
+        <translation>Post and retention period…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Herstelcode…</source>
+        <translation>Recovery code…</translation>
     </message>
 </context>
 <context>

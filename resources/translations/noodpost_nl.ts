@@ -6,9 +6,9 @@
     <message numerus="yes">
         <location filename="../../noodpost/gui/alarm_alert.py" line="+289"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
+            <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
         </translation>
     </message>
 </context>
@@ -17,9 +17,9 @@
     <message numerus="yes">
         <location filename="../../noodpost/gui/pages/alarms.py" line="+263"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
+            <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
         </translation>
     </message>
 </context>
@@ -28,9 +28,9 @@
     <message numerus="yes">
         <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+171"/>
         <source>Intact: %n regel(s) gecontroleerd, niets gewijzigd of verwijderd.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Intact: %n regel gecontroleerd, niets gewijzigd of verwijderd.</numerusform>
+            <numerusform>Intact: %n regels gecontroleerd, niets gewijzigd of verwijderd.</numerusform>
         </translation>
     </message>
 </context>
@@ -50,17 +50,17 @@
     <message numerus="yes">
         <location filename="../../noodpost/gui/dialogs/post_details.py" line="+261"/>
         <source>De crisis afsluiten? Daarmee begint de bewaartermijn van %n dag(en) voor alle persoonsgegevens op deze C-NSP.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De crisis afsluiten? Daarmee begint de bewaartermijn van %n dag voor alle persoonsgegevens op deze C-NSP.</numerusform>
+            <numerusform>De crisis afsluiten? Daarmee begint de bewaartermijn van %n dagen voor alle persoonsgegevens op deze C-NSP.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>De post sluiten? Daarmee begint de bewaartermijn van %n dag(en); daarna worden de persoonsgegevens geanonimiseerd.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De post sluiten? Daarmee begint de bewaartermijn van %n dag; daarna worden de persoonsgegevens geanonimiseerd.</numerusform>
+            <numerusform>De post sluiten? Daarmee begint de bewaartermijn van %n dagen; daarna worden de persoonsgegevens geanonimiseerd.</numerusform>
         </translation>
     </message>
 </context>

@@ -19,8 +19,9 @@ for tool in Xvfb xwininfo; do
     command -v "$tool" >/dev/null || { echo "measure-start: $tool is missing"; exit 1; }
 done
 work=$(mktemp -d)
-display=":$((RANDOM % 400 + 500))"
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number once it accepts connections
+# (-displayfd): a random display number could be taken, or the server not up in time.
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
@@ -29,9 +30,21 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-export DISPLAY=$display
+for _ in $(seq 1 600); do
+    [ -s "$work/display" ] && break
+    kill -0 "$xvfb" 2>/dev/null || break
+    sleep 0.05
+done
+if [ ! -s "$work/display" ]; then
+    echo "measure-start: the Xvfb server did not start within 30 s"
+    exit 1
+fi
+export DISPLAY=":$(head -n1 "$work/display")"
 unset QT_QPA_PLATFORM WAYLAND_DISPLAY
-for _ in $(seq 1 100); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.05; done
+if ! xwininfo -root >/dev/null 2>&1; then
+    echo "measure-start: the Xvfb server on $DISPLAY does not answer"
+    exit 1
+fi
 
 shown() { xwininfo -root -tree 2>/dev/null | grep -q "\"$title\""; }
 for run in $(seq 1 "$runs"); do

@@ -35,6 +35,7 @@ from noodpost.logs import log_startup, setup_logging
 from noodpost.services.demo import generate
 from noodpost.services.status import NodeStatus, count_label, node_status, read_status
 from noodpost.setup_node import NodeRequest, initialise_node
+from noodpost.sync.peers import approve_hint
 from noodpost.sync.recovery_help import answer_request
 from noodpost.sync.service import SyncService
 
@@ -279,6 +280,8 @@ def _run_posts(args: argparse.Namespace) -> int:
     print(peers.summary)
     for line in peers.lines:
         print(f"  {line}")
+    if hint := approve_hint(peers.waiting):
+        print(hint)
     return EXIT_OK
 
 
@@ -314,6 +317,8 @@ def _run_sync(args: argparse.Namespace) -> int:
     if result.bundles == 1 and result.refused:
         raise UserError(result.refused[0].message)  # one file, refused: one line
     print(result.summary)
+    if hint := approve_hint(result.waiting):
+        print(hint)
     for line in result.lines:
         print(f"noodpost: {line}", file=sys.stderr)
     return EXIT_USER_ERROR if result.refused else EXIT_OK

@@ -7,12 +7,15 @@ trusts them once an operator approved them after comparing the fingerprint.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
+from noodpost.core.rations import local_time
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Peer, PendingBundle, Quarantine, ReceivedBundle
 from noodpost.storage.node import require_node
@@ -52,7 +55,7 @@ class PeerInfo:
         if self.pending_bundles:
             state += f" ({self.pending_bundles} bundel(s) in quarantaine)"
         contact = (
-            f"laatst contact {self.last_contact} ({self.last_channel})"
+            f"laatst contact {_local(self.last_contact)} ({self.last_channel})"
             if self.last_contact
             else "nog geen contact"
         )
@@ -63,6 +66,15 @@ class PeerInfo:
             f"{self.post_code}  {self.name}  {self.fingerprint}  {state}  {contact}  "
             f"{self.unacknowledged} niet bevestigd{extra}"
         )
+
+
+def _local(moment: str) -> str:
+    """A stored UTC moment as a volunteer reads it: Dutch local time, ``7-12-2026 10:00``."""
+    try:
+        local = local_time(parse_iso(moment))
+    except ValueError:
+        return moment
+    return f"{local.day}-{local.month}-{local.year} {local:%H:%M}"
 
 
 @dataclass(frozen=True)
@@ -82,6 +94,22 @@ class PeerList:
     @property
     def lines(self) -> tuple[str, ...]:
         return tuple(p.line for p in self.peers)
+
+    @property
+    def waiting(self) -> tuple[str, ...]:
+        """The codes of the posts that wait for approval."""
+        return tuple(p.post_code for p in self.peers if not p.approved)
+
+
+def approve_hint(codes: Sequence[str]) -> str:
+    """For the command line: how to approve what waits (``''`` when nothing does)."""
+    if not codes:
+        return ""
+    commands = " of ".join(f"'noodpost posts approve {code}'" for code in codes)
+    return (
+        "Goedkeuren: vergelijk eerst de vingerafdruk ('noodpost posts list') met die op het "
+        f"scherm van de post (telefoon of portofoon) en typ dan {commands}."
+    )
 
 
 def acked_vector(peer: Peer) -> Vector:

@@ -85,6 +85,13 @@ class UsbImport:
         return frozenset().union(*(o.changed for o in self.outcomes))
 
     @property
+    def waiting(self) -> tuple[str, ...]:
+        """The codes of the senders whose bundles wait for approval."""
+        return tuple(
+            sorted({o.sender_code for o in self.outcomes if o.status is ImportStatus.QUARANTINED})
+        )
+
+    @property
     def summary(self) -> str:
         if not self.bundles and not self.skipped:
             return f"Geen bundels gevonden in {self.source}."
@@ -96,13 +103,14 @@ class UsbImport:
             f"{quarantined} in quarantaine, {len(self.refused)} geweigerd"
         )
         again = sum(1 for o in self.outcomes if o.status is ImportStatus.DUPLICATE)
-        waiting = sorted(
-            {o.sender_code for o in self.outcomes if o.status is ImportStatus.QUARANTINED}
-        )
+        kept = sum(1 for o in self.outcomes if o.status is ImportStatus.QUARANTINED)
         if again:
             text += f"; {again} al eerder ingelezen"
-        if waiting:
-            text += f"; wacht op goedkeuring: {', '.join(waiting)}"
+        if self.waiting:
+            text += (
+                f"; wacht op goedkeuring: {', '.join(self.waiting)} ({kept} "
+                f"{'bundel' if kept == 1 else 'bundels'} bewaard tot de goedkeuring)"
+            )
         if self.skipped:
             text += f"; {self.skipped} overgeslagen (niet voor deze laptop)"
         return text + "."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -57,9 +58,18 @@ def test_pair_export_approve_and_converge_over_a_stick(noodpost: Any, tmp_path: 
     ok(noodpost("post", "demo", "--households", "12", "--days", "1"))
 
     ok(noodpost("post", "sync", "export", stick))
-    assert "wacht op goedkeuring: GR-0014" in ok(noodpost("hub", "sync", "import", stick))
+    imported = ok(noodpost("hub", "sync", "import", stick))
+    # The bundle waits, and the output says so in bundles (not "0 in quarantaine" alone) and
+    # says what to do (issue 18, item 16).
+    assert "wacht op goedkeuring: GR-0014 (1 bundel bewaard tot de goedkeuring)" in imported
+    assert "typ dan 'noodpost posts approve GR-0014'" in imported
     listing = ok(noodpost("hub", "posts", "list"))
     assert post_fingerprint in listing
+    assert "(1 bundel(s) in quarantaine)" in listing
+    assert "'noodpost posts approve GR-0014'" in listing
+    # Last contact in Dutch local time, not a raw UTC timestamp.
+    assert re.search(r"laatst contact \d{1,2}-\d{1,2}-20\d\d \d\d:\d\d \(usb\)", listing), listing
+    assert "+00:00" not in listing
     assert counts(noodpost, "hub")["households"] == 0  # quarantined, not applied yet
     assert "goedgekeurd" in ok(noodpost("hub", "posts", "approve", "GR-0014"))
     assert counts(noodpost, "hub")["households"] == 12

@@ -123,6 +123,8 @@ def _projected_rows(
     template = sqlite3.connect(str(template_path))
     conn = sqlite3.connect(str(db.path))
     tables: dict[str, tuple[list[str], list[tuple[Any, ...]]]] = {}
+    # A template cached under an older schema lacks the tables a migration adds on opening.
+    in_template = {n for (n,) in template.execute("SELECT name FROM sqlite_master")}
     names = [
         n
         for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -132,7 +134,11 @@ def _projected_rows(
         info = conn.execute(f"PRAGMA table_info({name})").fetchall()
         columns = [c[1] for c in info]
         keys = [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5]]
-        known = set(template.execute(f"SELECT {', '.join(keys)} FROM {name}").fetchall())
+        known = (
+            set(template.execute(f"SELECT {', '.join(keys)} FROM {name}").fetchall())
+            if name in in_template
+            else set()
+        )
         rows = [
             row
             for row in conn.execute(f"SELECT {', '.join(columns)} FROM {name}")

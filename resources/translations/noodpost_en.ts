@@ -1087,7 +1087,12 @@
         <translation>Card %1 found.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+16"/>
+        <source>Huishouden %1 geopend.</source>
+        <translation>Household %1 opened.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>Let op: </source>
         <translation>Note: </translation>
     </message>
@@ -1274,6 +1279,34 @@
         <location line="+13"/>
         <source>Nog geen posten bekend. Een post verschijnt hier na zijn eerste bundel en uw goedkeuring.</source>
         <translation>No posts known yet. A post appears here after its first bundle and your approval.</translation>
+    </message>
+</context>
+<context>
+    <name>DrivePicker</name>
+    <message>
+        <location filename="../../noodpost/gui/widgets/drive_picker.py" line="+39"/>
+        <source>Opnieuw zoeken</source>
+        <translation>Search again</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Andere map…</source>
+        <translation>Other folder…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Map: {path}</source>
+        <translation>Folder: {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Geen USB-stick gevonden: steek er een in, of kies ‘Andere map…’</source>
+        <translation>No USB stick found: plug one in, or choose ‘Other folder…’</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Kies een map of stick</source>
+        <translation>Choose a folder or stick</translation>
     </message>
 </context>
 <context>
@@ -4364,7 +4397,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/sync.py" line="+66"/>
+        <location filename="../../noodpost/gui/pages/sync.py" line="+65"/>
         <source>Synchronisatie</source>
         <translation>Synchronisation</translation>
     </message>
@@ -4374,17 +4407,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>USB stick or folder</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Opnieuw zoeken</source>
-        <translation>Search again</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Andere map…</source>
-        <translation>Other folder…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Bundel schrijven</source>
         <translation>Write bundle</translation>
     </message>
@@ -4564,27 +4587,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Not paired with a C-NSP yet: first read the pairing file (above, ‘Read pairing file…’).</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Map: {path}</source>
-        <translation>Folder: {path}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Geen USB-stick gevonden: steek er een in, of kies ‘Andere map…’</source>
-        <translation>No USB stick found: plug one in, or choose ‘Other folder…’</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Kies een map of stick</source>
-        <translation>Choose a folder or stick</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+47"/>
         <source>Kies eerst een USB-stick of een map (‘Andere map…’).</source>
         <translation>First choose a USB stick or a folder (‘Other folder…’).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Post goedkeuren</source>
         <translation>Approve post</translation>
     </message>

@@ -124,7 +124,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/sync.py" line="+306"/>
+        <location filename="../../noodpost/gui/pages/sync.py" line="+292"/>
         <source> · %n niet toegestaan</source>
         <translation>
             <numerusform> · %n niet toegestaan</numerusform>

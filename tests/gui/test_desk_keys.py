@@ -115,3 +115,39 @@ def test_f7_undoes_the_household_on_screen_never_another(
     _scan(qtbot, desk, first.qr_text, wait_idle)
     assert desk.undo_button.isEnabled()
     assert desk.undo_button.text().endswith(first.pretty_code)
+
+
+def test_opening_the_same_household_from_the_intake_clears_what_was_typed(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    app_context: AppContext,
+    wait_idle: Callable[[], None],
+) -> None:
+    """A name typed into the scan field is refused as a code; the intake then finds the
+    household and 'open het' shows it — without the red refusal and the typed name above it
+    (issue 18, item 14)."""
+    existing = app_context.services.intake.register(
+        size=2, name="Jansen", birth_year=1956, postcode="9791 AB"
+    )
+    desk = _desk(qtbot, main_window, app_context)
+    QTest.keyClicks(desk.scan_field, "Jansen")
+    QTest.keyClick(desk.scan_field, Qt.Key.Key_Return)
+    wait_idle()
+    assert "klopt niet" in desk.feedback.text()
+
+    window = main_window.windowHandle()
+    assert window is not None
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: desk.dialog is not None and desk.dialog.isVisible())
+    dialog = desk.dialog
+    dialog.fill(2, name="Jansen", birth_year=1956, postcode="9791 AB")  # type: ignore[attr-defined]
+    qtbot.waitUntil(dialog.duplicates.isVisible)  # type: ignore[attr-defined]
+    QTest.keyClick(dialog.postcode, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    wait_idle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    assert desk.panel is not None
+    assert desk.panel.household_id == existing.household_id
+    assert "klopt niet" not in desk.feedback.text()
+    assert existing.pretty_code in desk.feedback.text()
+    assert desk.scan_field.text() == ""

@@ -284,11 +284,18 @@ class DeskPage(Page):
         )
 
     def show_household(self, household_id: str) -> None:
-        """Open a household's panel (after an intake, or a duplicate chosen there)."""
+        """Open a household's panel (after an intake, or a duplicate chosen there): what was
+        typed or refused before belongs to no household on screen, so it goes."""
         try:
-            self._show(self.desk.panel(household_id))
+            panel = self.desk.panel(household_id)
         except UserError as error:
             self.show_feedback(REFUSED_STYLE, "✖ " + error.message)
+        else:
+            self._show(panel)
+            self.scan_field.clear_for_next()
+            self.show_feedback(
+                INFO_STYLE, self.tr("Huishouden %1 geopend.").replace("%1", panel.pretty_code)
+            )
         self.scan_field.setFocus()
 
     @Slot()

@@ -16,8 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +38,7 @@ from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.models.weak_calls import weak_ids, weak_rows
 from noodpost.gui.pages.base import Page
 from noodpost.gui.pages.sync_pairing import PairingPanel
+from noodpost.gui.widgets.drive_picker import DrivePicker
 from noodpost.gui.widgets.drives import Drive, writable_drives
 from noodpost.sync.http import sync_now
 from noodpost.sync.peers import PeerInfo, QuarantineReport
@@ -67,11 +66,11 @@ class SyncPage(Page):
         self.setObjectName("sync_page")
         self.sync = app.services.sync
         self.is_hub = app.node.is_hub
-        self._find_drives = find_drives
-        self._other_folders: list[Path] = []
         self._peers: dict[str, PeerInfo] = {}
         self._contacts: dict[str, dict[str, str]] = {}
+        self._find_drives = find_drives
         self._quarantine = QuarantineReport((), (), 0)
+        self._asked_for_folder = False  # the result line says to choose a stick first
         self.busy = False
 
         self.identity = QLabel()
@@ -106,22 +105,9 @@ class SyncPage(Page):
 
     def _build_transport(self) -> QGroupBox:
         box = QGroupBox(self.tr("USB-stick of map"))
-        self.drive = QComboBox()
-        self.drive.setObjectName("sync_drive")
-        self.drive.setMinimumContentsLength(40)
-        self.drive.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        rescan = QPushButton(self.tr("Opnieuw zoeken"))
-        rescan.setObjectName("sync_rescan")
-        rescan.clicked.connect(self.refresh_drives)
-        other = QPushButton(self.tr("Andere map…"))
-        other.setObjectName("sync_other_folder")
-        other.clicked.connect(self.choose_folder)
-        pick = QHBoxLayout()
-        pick.addWidget(self.drive, 1)
-        pick.addWidget(rescan)
-        pick.addWidget(other)
+        self.picker = DrivePicker(find_drives=self._find_drives)
+        self.picker.chosen.connect(self._folder_chosen)
+        self.drive = self.picker.drive
 
         self.export_button = self._big_button(self.tr("Bundel schrijven"), "sync_export")
         self.export_button.clicked.connect(self.export_bundle)
@@ -150,7 +136,7 @@ class SyncPage(Page):
         self.result.hide()
 
         layout = QVBoxLayout(box)
-        layout.addLayout(pick)
+        layout.addWidget(self.picker)
         layout.addLayout(actions)
         layout.addWidget(self.progress)
         layout.addWidget(self.result)
@@ -436,39 +422,22 @@ class SyncPage(Page):
 
     @Slot()
     def refresh_drives(self) -> None:
-        chosen = self.folder()
-        self.drive.clear()
-        for drive in self._find_drives():
-            self.drive.addItem(drive.text, str(drive.root))
-        for folder in self._other_folders:
-            self.drive.addItem(self.tr("Map: {path}").format(path=folder), str(folder))
-        if self.drive.count() == 0:
-            self.drive.addItem(
-                self.tr("Geen USB-stick gevonden: steek er een in, of kies ‘Andere map…’"), None
-            )
-        if chosen is not None:
-            index = self.drive.findData(str(chosen))
-            if index >= 0:
-                self.drive.setCurrentIndex(index)
+        self.picker.refresh()
 
     def folder(self) -> Path | None:
         """The chosen stick or folder, or None."""
-        data = self.drive.currentData() if self.drive.count() else None
-        return Path(data) if isinstance(data, str) and data else None
+        return self.picker.folder()
 
     def set_folder(self, path: Path) -> None:
         """Choose a folder (what 'Andere map…' does after its dialog)."""
-        if path not in self._other_folders:
-            self._other_folders.append(path)
-        self.refresh_drives()
-        self.drive.setCurrentIndex(self.drive.findData(str(path)))
+        self.picker.set_folder(path)
 
     @Slot()
-    def choose_folder(self) -> None:
-        start = str(self.folder() or Path.home())
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Kies een map of stick"), start)
-        if chosen:
-            self.set_folder(Path(chosen))
+    def _folder_chosen(self) -> None:
+        """A stick or folder chosen: the request to choose one no longer stands."""
+        if self._asked_for_folder:
+            self._asked_for_folder = False
+            self.result.hide()
 
     # ---------------------------------------------------------------- actions
 
@@ -476,6 +445,7 @@ class SyncPage(Page):
         folder = self.folder()
         if folder is None:
             self.report(self.tr("Kies eerst een USB-stick of een map (‘Andere map…’)."), ok=False)
+            self._asked_for_folder = True
         return folder
 
     @Slot()
@@ -595,6 +565,7 @@ class SyncPage(Page):
 
     def report(self, text: str, *, ok: bool = True) -> None:
         """Show a result under the buttons: green with the summary, red with 'Niet gelukt'."""
+        self._asked_for_folder = False
         self.result.setText(text)
         self.result.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
         self.result.show()

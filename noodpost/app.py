@@ -33,6 +33,7 @@ from noodpost.gui.errors import show_bug, show_user_error
 from noodpost.gui.idle_lock import IdleLock
 from noodpost.gui.info_screen import InfoScreenLauncher
 from noodpost.gui.main_window import MainWindow
+from noodpost.gui.outside_writes import OutsideWrites
 from noodpost.gui.pages import build_pages
 from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.gui.pages.desk import DeskPage
@@ -113,6 +114,10 @@ def build_context(db: Database, data_dir: Path, log_file: Path) -> AppContext:
 def build_main_window(app: AppContext) -> MainWindow:
     window = MainWindow(app, build_pages(app))
     app.services.ctx.subscribe(window.notify_changed)
+    # Another process's writes (the command line) show too; kept alive by the window.
+    window.outside_writes = OutsideWrites(  # type: ignore[attr-defined]
+        app.services.ctx, window.notify_changed, window
+    )
     alarms = next((p for p in window.pages if isinstance(p, AlarmsPage)), None)
     desk = next((p for p in window.pages if isinstance(p, DeskPage)), None)
     if desk is not None and alarms is not None:  # F9 at the desk: the alarm form, in view

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from sqlalchemy import ColumnElement, case
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from noodpost.core.clock import Clock, iso
+from noodpost.core.entities import SPECS
 from noodpost.core.errors import UserError
 from noodpost.core.ids import new_id
 from noodpost.core.vocabulary import Urgency
@@ -37,6 +39,10 @@ class NodeInfo:
         return self.role == "hub"
 
 
+#: What a change by another process may have touched: any kind of entity.
+EVERY_KIND = frozenset(SPECS)
+
+
 class ServiceContext:
     """Shared by all services of one installation (built once, in the composition root).
 
@@ -50,6 +56,12 @@ class ServiceContext:
         self.actor: str | None = None
         self._listeners: list[ChangeListener] = []
         self._node: NodeInfo | None = None
+        # Changes by another process (DESIGN §3: several processes on one data folder):
+        # SQLite's data_version after the last change we know of, and whether one was seen
+        # that nobody has been told about yet.
+        self._seen_version: int | None = None
+        self._missed = False
+        self._version_lock = threading.Lock()
 
     @property
     def node(self) -> NodeInfo:
@@ -68,12 +80,33 @@ class ServiceContext:
         self._listeners.append(listener)
 
     def announce(self, entities: frozenset[str]) -> None:
+        with self._version_lock:
+            if self._missed:  # another process wrote just before: it may have changed anything
+                entities, self._missed = EVERY_KIND, False
+            self._seen_version = self.db.data_version()  # ours: nothing from outside since
         for listener in list(self._listeners):
             listener(entities)
+
+    def outside_change(self) -> bool:
+        """Whether the database changed since the last change we announced or saw: another
+        process wrote (``noodpost sync import`` on the command line, say) — or a write of ours
+        that announced nothing. The first call only takes the measure."""
+        with self._version_lock:
+            self._look()
+            missed, self._missed = self._missed, False
+            return missed
+
+    def _look(self) -> None:
+        version = self.db.data_version()
+        if self._seen_version is not None and version != self._seen_version:
+            self._missed = True
+        self._seen_version = version
 
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:
         """A unit of work; listeners hear about it only after it committed."""
+        with self._version_lock:
+            self._look()  # another process's commit before ours is not taken for ours
         with unit_of_work(self.db, self.clock, self.actor) as uow:
             yield uow
         changed = frozenset(e.entity for e in uow.events)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -142,6 +143,21 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        self._watch: sqlite3.Connection | None = None
+        self._watch_lock = threading.Lock()
+
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version`` on a connection kept for it: it changes whenever
+        another connection (another process's, or another of ours) commits. Microseconds, no
+        file read when nothing changed; 0 for a database in memory."""
+        if self.path is None:
+            return 0
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+                )
+            return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -203,6 +219,10 @@ class Database:
             raw.close()
 
     def close(self) -> None:
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
         self.engine.dispose()
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.settings import SettingsDialog
+from noodpost.gui.dialogs.shortcuts import ShortcutsDialog
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.status_bar import StatusLine
 from noodpost.services.base import NodeInfo
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         for number, page in enumerate(self.pages, start=1):
             item = QListWidgetItem(page.title)
             item.setData(Qt.ItemDataRole.UserRole, page.title)
+            if number <= 9:
+                item.setToolTip(f"Ctrl+{number}")
             self.nav.addItem(item)
             self.stack.addWidget(page)
             self.entities_changed.connect(page.on_entities_changed)
@@ -116,6 +119,19 @@ class MainWindow(QMainWindow):
         leave.setShortcut(QKeySequence.StandardKey.Quit)
         leave.triggered.connect(self.close)
         menu.addAction(leave)
+        help_menu = self.menuBar().addMenu(self.tr("&Hulp"))
+        keys = QAction(self.tr("Sneltoetsen…"), self)
+        keys.setObjectName("shortcuts_action")
+        keys.setShortcut(QKeySequence("Ctrl+H"))
+        keys.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(keys)
+        self.addAction(keys)  # also while the menu bar is hidden or another widget has focus
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog([page.title for page in self.pages], self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def add_menu_action(self, action: QAction) -> None:
         """Put an action the composition root made into the menu, above "Afsluiten"."""

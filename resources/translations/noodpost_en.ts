@@ -1003,7 +1003,7 @@
         <translation>F9  ALARM</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+53"/>
         <source>F1  Afmelden</source>
         <translation>F1  Check out</translation>
     </message>
@@ -1696,7 +1696,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noodpost/gui/main_window.py" line="+94"/>
+        <location filename="../../noodpost/gui/main_window.py" line="+97"/>
         <source>&amp;Noodpost</source>
         <translation>&amp;Noodpost</translation>
     </message>
@@ -1727,7 +1727,17 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../noodpost/app.py" line="+133"/>
+        <location line="+4"/>
+        <source>&amp;Hulp</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sneltoetsen…</source>
+        <translation>Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <location filename="../../noodpost/app.py" line="+138"/>
         <source>Auditlogboek…</source>
         <extracomment>Anonymisation of what is past its retention period runs this long after start, then hourly.</extracomment>
         <translation>Audit log…</translation>
@@ -3750,6 +3760,94 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+2"/>
         <source>Map</source>
         <translation>Folder</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/shortcuts.py" line="+21"/>
+        <source>Aanmelden of afmelden van het huishouden</source>
+        <translation>Check the household in or out</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Snelknoppen: uitgeven (de knop noemt het artikel en de hoeveelheid)</source>
+        <translation>Quick keys: hand out (the button names the item and the amount)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hulpvraag noteren</source>
+        <translation>Note a need</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oplaadbon (telefoon opladen)</source>
+        <translation>Charging ticket (charge a phone)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veilig-en-welbericht</source>
+        <translation>Safe-and-well message</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laatste uitgifte aan dit huishouden terugdraaien</source>
+        <translation>Undo the last hand-out to this household</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Derde snelknop: uitgeven</source>
+        <translation>Third quick key: hand out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NOODMELDING maken</source>
+        <translation>Raise an ALARM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nieuw huishouden inschrijven</source>
+        <translation>Register a new household</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Huishouden sluiten: niets ervan blijft op het scherm</source>
+        <translation>Close the household: nothing of it stays on screen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sneltoetsen</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scherm vergrendelen</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deze lijst</source>
+        <translation>This list</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Overal</source>
+        <translation>Everywhere</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aan de balie</source>
+        <translation>At the desk</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Op de andere pagina&apos;s maakt Ctrl+N iets nieuws (hulpvraag, bericht, oplaadbon).</source>
+        <translation>On the other pages Ctrl+N makes something new (need, message, charging ticket).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sluiten</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -37,7 +37,7 @@ def hand_out_words(hand_out: HandOut) -> str:
 
 class DeskButtons(QWidget):
     """F1 check in/out, F2/F3/F8 quick items, F4 need, F5 charging, F6 safe and well,
-    F7 undo, F9 alarm — in two rows, the alarm red and tall at the end."""
+    F7 undo, F9 alarm — in key order in two rows, the alarm red and tall at the end."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,10 +53,20 @@ class DeskButtons(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
-        for column, button in enumerate((self.checkin, *self.quick)):
-            grid.addWidget(button, 0, column)
-        for column, button in enumerate((self.need, self.charging, self.safe, self.undo)):
-            grid.addWidget(button, 1, column)
+        # In key order, as the keyboard has them: F1–F4 above, F5–F8 below, F9 at the end.
+        quick = dict(zip(QUICK_KEYS, self.quick, strict=True))
+        in_order = [
+            self.checkin,
+            quick[Qt.Key.Key_F2],
+            quick[Qt.Key.Key_F3],
+            self.need,
+            self.charging,
+            self.safe,
+            self.undo,
+            quick[Qt.Key.Key_F8],
+        ]
+        for index, button in enumerate(in_order):
+            grid.addWidget(button, index // 4, index % 4)
         grid.addWidget(self.alarm, 0, 4, 2, 1)
         self.show_state(None, [], None)
 

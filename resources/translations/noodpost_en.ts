@@ -3893,6 +3893,30 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+83"/>
+        <source>%n melding(en) niet bevestigd</source>
+        <translation>
+            <numerusform>%n alarm not acknowledged</numerusform>
+            <numerusform>%n alarms not acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n bevestigde melding(en) open</source>
+        <translation>
+            <numerusform>%n acknowledged alarm open</numerusform>
+            <numerusform>%n acknowledged alarms open</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>geen meldingen open</source>
+        <translation>no alarms open</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-127"/>
@@ -4402,7 +4426,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>USB-stick of map</source>
         <translation>USB stick or folder</translation>
     </message>
@@ -4567,7 +4591,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>fingerprint of this laptop: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Vergelijk de vingerafdruk met wat de post op zijn scherm Synchronisatie ziet, en keur de post dan goed. Zijn bundels wachten tot dan in quarantaine; er gaat niets verloren.</source>
         <translation>Compare the fingerprint with what the post sees on its Synchronisation screen, then approve the post. Until then its bundles wait in quarantine; nothing is lost.</translation>
     </message>

@@ -2,19 +2,24 @@
 
 Overzicht said *Personen 0* for households of 4 and 2 persons (it counted the rare household
 members recorded by name) and *Logboekregels 1* while the Logboek showed 2 rows (it counted
-only the typed lines).
+only the typed lines). The status line called alarms *onbevestigd* while they were open or sent,
+and the navigation badge counted received ones too: the same word, two numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
+from nodekit import carry, close_context, hub_context, introduce
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
+from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.base import Page
@@ -83,3 +88,46 @@ def test_overview_counts_people_and_logbook_lines_as_the_other_screens_do(
     assert _shown(overview, "Logboekregels") == str(logbook.model.rowCount())
     status = services.status.current().as_dict()  # `noodpost status --json`: the same numbers
     assert (status["people"], status["logbook_lines"]) == (6, 2)
+
+
+@pytest.fixture
+def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
+    context = hub_context(tmp_path, clock)
+    yield context
+    close_context(context)
+
+
+def _alarms_in_status_line(window: MainWindow) -> tuple[int, str]:
+    text = window.status_line.alarms.text()
+    found = re.match(r"(\d+) ", text)
+    return (int(found.group(1)) if found else 0), text
+
+
+def test_status_line_and_badge_count_unconfirmed_alarms_alike(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    app_context: AppContext,
+    hub: AppContext,
+    tmp_path: Path,
+) -> None:
+    alarms = app_context.services.alarms
+    alarm = alarms.raise_alarm("ambulance", "immediate", "Kerkstraat 5 zaal 2", persons=2)
+    stick = introduce(app_context, hub, tmp_path)  # pair, first bundle, approve
+    hub.services.alarms.mark_received(alarm.id)
+    carry(hub, app_context, stick)  # the post learns that the C-NSP holds it: not confirmed yet
+    assert alarms.alarm(alarm.id).status == "received"
+
+    row = main_window.pages.index(main_window.page("Meldingen"))
+    qtbot.waitUntil(lambda: main_window.nav.item(row).text() == "Meldingen  1")
+    count, text = _alarms_in_status_line(main_window)
+    assert (count, "niet bevestigd" in text) == (1, True), text
+    assert "#b00020" in main_window.status_line.alarms.styleSheet()  # red, as the badge's page
+
+    hub.services.alarms.acknowledge(alarm.id, "Meldkamer Noord")
+    carry(hub, app_context, stick)
+    qtbot.waitUntil(lambda: main_window.nav.item(row).text() == "Meldingen")
+    count, text = _alarms_in_status_line(main_window)
+    assert count == 1, text  # still open, and now confirmed
+    assert "bevestigd" in text, text
+    assert "niet" not in text, text
+    assert main_window.status_line.alarms.styleSheet() == ""

@@ -407,7 +407,12 @@
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>NIET VERSTUURD: deze post is nog niet gekoppeld aan een C-NSP, dus deze melding kan de post niet verlaten. Koppel de post zodra het kan op het scherm Synchronisatie (‘Koppelbestand inlezen…’). Lees dit nu voor over de radio aan de C-NSP:</source>
+        <translation>NOT SENT: this post is not yet paired with a C-NSP, so this alarm cannot leave the post. Pair the post as soon as you can on the Synchronisation screen (‘Read pairing file…’). Read this out to the C-NSP over the radio now:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>NOG NIET BEVESTIGD door de C-NSP. Geen verbinding? Lees dit voor over de radio:</source>
         <translation>NOT YET ACKNOWLEDGED by the C-NSP. No connection? Read this out over the radio:</translation>
     </message>

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVarTuple
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import iso
@@ -95,6 +95,84 @@ def format_quantity(quantity: float) -> str:
     return text.replace(".", ",") if text not in ("-0", "") else "0"
 
 
+@dataclass(frozen=True)
+class LogbookScope:
+    """Which lines make up a logbook — the one definition behind the logbook page, its count
+    on Overzicht and ``noodpost status``.
+
+    A post's logbook holds its typed lines, its deliveries, the status changes of its alarms
+    and its shifts starting and ending. With ``every_post`` (the hub's own logbook) the alarms
+    of every post are in it too.
+    """
+
+    post_code: str
+    every_post: bool = False
+
+    def manual_filter(self) -> tuple[ColumnElement[bool], ...]:
+        return (LogEntry.post_code == self.post_code, LogEntry.deleted.is_(False))
+
+    def delivery_filter(self) -> tuple[ColumnElement[bool], ...]:
+        return (
+            StockMovement.post_code == self.post_code,
+            StockMovement.kind == MovementKind.DELIVERY,
+            StockMovement.deleted.is_(False),
+        )
+
+    def alarm_filter(self) -> tuple[ColumnElement[bool], ...]:
+        own = () if self.every_post else (Alarm.post_code == self.post_code,)
+        return (StatusChange.entity == "alarm", Alarm.deleted.is_(False), *own)
+
+    def shift_filter(self) -> tuple[ColumnElement[bool], ...]:
+        return (
+            StatusChange.entity == "shift",
+            Shift.post_code == self.post_code,
+            Shift.deleted.is_(False),
+        )
+
+    def _manual_keys(self, manual_only: bool) -> Select[str, str | None, int]:
+        query = select(LogEntry.id, LogEntry.at, LogEntry.created_hlc).where(*self.manual_filter())
+        return query.where(LogEntry.automatic.is_not(True)) if manual_only else query
+
+    def _delivery_keys(self) -> Select[str, str | None, int]:
+        return select(StockMovement.id, StockMovement.at, StockMovement.created_hlc).where(
+            *self.delivery_filter()
+        )
+
+    def _change_keys(self) -> list[Select[str, str, str, str, int, int]]:
+        return [
+            _change_keys("alarm")
+            .join(Alarm, Alarm.id == StatusChange.entity_id)
+            .where(*self.alarm_filter()),
+            _change_keys("shift")
+            .join(Shift, Shift.id == StatusChange.entity_id)
+            .where(*self.shift_filter()),
+        ]
+
+    def line_keys(self, session: Session, *, manual_only: bool = False) -> list[str]:
+        """A key for every line, oldest first (see :meth:`LogbookService.line_keys`)."""
+        found: list[tuple[str, int, str, str]] = []  # at, order, entity id, key
+        for entry_id, at, hlc in session.execute(self._manual_keys(manual_only)):
+            found.append((at or hlc_time(hlc), hlc, entry_id, f"log_entry:{entry_id}"))
+        if not manual_only:
+            for movement_id, at, hlc in session.execute(self._delivery_keys()):
+                key = f"stock_movement:{movement_id}"
+                found.append((at or hlc_time(hlc), hlc, movement_id, key))
+            for query in self._change_keys():
+                for entity, entity_id, origin, incarnation, seq, hlc in session.execute(query):
+                    key = f"{entity}:{entity_id}:{origin}:{incarnation}:{seq}"
+                    found.append((hlc_time(hlc), hlc, entity_id, key))
+        found.sort()
+        return [key for *_, key in found]
+
+    def line_count(self, session: Session, *, manual_only: bool = False) -> int:
+        """How many keys :meth:`line_keys` gives, counted by the database."""
+        parts = [self._manual_keys(manual_only).subquery()]
+        if not manual_only:
+            parts += [self._delivery_keys().subquery()]
+            parts += [query.subquery() for query in self._change_keys()]
+        return sum(session.scalar(select(func.count()).select_from(part)) or 0 for part in parts)
+
+
 class LogbookService:
     def __init__(self, ctx: ServiceContext, post_code: str | None = None) -> None:
         self.ctx = ctx
@@ -162,45 +240,25 @@ class LogbookService:
             drafts.sort(key=_order)
             return self._lines(session, drafts[-limit:])
 
+    @property
+    def scope(self) -> LogbookScope:
+        """Which lines are in this logbook (see :class:`LogbookScope`)."""
+        every = self.ctx.node.is_hub and self._post_code is None
+        return LogbookScope(self.post_code, every_post=every)
+
     def line_keys(self, *, manual_only: bool = False) -> list[str]:
         """A key for every line of the logbook, oldest first (the rows of the logbook page).
 
         Args:
             manual_only: only what volunteers wrote themselves.
         """
-        found: list[tuple[str, int, str, str]] = []  # at, order, entity id, key
         with self.ctx.read() as session:
-            manual = select(LogEntry.id, LogEntry.at, LogEntry.created_hlc).where(
-                *self._manual_filter()
-            )
-            if manual_only:
-                manual = manual.where(LogEntry.automatic.is_not(True))
-            for entry_id, at, hlc in session.execute(manual):
-                found.append((at or hlc_time(hlc), hlc, entry_id, f"log_entry:{entry_id}"))
-            if not manual_only:
-                deliveries = select(
-                    StockMovement.id, StockMovement.at, StockMovement.created_hlc
-                ).where(*self._delivery_filter())
-                for movement_id, at, hlc in session.execute(deliveries):
-                    key = f"stock_movement:{movement_id}"
-                    found.append((at or hlc_time(hlc), hlc, movement_id, key))
-                changes = [
-                    *session.execute(
-                        _change_keys("alarm")
-                        .join(Alarm, Alarm.id == StatusChange.entity_id)
-                        .where(*self._alarm_filter())
-                    ),
-                    *session.execute(
-                        _change_keys("shift")
-                        .join(Shift, Shift.id == StatusChange.entity_id)
-                        .where(*self._shift_filter())
-                    ),
-                ]
-                for entity, entity_id, origin, incarnation, seq, hlc in changes:
-                    key = f"{entity}:{entity_id}:{origin}:{incarnation}:{seq}"
-                    found.append((hlc_time(hlc), hlc, entity_id, key))
-        found.sort()
-        return [key for *_, key in found]
+            return self.scope.line_keys(session, manual_only=manual_only)
+
+    def line_count(self, *, manual_only: bool = False) -> int:
+        """How many lines the logbook page shows: the same lines as :meth:`line_keys`."""
+        with self.ctx.read() as session:
+            return self.scope.line_count(session, manual_only=manual_only)
 
     def lines_by_key(self, keys: Sequence[str]) -> dict[str, LogbookLine]:
         """The lines for these keys (from :meth:`line_keys`); unknown keys are left out."""
@@ -247,28 +305,16 @@ class LogbookService:
     # ------------------------------------------------------------------ sources
 
     def _manual_filter(self) -> tuple[ColumnElement[bool], ...]:
-        return (LogEntry.post_code == self.post_code, LogEntry.deleted.is_(False))
+        return self.scope.manual_filter()
 
     def _delivery_filter(self) -> tuple[ColumnElement[bool], ...]:
-        return (
-            StockMovement.post_code == self.post_code,
-            StockMovement.kind == MovementKind.DELIVERY,
-            StockMovement.deleted.is_(False),
-        )
+        return self.scope.delivery_filter()
 
     def _alarm_filter(self) -> tuple[ColumnElement[bool], ...]:
-        """Alarms in this logbook: this post's own; at the hub, every post's (unless one post's
-        logbook was chosen)."""
-        every = self.ctx.node.is_hub and self._post_code is None
-        own = () if every else (Alarm.post_code == self.post_code,)
-        return (StatusChange.entity == "alarm", Alarm.deleted.is_(False), *own)
+        return self.scope.alarm_filter()
 
     def _shift_filter(self) -> tuple[ColumnElement[bool], ...]:
-        return (
-            StatusChange.entity == "shift",
-            Shift.post_code == self.post_code,
-            Shift.deleted.is_(False),
-        )
+        return self.scope.shift_filter()
 
     def _manual(
         self,

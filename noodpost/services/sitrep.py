@@ -63,7 +63,7 @@ OCCUPANCY_ALERT = 0.9
 #: Need categories counted as medical for the bottlenecks.
 MEDICAL = (NeedCategory.MEDICAL.value, NeedCategory.MEDICINE.value)
 #: The counts of ``status --json`` the report repeats, in reading order.
-STATUS_KEYS = ("households", "persons", "visits", "needs", "distributions", "alarms")
+STATUS_KEYS = ("households", "people", "visits", "needs", "distributions", "alarms")
 
 _URGENCY_RANK = {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1, Urgency.NORMAL.value: 2}
 

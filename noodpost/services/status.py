@@ -3,6 +3,12 @@
 Used by ``noodpost status``, the overview page and (later) the hub, so all three report the
 same numbers. Counts are of non-deleted rows in each state table, keyed by the plural of the
 entity name (``household`` → ``households``), which is also the name ``status --json`` uses.
+
+Two figures are not rows of one table, because a person reading the word means something else:
+``people`` (*Personen*) is everyone in the households, the sum of their sizes — a ``person`` row
+is only a household member recorded by name, which is rare — and ``logbook_lines``
+(*Logboekregels*) is every line the logbook page shows (:class:`LogbookScope`), of which the
+``log_entries`` are only the ones typed by hand.
 """
 
 from __future__ import annotations
@@ -15,10 +21,12 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.clock import to_ms
 from noodpost.core.hlc import wall_behind
+from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import ServiceContext
+from noodpost.services.logbook import LogbookScope
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import count_events
-from noodpost.storage.models import STATE_MODELS, Quarantine
+from noodpost.storage.models import STATE_MODELS, Household, Quarantine
 from noodpost.storage.node import require_node
 from noodpost.storage.quarantine import REFUSED_PREFIX
 from noodpost.storage.streams import version_vector
@@ -27,7 +35,8 @@ from noodpost.storage.streams import version_vector
 #: later and not listed here still appear, after these, under their plural key.
 COUNT_LABELS: dict[str, str] = {
     "households": "Huishoudens",
-    "persons": "Personen",
+    "people": "Personen",
+    "persons": "Gezinsleden met eigen gegevens",
     "visits": "Bezoeken",
     "needs": "Hulpvragen",
     "distributions": "Uitgiften",
@@ -38,7 +47,8 @@ COUNT_LABELS: dict[str, str] = {
     "safe_messages": "Veilig-en-welberichten",
     "volunteers": "Vrijwilligers",
     "shifts": "Diensten",
-    "log_entries": "Logboekregels",
+    "logbook_lines": "Logboekregels",
+    "log_entries": "Logboekregels met de hand geschreven",
     "bulletins": "Mededelingen",
     "card_batches": "Series blanco kaarten",
     "posts": "Noodsteunpunten",
@@ -130,6 +140,9 @@ def read_status(session: Session) -> NodeStatus:
         or 0
         for entity, model in STATE_MODELS.items()
     }
+    counts["people"] = people_in_households(session)
+    logbook = LogbookScope(node.post_code, every_post=node.role == NodeRole.HUB)
+    counts["logbook_lines"] = logbook.line_count(session)
     vector = tuple(
         StreamPosition(origin, incarnation, seq)
         for (origin, incarnation), seq in sorted(version_vector(session).items())
@@ -158,6 +171,14 @@ def read_status(session: Session) -> NodeStatus:
         counts=counts,
         version_vector=vector,
     )
+
+
+def people_in_households(session: Session) -> int:
+    """Everyone in the households this node holds: the sum of their sizes (*Personen*)."""
+    total = session.scalar(
+        select(func.coalesce(func.sum(Household.size), 0)).where(Household.deleted.is_(False))
+    )
+    return int(total or 0)
 
 
 def node_status(db: Database) -> dict[str, Any]:

@@ -164,9 +164,9 @@ def paired_hub(service: SyncService) -> PeerInfo:
             "Dit is een C-NSP; synchroniseren via het netwerk start een noodsteunpunt. Zet het "
             "eindpunt voor de posten aan met 'noodpost hub serve'."
         )
-    for peer in service.list_peers().peers:
-        if peer.role == "hub" and peer.approved:
-            return peer
+    hub = service.list_peers().hub
+    if hub is not None:
+        return hub
     raise NoRoute(
         "Dit noodsteunpunt is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand "
         "van uw C-NSP in ('noodpost pairing import BESTAND'); tot dan blijven alle gegevens hier "

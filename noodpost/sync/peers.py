@@ -96,6 +96,16 @@ class PeerList:
         return tuple(p.line for p in self.peers)
 
     @property
+    def hub(self) -> PeerInfo | None:
+        """(post) The C-NSP this post is paired with: the hub it trusts from a pairing file.
+
+        ``None`` means not paired: nothing, an alarm included, can leave this post (by USB
+        stick or network) until a pairing file is read. The one test of "paired" for the
+        command line, the status line, the Sync page and the alarms banner.
+        """
+        return next((p for p in self.peers if p.role == "hub" and p.approved), None)
+
+    @property
     def waiting(self) -> tuple[str, ...]:
         """The codes of the posts that wait for approval."""
         return tuple(p.post_code for p in self.peers if not p.approved)

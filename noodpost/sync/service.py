@@ -31,6 +31,8 @@ from noodpost.sync.keys import NodeKeys, load_node_keys
 ChangeListener = Callable[[frozenset[str]], None]
 #: Who is signed in (a volunteer id) or ``None`` (the command line, the hub endpoint).
 ActorSource = Callable[[], str | None]
+#: Announced when a post reads a pairing file: its peers changed, so things can leave it now.
+PAIRED = frozenset({"peer"})
 
 
 class SyncService:
@@ -115,6 +117,7 @@ class SyncService:
             self.keys  # noqa: B018 — a post without keys cannot sync: say so now, not later
             result = pairing.import_pairing(self.db, self.clock, path)
         self._audit(AuditAction.PAIRING_IMPORT, _paired(result, f"koppelbestand {path.name}"))
+        self._changed(PAIRED)
         return result
 
     def import_pairing_text(self, text: str) -> pairing.PairingImported:
@@ -123,6 +126,7 @@ class SyncService:
             self.keys  # noqa: B018
             result = pairing.import_pairing_text(self.db, self.clock, text)
         self._audit(AuditAction.PAIRING_IMPORT, _paired(result, "koppel-QR-code"))
+        self._changed(PAIRED)
         return result
 
     # ---------------------------------------------------------------- peers

@@ -407,7 +407,12 @@
         <translation>Note: {note}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
+        <source>NIET VERSTUURD: deze post is nog niet gekoppeld aan een C-NSP, dus deze melding kan de post niet verlaten. Koppel de post zodra het kan op het scherm Synchronisatie (‘Koppelbestand inlezen…’). Lees dit nu voor over de radio aan de C-NSP:</source>
+        <translation>NOT SENT: this post is not yet paired with a C-NSP, so this alarm cannot leave the post. Pair the post as soon as you can on the Synchronisation screen (‘Read pairing file…’). Read this out to the C-NSP over the radio now:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>NOG NIET BEVESTIGD door de C-NSP. Geen verbinding? Lees dit voor over de radio:</source>
         <translation>NOT YET ACKNOWLEDGED by the C-NSP. No connection? Read this out over the radio:</translation>
     </message>
@@ -3991,6 +3996,30 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+83"/>
+        <source>%n melding(en) niet bevestigd</source>
+        <translation>
+            <numerusform>%n alarm not acknowledged</numerusform>
+            <numerusform>%n alarms not acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n bevestigde melding(en) open</source>
+        <translation>
+            <numerusform>%n acknowledged alarm open</numerusform>
+            <numerusform>%n acknowledged alarms open</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>geen meldingen open</source>
+        <translation>no alarms open</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPage</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-127"/>
@@ -4500,7 +4529,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>USB-stick of map</source>
         <translation>USB stick or folder</translation>
     </message>
@@ -4665,7 +4694,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>fingerprint of this laptop: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Vergelijk de vingerafdruk met wat de post op zijn scherm Synchronisatie ziet, en keur de post dan goed. Zijn bundels wachten tot dan in quarantaine; er gaat niets verloren.</source>
         <translation>Compare the fingerprint with what the post sees on its Synchronisation screen, then approve the post. Until then its bundles wait in quarantine; nothing is lost.</translation>
     </message>

@@ -122,9 +122,28 @@
     </message>
 </context>
 <context>
+    <name>StatusLine</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+83"/>
+        <source>%n melding(en) niet bevestigd</source>
+        <translation>
+            <numerusform>%n melding niet bevestigd</numerusform>
+            <numerusform>%n meldingen niet bevestigd</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n bevestigde melding(en) open</source>
+        <translation>
+            <numerusform>%n bevestigde melding open</numerusform>
+            <numerusform>%n bevestigde meldingen open</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/sync.py" line="+292"/>
+        <location filename="../../noodpost/gui/pages/sync.py" line="+293"/>
         <source> · %n niet toegestaan</source>
         <translation>
             <numerusform> · %n niet toegestaan</numerusform>

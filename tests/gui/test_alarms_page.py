@@ -85,7 +85,7 @@ def test_raise_an_alarm_through_the_form(
     assert _cell(page, 0, "Tijd") == "10:00"
     [alarm_id] = app_context.services.alarms.alarm_ids()
     assert page.radio_panel.isVisible()
-    assert "Lees dit voor over de radio:" in page.radio_intro.text()
+    assert "Lees dit nu voor over de radio aan de C-NSP:" in page.radio_intro.text()
     assert page.radio_line.text() == app_context.services.alarms.radio_line(alarm_id)
     assert page.radio_line.text() == (
         "NSP GR-0014 | AMBULANCE | SPOED | 2 pers | Dorpsstraat 1, zaal 2 | 10:00"

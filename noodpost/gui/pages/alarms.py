@@ -54,7 +54,7 @@ ALARM_BUTTON_STYLE = (
 class AlarmsPage(Page):
     """The alarms of this post (or, at the hub, of every post) and what happened to them."""
 
-    watches = frozenset({"alarm"})
+    watches = frozenset({"alarm", "peer"})  # pairing changes what the radio panel says
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, QCoreApplication.translate("AlarmsPage", "Meldingen"), parent)
@@ -448,11 +448,22 @@ class AlarmsPage(Page):
         if self.is_hub or alarm is None or alarm.acknowledged:
             self.radio_panel.hide()
             return
-        self.radio_intro.setText(
-            self.tr(
-                "NOG NIET BEVESTIGD door de C-NSP. Geen verbinding? Lees dit voor over de radio:"
+        if self.services.sync.list_peers().hub is None:  # nothing leaves an unpaired post
+            self.radio_intro.setText(
+                self.tr(
+                    "NIET VERSTUURD: deze post is nog niet gekoppeld aan een C-NSP, dus deze "
+                    "melding kan de post niet verlaten. Koppel de post zodra het kan op het "
+                    "scherm Synchronisatie (‘Koppelbestand inlezen…’). Lees dit nu voor over de "
+                    "radio aan de C-NSP:"
+                )
             )
-        )
+        else:
+            self.radio_intro.setText(
+                self.tr(
+                    "NOG NIET BEVESTIGD door de C-NSP. Geen verbinding? Lees dit voor over de "
+                    "radio:"
+                )
+            )
         self.radio_line.setText(self._alarms.radio_line(alarm.id))
         self.radio_panel.show()
 

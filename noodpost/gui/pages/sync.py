@@ -67,6 +67,7 @@ class SyncPage(Page):
         self.sync = app.services.sync
         self.is_hub = app.node.is_hub
         self._peers: dict[str, PeerInfo] = {}
+        self._hub: PeerInfo | None = None
         self._contacts: dict[str, dict[str, str]] = {}
         self._find_drives = find_drives
         self._quarantine = QuarantineReport((), (), 0)
@@ -371,6 +372,7 @@ class SyncPage(Page):
         self.identity.setText(f"{node.name} ({node.post_code}) · {mine}")
         listing = self.sync.list_peers()
         self._peers = {p.node_id: p for p in listing.peers}
+        self._hub = listing.hub
         self._contacts = self.sync.last_received()
         self._quarantine = self.sync.quarantine()
         self.peer_model.reload()
@@ -416,7 +418,7 @@ class SyncPage(Page):
         super().showEvent(event)
 
     def _paired_hub(self) -> PeerInfo | None:
-        return next((p for p in self._peers.values() if p.role == "hub" and p.approved), None)
+        return self._hub
 
     # ---------------------------------------------------------------- folder
 

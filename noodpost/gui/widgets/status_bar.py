@@ -75,18 +75,23 @@ class StatusLine(QStatusBar):
             self.presence.setText(
                 f"Aanwezig {present}/{capacity}" if capacity else f"Aanwezig {present}"
             )
-        # Red until the C-NSP has the alarm: a USB export alone does not tell us it arrived.
-        unsent_alarms = sum(
-            1 for a in services.alarms.open_alarms() if a.status in ("open", "sent")
-        )
-        self.alarms.setText(
-            f"{unsent_alarms} melding(en) onbevestigd" if unsent_alarms else "geen meldingen open"
-        )
+        # Red until the C-NSP has confirmed the alarm: the navigation badge's number, by the
+        # one rule in core.lifecycle (received is not yet confirmed).
+        waiting = services.alarms.unacknowledged_count()
+        still_open = len(services.alarms.open_alarms())
+        if waiting:
+            text = self.tr("%n melding(en) niet bevestigd", "", waiting)
+        elif still_open:
+            text = self.tr("%n bevestigde melding(en) open", "", still_open)
+        else:
+            text = self.tr("geen meldingen open")
+        self.alarms.setText(text)
         self.alarms.setStyleSheet(
-            "background: #b00020; color: white; font-weight: bold;" if unsent_alarms else ""
+            "background: #b00020; color: white; font-weight: bold;" if waiting else ""
         )
-        peers = services.sync.list_peers().peers
-        hub = next((p for p in peers if p.role == "hub"), None)
+        peer_list = services.sync.list_peers()
+        peers = peer_list.peers
+        hub = peer_list.hub
         if services.node.is_hub:
             self.unsent.setText(f"{len(peers)} post(en) bekend")
         elif hub is None:

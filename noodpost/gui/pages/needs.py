@@ -147,7 +147,10 @@ class NeedsPage(Page):
         combo = QComboBox()
         combo.setObjectName(name)
         combo.addItem(first, data)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Never wider than a short word needs: the page must fit a 1280-pixel screen beside
+        # the navigation; the open list shows the whole text.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
         return combo
 
     def _action(self, name: str, text: str) -> QPushButton:

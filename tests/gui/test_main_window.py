@@ -153,7 +153,14 @@ def test_every_page_fits_the_screen(
 ) -> None:
     """DESIGN §5: it works at 1366×768 — and on the 1280-pixel-wide screens of the older
     laptops posts get, where F9 NOODMELDING was cut off (issue 18, item 13): no page may force
-    the window wider or taller."""
+    the window wider or taller, nor a long status line (a long post or volunteer name, an
+    alarm and the clock warning at once, as on the demo data)."""
+    line = main_window.status_line
+    line.post.setText("Dorpshuis De Lange Naam van het Oude Raadhuis · GR-0014")
+    line.alarms.setText("6 meldingen niet bevestigd")
+    line.volunteer.setText("Anna Dijkstra-van der Veen (coördinator)")
+    line.clock_warning.setText("Klok verdacht: controleer datum en tijd")
+    line.clock_warning.show()
     for page in main_window.pages:
         main_window.show_page(page.title)
         main_window.resize(width, height)

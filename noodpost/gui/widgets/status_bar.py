@@ -29,6 +29,10 @@ def battery_text(root: Path = POWER_SUPPLY) -> str:
     return ""
 
 
+#: How narrow a status label may become when the screen is narrow (pixels).
+MIN_LABEL_WIDTH = 40
+
+
 class StatusLine(QStatusBar):
     """Labels refreshed on a timer and after every change. Red means an alarm, never else."""
 
@@ -65,6 +69,10 @@ class StatusLine(QStatusBar):
         label = QLabel(text)
         label.setObjectName(name)
         label.setContentsMargins(4, 0, 4, 0)
+        if name != "status_alarms":
+            # Its whole text when there is room; on a narrow screen it gives way (cut off)
+            # rather than push the window wider than the screen. The alarms never give way.
+            label.setMinimumWidth(MIN_LABEL_WIDTH)
         self.addPermanentWidget(label)
         return label
 

@@ -41,7 +41,7 @@ from noodpost.services.supply_types import (
     item_from_row,
     stock_line,
 )
-from noodpost.storage.models import Distribution, Household, SupplyItem
+from noodpost.storage.models import Distribution, Household, StockMovement, SupplyItem
 
 #: How long after a hand-out it can still be undone at the desk.
 UNDO_MINUTES = 5
@@ -220,6 +220,19 @@ class SuppliesService:
         return supply_ledger.rows(session, self.ctx.node.post_code, item, total, ids)
 
     # ------------------------------------------------------------------ deliveries, corrections
+
+    def stock_booked(self) -> bool:
+        """Whether any stock was ever booked at this post (a new post starts with none, and
+        every hand-out then counts as a shortage)."""
+        with self.ctx.read() as session:
+            return (
+                session.scalar(
+                    select(StockMovement.id)
+                    .where(StockMovement.post_code == self.ctx.node.post_code)
+                    .limit(1)
+                )
+                is not None
+            )
 
     def record_delivery(self, item: str, quantity: float, source: str | None = None) -> Movement:
         """Record a delivery of ``quantity`` (positive) of ``item``; ``source`` says from whom.

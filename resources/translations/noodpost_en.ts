@@ -1046,7 +1046,7 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/desk.py" line="+135"/>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+136"/>
         <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
         <extracomment>Shown for a refusal: red, and always the words. What the panel shows, and what else the desk&apos;s buttons and lists depend on.</extracomment>
         <translation>NP1:GR-0014:7K3Q-9XW2 or 7K3Q-9XW2</translation>
@@ -1062,12 +1062,17 @@
         <translation>New household (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+27"/>
+        <source>⚠ Nog geen voorraad geboekt: elke uitgifte telt nu als tekort. Boek eerst de beginvoorraad: Ctrl+4 (Uitgifte &amp; voorraad), dan Alt+L (Levering boeken).</source>
+        <translation>⚠ No stock booked yet: every hand-out now counts as a shortage. Book the opening stock first: Ctrl+4 (Hand-out &amp; stock), then Alt+D (Record delivery).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Laatste handelingen</source>
         <translation>Recent actions</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>⚠ Vol: %1 / %2</source>
         <translation>⚠ Full: %1 / %2</translation>
     </message>
@@ -2167,7 +2172,7 @@
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Hulpvragen in deze lijst: %1</source>
         <translation>Needs in this list: %1</translation>
     </message>
@@ -3998,8 +4003,9 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+83"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+91"/>
         <source>%n melding(en) niet bevestigd</source>
+        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>
             <numerusform>%n alarm not acknowledged</numerusform>
             <numerusform>%n alarms not acknowledged</numerusform>

@@ -124,8 +124,9 @@
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+83"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+91"/>
         <source>%n melding(en) niet bevestigd</source>
+        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>
             <numerusform>%n melding niet bevestigd</numerusform>
             <numerusform>%n meldingen niet bevestigd</numerusform>

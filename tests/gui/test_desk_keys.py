@@ -12,6 +12,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -151,3 +152,44 @@ def test_opening_the_same_household_from_the_intake_clears_what_was_typed(
     assert "klopt niet" not in desk.feedback.text()
     assert existing.pretty_code in desk.feedback.text()
     assert desk.scan_field.text() == ""
+
+
+def test_a_new_post_is_led_to_book_its_opening_stock_by_keyboard(
+    qtbot: QtBot,
+    main_window: MainWindow,
+    app_context: AppContext,
+    wait_idle: Callable[[], None],
+) -> None:
+    """A new post has no stock: every hand-out would count as a shortage ("er is geen
+    drinkwater meer (-3 l)"). The Balie says so and how to book it (issue 18, item 7)."""
+    desk = main_window.show_page(0)
+    assert isinstance(desk, DeskPage)
+    main_window.activateWindow()
+    qtbot.waitUntil(desk.scan_field.hasFocus)
+    assert desk.stock_hint.isVisible()
+    assert "Ctrl+4" in desk.stock_hint.text()
+
+    QTest.keyClick(main_window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(main_window.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: main_window.findChild(QDialog, "supplies_delivery_dialog") is not None)
+    dialog = main_window.findChild(QDialog, "supplies_delivery_dialog")
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()  # what a window manager does for a new dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    keys = dialog.windowHandle()
+    QTest.keyClick(keys, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    field = QApplication.focusWidget()
+    assert field is not None
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(field, "500")
+    QTest.keyClick(keys, Qt.Key.Key_Return)
+    wait_idle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert app_context.services.supplies.stock_booked()
+
+    main_window.activateWindow()  # back to the window, as the window manager does
+    qtbot.waitUntil(main_window.isActiveWindow)
+    QTest.keyClick(main_window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(desk.isVisible)
+    assert not desk.stock_hint.isVisible()

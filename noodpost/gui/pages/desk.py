@@ -72,7 +72,7 @@ INFO_STYLE = "background: #e7f1ff; color: #052c65; padding: 8px; border: 1px sol
 RECENT_LINES = 8
 #: What the panel shows, and what else the desk's buttons and lists depend on.
 _PANEL_ENTITIES = ("household", "visit", "distribution", "need", "charging_ticket")
-_OTHER_ENTITIES = ("safe_message", "supply_item", "post", "card_batch")
+_OTHER_ENTITIES = ("safe_message", "supply_item", "post", "card_batch", "stock_movement")
 
 
 class DeskPage(Page):
@@ -120,6 +120,7 @@ class DeskPage(Page):
 
         layout = self.layout_
         layout.addLayout(self._build_scan_row(scan_clock))
+        layout.addWidget(self._build_stock_hint())
         layout.addWidget(self._build_feedback())
         layout.addLayout(self._build_middle(), 1)
         layout.addWidget(self._build_buttons())
@@ -162,6 +163,19 @@ class DeskPage(Page):
         panel_font(self.feedback)
         self.feedback.hide()
         return self.feedback
+
+    def _build_stock_hint(self) -> QLabel:  # while no stock was ever booked (issue 18, 7)
+        self.stock_hint = QLabel(
+            self.tr(
+                "⚠ Nog geen voorraad geboekt: elke uitgifte telt nu als tekort. Boek eerst de "
+                "beginvoorraad: Ctrl+4 (Uitgifte & voorraad), dan Alt+L (Levering boeken)."
+            )
+        )
+        self.stock_hint.setObjectName("desk_stock_hint")
+        self.stock_hint.setWordWrap(True)
+        self.stock_hint.setStyleSheet(WARNING_STYLE)
+        self.stock_hint.hide()
+        return self.stock_hint
 
     def _build_middle(self) -> QHBoxLayout:
         self.panel_view = HouseholdPanelView()
@@ -228,6 +242,7 @@ class DeskPage(Page):
                 self._close_panel()
         else:
             self._update_buttons()
+        self.stock_hint.setVisible(not self.services.supplies.stock_booked())
         present, capacity = self.services.visits.occupancy()
         if capacity is not None and present > capacity:
             self.occupancy.setText(

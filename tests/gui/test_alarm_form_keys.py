@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from keyboard import activate, opened, press
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -26,31 +27,14 @@ pytestmark = [
 
 def _open_form(qtbot: QtBot, main_window: MainWindow) -> AlarmFormDialog:
     main_window.show_page(0)
-    QTest.keyClick(main_window, Qt.Key.Key_F9)
-    qtbot.waitUntil(lambda: main_window.findChild(AlarmFormDialog, "alarm_form") is not None)
-    form = main_window.findChild(AlarmFormDialog, "alarm_form")
-    assert form is not None
-    qtbot.waitUntil(form.isVisible)
-    form.activateWindow()  # what a window manager does for a new dialog (offscreen has none)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
-    return form
-
-
-def _typed(
-    form: AlarmFormDialog,
-    key: Qt.Key,
-    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-) -> None:
-    """A key as the window system delivers it: to the dialog's window, so shortcuts and
-    mnemonics are looked up as for a real key press."""
-    window = form.windowHandle()
-    assert window is not None
-    QTest.keyClick(window, key, modifier)
+    activate(qtbot, main_window)
+    press(main_window, Qt.Key.Key_F9)
+    return opened(qtbot, main_window, AlarmFormDialog, "alarm_form")
 
 
 def _choose(qtbot: QtBot, form: AlarmFormDialog, key: Qt.Key, service: str) -> None:
     """Alt+letter on a service: the button's mnemonic (an animated click, so wait for it)."""
-    _typed(form, key, Qt.KeyboardModifier.AltModifier)
+    press(form, key, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: form.type_choice.value() == service)
 
 
@@ -73,11 +57,11 @@ def test_a_service_chosen_then_place_and_enter_saves_that_service(
 ) -> None:
     form = _open_form(qtbot, main_window)
     _choose(qtbot, form, key, service)
-    _typed(form, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    press(form, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is form.location
     form.location.clear()
     QTest.keyClicks(form.location, "Zaal 2, bij de nooduitgang")
-    _typed(form, Qt.Key.Key_Return)
+    press(form, Qt.Key.Key_Return)
     wait_idle()
     qtbot.waitUntil(lambda: not form.isVisible())
     [alarm] = app_context.services.alarms.open_alarms()
@@ -91,9 +75,9 @@ def test_enter_before_a_service_is_chosen_saves_nothing_and_says_why(
     wait_idle: Callable[[], None],
 ) -> None:
     form = _open_form(qtbot, main_window)
-    _typed(form, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    press(form, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     QTest.keyClicks(form.location, "Keuken")
-    _typed(form, Qt.Key.Key_Return)
+    press(form, Qt.Key.Key_Return)
     wait_idle()
     assert form.isVisible()
     assert form.type_choice.value() is None  # no service picked for the volunteer
@@ -115,7 +99,7 @@ def test_escape_on_a_filled_in_form_asks_first(
 ) -> None:
     form = _open_form(qtbot, main_window)
     _choose(qtbot, form, Qt.Key.Key_A, "ambulance")
-    _typed(form, Qt.Key.Key_Escape)
+    press(form, Qt.Key.Key_Escape)
     box = _question(qtbot, form)
     assert "gaat verloren" in box.text()
     # Escape (or Enter: the safe button is the default) goes back to the alarm, as it was.
@@ -124,7 +108,7 @@ def test_escape_on_a_filled_in_form_asks_first(
     assert form.isVisible()
     assert form.type_choice.value() == "ambulance"
 
-    _typed(form, Qt.Key.Key_Escape)
+    press(form, Qt.Key.Key_Escape)
     box = _question(qtbot, form)
     box.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: not form.isVisible())
@@ -134,5 +118,5 @@ def test_escape_on_a_filled_in_form_asks_first(
 
 def test_escape_on_an_untouched_form_just_closes(qtbot: QtBot, main_window: MainWindow) -> None:
     form = _open_form(qtbot, main_window)
-    _typed(form, Qt.Key.Key_Escape)
+    press(form, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not form.isVisible())

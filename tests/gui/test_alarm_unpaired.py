@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from keyboard import activate, opened, press
 from nodekit import close_context, hub_context, pair
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from noodpost.core.clock import FixedClock
@@ -36,33 +36,19 @@ def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
     close_context(context)
 
 
-def _press(
-    target: MainWindow | AlarmFormDialog, key: Qt.Key, modifier: Qt.KeyboardModifier
-) -> None:
-    window = target.windowHandle()
-    assert window is not None
-    QTest.keyClick(window, key, modifier)
-
-
 def _raise_by_keys(qtbot: QtBot, main_window: MainWindow, wait_idle: Callable[[], None]) -> None:
     """F9 at the desk, Alt+A for an ambulance, Alt+W and the place, Enter."""
     none = Qt.KeyboardModifier.NoModifier
     main_window.show_page(0)
-    main_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
-    _press(main_window, Qt.Key.Key_F9, none)
-    qtbot.waitUntil(lambda: main_window.findChild(AlarmFormDialog, "alarm_form") is not None)
-    form = main_window.findChild(AlarmFormDialog, "alarm_form")
-    assert form is not None
-    qtbot.waitUntil(form.isVisible)
-    form.activateWindow()  # what a window manager does for a new dialog (offscreen has none)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
-    _press(form, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    activate(qtbot, main_window)
+    press(main_window, Qt.Key.Key_F9, none)
+    form = opened(qtbot, main_window, AlarmFormDialog, "alarm_form")
+    press(form, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: form.type_choice.value() == "ambulance")
-    _press(form, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    press(form, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     form.location.clear()
     QTest.keyClicks(form.location, "Zaal 2")
-    _press(form, Qt.Key.Key_Return, none)
+    press(form, Qt.Key.Key_Return, none)
     wait_idle()
     qtbot.waitUntil(lambda: not form.isVisible())
 
@@ -76,9 +62,8 @@ def test_an_unpaired_post_says_the_alarm_cannot_leave_and_what_to_do(
     wait_idle: Callable[[], None],
 ) -> None:
     _raise_by_keys(qtbot, main_window, wait_idle)
-    main_window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
-    _press(main_window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)  # Meldingen
+    activate(qtbot, main_window)
+    press(main_window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)  # Meldingen
     page = main_window.pages[main_window.nav.currentRow()]
     assert isinstance(page, AlarmsPage)
     qtbot.waitUntil(page.radio_panel.isVisible)

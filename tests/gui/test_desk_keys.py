@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from keyboard import activate, opened, press
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
@@ -34,16 +35,9 @@ def _desk(qtbot: QtBot, main_window: MainWindow, app_context: AppContext) -> Des
         supplies.record_delivery(code, quantity, "gemeente")
     desk = main_window.show_page(0)
     assert isinstance(desk, DeskPage)
-    main_window.activateWindow()
+    activate(qtbot, main_window)
     qtbot.waitUntil(desk.scan_field.hasFocus)
     return desk
-
-
-def _press(main_window: MainWindow, key: Qt.Key) -> None:
-    """A key as the window system delivers it (shortcuts are looked up as for a real press)."""
-    window = main_window.windowHandle()
-    assert window is not None
-    QTest.keyClick(window, key)
 
 
 def _scan(qtbot: QtBot, desk: DeskPage, qr_text: str, wait_idle: Callable[[], None]) -> None:
@@ -74,8 +68,8 @@ def test_two_f_keys_pressed_at_once_both_count(
     assert desk.panel is not None
     assert desk.panel.household_id == household.household_id
 
-    _press(main_window, Qt.Key.Key_F2)  # no wait: the second comes while the first is saved
-    _press(main_window, Qt.Key.Key_F3)
+    press(main_window, Qt.Key.Key_F2)  # no wait: the second comes while the first is saved
+    press(main_window, Qt.Key.Key_F3)
     wait_idle()
     qtbot.waitUntil(lambda: len(_handed(app_context)) == 2)
     wait_idle()
@@ -97,14 +91,14 @@ def test_f7_undoes_the_household_on_screen_never_another(
     second = app_context.services.intake.register(size=3)
     desk = _desk(qtbot, main_window, app_context)
     _scan(qtbot, desk, first.qr_text, wait_idle)
-    _press(main_window, Qt.Key.Key_F3)
+    press(main_window, Qt.Key.Key_F3)
     wait_idle()
     assert desk.undo_button.isEnabled()
 
     # The next household at the desk: its F7 must not take back the first one's food package.
     _scan(qtbot, desk, second.qr_text, wait_idle)
     assert not desk.undo_button.isEnabled()
-    _press(main_window, Qt.Key.Key_F7)
+    press(main_window, Qt.Key.Key_F7)
     wait_idle()
     assert desk.dialog is None
     assert "Dit huishouden kreeg de laatste" in desk.feedback.text()
@@ -136,9 +130,7 @@ def test_opening_the_same_household_from_the_intake_clears_what_was_typed(
     wait_idle()
     assert "klopt niet" in desk.feedback.text()
 
-    window = main_window.windowHandle()
-    assert window is not None
-    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    press(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: desk.dialog is not None and desk.dialog.isVisible())
     dialog = desk.dialog
     dialog.fill(2, name="Jansen", birth_year=1956, postcode="9791 AB")  # type: ignore[attr-defined]
@@ -164,32 +156,32 @@ def test_a_new_post_is_led_to_book_its_opening_stock_by_keyboard(
     drinkwater meer (-3 l)"). The Balie says so and how to book it (issue 18, item 7)."""
     desk = main_window.show_page(0)
     assert isinstance(desk, DeskPage)
-    main_window.activateWindow()
+    activate(qtbot, main_window)
     qtbot.waitUntil(desk.scan_field.hasFocus)
     assert desk.stock_hint.isVisible()
     assert "Ctrl+4" in desk.stock_hint.text()
 
-    QTest.keyClick(main_window.windowHandle(), Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClick(main_window.windowHandle(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: main_window.findChild(QDialog, "supplies_delivery_dialog") is not None)
-    dialog = main_window.findChild(QDialog, "supplies_delivery_dialog")
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
-    dialog.activateWindow()  # what a window manager does for a new dialog
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-    keys = dialog.windowHandle()
-    QTest.keyClick(keys, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    press(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    press(main_window, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    dialog = opened(qtbot, main_window, QDialog, "supplies_delivery_dialog")
+    press(dialog, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
     field = QApplication.focusWidget()
     assert field is not None
     QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(field, "500")
-    QTest.keyClick(keys, Qt.Key.Key_Return)
+    press(dialog, Qt.Key.Key_Return)
     wait_idle()
-    qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert app_context.services.supplies.stock_booked()
+    qtbot.waitUntil(app_context.services.supplies.stock_booked)
+    # The dialog closed (and was deleted): no delivery dialog is shown any more.
+    qtbot.waitUntil(
+        lambda: (
+            not any(
+                d.isVisible() for d in main_window.findChildren(QDialog, "supplies_delivery_dialog")
+            )
+        )
+    )
 
-    main_window.activateWindow()  # back to the window, as the window manager does
-    qtbot.waitUntil(main_window.isActiveWindow)
-    QTest.keyClick(main_window.windowHandle(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    activate(qtbot, main_window)  # back to the window, as the window manager does
+    press(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(desk.isVisible)
     assert not desk.stock_hint.isVisible()

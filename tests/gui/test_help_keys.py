@@ -7,6 +7,7 @@ from collections.abc import Callable
 from html import escape
 
 import pytest
+from keyboard import activate, press
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel
@@ -23,11 +24,8 @@ pytestmark = [
 
 
 def test_ctrl_h_lists_every_key(qtbot: QtBot, main_window: MainWindow) -> None:
-    main_window.activateWindow()
-    qtbot.waitUntil(main_window.isActiveWindow)
-    window = main_window.windowHandle()
-    assert window is not None
-    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    activate(qtbot, main_window)
+    press(main_window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: main_window.findChild(QDialog, "shortcuts_dialog") is not None)
     dialog = main_window.findChild(QDialog, "shortcuts_dialog")
     assert dialog is not None

@@ -31,23 +31,33 @@ from noodpost.storage.node import database_path
 from noodpost.sync.service import SyncService
 
 
+def say(line: str) -> None:
+    """One line to stdout in one ``write`` (atomic on a pipe below PIPE_BUF bytes).
+
+    ``print(..., flush=True)`` may write the text and its newline separately: a child killed
+    between them left ``commit 5 …`` without its newline, the server's ``exit …`` line was
+    glued to it, and the test waited for ever for an ``exit`` line (CI ran out of its time).
+    """
+    os.write(sys.stdout.fileno(), (line + "\n").encode())
+
+
 def import_once(data_dir: Path, bundle: Path, clock_iso: str) -> None:
     db = open_database(database_path(data_dir))
     try:
         sync = SyncService(db, FixedClock(parse_iso(clock_iso)), data_dir)
         sync.keys  # noqa: B018 — load the keys before the window in which we get killed
-        print(f"go {os.getpid()}", flush=True)
+        say(f"go {os.getpid()}")
         started = time.perf_counter()
         result = sync.import_usb(bundle)
         elapsed = time.perf_counter() - started
         [outcome] = result.outcomes
-        print(f"done {elapsed:.6f} {outcome.status.value} {outcome.applied}", flush=True)
+        say(f"done {elapsed:.6f} {outcome.status.value} {outcome.applied}")
     finally:
         db.close()
 
 
 def serve() -> None:
-    print("ready", flush=True)
+    say("ready")
     for line in sys.stdin:
         if not line.strip():
             continue
@@ -59,11 +69,11 @@ def serve() -> None:
                 import_once(Path(data_dir), Path(bundle), clock_iso)
                 code = 0
             except BaseException as failed:  # report, never fall back into the server loop
-                print(f"error {type(failed).__name__}: {failed}", flush=True)
+                say(f"error {type(failed).__name__}: {failed}")
             finally:
                 os._exit(code)
         _, status = os.waitpid(pid, 0)
-        print(f"exit {pid} {os.waitstatus_to_exitcode(status)}", flush=True)
+        say(f"exit {pid} {os.waitstatus_to_exitcode(status)}")
 
 
 def main(argv: list[str]) -> int:

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from import_runner import say
 from sqlalchemy import select
 
 from noodpost.config import Settings
@@ -52,10 +53,6 @@ from noodpost.sync.service import SyncService
 
 HANDOUT_ITEM = "food_package"  # one a day per household: a second one needs a reason
 Say = Callable[[str], None]
-
-
-def say(line: str) -> None:
-    print(line, flush=True)
 
 
 def intake_fields(n: int) -> dict[str, object]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher, Type
+from nodekit import close_context, hub_context
 from pytestqt.qtbot import QtBot
 
 from noodpost.app import build_context, build_main_window
@@ -56,3 +57,11 @@ def wait_idle(qtbot: QtBot, app_context: AppContext) -> Callable[[], None]:
         qtbot.waitUntil(lambda: app_context.runner.pending == 0, timeout=10_000)
 
     return wait
+
+
+@pytest.fixture
+def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
+    """A C-NSP beside the post (its own data folder and keys), for pairing and sync."""
+    context = hub_context(tmp_path, clock)
+    yield context
+    close_context(context)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import io
 import wave
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from nodekit import close_context, hub_context
 from pytestqt.qtbot import QtBot
 from support import arrive
 
@@ -34,13 +32,6 @@ class FakeSound:
 
     def play(self, *, escalation: bool) -> None:
         self.played.append(escalation)
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    context = hub_context(tmp_path, clock)
-    yield context
-    close_context(context)
 
 
 def _arrives(hub: AppContext, post_code: str = "GR-0014", urgency: str = "immediate") -> str:

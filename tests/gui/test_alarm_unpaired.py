@@ -7,17 +7,16 @@ over the radio, then pair the post on Synchronisatie. Once paired, it speaks of 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from keyboard import activate, opened, press
-from nodekit import close_context, hub_context, pair
+from nodekit import pair
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.alarm_form import AlarmFormDialog
 from noodpost.gui.main_window import MainWindow
@@ -27,13 +26,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    context = hub_context(tmp_path, clock)
-    yield context
-    close_context(context)
 
 
 def _raise_by_keys(qtbot: QtBot, main_window: MainWindow, wait_idle: Callable[[], None]) -> None:

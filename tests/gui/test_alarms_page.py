@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from nodekit import carry, close_context, hub_context, introduce
+from nodekit import carry, introduce
 from pytestqt.qtbot import QtBot
 
-from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.ids import post_id
@@ -23,13 +22,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    context = hub_context(tmp_path, clock)
-    yield context
-    close_context(context)
 
 
 def _events(context: AppContext) -> int:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from nodekit import carry, close_context, hub_context, introduce, node_context
+from nodekit import carry, close_context, introduce, node_context
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -21,13 +20,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    context = hub_context(tmp_path, clock)
-    yield context
-    close_context(context)
 
 
 def _events(context: AppContext) -> int:

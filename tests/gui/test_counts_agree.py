@@ -9,17 +9,16 @@ and the navigation badge counted received ones too: the same word, two numbers.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from nodekit import carry, close_context, hub_context, introduce
+from nodekit import carry, introduce
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFormLayout, QLabel
 from pytestqt.qtbot import QtBot
 
-from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.base import Page
@@ -88,13 +87,6 @@ def test_overview_counts_people_and_logbook_lines_as_the_other_screens_do(
     assert _shown(overview, "Logboekregels") == str(logbook.model.rowCount())
     status = services.status.current().as_dict()  # `noodpost status --json`: the same numbers
     assert (status["people"], status["logbook_lines"]) == (6, 2)
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    context = hub_context(tmp_path, clock)
-    yield context
-    close_context(context)
 
 
 def _alarms_in_status_line(window: MainWindow) -> tuple[int, str]:

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from nodekit import close_context, hub_context, introduce
+from nodekit import introduce
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.pages.messages import MessagesPage
 from noodpost.services.messages import CSV_COLUMNS
@@ -22,13 +20,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    context = hub_context(tmp_path, clock)
-    yield context
-    close_context(context)
 
 
 def _audit(context: AppContext, action: str) -> list[str]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from nodekit import carry, close_context, hub_context, introduce
+from nodekit import carry, introduce
 from pytestqt.qtbot import QtBot
 
 from noodpost.core.catalogue import item_id
-from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.supply_notice_forms import DispatchDialog, ReceiptDialog, RequestDialog
 from noodpost.gui.pages.supply_notices import SupplyNoticesPage
@@ -20,13 +18,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    context = hub_context(tmp_path, clock)
-    yield context
-    close_context(context)
 
 
 def _idle(qtbot: QtBot, context: AppContext) -> None:

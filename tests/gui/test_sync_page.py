@@ -5,16 +5,14 @@ from __future__ import annotations
 import gc
 import json
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import zxingcpp
-from nodekit import HUB_NAME, close_context, hub_context
+from nodekit import HUB_NAME
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.pages.sync import SyncPage
 from noodpost.gui.widgets.drives import Drive, Volume, format_size, removable
@@ -24,13 +22,6 @@ pytestmark = [
     pytest.mark.gui,
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
-
-
-@pytest.fixture
-def hub(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
-    context = hub_context(tmp_path, clock)
-    yield context
-    close_context(context)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication
 
 from noodpost.config import Settings
 from noodpost.core.clock import SystemClock
@@ -47,6 +48,7 @@ from noodpost.gui.printing.cards import (
 from noodpost.gui.printing.pdf import ensure_application, pdf_target
 from noodpost.gui.printing.sitrep import write_sitrep_pdf
 from noodpost.gui.runner import Runner
+from noodpost.gui.single_instance import claim_data_folder
 from noodpost.gui.translations import install_translators
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.audit import AuditService
@@ -238,6 +240,19 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
     if chosen is None:
         return 1
     data_dir = chosen
+    try:
+        lock = claim_data_folder(data_dir)  # held until this window closes
+    except UserError as err:  # another window runs on these data
+        show_user_error(None, err)
+        return 1
+    try:
+        return _run_on(app, data_dir, log_file)
+    finally:
+        lock.unlock()
+
+
+def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
+    """The window's life on a data folder this process holds: check, set up, sign in, run."""
     if not run_startup_check(data_dir, Settings.load(data_dir)):  # quick_check, no writes
         return 1
     try:

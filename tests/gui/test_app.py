@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,15 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher, Type
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+    QWizard,
+)
 from pytestqt.qtbot import QtBot
 
 from noodpost import app as app_module
@@ -246,3 +255,66 @@ def test_a_gui_run_leaves_the_data_folder_and_logs_to_their_owner(
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     assert open_to_others(data_dir) == []
     assert open_to_others(tmp_path / "logs") == []
+
+
+HOLD_LOCK = """
+import sys, time
+from pathlib import Path
+from noodpost.gui.single_instance import claim_data_folder
+lock = claim_data_folder(Path(sys.argv[1]), wait_ms=0)
+print("held", flush=True)
+time.sleep(120)
+"""
+
+
+def hold_lock(data_dir: Path) -> subprocess.Popen[str]:
+    """Another Noodpost process that holds ``data_dir``, as an open window does."""
+    child = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(data_dir)], stdout=subprocess.PIPE, text=True
+    )
+    assert child.stdout is not None
+    assert child.stdout.readline() == "held\n"
+    return child
+
+
+def test_a_second_window_on_the_same_data_is_refused_and_a_crashed_one_is_not(
+    qtbot: QtBot, db: Database, tmp_path: Path, clock: FixedClock
+) -> None:
+    VolunteersService(ServiceContext(db, clock), hasher=FAST_HASHER).add_volunteer(
+        "Anna Dijkstra", "coordinator", PIN
+    )
+    assert db.path is not None
+    data_dir = db.path.parent
+    first = hold_lock(data_dir)
+    told: list[str] = []
+    signed_in: list[str] = []
+
+    def steps(widget: QWidget) -> bool:
+        if isinstance(widget, QMessageBox):
+            told.append(widget.text())
+            widget.accept()
+            return True
+        if isinstance(widget, SignInDialog):
+            signed_in.append("sign-in")
+            sign_in_as_anna(widget)
+        elif isinstance(widget, QMainWindow):
+            close_main_window(widget)
+            return True
+        return False
+
+    try:
+        drive(steps)
+        refused = run_gui(data_dir, tmp_path / "noodpost.log")
+    finally:
+        first.kill()  # the first window crashes: its lock file stays behind
+        first.communicate()
+
+    assert refused == 1
+    assert signed_in == []  # stopped before anything opened
+    assert len(told) == 1
+    assert "al geopend met deze gegevens" in told[0]
+
+    drive(steps)
+    assert run_gui(data_dir, tmp_path / "noodpost.log") == 0  # the crashed window's lock
+    assert signed_in == ["sign-in"]
+    assert len(told) == 1

@@ -6,8 +6,6 @@ index them as a plain integer. A local tick never goes backwards, even when the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 COUNTER_BITS = 16
 COUNTER_MAX = (1 << COUNTER_BITS) - 1
 #: A remote clock further ahead than this is stored but not adopted (DESIGN §3.2).
@@ -22,14 +20,6 @@ def unpack(hlc: int) -> tuple[int, int]:
     return hlc >> COUNTER_BITS, hlc & COUNTER_MAX
 
 
-@dataclass(frozen=True)
-class Received:
-    """Outcome of merging a remote timestamp."""
-
-    hlc: int
-    suspect: bool  # the remote clock was more than a day ahead of ours: not adopted
-
-
 def tick(last: int, wall_ms: int) -> int:
     """The next local timestamp: after ``last`` and, when the clock is sane, at ``wall_ms``."""
     last_ms, last_counter = unpack(last)
@@ -40,16 +30,14 @@ def tick(last: int, wall_ms: int) -> int:
     return pack(last_ms + 1, 0)
 
 
-def receive(last: int, remote: int, wall_ms: int) -> Received:
-    """Merge a remote timestamp into our clock state ``last``.
+def adoption_limit(wall_ms: int) -> int:
+    """The first remote timestamp a node does not adopt, with its wall clock at ``wall_ms``.
 
-    A remote clock more than :data:`MAX_AHEAD_MS` ahead of the wall clock is not adopted (one
-    laptop set ten years ahead must not drag every node along) and is reported as suspect.
+    A remote clock more than :data:`MAX_AHEAD_MS` ahead of the wall clock is stored but not
+    adopted (one laptop set ten years ahead must not drag every node along), and its origin is
+    reported as suspect. Below the limit, the node's clock moves up to the remote timestamp.
     """
-    remote_ms, _ = unpack(remote)
-    if remote_ms - wall_ms > MAX_AHEAD_MS:
-        return Received(hlc=last, suspect=True)
-    return Received(hlc=max(last, remote), suspect=False)
+    return pack(wall_ms + MAX_AHEAD_MS + 1, 0)
 
 
 def wall_behind(last: int, wall_ms: int) -> bool:

@@ -249,9 +249,9 @@ def _apply_remote(
 
     # One fold per touched entity (below): the events held before this batch plus the fresh.
     touched: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    # The clock is merged as hlc.receive does, once per batch: a timestamp more than a day
-    # ahead of our wall clock is stored but not adopted, and its origin is reported.
-    limit = hlc_mod.pack(to_ms(clock.now()) + hlc_mod.MAX_AHEAD_MS + 1, 0)
+    # The clock is merged once per batch: a timestamp at or past the adoption limit (a day
+    # ahead of our wall clock) is stored but not adopted, and its origin is reported.
+    limit = hlc_mod.adoption_limit(to_ms(clock.now()))
     top = node.hlc
     for stored in fresh:
         record = stored.record

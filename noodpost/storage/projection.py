@@ -76,22 +76,6 @@ def load_events(session: Session, entity: str, ids: Sequence[str]) -> dict[str, 
     return grouped
 
 
-def _row(spec: EntitySpec, entity_id: str, state: Folded) -> dict[str, Any]:
-    row: dict[str, Any] = {k: state.values.get(k) for k in spec.fields}
-    row.update(
-        id=entity_id,
-        deleted=state.deleted,
-        created_hlc=state.created_hlc,
-        updated_hlc=state.updated_hlc,
-        conflicts=list(state.conflicts) or None,
-    )
-    if spec.kind is Kind.LIFECYCLE:
-        row.update(status=state.status, status_conflict=state.status_conflict)
-    if spec.kind is Kind.HUB_OWNED:
-        row["version"] = state.values.get("version", 1)
-    return row
-
-
 def project(session: Session, touched: Iterable[tuple[str, str]]) -> None:
     """Recompute the state rows of every ``(entity, entity_id)`` in ``touched``."""
     by_entity: dict[str, set[str]] = defaultdict(set)
@@ -198,7 +182,7 @@ class _Writer:
         )
 
     def row(self, spec: EntitySpec, entity_id: str, state: Folded) -> tuple[Any, ...]:
-        """:func:`_row` as a tuple in column order, built directly (the hot path)."""
+        """The state row of one entity, as a tuple in column order (the hot path)."""
         values = state.values
         row = [values.get(c) for c in self.columns]
         row[self.i_id] = entity_id
@@ -230,13 +214,6 @@ def _writer(session: Session, model: type[State]) -> _Writer:
 
 
 _WRITERS: dict[tuple[str, str], _Writer] = {}
-
-
-def _existing_ids(session: Session, model: type[State], ids: Sequence[str]) -> set[str]:
-    found: set[str] = set()
-    for part in _chunks(ids):
-        found.update(session.scalars(select(model.id).where(model.id.in_(part))))
-    return found
 
 
 def _household_cards(household_id: str, state: Folded) -> list[tuple[Any, ...]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from noodpost.core.clock import iso
 
@@ -27,68 +27,9 @@ EPSILON = 1e-9
 # ---------------------------------------------------------------- the local day
 
 
-class _CentralEuropeanTime(tzinfo):
-    """CET/CEST by the EU rule (since 1996), for a system without a time zone database.
-
-    Summer time runs from the last Sunday of March, 01:00 UTC, to the last Sunday of October,
-    01:00 UTC. Used only when ``zoneinfo`` cannot find Europe/Amsterdam (Windows without the
-    ``tzdata`` package); a test keeps it equal to the real zone.
-    """
-
-    _WINTER = timedelta(hours=1)
-    _SUMMER = timedelta(hours=2)
-
-    @staticmethod
-    def _last_sunday(year: int, month: int) -> datetime:
-        """01:00 UTC (naive) on the last Sunday of ``month``."""
-        first_next = date(year + (month == 12), month % 12 + 1, 1)
-        last = first_next - timedelta(days=1)
-        sunday = last - timedelta(days=(last.weekday() + 1) % 7)
-        return datetime.combine(sunday, time(1, 0))
-
-    def _summer_utc(self, year: int) -> tuple[datetime, datetime]:
-        return self._last_sunday(year, 3), self._last_sunday(year, 10)
-
-    def utcoffset(self, dt: datetime | None) -> timedelta:
-        if dt is None:
-            return self._WINTER
-        local = dt.replace(tzinfo=None)
-        start, end = self._summer_utc(local.year)
-        # Local 02:00–03:00 on the last Sunday of March does not exist and on the last Sunday
-        # of October occurs twice. As PEP 495 asks: fold 0 takes the offset from before the
-        # change, fold 1 the offset from after it.
-        gap_from, gap_until = start + self._WINTER, start + self._SUMMER
-        repeat_from, repeat_until = end + self._WINTER, end + self._SUMMER
-        if gap_from <= local < gap_until:
-            return self._SUMMER if dt.fold else self._WINTER
-        if repeat_from <= local < repeat_until:
-            return self._WINTER if dt.fold else self._SUMMER
-        return self._SUMMER if gap_until <= local < repeat_from else self._WINTER
-
-    def dst(self, dt: datetime | None) -> timedelta:
-        return self.utcoffset(dt) - self._WINTER
-
-    def tzname(self, dt: datetime | None) -> str:
-        return "CEST" if self.dst(dt) else "CET"
-
-    def fromutc(self, dt: datetime) -> datetime:
-        moment = dt.replace(tzinfo=None)
-        start, end = self._summer_utc(moment.year)
-        if start <= moment < end:
-            return (moment + self._SUMMER).replace(tzinfo=self)
-        fold = int(end <= moment < end + self._WINTER)
-        return (moment + self._WINTER).replace(tzinfo=self, fold=fold)
-
-
-def _netherlands() -> tzinfo:
-    try:
-        return ZoneInfo("Europe/Amsterdam")
-    except ZoneInfoNotFoundError:
-        return _CentralEuropeanTime()
-
-
-#: The time zone every "today" and every clock time shown to a volunteer is counted in.
-LOCAL_ZONE: tzinfo = _netherlands()
+#: The time zone every "today" and every clock time shown to a volunteer is counted in. The
+#: ``tzdata`` package is a runtime dependency: Windows has no time zone database of its own.
+LOCAL_ZONE: tzinfo = ZoneInfo("Europe/Amsterdam")
 
 
 def local_time(moment: datetime) -> datetime:

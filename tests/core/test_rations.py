@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -201,32 +204,17 @@ def test_a_moment_lies_within_its_own_day(moment: datetime) -> None:
     assert length in {timedelta(hours=23), timedelta(hours=24), timedelta(hours=25)}
 
 
-@given(moment=moments)
-def test_fallback_zone_converts_from_utc_like_the_time_zone_database(moment: datetime) -> None:
-    fallback = rations._CentralEuropeanTime()
-    mine = moment.astimezone(fallback)
-    real = moment.astimezone(AMSTERDAM)
+def test_the_dutch_day_needs_no_time_zone_database_of_the_system() -> None:
+    """As on Windows: no system zoneinfo at all, and still Dutch summer and winter time."""
+    script = (
+        "from datetime import datetime, UTC\n"
+        "from noodpost.core.rations import local_time\n"
+        "print(local_time(datetime(2026, 7, 1, 12, tzinfo=UTC)).hour,"
+        " local_time(datetime(2026, 12, 1, 12, tzinfo=UTC)).hour)\n"
+    )
+    env = {**os.environ, "PYTHONTZPATH": ""}  # zoneinfo then reads only the tzdata package
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
 
-    assert mine.replace(tzinfo=None) == real.replace(tzinfo=None)
-    assert mine.fold == real.fold
-    assert mine.utcoffset() == real.utcoffset()
-    assert mine.tzname() == real.tzname()
-
-
-@given(
-    local=st.datetimes(min_value=datetime(1997, 1, 1), max_value=datetime(2037, 12, 31)),
-    fold=st.sampled_from([0, 1]),
-    near_change=st.booleans(),
-)
-def test_fallback_zone_reads_local_times_like_the_time_zone_database(
-    local: datetime, fold: int, near_change: bool
-) -> None:
-    if near_change:  # the hours around a change, where gaps and repeats are
-        sunday = rations._CentralEuropeanTime._last_sunday(local.year, local.month % 2 * 7 + 3)
-        local = sunday.replace(minute=local.minute) + timedelta(hours=local.hour % 4)
-    fallback = rations._CentralEuropeanTime()
-    mine = local.replace(tzinfo=fallback, fold=fold)
-    real = local.replace(tzinfo=AMSTERDAM, fold=fold)
-
-    assert mine.utcoffset() == real.utcoffset()
-    assert mine.dst() == real.dst()
+    assert out.stdout.split() == ["14", "13"]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QTimer
+import psutil
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QStatusBar, QWidget
 
 from noodpost.core.clock import parse_iso
@@ -13,20 +15,24 @@ from noodpost.core.rations import local_time
 from noodpost.gui.context import AppContext
 
 REFRESH_MS = 30_000
-POWER_SUPPLY = Path("/sys/class/power_supply")
 
 
-def battery_text(root: Path = POWER_SUPPLY) -> str:
-    """``accu 64 %`` while running on battery (Linux), else ``""``."""
-    for battery in sorted(root.glob("BAT*")):
-        try:
-            capacity = (battery / "capacity").read_text().strip()
-            status = (battery / "status").read_text().strip()
-        except OSError:
-            continue
-        if status.lower() == "discharging":
-            return f"accu {capacity} %"
-    return ""
+def battery_text(read: Callable[[], Any] = psutil.sensors_battery) -> str:
+    """``accu 64 %`` while running on battery (Linux and Windows), else ``""``.
+
+    Args:
+        read: the battery as psutil reports it (``percent``, ``power_plugged``), or ``None``
+            when the laptop has none or the system does not say.
+    """
+    try:
+        battery = read()
+    except (OSError, RuntimeError):  # an unreadable battery is no reason to stop the window
+        return ""
+    if battery is None or battery.power_plugged is not False:  # plugged in, or not known
+        return ""
+    return QCoreApplication.translate("StatusLine", "accu %1 %").replace(
+        "%1", str(round(battery.percent))
+    )
 
 
 #: How narrow a status label may become when the screen is narrow (pixels).

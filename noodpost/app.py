@@ -20,6 +20,7 @@ from noodpost.core.errors import UserError
 from noodpost.core.private_files import protect_new_files
 from noodpost.gui.alarm_alert import AlarmAlert
 from noodpost.gui.application import start
+from noodpost.gui.background_sync import INTERVAL_MS as SYNC_INTERVAL_MS
 from noodpost.gui.background_sync import BackgroundSync
 from noodpost.gui.backup_timer import BackupTimer
 from noodpost.gui.context import AppContext, AppServices
@@ -38,6 +39,8 @@ from noodpost.gui.outside_writes import OutsideWrites
 from noodpost.gui.pages import build_pages
 from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.gui.pages.desk import DeskPage
+from noodpost.gui.power import PowerSource, system_power
+from noodpost.gui.power_steps import PowerSteps
 from noodpost.gui.printing.cards import (
     blank_faces,
     household_face,
@@ -129,8 +132,8 @@ def build_main_window(app: AppContext) -> MainWindow:
     if app.node.is_hub:  # new alarms pop up with sound; kept alive by the window
         window.alarm_alert = AlarmAlert(app, window)  # type: ignore[attr-defined]
     else:  # the TV in the hall
-        launcher = InfoScreenLauncher(app, window)
-        window.add_menu_action(launcher.action)
+        window.info_screen = InfoScreenLauncher(app, window)  # type: ignore[attr-defined]
+        window.add_menu_action(window.info_screen.action)  # type: ignore[attr-defined]
     return window
 
 
@@ -209,6 +212,28 @@ def _background_sync(context: AppContext, window: MainWindow) -> BackgroundSync:
     return background
 
 
+def install_power(
+    context: AppContext,
+    window: MainWindow,
+    background: BackgroundSync,
+    backups: BackupTimer,
+    source: PowerSource = system_power,
+) -> PowerSteps:
+    """The battery's warnings and *stroombesparing*, slowing what runs in the background."""
+    power = PowerSteps(context, window, backups, source)
+    power.slow(window.outside_writes.timer)  # type: ignore[attr-defined]
+
+    def pace_sync(_on: bool = False) -> None:
+        background.set_idle_interval(power.saving.interval(SYNC_INTERVAL_MS))
+
+    power.saving.changed.connect(pace_sync)
+    pace_sync()
+    launcher = getattr(window, "info_screen", None)
+    if launcher is not None:  # the public screen's pages turn slower too
+        launcher.opened.connect(lambda screen: power.slow(screen.timer))
+    return power
+
+
 def _backups(context: AppContext, window: MainWindow, sync: BackgroundSync) -> BackupTimer:
     """Automatic backups, and the menu's "Back-up maken" / "Back-up terugzetten…"."""
     backups = BackupService(context.services.ctx, context.data_dir, context.settings)
@@ -277,9 +302,11 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
         background = _background_sync(context, window)
         backup_timer = _backups(context, window, background)
         _retention(context, window, backup_timer.service)
+        power = install_power(context, window, background, backup_timer)
         window.show()
         background.start()
         backup_timer.start()
+        power.start()
         return app.exec()
     finally:
         if background is not None:

@@ -45,6 +45,8 @@ class Settings:
     backup_usb_folder: str = ""
     #: Hub: an alarm not acknowledged after this many minutes is shown as escalated.
     alarm_escalation_minutes: int = 5
+    #: *Stroombesparing*: the background runs slower (noodpost.gui.power).
+    power_saving: bool = False
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:

@@ -62,6 +62,8 @@ class BackgroundSync(QObject):
         self._busy = False
         self._again = False
         self._finished.connect(self._done)
+        #: The interval while no alarm waits (longer with *stroombesparing*).
+        self.idle_interval_ms = INTERVAL_MS
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.sync_now)
@@ -140,11 +142,17 @@ class BackgroundSync(QObject):
             log.exception("Could not count unacknowledged alarms")
             waiting = False
         if not waiting:
-            interval = INTERVAL_MS
+            interval = self.idle_interval_ms
         else:
             interval = ALARM_INTERVAL_MS if reached else ALARM_OFFLINE_INTERVAL_MS
         if self.timer.interval() != interval:
             self.timer.setInterval(interval)  # restarts a running timer with the new interval
+
+    def set_idle_interval(self, interval_ms: int) -> None:
+        """How often to try while no alarm waits; an alarm's pace is never slowed."""
+        self.idle_interval_ms = interval_ms
+        if self.timer.interval() > ALARM_OFFLINE_INTERVAL_MS:  # not at an alarm's pace now
+            self.timer.setInterval(interval_ms)
 
     def shutdown(self) -> None:
         self.watch_timer.stop()

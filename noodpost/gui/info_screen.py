@@ -344,6 +344,8 @@ class InfoScreenLauncher(QObject):
     """
 
     _changed = Signal(object)
+    #: The screen just opened (its page timer can be slowed by *stroombesparing*).
+    opened = Signal(object)
 
     def __init__(self, app: AppContext, window: QWidget, *, full_screen: bool = True) -> None:
         super().__init__(window)
@@ -366,6 +368,7 @@ class InfoScreenLauncher(QObject):
             self.screen = InfoScreen(self.app)
             self.screen.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             self.screen.closed.connect(self._closed)
+            self.opened.emit(self.screen)
             self._place(self.screen)
         elif not shown and self.screen is not None:
             self.screen.close()

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
-import psutil
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QStatusBar, QWidget
 
 from noodpost.core.clock import parse_iso
 from noodpost.core.rations import local_time
 from noodpost.gui.context import AppContext
+from noodpost.gui.power import PowerReading, battery_text, is_low
 
 REFRESH_MS = 30_000
-
-
-def battery_text(read: Callable[[], Any] = psutil.sensors_battery) -> str:
-    """``accu 64 %`` while running on battery (Linux and Windows), else ``""``.
-
-    Args:
-        read: the battery as psutil reports it (``percent``, ``power_plugged``), or ``None``
-            when the laptop has none or the system does not say.
-    """
-    try:
-        battery = read()
-    except (OSError, RuntimeError):  # an unreadable battery is no reason to stop the window
-        return ""
-    if battery is None or battery.power_plugged is not False:  # plugged in, or not known
-        return ""
-    return QCoreApplication.translate("StatusLine", "accu %1 %").replace(
-        "%1", str(round(battery.percent))
-    )
 
 
 #: How narrow a status label may become when the screen is narrow (pixels).
@@ -59,10 +39,12 @@ class StatusLine(QStatusBar):
         if node.training:
             mark = self._label("status_training", " OEFENING ")
             mark.setStyleSheet("background: #ffbf00; color: black; font-weight: bold;")
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self.power: PowerReading | None = None
+        self.saving_power = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
         self.refresh()
 
     def _label(self, name: str, text: str = "") -> QLabel:
@@ -122,7 +104,7 @@ class StatusLine(QStatusBar):
             self.last_sync.setText(f"sync {last}")
         else:
             self.last_sync.setText("sync: nog nooit")
-        self.battery.setText(battery_text())
+        self._show_power()
         signed_in = services.volunteers.signed_in()
         self.volunteer.setText(
             f"{signed_in.name} ({'coördinator' if signed_in.is_coordinator else 'vrijwilliger'})"
@@ -141,6 +123,22 @@ class StatusLine(QStatusBar):
         for label in (self.battery, self.clock_warning):  # shown only when they say something
             label.setVisible(bool(label.text()))
             self._separators[label.objectName()].setVisible(bool(label.text()))
+
+    def show_power(self, reading: PowerReading | None, saving: bool) -> None:
+        """The battery (from the power watch) and whether *stroombesparing* is on."""
+        self.power, self.saving_power = reading, saving
+        self._show_power()
+        self.battery.setVisible(bool(self.battery.text()))
+        self._separators[self.battery.objectName()].setVisible(bool(self.battery.text()))
+
+    def _show_power(self) -> None:
+        words = [battery_text(self.power)]
+        if self.saving_power:
+            words.append(self.tr("stroombesparing aan"))
+        self.battery.setText(" · ".join(w for w in words if w))
+        self.battery.setStyleSheet(
+            "background: #ffbf00; color: black; font-weight: bold;" if is_low(self.power) else ""
+        )
 
     def now(self) -> datetime:
         return self.app.services.ctx.clock.now()

@@ -63,6 +63,7 @@ class ShortcutsDialog(QDialog):
         everywhere += [
             ("Ctrl+L", self.tr("Scherm vergrendelen")),
             ("Ctrl+H", self.tr("Deze lijst")),
+            ("Ctrl+Shift+P", self.tr("Stroomstoring: back-up maken en de noodlijst afdrukken")),
         ]
         self.text = QLabel(
             self._table(self.tr("Overal"), everywhere)

@@ -168,7 +168,7 @@ class DeskPage(Page):
         self.stock_hint = QLabel(
             self.tr(
                 "⚠ Nog geen voorraad geboekt: elke uitgifte telt nu als tekort. Boek eerst de "
-                "beginvoorraad: Ctrl+4 (Uitgifte & voorraad), dan Alt+L (Levering boeken)."
+                "beginvoorraad: Ctrl+4 (Uitgifte & voorraad), dan Alt+B (Beginvoorraad boeken)."
             )
         )
         self.stock_hint.setObjectName("desk_stock_hint")

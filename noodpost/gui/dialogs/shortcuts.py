@@ -29,6 +29,14 @@ def desk_keys() -> list[tuple[str, str]]:
                 "Snelknoppen: uitgeven (de knop noemt het artikel en de hoeveelheid)",
             ),
         ),
+        (
+            "Shift+F2",
+            QCoreApplication.translate(
+                "ShortcutsDialog",
+                "Uitgeven: elk artikel, elke hoeveelheid (typ een deel van de naam, Tab, "
+                "hoeveelheid, Enter; Shift+F3 en Shift+F8 beginnen bij hun artikel)",
+            ),
+        ),
         ("F4", QCoreApplication.translate("ShortcutsDialog", "Hulpvraag noteren")),
         ("F5", QCoreApplication.translate("ShortcutsDialog", "Oplaadbon (telefoon opladen)")),
         ("F6", QCoreApplication.translate("ShortcutsDialog", "Veilig-en-welbericht")),

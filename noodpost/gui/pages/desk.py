@@ -10,6 +10,7 @@ F1    Aanmelden / Afmelden (whichever applies)
 F2    first quick item (e.g. Drinkwater 3 l)
 F3    second quick item (e.g. Voedselpakket)
 F8    third quick item (e.g. Warme maaltijd)
+⇧F2   Uitgeven: any item, any amount (⇧F3, ⇧F8: the list starts at their item)
 F4    Hulpvraag            F5  Opladen       F6  Veilig en wel
 F7    Terugdraaien: undo the last hand-out (within a few minutes)
 F9    NOODMELDING (emits :attr:`DeskPage.alarm_requested`)
@@ -24,7 +25,6 @@ Feedback is green for done, amber for a warning, red for a refusal — always wi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -43,13 +43,10 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.errors import NeedsConfirmation, NotFound, UserError
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
-from noodpost.gui.dialogs.charging_ticket import NewTicketDialog
 from noodpost.gui.dialogs.confirm import ask_to_confirm
 from noodpost.gui.dialogs.intake import IntakeDialog
-from noodpost.gui.dialogs.messages_form import MessagesFormDialog
-from noodpost.gui.dialogs.quick_need import QuickNeedDialog
-from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.pages.base import Page
+from noodpost.gui.pages.desk_forms import DeskForms
 from noodpost.gui.pages.desk_writes import DeskWrites
 from noodpost.gui.widgets.desk_buttons import QUICK_KEYS, DeskButtons, hand_out_words
 from noodpost.gui.widgets.household_panel import (
@@ -117,6 +114,7 @@ class DeskPage(Page):
             refused=self._write_refused,
             track=self._track,
         )
+        self.forms = DeskForms(self)
 
         layout = self.layout_
         layout.addLayout(self._build_scan_row(scan_clock))
@@ -168,7 +166,7 @@ class DeskPage(Page):
         self.stock_hint = QLabel(
             self.tr(
                 "⚠ Nog geen voorraad geboekt: elke uitgifte telt nu als tekort. Boek eerst de "
-                "beginvoorraad: Ctrl+4 (Uitgifte & voorraad), dan Alt+L (Levering boeken)."
+                "beginvoorraad: Ctrl+4 (Uitgifte & voorraad), dan Alt+B (Beginvoorraad boeken)."
             )
         )
         self.stock_hint.setObjectName("desk_stock_hint")
@@ -210,13 +208,14 @@ class DeskPage(Page):
             [
                 (bar.checkin, Qt.Key.Key_F1, self.toggle_presence),
                 *quick,
-                (bar.need, Qt.Key.Key_F4, self.new_need),
-                (bar.charging, Qt.Key.Key_F5, self.new_ticket),
-                (bar.safe, Qt.Key.Key_F6, self.safe_and_well),
+                (bar.need, Qt.Key.Key_F4, self.forms.new_need),
+                (bar.charging, Qt.Key.Key_F5, self.forms.new_ticket),
+                (bar.safe, Qt.Key.Key_F6, self.forms.safe_and_well),
                 (bar.undo, Qt.Key.Key_F7, self.undo_last),
                 (bar.alarm, Qt.Key.Key_F9, self.request_alarm),
             ],
         )
+        bar.connect_hand_out(self, self.forms.hand_out_any)
         self.buttons = bar
         return bar
 
@@ -492,56 +491,6 @@ class DeskPage(Page):
                 "%1", hand_out_words(result)
             ),
         )
-
-    @Slot()
-    def new_need(self) -> None:
-        """F4: note a need of this household."""
-        if (panel := self._scanned_panel()) is not None:
-            self._open_saving(
-                QuickNeedDialog(self.app, panel.household_id, panel.pretty_code, self),
-                lambda need: (
-                    self.tr("✔ Hulpvraag genoteerd: %1 (%2).")
-                    .replace("%1", need.category_label)
-                    .replace("%2", need.urgency_label)
-                ),
-            )
-
-    @Slot()
-    def new_ticket(self) -> None:
-        """F5: a charging ticket for a device of this household."""
-        if (panel := self._scanned_panel()) is not None:
-            dialog = NewTicketDialog(self.app, self)
-            dialog.card.setText(cards.qr_text(panel.post_code, panel.card_code))
-            dialog.check_card()
-            dialog.device.setFocus()
-            self._open_saving(
-                dialog,
-                lambda ticket: (
-                    self.tr("✔ Oplaadbon %1 gemaakt: %2. Schrijf nummer %1 op de bon.")
-                    .replace("%1", str(ticket.number))
-                    .replace("%2", ticket.device)
-                ),
-            )
-
-    @Slot()
-    def safe_and_well(self) -> None:
-        """F6: a safe-and-well message of someone of this household."""
-        if (panel := self._scanned_panel()) is not None:
-            dialog = MessagesFormDialog(self.app, household_id=panel.household_id, parent=self)
-            dialog.name.setText(panel.name or "")
-            self._open_saving(
-                dialog, lambda _message: self.tr("✔ Veilig-en-welbericht opgeslagen.")
-            )
-
-    def _open_saving(self, dialog: SavingDialog, words: Callable[[Any], str]) -> None:
-        """Open a form about this household; when saved, show the words and the new state."""
-
-        def saved(result: object) -> None:
-            self.refresh()
-            self.show_feedback(OK_STYLE, words(result))
-
-        dialog.saved.connect(saved)
-        self._open(dialog)
 
     @Slot()
     def request_alarm(self) -> None:

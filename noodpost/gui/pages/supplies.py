@@ -1,9 +1,10 @@
 """Uitgifte & voorraad: the stock of every item against its minimum, and each item's ledger.
 
-Hand-outs happen at the desk; this page is where deliveries are booked and stock is corrected
-after a count. The stock list says in words whether an item is fine, under its minimum (amber)
-or negative (red: more went out than came in — count and correct). Selecting an item shows its
-ledger underneath, newest first, with the stock after every line.
+Hand-outs happen at the desk (any item, any amount: Shift+F2 there); this page is where the
+opening stock of a new post is booked (every item in one form), deliveries are booked and stock
+is corrected after a count. The stock list says in words whether an item is fine, under its
+minimum (amber) or negative (red: more went out than came in — count and correct). Selecting
+an item shows its ledger underneath, newest first, with the stock after every line.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from noodpost.core import cards
 from noodpost.core.clock import parse_iso
 from noodpost.core.rations import format_amount, format_clock, format_quantity
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.opening_stock import OpeningStockDialog
 from noodpost.gui.dialogs.supplies_forms import SuppliesCorrectionDialog, SuppliesDeliveryDialog
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
@@ -84,11 +86,14 @@ def when_text(stored: str | None, now: datetime) -> str:
     return format_clock(parse_iso(stored), now) if stored else "?"
 
 
+_Dialog = OpeningStockDialog | SuppliesDeliveryDialog | SuppliesCorrectionDialog
+
+
 class SuppliesPage(Page):
     """*Uitgifte & voorraad*: the stock list, the selected item's ledger, delivery and correction.
 
     Attributes:
-        dialog: the delivery or correction dialog that is open (for tests), else ``None``.
+        dialog: the opening stock, delivery or correction dialog that is open, else ``None``.
     """
 
     watches = frozenset({"stock_movement", "distribution", "supply_item", "supply_dispatch"})
@@ -100,7 +105,7 @@ class SuppliesPage(Page):
         self.setObjectName("supplies_page")
         self._supplies: SuppliesService = app.services.supplies
         self._item_id: str | None = None
-        self.dialog: SuppliesDeliveryDialog | SuppliesCorrectionDialog | None = None
+        self.dialog: _Dialog | None = None
 
         layout = self.layout_
         layout.addLayout(self._build_actions())
@@ -117,6 +122,7 @@ class SuppliesPage(Page):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([330, 230])
         layout.addWidget(splitter, 1)
+        self.setTabOrder(self.opening_button, self.delivery_button)
         self.setTabOrder(self.delivery_button, self.correction_button)
         self.setTabOrder(self.correction_button, self.stock_table)
         self.setTabOrder(self.stock_table, self.ledger_table)
@@ -126,21 +132,26 @@ class SuppliesPage(Page):
     def _build_actions(self) -> QHBoxLayout:
         intro = QLabel(
             self.tr(
-                "Uitgeven gaat aan de balie. Hier boekt u leveringen en corrigeert u de voorraad "
-                "na het natellen. Kies een artikel om het verloop te zien."
+                "Uitgeven gaat aan de balie: F2, F3 en F8, of Shift+F2 voor elk artikel en elke "
+                "hoeveelheid. Hier boekt u de beginvoorraad en leveringen, en corrigeert u de "
+                "voorraad na het natellen. Kies een artikel om het verloop te zien."
             )
         )
         intro.setWordWrap(True)
+        self.opening_button = QPushButton(self.tr("&Beginvoorraad boeken…"))
+        self.opening_button.setObjectName("opening_stock_button")
+        self.opening_button.clicked.connect(self.open_opening_stock)
         self.delivery_button = QPushButton(self.tr("&Levering boeken…"))
         self.delivery_button.setObjectName("delivery_button")
         self.delivery_button.clicked.connect(self.open_delivery)
         self.correction_button = QPushButton(self.tr("&Correctie…"))
         self.correction_button.setObjectName("correction_button")
         self.correction_button.clicked.connect(self.open_correction)
-        for button in (self.delivery_button, self.correction_button):
+        for button in (self.opening_button, self.delivery_button, self.correction_button):
             button.setMinimumHeight(44)
         actions = QHBoxLayout()
         actions.addWidget(intro, 1)
+        actions.addWidget(self.opening_button)
         actions.addWidget(self.delivery_button)
         actions.addWidget(self.correction_button)
         return actions
@@ -289,6 +300,12 @@ class SuppliesPage(Page):
     # ---------------------------------------------------------------- dialogs
 
     @Slot()
+    def open_opening_stock(self) -> OpeningStockDialog:
+        dialog = OpeningStockDialog(self.app, self._supplies.stock(), self)
+        self._open(dialog)
+        return dialog
+
+    @Slot()
     def open_delivery(self) -> SuppliesDeliveryDialog:
         dialog = SuppliesDeliveryDialog(
             self.app, self._supplies.items(), self.stock_table.selected_id(), self
@@ -304,7 +321,7 @@ class SuppliesPage(Page):
         self._open(dialog)
         return dialog
 
-    def _open(self, dialog: SuppliesDeliveryDialog | SuppliesCorrectionDialog) -> None:
+    def _open(self, dialog: _Dialog) -> None:
         self.dialog = dialog
         dialog.saved.connect(self._saved)
         dialog.finished.connect(self._closed)

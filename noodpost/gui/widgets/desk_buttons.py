@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
@@ -27,6 +27,9 @@ ALARM_STYLE = (
 BUTTON_WARNING_STYLE = "QPushButton { background: #fff3cd; color: #664d03; }"
 #: Function keys of the quick hand-out buttons, in order.
 QUICK_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F8)
+#: With Shift, a quick key opens *Uitgeven* (any item, any amount) at its item: F10 would be
+#: the menu bar's key (Windows, GNOME), Shift+F10 the context menu's.
+HAND_OUT_KEYS = tuple(QKeyCombination(Qt.KeyboardModifier.ShiftModifier, key) for key in QUICK_KEYS)
 
 
 def hand_out_words(hand_out: HandOut) -> str:
@@ -37,7 +40,8 @@ def hand_out_words(hand_out: HandOut) -> str:
 
 class DeskButtons(QWidget):
     """F1 check in/out, F2/F3/F8 quick items, F4 need, F5 charging, F6 safe and well,
-    F7 undo, F9 alarm — in key order in two rows, the alarm red and tall at the end."""
+    F7 undo, F9 alarm — in key order in two rows, the alarm red and tall at the end — and
+    under them, Shift+F2: any item, any amount."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +52,10 @@ class DeskButtons(QWidget):
         self.safe = self._button("desk_safe", self.tr("F6  Veilig en wel"))
         self.undo = self._button("desk_undo")
         self.alarm = self._button("desk_alarm", self.tr("F9  NOODMELDING"))
+        self.hand_out = self._button(
+            "desk_hand_out", self.tr("Shift+F2  Uitgeven: ander artikel of andere hoeveelheid…")
+        )
+        self.hand_out.setMinimumHeight(40)
         self.alarm.setStyleSheet(ALARM_STYLE)
         self.alarm.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
         grid = QGridLayout(self)
@@ -67,7 +75,8 @@ class DeskButtons(QWidget):
         ]
         for index, button in enumerate(in_order):
             grid.addWidget(button, index // 4, index % 4)
-        grid.addWidget(self.alarm, 0, 4, 2, 1)
+        grid.addWidget(self.hand_out, 2, 0, 1, 4)
+        grid.addWidget(self.alarm, 0, 4, 3, 1)
         self.show_state(None, [], None)
 
     def _button(self, name: str, text: str = "") -> QPushButton:
@@ -91,6 +100,15 @@ class DeskButtons(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.setAutoRepeat(False)  # a key held down is one hand-out, not a row of them
 
+    def connect_hand_out(self, owner: QWidget, action: Callable[[int], Any]) -> None:
+        """The *Uitgeven* button and Shift+F2, Shift+F3, Shift+F8 (``action(index)``: the list
+        starts at that quick item)."""
+        self.hand_out.clicked.connect(lambda _checked=False: action(0))
+        for index, keys in enumerate(HAND_OUT_KEYS):
+            shortcut = QShortcut(QKeySequence(keys), owner, lambda index=index: action(index))
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setAutoRepeat(False)
+
     def show_state(
         self,
         panel: HouseholdPanel | None,
@@ -101,7 +119,7 @@ class DeskButtons(QWidget):
         has = panel is not None
         present = panel is not None and panel.present
         self.checkin.setText(self.tr("F1  Afmelden") if present else self.tr("F1  Aanmelden"))
-        for button in (self.checkin, self.need, self.charging, self.safe):
+        for button in (self.checkin, self.need, self.charging, self.safe, self.hand_out):
             button.setEnabled(has)
         for index, button in enumerate(self.quick):
             key = QKeySequence(QUICK_KEYS[index]).toString()

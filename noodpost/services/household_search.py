@@ -9,8 +9,9 @@ postcode (``bakk``, ``Bakker 1950``, ``de vries 9791 AB``). Rules that live here
   or postcode stays in when a name matched (it may be the same household);
 - only this post's households, never a removed one; a household whose card was reissued is
   found with its current card;
-- a text that reads as a card code is no search: :func:`search_terms` gives ``None`` and the
-  desk checks it as a code (a typo in a code must still say the code is wrong);
+- a text that reads as a card code is no search — a valid code, letters and digits mixed, or
+  eight letters of the card alphabet written as a code (``ACDE-FGHK``): :func:`search_terms`
+  gives ``None`` and the desk checks it as a code (a typo must still say the code is wrong);
 - every search is recorded in the audit log — what was searched on and how many were found,
   never the name, year or postcode typed (DESIGN §3.6).
 """
@@ -124,6 +125,8 @@ def search_terms(text: str, this_year: int) -> SearchTerms | None:
             if found.group(2) is None and _LETTERS.fullmatch(following):
                 postcode += following.upper()
                 index += 1
+        elif _reads_as_code(token):
+            return None  # a code of letters only, typed wrong: ACDE-FGHK
         elif any(ch.isalpha() for ch in token) and not any(ch.isdigit() for ch in token):
             words.append(fold(token))
         else:
@@ -132,6 +135,17 @@ def search_terms(text: str, this_year: int) -> SearchTerms | None:
     if len(years) > 1:
         return None
     return SearchTerms(tuple(words), years[0] if years else None, postcode)
+
+
+def _reads_as_code(token: str) -> bool:
+    """Eight characters of the card alphabet, written as a code: ``ACDE-FGHK`` or in capitals
+    (``Hartkamp`` typed as a name is a name)."""
+    compact = token.replace("-", "")
+    if len(compact) != cards.BODY_LENGTH + 1 or any(
+        ch not in cards.ALPHABET for ch in compact.upper()
+    ):
+        return False
+    return token.isupper() or token[4:5] == "-"
 
 
 class HouseholdSearch:

@@ -82,10 +82,11 @@ def test_a_code_is_no_search_and_the_audit_keeps_no_name(
 ) -> None:
     household = intake.register(size=2, name="Bakker", birth_year=1950)
     wrong = household.pretty_code[:-1] + ("3" if household.pretty_code[-1] != "3" else "4")
-    for code in (household.pretty_code, household.qr_text, wrong, "Bakker1950"):
+    for code in (household.pretty_code, household.qr_text, wrong, "Bakker1950", "ACDE-FGHK"):
         assert search_terms(code, 2026) is None, code
         assert not finder.is_search(code)
     assert finder.is_search("van der Berg")
+    assert finder.is_search("Hartkamp")  # eight letters of the card alphabet, but a name
     assert finder.is_search("Bakker 1950")
     with pytest.raises(UserError, match="minstens 2 letters"):
         finder.search("b")

@@ -136,7 +136,7 @@ class DeskPage(Page):
     def _build_scan_row(self, scan_clock: Callable[[], float] | None) -> QHBoxLayout:
         self.scan_field = ScanField(clock=scan_clock)
         self.scan_field.setObjectName("scan_field")
-        self.scan_field.setPlaceholderText(self.tr("NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2"))
+        self.scan_field.setPlaceholderText(self.tr("7K3Q-9XW2, of een naam: Bakker 1950"))
         panel_font(self.scan_field, extra=2)
         self.scan_field.setMinimumHeight(44)
         self.scan_field.scanned.connect(self.on_scanned)
@@ -153,7 +153,6 @@ class DeskPage(Page):
         row = QHBoxLayout()
         row.addWidget(scan_label)
         row.addWidget(self.scan_field, 1)
-        row.addWidget(self.cards.find_button)
         row.addWidget(self.new_button)
         row.addSpacing(12)
         row.addWidget(self.occupancy)
@@ -283,7 +282,9 @@ class DeskPage(Page):
         except UserError as error:
             self._close_panel()
             words = "✖ " + error.message
-            if isinstance(error, InvalidCode | CardReplaced):
+            if isinstance(error, CardReplaced):
+                words += " " + self.tr("Typ daarvoor de naam en Enter, of druk op Ctrl+F.")
+            elif isinstance(error, InvalidCode):
                 words += " " + self.tr("Zoeken op naam: typ de naam en Enter, of Ctrl+F.")
             self.show_feedback(REFUSED_STYLE, words)
             if burst:

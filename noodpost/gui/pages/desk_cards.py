@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from noodpost.core import cards
 from noodpost.core.errors import NeedsConfirmation, UserError
@@ -45,27 +45,37 @@ class DeskCards(QObject):
     """The card actions of one desk page, with their buttons and keys.
 
     Attributes:
-        find_button: *Zoeken op naam (Ctrl+F)*, for the scan row.
-        card_row: *Kaart opnieuw afdrukken* and *Nieuwe kaart (kwijt)*, under the panel.
+        card_row: under the panel, *Zoeken op naam*, *Kaart opnieuw afdrukken* and *Kaart
+            kwijt: nieuwe kaart*, each with its key.
     """
 
     def __init__(self, page: DeskPage) -> None:
         super().__init__(page)
         self.page = page
         self.finder = HouseholdSearch(page.app.services.ctx)
-        self.find_button = self._button("desk_find", self.tr("Zoeken op naam (Ctrl+F)"), self.find)
+        self.find_button = self._button(
+            "desk_find",
+            self.tr("Zoeken op naam (Ctrl+F)"),
+            self.tr("Kaart vergeten of kwijt? Zoek het huishouden op naam en geboortejaar."),
+            self.find,
+        )
         self.reprint_button = self._button(
-            "desk_reprint", self.tr("Kaart opnieuw afdrukken (Ctrl+P)"), self.reprint
+            "desk_reprint",
+            self.tr("Opnieuw afdrukken (Ctrl+P)"),
+            self.tr("De kaart van dit huishouden opnieuw afdrukken, met dezelfde code."),
+            self.reprint,
         )
         self.reissue_button = self._button(
-            "desk_reissue", self.tr("Kaart kwijt: nieuwe kaart (Ctrl+Shift+P)"), self.reissue
+            "desk_reissue",
+            self.tr("Kaart kwijt (Ctrl+Shift+P)"),
+            self.tr("Een nieuwe kaart maken; de oude kaart werkt daarna niet meer."),
+            self.reissue,
         )
         self.card_row = QWidget()
         row = QHBoxLayout(self.card_row)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.reprint_button)
-        row.addWidget(self.reissue_button)
-        row.addStretch(1)
+        for button in (self.find_button, self.reprint_button, self.reissue_button):
+            row.addWidget(button)
         for key, action in (
             (FIND_KEY, self.find),
             (REPRINT_KEY, self.reprint),
@@ -77,9 +87,13 @@ class DeskCards(QObject):
             shortcut.setAutoRepeat(False)
         self.show_state(has_household=False)
 
-    def _button(self, name: str, text: str, action: Callable[[], None]) -> QPushButton:
+    def _button(self, name: str, text: str, tip: str, action: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
+        button.setToolTip(tip)
+        # Never wider than its share of the panel: the window must fit 1366 pixels.
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        button.setMinimumWidth(120)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves focus in the scan field
         button.clicked.connect(lambda _checked=False: action())
         return button

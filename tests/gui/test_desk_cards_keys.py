@@ -154,6 +154,7 @@ def test_no_match_says_what_to_try_and_esc_goes_back_to_the_scan_field(
     _type(desk, "Smit")  # nobody of that name: said at the desk, the text ready to type over
     assert "Geen huishouden gevonden met 'Smit'" in desk.feedback.text()
     assert desk.scan_field.selectedText() == "Smit"
+    assert "Kies Nieuw huishouden (Ctrl+N)" in desk.feedback.text()
     assert main_window.findChild(HouseholdSearchDialog) is None
 
     wrong = household.pretty_code[:-1] + ("3" if household.pretty_code[-1] != "3" else "4")
@@ -163,6 +164,10 @@ def test_no_match_says_what_to_try_and_esc_goes_back_to_the_scan_field(
     press(main_window, Qt.Key.Key_F, CTRL)  # Ctrl+F: the search, empty
     dialog = opened(qtbot, main_window, HouseholdSearchDialog, "household_search_dialog")
     assert dialog.query.text() == ""
+    _type(dialog, "jansen")  # in the list too: no match says so, and what to try
+    assert dialog.results.count() == 0
+    assert "Geen huishouden gevonden met 'jansen'" in dialog.status.text()
+    QTest.keyClick(dialog.query, Qt.Key.Key_A, CTRL)  # select it, and type over it
     _type(dialog, "VRIES")
     assert dialog.results.count() == 1
     assert f"kaart {household.pretty_code}" in dialog.results.item(0).text()

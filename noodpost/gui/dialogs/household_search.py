@@ -220,11 +220,20 @@ class HouseholdSearchDialog(QDialog):
         self.open_button.setEnabled(self.results.currentRow() >= 0)
 
 
-def no_match_text(text: str) -> str:
-    """No household found: say so, and what to try."""
-    return QCoreApplication.translate(
-        "HouseholdSearchDialog",
-        "Geen huishouden gevonden met '%1'. Controleer de spelling of typ minder letters "
-        "(bijvoorbeeld alleen het begin van de achternaam). Nog niet ingeschreven? Ga terug "
-        "en kies Nieuw huishouden (Ctrl+N).",
-    ).replace("%1", text.strip())
+def no_match_text(text: str, *, at_desk: bool = False) -> str:
+    """No household found: say so, and what to try (``at_desk``: said at the desk itself)."""
+    if at_desk:
+        words = QCoreApplication.translate(
+            "HouseholdSearchDialog",
+            "Geen huishouden gevonden met '%1'. Controleer de spelling of typ minder letters "
+            "(bijvoorbeeld alleen het begin van de achternaam). Nog niet ingeschreven? Kies "
+            "Nieuw huishouden (Ctrl+N).",
+        )
+    else:
+        words = QCoreApplication.translate(
+            "HouseholdSearchDialog",
+            "Geen huishouden gevonden met '%1'. Controleer de spelling of typ minder letters "
+            "(bijvoorbeeld alleen het begin van de achternaam). Nog niet ingeschreven? Ga terug "
+            "(Esc) en kies Nieuw huishouden (Ctrl+N).",
+        )
+    return words.replace("%1", text.strip())

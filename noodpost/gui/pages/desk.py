@@ -86,9 +86,10 @@ class DeskPage(Page):
         alarm_requested(): the volunteer pressed NOODMELDING (F9); the window opens the form.
 
     Args:
-        print_card: prints or saves the card of a newly registered household (a fresh code;
-            a pre-printed card is already in the resident's hand); may return ``False`` when
-            the card was not printed. ``None``: printing is not set up here.
+        print_card: prints or saves a household's card: a newly registered one's (a fresh
+            code; a pre-printed card is already in the resident's hand), the same card again
+            (Ctrl+P) or a lost card's replacement (Ctrl+Shift+P); may return ``False`` when the
+            card was not printed. ``None``: printing is not set up here.
         quick_codes: catalogue codes of the quick hand-out buttons; by default the first
             three items with a quick quantity, in catalogue order.
         scan_clock: time source of the scan field (tests feed bursts with exact timing).

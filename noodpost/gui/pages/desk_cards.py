@@ -122,7 +122,7 @@ class DeskCards(QObject):
                 page.scan_field.selectAll()
                 return
             if not result.matches:  # say so at the desk: type over it, or Ctrl+N
-                page.show_feedback(WARNING_STYLE, "⚠ " + no_match_text(text))
+                page.show_feedback(WARNING_STYLE, "⚠ " + no_match_text(text, at_desk=True))
                 page.scan_field.selectAll()
                 return
             page.scan_field.selectAll()  # Esc in the list: back here, to type over it

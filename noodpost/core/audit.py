@@ -22,6 +22,7 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     VIEW_PERSONAL = "view_personal"
     SEARCH_MESSAGES = "search_messages"
+    SEARCH_HOUSEHOLDS = "search_households"
     PURGE = "purge"
     RECOVERY_HELP = "recovery_help"
 
@@ -42,6 +43,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.EXPORT: "export",
     AuditAction.VIEW_PERSONAL: "persoonslijst bekeken",
     AuditAction.SEARCH_MESSAGES: "veilig-en-wel gezocht",
+    AuditAction.SEARCH_HOUSEHOLDS: "huishouden gezocht",
     AuditAction.PURGE: "persoonsgegevens geanonimiseerd",
     AuditAction.RECOVERY_HELP: "hulp bij terugzetten zonder herstelcode",
 }

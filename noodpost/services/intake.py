@@ -35,6 +35,10 @@ class CardState(StrEnum):
     UNUSED = "unused"  # valid, not yet given to anyone: start an intake
 
 
+class CardReplaced(Refused):
+    """The card was replaced by a reissue (lost or broken): its code opens nothing any more."""
+
+
 @dataclass(frozen=True)
 class CardLookup:
     state: CardState
@@ -94,7 +98,7 @@ class IntakeService:
 
         Raises:
             InvalidCode: the text is not a valid code (wrong check character, …).
-            Refused: the card was replaced by a reissue.
+            CardReplaced: the card was replaced by a reissue.
             NotFound: a valid card of another post that this post does not know.
         """
         scanned = cards.parse(text)
@@ -105,7 +109,7 @@ class IntakeService:
             if card is None and scanned.post_code is None:
                 card = session.scalar(select(Card).where(Card.code == scanned.code).limit(1))
         if card is not None and card.status == CARD_REPLACED:
-            raise Refused(
+            raise CardReplaced(
                 "Deze kaart is vervangen door een nieuwe kaart en is niet meer geldig. "
                 "Vraag naar de nieuwe kaart of zoek het huishouden op naam."
             )

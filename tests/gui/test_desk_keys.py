@@ -118,14 +118,13 @@ def test_opening_the_same_household_from_the_intake_clears_what_was_typed(
     app_context: AppContext,
     wait_idle: Callable[[], None],
 ) -> None:
-    """A name typed into the scan field is refused as a code; the intake then finds the
-    household and 'open het' shows it — without the red refusal and the typed name above it
-    (issue 18, item 14)."""
+    """A mistyped code is refused; the intake then finds the household and 'open het' shows
+    it — without the red refusal and the typed code above it (issue 18, item 14)."""
     existing = app_context.services.intake.register(
         size=2, name="Jansen", birth_year=1956, postcode="9791 AB"
     )
     desk = _desk(qtbot, main_window, app_context)
-    QTest.keyClicks(desk.scan_field, "Jansen")
+    QTest.keyClicks(desk.scan_field, "7K3Q-9XW0")
     QTest.keyClick(desk.scan_field, Qt.Key.Key_Return)
     wait_idle()
     assert "klopt niet" in desk.feedback.text()

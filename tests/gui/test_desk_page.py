@@ -360,7 +360,10 @@ def test_wrong_check_character_is_refused(
 
     type_code(qtbot, page.scan_field, key_clock, cards.pretty(wrong))
 
-    assert page.feedback.text() == "✖ Deze code klopt niet — controleer de kaart."
+    assert page.feedback.text() == (
+        "✖ Deze code klopt niet — controleer de kaart. "
+        "Zoeken op naam: typ de naam en Enter, of Ctrl+F."
+    )
     assert page.panel_view.panel is None
     assert page.dialog is None  # no intake for a mistyped code
     assert page.scan_field.selectedText() == cards.pretty(wrong)  # typed: correct it in place
@@ -368,7 +371,10 @@ def test_wrong_check_character_is_refused(
     assert not page.checkin_button.isEnabled()
 
     scan(qtbot, page.scan_field, key_clock, cards.qr_text(POST, wrong))
-    assert page.feedback.text() == "✖ Deze code klopt niet — controleer de kaart."
+    assert page.feedback.text() == (
+        "✖ Deze code klopt niet — controleer de kaart. "
+        "Zoeken op naam: typ de naam en Enter, of Ctrl+F."
+    )
     assert page.scan_field.text() == ""  # scanned: ready for the next scan
     assert event_count() == before
 
@@ -575,5 +581,6 @@ def test_card_not_printed_says_what_to_do(
     assert page.panel is not None
     assert page.feedback.text() == (
         f"✔ Ingeschreven: huishouden {page.panel.pretty_code}. "
-        f"⚠ De kaart is niet afgedrukt: schrijf de code {page.panel.pretty_code} op een kaart."
+        "⚠ De kaart is niet afgedrukt. Druk op Ctrl+P om opnieuw af te drukken, of schrijf de "
+        f"code {page.panel.pretty_code} op een kaart."
     )

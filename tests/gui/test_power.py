@@ -12,6 +12,7 @@ from pathlib import Path
 
 import psutil
 import pytest
+from keyboard import activate, press
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -30,6 +31,8 @@ from noodpost.gui.widgets.status_bar import REFRESH_MS
 from noodpost.services.backup import backups_dir
 
 pytestmark = pytest.mark.gui
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 class Battery:
@@ -65,27 +68,14 @@ def feed(power: PowerSteps, battery: Battery, percent: float, *, on_battery: boo
     power.watch.check()  # what the minute's timer does
 
 
-def dialog(qtbot: QtBot, name: str) -> QMessageBox:
-    found: list[QMessageBox] = []
-
-    def shown() -> bool:
-        found[:] = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
-        ]
-        return bool(found)
-
-    qtbot.waitUntil(shown, timeout=5_000)
-    return found[0]
+def open_dialogs(window: MainWindow, name: str) -> list[QMessageBox]:
+    """The dialogs ``name`` on screen over ``window`` (never an earlier test's)."""
+    return [box for box in window.findChildren(QMessageBox, name) if box.isVisible()]
 
 
-def open_dialogs(name: str) -> list[QMessageBox]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
-    ]
+def dialog(qtbot: QtBot, window: MainWindow, name: str) -> QMessageBox:
+    qtbot.waitUntil(lambda: bool(open_dialogs(window, name)), timeout=5_000)
+    return open_dialogs(window, name)[0]
 
 
 def test_warnings_come_once_per_level_and_saving_slows_the_background(
@@ -98,14 +88,14 @@ def test_warnings_come_once_per_level_and_saving_slows_the_background(
     status = main_window.status_line
     feed(power, battery, 80)
     assert status.battery.text() == "accu 80 % · nog 1 u 35 min"
-    assert not open_dialogs("power_warning")
+    assert not open_dialogs(main_window, "power_warning")
 
     feed(power, battery, 29)
-    box = dialog(qtbot, "power_warning")
+    box = dialog(qtbot, main_window, "power_warning")
     assert "De accu is nog 29 %" in box.text()
     assert status.battery.styleSheet()  # amber from 30 % down
     QTest.keyClick(box, Qt.Key.Key_Return)  # the default: Stroombesparing aan
-    qtbot.waitUntil(lambda: not open_dialogs("power_warning"))
+    qtbot.waitUntil(lambda: not open_dialogs(main_window, "power_warning"))
 
     assert power.saving.on
     assert "stroombesparing aan" in status.battery.text()
@@ -117,10 +107,10 @@ def test_warnings_come_once_per_level_and_saving_slows_the_background(
 
     feed(power, battery, 27)  # no second warning for the same level
     QApplication.processEvents()
-    assert not open_dialogs("power_warning")
+    assert not open_dialogs(main_window, "power_warning")
 
     feed(power, battery, 14)
-    box = dialog(qtbot, "power_warning")
+    box = dialog(qtbot, main_window, "power_warning")
     assert "De accu is nog 14 %" in box.text()
     QTest.keyClick(box, Qt.Key.Key_Escape)
 
@@ -147,9 +137,9 @@ def test_at_ten_per_cent_a_backup_is_made_and_the_noodlijst_offered(
 
     feed(power, battery, 9)  # from 80 % straight to 9 %: only the last step shows
 
-    box = dialog(qtbot, "power_critical")
+    box = dialog(qtbot, main_window, "power_critical")
     assert "bijna leeg (9 %)" in box.text()
-    assert not open_dialogs("power_warning")
+    assert not open_dialogs(main_window, "power_warning")
     qtbot.waitUntil(lambda: set(folder.glob("*.db")) - before != set(), timeout=10_000)
     assert power.saving.on
     QTest.keyClick(box, Qt.Key.Key_Return)  # the default: Noodlijst afdrukken…
@@ -158,7 +148,7 @@ def test_at_ten_per_cent_a_backup_is_made_and_the_noodlijst_offered(
     feed(power, battery, 100, on_battery=False)  # plugged in: the status line says nothing
     assert "accu" not in main_window.status_line.battery.text()
     feed(power, battery, 9)  # the next discharge warns again
-    dialog(qtbot, "power_critical")
+    dialog(qtbot, main_window, "power_critical")
 
 
 def test_ctrl_shift_p_does_the_low_power_steps_on_mains_power(
@@ -171,15 +161,11 @@ def test_ctrl_shift_p_does_the_low_power_steps_on_mains_power(
     feed(power, battery, 100, on_battery=False)
     folder: Path = backups_dir(app_context.data_dir)
     before = set(folder.glob("*.db")) if folder.exists() else set()
-    main_window.activateWindow()
+    activate(qtbot, main_window)
 
-    QTest.keyClick(
-        main_window,
-        Qt.Key.Key_P,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    press(main_window, Qt.Key.Key_P, CTRL_SHIFT)
 
-    box = dialog(qtbot, "power_critical")
+    box = dialog(qtbot, main_window, "power_critical")
     assert box.text() == "Voorbereiden op een stroomstoring."
     qtbot.waitUntil(lambda: set(folder.glob("*.db")) - before != set(), timeout=10_000)
 

@@ -50,6 +50,25 @@ def desk_keys() -> list[tuple[str, str]]:
         ("F9", QCoreApplication.translate("ShortcutsDialog", "NOODMELDING maken")),
         ("Ctrl+N", QCoreApplication.translate("ShortcutsDialog", "Nieuw huishouden inschrijven")),
         (
+            "Ctrl+F",
+            QCoreApplication.translate(
+                "ShortcutsDialog",
+                "Huishouden zoeken op naam (of typ de naam in het scanveld en Enter)",
+            ),
+        ),
+        (
+            "Ctrl+P",
+            QCoreApplication.translate(
+                "ShortcutsDialog", "Kaart van dit huishouden opnieuw afdrukken (dezelfde code)"
+            ),
+        ),
+        (
+            "Ctrl+K",
+            QCoreApplication.translate(
+                "ShortcutsDialog", "Kaart kwijt: nieuwe kaart maken (de oude werkt dan niet meer)"
+            ),
+        ),
+        (
             "Esc",
             QCoreApplication.translate(
                 "ShortcutsDialog", "Huishouden sluiten: niets ervan blijft op het scherm"

@@ -19,6 +19,8 @@ F9    NOODMELDING (emits :attr:`DeskPage.alarm_requested`)
 A returning household is served with the scan plus at most two key presses (F1, F2). A
 hand-out beyond the ration asks for a reason first. An unused pre-printed code, or *Nieuw
 huishouden* (Ctrl+N), starts an intake; a fresh card is printed through :attr:`print_card`.
+A name typed in the scan field (or Ctrl+F) finds the household; Ctrl+P prints its card again,
+Ctrl+K replaces a lost card (:mod:`noodpost.gui.pages.desk_cards`).
 Feedback is green for done, amber for a warning, red for a refusal — always with words.
 """
 
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core import cards
+from noodpost.core.cards import InvalidCode
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import NeedsConfirmation, NotFound, UserError
 from noodpost.core.rations import format_clock
@@ -46,6 +49,7 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.confirm import ask_to_confirm
 from noodpost.gui.dialogs.intake import IntakeDialog
 from noodpost.gui.pages.base import Page
+from noodpost.gui.pages.desk_cards import DeskCards
 from noodpost.gui.pages.desk_forms import DeskForms
 from noodpost.gui.pages.desk_writes import DeskWrites
 from noodpost.gui.widgets.desk_buttons import QUICK_KEYS, DeskButtons, hand_out_words
@@ -58,7 +62,7 @@ from noodpost.gui.widgets.household_panel import (
 )
 from noodpost.gui.widgets.scan_field import ScanField
 from noodpost.services.desk import DeskService, HouseholdPanel
-from noodpost.services.intake import CardState, Registered
+from noodpost.services.intake import CardReplaced, CardState, Registered
 from noodpost.services.supplies import UNDO_MINUTES
 from noodpost.services.supply_types import HandOut, Item
 from noodpost.services.visits import CheckedIn, CheckedOut
@@ -79,9 +83,10 @@ class DeskPage(Page):
         alarm_requested(): the volunteer pressed NOODMELDING (F9); the window opens the form.
 
     Args:
-        print_card: prints or saves the card of a newly registered household (a fresh code;
-            a pre-printed card is already in the resident's hand); may return ``False`` when
-            the card was not printed. ``None``: printing is not set up here.
+        print_card: prints or saves a household's card: a newly registered one's (a fresh
+            code; a pre-printed card is already in the resident's hand), the same card again
+            (Ctrl+P) or a lost card's replacement (Ctrl+K); may return ``False`` when the
+            card was not printed. ``None``: printing is not set up here.
         quick_codes: catalogue codes of the quick hand-out buttons; by default the first
             three items with a quick quantity, in catalogue order.
         scan_clock: time source of the scan field (tests feed bursts with exact timing).
@@ -115,6 +120,7 @@ class DeskPage(Page):
             track=self._track,
         )
         self.forms = DeskForms(self)
+        self.cards = DeskCards(self)
 
         layout = self.layout_
         layout.addLayout(self._build_scan_row(scan_clock))
@@ -122,8 +128,6 @@ class DeskPage(Page):
         layout.addWidget(self._build_feedback())
         layout.addLayout(self._build_middle(), 1)
         layout.addWidget(self._build_buttons())
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self, self.new_household)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.clear_household)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.setTabOrder(self.scan_field, self.checkin_button)
@@ -131,7 +135,7 @@ class DeskPage(Page):
     def _build_scan_row(self, scan_clock: Callable[[], float] | None) -> QHBoxLayout:
         self.scan_field = ScanField(clock=scan_clock)
         self.scan_field.setObjectName("scan_field")
-        self.scan_field.setPlaceholderText(self.tr("NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2"))
+        self.scan_field.setPlaceholderText(self.tr("7K3Q-9XW2, of een naam: Bakker 1950"))
         panel_font(self.scan_field, extra=2)
         self.scan_field.setMinimumHeight(44)
         self.scan_field.scanned.connect(self.on_scanned)
@@ -141,7 +145,7 @@ class DeskPage(Page):
         self.new_button = QPushButton(self.tr("Nieuw huishouden (Ctrl+N)"))
         self.new_button.setObjectName("desk_new_household")
         self.new_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.new_button.clicked.connect(self.new_household)
+        self.new_button.clicked.connect(self.cards.new_household)
         self.occupancy = QLabel()
         self.occupancy.setObjectName("desk_occupancy")
         panel_font(self.occupancy, bold=True)
@@ -190,8 +194,11 @@ class DeskPage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(heading)
         column.addWidget(self.recent, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.panel_view, 1)
+        left.addWidget(self.cards.card_row)
         middle = QHBoxLayout()
-        middle.addWidget(self.panel_view, 1)
+        middle.addLayout(left, 1)
         middle.addWidget(box)
         return middle
 
@@ -267,11 +274,19 @@ class DeskPage(Page):
         if not text.strip():
             self.scan_field.setFocus()
             return
+        if self.cards.is_search(text):  # a name (no code): find the household
+            self.cards.find(text)
+            return
         try:
             found, panel = self.desk.lookup_and_panel(text)
         except UserError as error:
             self._close_panel()
-            self.show_feedback(REFUSED_STYLE, "✖ " + error.message)
+            words = "✖ " + error.message
+            if isinstance(error, CardReplaced):
+                words += " " + self.tr("Typ daarvoor de naam en Enter, of druk op Ctrl+F.")
+            elif isinstance(error, InvalidCode):
+                words += " " + self.tr("Zoeken op naam: typ de naam en Enter, of Ctrl+F.")
+            self.show_feedback(REFUSED_STYLE, words)
             if burst:
                 self.scan_field.clear_for_next()
             else:
@@ -335,6 +350,7 @@ class DeskPage(Page):
         last = supplies.last_hand_out(panel.household_id) if panel is not None else None
         undoable = last if last is not None and last.undoable else None
         self.buttons.show_state(self.panel, self.quick_items, undoable)
+        self.cards.show_state(has_household=self.panel is not None)
 
     # ------------------------------------------------------------------ feedback and writes
 
@@ -504,46 +520,8 @@ class DeskPage(Page):
             self.scan_field.setFocus()
         return self.panel
 
-    # ------------------------------------------------------------------ intake
-
-    @Slot()
-    def new_household(self) -> None:
-        """Ctrl+N: register a household that has no card yet (a fresh card is printed)."""
-        self.start_intake(None)
+    # ------------------------------------------------------------------ intake and cards
 
     def start_intake(self, card_code: str | None) -> IntakeDialog:
         """Open the intake (with a pre-printed card's code, or a fresh card)."""
-        dialog = IntakeDialog(self.app, card_code, self)
-        fresh = card_code is None
-        dialog.saved.connect(lambda registered: self._registered(registered, fresh=fresh))
-        dialog.existing_chosen.connect(self.show_household)
-        self._open(dialog)
-        return dialog
-
-    def _registered(self, registered: Registered, *, fresh: bool) -> None:
-        self.show_household(registered.household_id)
-        self.refresh()
-        text = self.tr("✔ Ingeschreven: huishouden %1.").replace("%1", registered.pretty_code)
-        if not fresh:
-            self.show_feedback(
-                OK_STYLE, text + " " + self.tr("De voorgedrukte kaart is nu van dit huishouden.")
-            )
-            return
-        self.show_feedback(OK_STYLE, text)
-        # Print once the intake dialog has closed (a print dialog may open over the desk).
-        QTimer.singleShot(0, lambda: self._print(registered, text))
-
-    def _print(self, registered: Registered, text: str) -> None:
-        code = registered.pretty_code
-        if self.print_card is None:
-            problem = self.tr(
-                "⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart."
-            )
-        elif self.print_card(registered) is False:
-            problem = self.tr("⚠ De kaart is niet afgedrukt: schrijf de code %1 op een kaart.")
-        else:
-            self.show_feedback(OK_STYLE, text + " " + self.tr("De kaart is afgedrukt."))
-            problem = ""
-        if problem:
-            self.show_feedback(WARNING_STYLE, text + " " + problem.replace("%1", code))
-        self.scan_field.setFocus()
+        return self.cards.start_intake(card_code)

@@ -158,7 +158,8 @@ class HouseholdPanelView(QFrame):
         self.presence.setText(
             self.tr(
                 "Nieuw huishouden zonder kaart? Kies Nieuw huishouden (Ctrl+N). "
-                "Een nog ongebruikte voorgedrukte kaart scannen start ook de inschrijving."
+                "Een nog ongebruikte voorgedrukte kaart scannen start ook de inschrijving. "
+                "Kaart vergeten of kwijt? Typ de naam en Enter (of Ctrl+F)."
             )
         )
         set_tone(self.presence, "muted")

@@ -244,7 +244,13 @@ class AlarmsService:
     def history(self, alarm_id: str) -> list[StatusStep]:
         """Every status the alarm went through, oldest first (from ``status_change``)."""
         with self.ctx.read() as session:
-            self._row(session, alarm_id)
+            row = self._row(session, alarm_id)
+            # A step's own time where the alarm states one (raised, acknowledged): the event's
+            # clock (HLC) is the moment of writing, which for demo records is not the step's.
+            stated = {
+                AlarmStatus.OPEN.value: row.raised_at,
+                AlarmStatus.ACKNOWLEDGED.value: row.acknowledged_at,
+            }
             rows = session.execute(
                 select(StatusChange, Volunteer.name)
                 .outerjoin(Volunteer, Volunteer.id == StatusChange.author)
@@ -259,7 +265,7 @@ class AlarmsService:
             return [
                 StatusStep(
                     status=change.status,
-                    at=_hlc_time(change.hlc),
+                    at=stated.get(change.status) or _hlc_time(change.hlc),
                     author=change.author,
                     author_name=name,
                     note=change.note,

@@ -25,6 +25,7 @@ from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.rations import day_bounds, format_clock
 from noodpost.core.vocabulary import ChargingStatus, label
+from noodpost.services import passing
 from noodpost.services.base import ServiceContext, new_id, require_text
 from noodpost.storage.models import ChargingTicket, Household
 
@@ -216,6 +217,7 @@ class ChargingService:
                     "status": ChargingStatus.CHARGING.value,
                 },
             )
+            passing.record_passing(self.ctx, uow, household_id)
         return self.ticket(ticket_id)
 
     def return_device(self, ticket_id: str) -> Ticket:

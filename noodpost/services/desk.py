@@ -31,6 +31,7 @@ from noodpost.core.vocabulary import ChargingStatus, HealthFlag, VisitStatus, la
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import CardLookup, CardState, IntakeService
 from noodpost.services.needs import NeedsService
+from noodpost.services.passing import is_passing
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.supply_types import AllowanceLine, Item, item_from_row
 from noodpost.services.visits import VisitsService
@@ -386,7 +387,10 @@ def _visit_text(
     now: datetime,
 ) -> str:
     start = _clock(checked_in, now) if checked_in else "?"
-    span = f"{start}–{_clock(checked_out, now)}" if checked_out else f"sinds {start}"
+    if is_passing(checked_in, checked_out):  # served at the desk without checking in
+        span = f"aan de balie om {start}"
+    else:
+        span = f"{start}–{_clock(checked_out, now)}" if checked_out else f"sinds {start}"
     where = "" if post_code == own else f", {post_code}"
     return f"{span} ({persons} pers.{where})"
 
@@ -395,6 +399,10 @@ def _is_desk_event(event: Event) -> bool:
     if event.entity not in _DESK_EVENTS:
         return False
     if event.entity == "visit":
+        if event.op == Op.CREATE and '"status"' in event.data:
+            # a passing visit: the hand-out (need, ticket, message) beside it says what happened
+            status = json.loads(event.data).get("status")
+            return bool(status != VisitStatus.LEFT.value)
         return event.op in (Op.CREATE, Op.STATUS)
     return event.op == Op.CREATE
 

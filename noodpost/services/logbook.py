@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVarTuple
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import iso
@@ -39,6 +39,20 @@ from noodpost.storage.models import (
     Volunteer,
 )
 
+#: The time a record states for a step of its lifecycle (raised, acknowledged; a shift begun,
+#: ended), for the steps that state one. An automatic line is timed by it: the event's clock
+#: (HLC) never runs backwards, so it is the moment of writing, not of the step, when the two
+#: differ (records written afterwards, as ``noodpost demo`` writes its past days).
+ALARM_STEP_TIME: ColumnElement[str | None] = case(
+    (StatusChange.status == AlarmStatus.OPEN.value, Alarm.raised_at),
+    (StatusChange.status == AlarmStatus.ACKNOWLEDGED.value, Alarm.acknowledged_at),
+    else_=None,
+)
+SHIFT_STEP_TIME: ColumnElement[str | None] = case(
+    (StatusChange.status == ShiftStatus.ON_DUTY.value, Shift.started_at),
+    (StatusChange.status == ShiftStatus.ENDED.value, Shift.ended_at),
+    else_=None,
+)
 #: How many lines :meth:`LogbookService.entries` returns unless told otherwise.
 DEFAULT_LIMIT = 500
 MAX_TEXT = 2000
@@ -138,12 +152,12 @@ class LogbookScope:
             *self.delivery_filter()
         )
 
-    def _change_keys(self) -> list[Select[str, str, str, str, int, int]]:
+    def _change_keys(self) -> list[Select[str, str, str, str, int, int, str | None]]:
         return [
-            _change_keys("alarm")
+            _change_keys("alarm", ALARM_STEP_TIME)
             .join(Alarm, Alarm.id == StatusChange.entity_id)
             .where(*self.alarm_filter()),
-            _change_keys("shift")
+            _change_keys("shift", SHIFT_STEP_TIME)
             .join(Shift, Shift.id == StatusChange.entity_id)
             .where(*self.shift_filter()),
         ]
@@ -158,9 +172,9 @@ class LogbookScope:
                 key = f"stock_movement:{movement_id}"
                 found.append((at or hlc_time(hlc), hlc, movement_id, key))
             for query in self._change_keys():
-                for entity, entity_id, origin, incarnation, seq, hlc in session.execute(query):
+                for entity, entity_id, origin, incarnation, seq, hlc, at in session.execute(query):
                     key = f"{entity}:{entity_id}:{origin}:{incarnation}:{seq}"
-                    found.append((hlc_time(hlc), hlc, entity_id, key))
+                    found.append((at or hlc_time(hlc), hlc, entity_id, key))
         found.sort()
         return [key for *_, key in found]
 
@@ -237,6 +251,8 @@ class LogbookService:
                 *self._alarms(session, since_hlc=since_hlc, limit=limit),
                 *self._shifts(session, since_hlc=since_hlc, limit=limit),
             ]
+            if since_iso is not None:  # a step's own time may lie before its clock (HLC)
+                drafts = [d for d in drafts if d.at >= since_iso]
             drafts.sort(key=_order)
             return self._lines(session, drafts[-limit:])
 
@@ -403,7 +419,7 @@ class LogbookService:
     ) -> list[_Draft]:
         post_code = self.post_code
         query = (
-            select(StatusChange, Event.op, Alarm)
+            select(StatusChange, Event.op, Alarm, ALARM_STEP_TIME)
             .join(
                 Event,
                 and_(
@@ -417,7 +433,7 @@ class LogbookService:
         )
         query = _newest_changes(query, since_hlc, limit, ids)
         drafts: list[_Draft] = []
-        for change, op, alarm in session.execute(query):
+        for change, op, alarm, at in session.execute(query):
             what = f"Noodmelding {label(alarm.type)}"
             if op == Op.CREATE:
                 text = f"{what} ({label(alarm.urgency)}) gemaakt"
@@ -429,7 +445,7 @@ class LogbookService:
                 text += f" — {change.note}"
             if alarm.post_code != post_code:
                 text = f"{alarm.post_code}: {text}"
-            drafts.append(_change_draft(change, text, "alarm", alarm.id))
+            drafts.append(_change_draft(change, text, "alarm", alarm.id, at))
         return drafts
 
     def _shifts(
@@ -441,14 +457,14 @@ class LogbookService:
         ids: Sequence[str] | None = None,
     ) -> list[_Draft]:
         query = (
-            select(StatusChange, Shift, Volunteer.name)
+            select(StatusChange, Shift, Volunteer.name, SHIFT_STEP_TIME)
             .join(Shift, Shift.id == StatusChange.entity_id)
             .outerjoin(Volunteer, Volunteer.id == Shift.volunteer_id)
             .where(*self._shift_filter())
         )
         query = _newest_changes(query, since_hlc, limit, ids)
         drafts: list[_Draft] = []
-        for change, shift, name in session.execute(query):
+        for change, shift, name, at in session.execute(query):
             who = name or "onbekende vrijwilliger"
             if change.status == ShiftStatus.ENDED:
                 text = f"Dienst beëindigd: {who}"
@@ -458,7 +474,7 @@ class LogbookService:
                 text = f"Dienst begonnen: {who}"
                 if shift.task:
                     text += f" ({shift.task})"
-            drafts.append(_change_draft(change, text, "shift", shift.id))
+            drafts.append(_change_draft(change, text, "shift", shift.id, at))
         return drafts
 
 
@@ -479,10 +495,13 @@ def _newest_changes(
     return query.order_by(StatusChange.hlc.desc()).limit(limit)
 
 
-def _change_draft(change: StatusChange, text: str, entity: str, entity_id: str) -> _Draft:
-    """An automatic logbook line for one status change, timed by its event's clock."""
+def _change_draft(
+    change: StatusChange, text: str, entity: str, entity_id: str, at: str | None
+) -> _Draft:
+    """An automatic logbook line for one status change, timed by the time its record states
+    for that step (``at``), else by its event's clock."""
     return _Draft(
-        at=hlc_time(change.hlc),
+        at=at or hlc_time(change.hlc),
         order=change.hlc,
         text=text,
         author_id=change.author,
@@ -497,8 +516,11 @@ def _order(draft: _Draft) -> tuple[str, int, str, str]:
     return (draft.at, draft.order, draft.entity_id, draft.key)
 
 
-def _change_keys(entity: str) -> Select[str, str, str, str, int, int]:
-    """What addresses a status change of ``entity`` in the logbook, and its HLC."""
+def _change_keys(
+    entity: str, stated: ColumnElement[str | None]
+) -> Select[str, str, str, str, int, int, str | None]:
+    """What addresses a status change of ``entity`` in the logbook, its HLC and the time its
+    record states for that step."""
     return select(
         StatusChange.entity,
         StatusChange.entity_id,
@@ -506,6 +528,7 @@ def _change_keys(entity: str) -> Select[str, str, str, str, int, int]:
         StatusChange.incarnation,
         StatusChange.seq,
         StatusChange.hlc,
+        stated,
     ).where(StatusChange.entity == entity)
 
 

@@ -34,6 +34,7 @@ from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError, os_reason
 from noodpost.core.private_files import make_private
 from noodpost.core.rations import LOCAL_ZONE
+from noodpost.services import passing
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.services.volunteers import VolunteersService
@@ -162,6 +163,7 @@ class MessagesService:
                     "given_at": self.ctx.now_iso(),
                 },
             )
+            passing.record_passing(self.ctx, uow, household_id)
             row = uow.session.get(SafeMessage, message_id)
             assert row is not None
             return _summary(row)

@@ -23,6 +23,7 @@ from noodpost.core.errors import NotFound, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.lifecycle import NEED_TRANSITIONS
 from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency, label
+from noodpost.services import passing
 from noodpost.services.base import ServiceContext, new_id, optional_text, post_scope, urgency_order
 from noodpost.storage.models import Household, Need
 
@@ -250,6 +251,7 @@ class NeedsService:
                     "opened_at": self.ctx.now_iso(),
                 },
             )
+            passing.record_passing(self.ctx, uow, household_id)
             return _info(self._row(uow.session, need_id))
 
     def change_status(

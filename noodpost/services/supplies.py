@@ -27,7 +27,7 @@ from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.vocabulary import MovementKind
-from noodpost.services import supply_ledger
+from noodpost.services import passing, supply_ledger
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.services.supply_types import (
     AllowanceLine,
@@ -435,6 +435,7 @@ class SuppliesService:
                     "at": iso(now),
                 },
             )
+            passing.record_passing(self.ctx, uow, household.id)
         return self._hand_out_result(distribution_id)
 
     def undo_hand_out(self, distribution_id: str) -> HandOut:

@@ -4,7 +4,9 @@ Rules that live here and nowhere else:
 - a household is checked in once: while it is present here, a second check-in is refused;
 - the number of persons defaults to the household's size;
 - more persons present than the post's capacity gives a warning, never a refusal;
-- only a household that is present can be checked out.
+- only a household that is present can be checked out;
+- a check-in just after the household was served without one replaces that passing visit
+  (:mod:`noodpost.services.passing`), so one stop at the desk stays one visit.
 
 Presence and occupancy are always this post's own: visits of other posts that reach this node
 through sync are kept, but do not count here.
@@ -27,6 +29,7 @@ from noodpost.core.ids import post_id
 from noodpost.core.presence import capacity_warning
 from noodpost.core.rations import day_bounds, local_time
 from noodpost.core.vocabulary import VisitStatus
+from noodpost.services import passing
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.intake import MAX_HOUSEHOLD
 from noodpost.storage.models import Household, Post, Visit
@@ -207,8 +210,9 @@ class VisitsService:
     def not_seen_since(self, hours: float) -> list[UnseenHousehold]:
         """Households with a health flag that are not present and not seen for ``hours``.
 
-        "Seen" is the latest check-in or check-out at any post; a household present at any
-        post is seen. With ``hours=0`` every flagged household that is not present is listed.
+        "Seen" is the latest check-in or check-out at any post (served at a desk without a
+        check-in is a passing visit, :mod:`noodpost.services.passing`); a household present at
+        any post is seen. With ``hours=0`` every flagged household that is not present is listed.
         On a post the list holds the households registered here or that visited here.
         Never seen first, then the longest unseen first.
         """
@@ -323,6 +327,7 @@ class VisitsService:
                     f"{_clock_text(current.checked_in_at)}). Meld het eerst af als het "
                     "vertrokken is."
                 )
+            passing.absorb_passing(self.ctx, uow, household_id)
             uow.emit(
                 "visit",
                 visit_id,

@@ -45,6 +45,9 @@ from noodpost.gui.printing.cards import (
     save_card_pdf,
     sheet_pages,
 )
+from noodpost.gui.printing.forms import PaperForms, forms_summary, render_forms_pdf
+from noodpost.gui.printing.noodlijst import render_noodlijst_pdf
+from noodpost.gui.printing.noodlijst import summary_line as noodlijst_summary
 from noodpost.gui.printing.pdf import ensure_application, pdf_target
 from noodpost.gui.printing.sitrep import write_sitrep_pdf
 from noodpost.gui.runner import Runner
@@ -60,6 +63,7 @@ from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.logbook import LogbookService
 from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
+from noodpost.services.noodlijst import NoodlijstService, form_items, record_printed
 from noodpost.services.purge import RetentionRound, anonymise_due
 from noodpost.services.retention import RetentionService
 from noodpost.services.setup import is_initialised
@@ -77,6 +81,8 @@ log = logging.getLogger(__name__)
 #: Anonymisation of what is past its retention period runs this long after start, then hourly.
 RETENTION_FIRST_RUN_MS = 60_000
 RETENTION_INTERVAL_MS = 3_600_000
+#: At most this many paper intake forms in one go (each reserves a card code).
+MAX_FORMS = 1000
 
 
 def build_services(db: Database, data_dir: Path) -> AppServices:
@@ -344,3 +350,65 @@ def save_household_card(
 def write_sitrep(data_dir: Path, pdf: Path, post_code: str | None) -> str:
     """``noodpost export sitrep``: the situation report of the node in ``data_dir`` as PDF."""
     return write_sitrep_pdf(data_dir, pdf, post_code)
+
+
+def _post_database(data_dir: Path) -> Database:
+    """The node's database in ``data_dir`` for a printing command.
+
+    Raises:
+        UserError: no node has been set up there.
+    """
+    db = open_node_database(data_dir)
+    if db is None:
+        raise UserError(
+            f"De map {data_dir} bevat nog geen noodsteunpunt. Richt het eerst in met "
+            "'noodpost init --role post --name NAAM --code CODE'."
+        )
+    return db
+
+
+def write_noodlijst(data_dir: Path, pdf: Path) -> str:
+    """``noodpost paper list FILE.pdf``: the noodlijst of the post in ``data_dir`` as PDF.
+
+    ``pdf``.partial is created first, so an unwritable place is refused before anything is
+    read; the print is recorded in the audit log (it holds health flags).
+
+    Raises:
+        UserError: no post in ``data_dir`` (or the hub), a file that cannot be written.
+    """
+    db = _post_database(data_dir)
+    try:
+        ctx = ServiceContext(db, SystemClock())
+        _qt = ensure_application()  # fonts and the PDF writer need one; held until done
+        with pdf_target(pdf) as target:
+            lijst = NoodlijstService(ctx).read()
+            target.write(render_noodlijst_pdf(lijst))
+        record_printed(ctx, pdf.name)
+    finally:
+        db.close()
+    return noodlijst_summary(lijst, pdf)
+
+
+def print_paper_forms(data_dir: Path, count: int, pdf: Path) -> str:
+    """``noodpost paper forms N FILE.pdf``: N intake forms, each with a reserved card code, and
+    the desk's hand-out sheet. Codes are reserved like blank cards (see
+    :func:`print_blank_cards`), only after ``pdf``.partial could be created.
+
+    Raises:
+        UserError: no post in ``data_dir``, an impossible number, a file that cannot be written.
+    """
+    if not 1 <= count <= MAX_FORMS:
+        raise UserError(f"Kies een aantal formulieren tussen 1 en {MAX_FORMS}.")
+    db = _post_database(data_dir)
+    try:
+        ctx = ServiceContext(db, SystemClock())
+        node = ctx.node
+        _qt = ensure_application()  # fonts and the PDF writer need one; held until done
+        with pdf_target(pdf) as target:
+            items = tuple(form_items(ctx))
+            codes = IntakeService(ctx).reserve_blank_cards(count)
+            forms = PaperForms(node.post_code, node.name, tuple(codes), items, node.training)
+            target.write(render_forms_pdf(forms))
+    finally:
+        db.close()
+    return forms_summary(forms, pdf)

@@ -38,6 +38,7 @@ from noodpost.gui.outside_writes import OutsideWrites
 from noodpost.gui.pages import build_pages
 from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.gui.pages.desk import DeskPage
+from noodpost.gui.paper_actions import PaperActions
 from noodpost.gui.printing.cards import (
     blank_faces,
     household_face,
@@ -45,7 +46,7 @@ from noodpost.gui.printing.cards import (
     save_card_pdf,
     sheet_pages,
 )
-from noodpost.gui.printing.forms import PaperForms, forms_summary, render_forms_pdf
+from noodpost.gui.printing.forms import MAX_FORMS, PaperForms, forms_summary, render_forms_pdf
 from noodpost.gui.printing.noodlijst import render_noodlijst_pdf
 from noodpost.gui.printing.noodlijst import summary_line as noodlijst_summary
 from noodpost.gui.printing.pdf import ensure_application, pdf_target
@@ -81,8 +82,6 @@ log = logging.getLogger(__name__)
 #: Anonymisation of what is past its retention period runs this long after start, then hourly.
 RETENTION_FIRST_RUN_MS = 60_000
 RETENTION_INTERVAL_MS = 3_600_000
-#: At most this many paper intake forms in one go (each reserves a card code).
-MAX_FORMS = 1000
 
 
 def build_services(db: Database, data_dir: Path) -> AppServices:
@@ -137,6 +136,9 @@ def build_main_window(app: AppContext) -> MainWindow:
     else:  # the TV in the hall
         launcher = InfoScreenLauncher(app, window)
         window.add_menu_action(launcher.action)
+        paper = PaperActions(app, window)  # the noodlijst and paper forms; kept by the window
+        window.add_menu_action(paper.list_action)
+        window.add_menu_action(paper.forms_action)
     return window
 
 

@@ -28,6 +28,8 @@ CONTENT_W = A4_W - 2 * MARGIN
 TRAINING_MARK = "OEFENING"
 DAYS = 3  # the post's own 72 hours
 SHEET_ROWS = 30
+#: At most this many forms in one go (each reserves a card code).
+MAX_FORMS = 1000
 
 _SANS = ["DejaVu Sans", "Segoe UI", "Arial", "Helvetica"]
 _MONO = ["DejaVu Sans Mono", "Consolas", "Menlo", "Courier New"]

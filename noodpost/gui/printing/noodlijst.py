@@ -283,6 +283,14 @@ class _Flow:
 # ---------------------------------------------------------------- the list
 
 
+def _persons(count: int) -> str:
+    return "1 persoon" if count == 1 else f"{count} personen"
+
+
+def _households(count: int, what: str = "") -> str:
+    return f"1 {what}huishouden" if count == 1 else f"{count} {what}huishoudens"
+
+
 def _title(flow: _Flow) -> None:
     lijst = flow.lijst
     if lijst.training:
@@ -310,8 +318,8 @@ def _title(flow: _Flow) -> None:
     capacity = f" (capaciteit {lijst.capacity})" if lijst.capacity else ""
     waiting = len(lijst.radio_lines)
     figures = [
-        f"Aanwezig: {lijst.present_persons} personen in {lijst.present_households} "
-        f"huishoudens{capacity}",
+        f"Aanwezig: {_persons(lijst.present_persons)} in "
+        f"{_households(lijst.present_households)}{capacity}",
         f"Open hulpvragen: {len(lijst.needs)}",
         f"Open noodmeldingen: {len(lijst.alarms)}, waarvan {waiting} niet bevestigd door de C-NSP",
     ]
@@ -328,7 +336,7 @@ def _radio(flow: _Flow) -> None:
     lines = flow.lijst.radio_lines
     flow.heading("Noodmeldingen om over de radio door te geven", flow.step(11, True, True) + 3)
     if not lines:
-        flow.note("Geen: de C-NSP heeft elke open noodmelding bevestigd.")
+        flow.note("Geen: er wacht geen noodmelding op bevestiging door de C-NSP.")
         return
     flow.note("Nog niet bevestigd door de C-NSP. Lees elke regel letterlijk voor.")
     size = 11.0
@@ -355,7 +363,7 @@ def _present(flow: _Flow) -> None:
         Col("Open hulpvragen", CONTENT_W - 143),
     ]
     flow.heading(
-        f"Aanwezig: {lijst.present_households} huishoudens, {lijst.present_persons} personen",
+        f"Aanwezig: {_households(lijst.present_households)}, {_persons(lijst.present_persons)}",
         3 * flow.step(TABLE_PT) + 4,
     )
     flow.note(
@@ -475,6 +483,6 @@ def summary_line(lijst: Noodlijst, pdf: Path) -> str:
     mark = " (OEFENING)" if lijst.training else ""
     return (
         f"Noodlijst {lijst.post_name} ({lijst.post_code}){mark} met "
-        f"{lijst.present_households} aanwezige huishoudens ({lijst.present_persons} personen) "
+        f"{_households(lijst.present_households, 'aanwezige ')} ({_persons(lijst.present_persons)}) "
         f"geschreven naar {pdf}. Vertrouwelijk: bewaar hem bij de balie."
     )

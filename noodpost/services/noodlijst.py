@@ -174,6 +174,9 @@ def _still_today(item: Item, allowed: rations.Allowance, now: datetime) -> str |
     name = item.name
     if allowed.remaining is not None and allowed.remaining <= rations.EPSILON:
         return f"{name} niets meer"
+    ready = allowed.next_allowed_at
+    if ready is not None and rations.local_day(ready) > rations.local_day(now):
+        return f"{name} niets meer (weer vanaf {rations.format_clock(ready, now)})"
     if allowed.remaining is None:
         text = f"{name} (al {rations.format_quantity(allowed.received, item.unit)})"
     else:

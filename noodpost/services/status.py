@@ -8,7 +8,9 @@ Two figures are not rows of one table, because a person reading the word means s
 ``people`` (*Personen*) is everyone in the households, the sum of their sizes — a ``person`` row
 is only a household member recorded by name, which is rare — and ``logbook_lines``
 (*Logboekregels*) is every line the logbook page shows (:class:`LogbookScope`), of which the
-``log_entries`` are only the ones typed by hand.
+``log_entries`` are only the ones typed by hand. ``present`` is the persons present now (the
+sum of the open visits' persons; at a post its own, at the hub every post's) and
+``present_households`` their households — the totals the noodlijst prints.
 """
 
 from __future__ import annotations

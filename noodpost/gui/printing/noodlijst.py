@@ -481,8 +481,9 @@ def save_noodlijst_pdf(lijst: Noodlijst, pdf: Path) -> None:
 def summary_line(lijst: Noodlijst, pdf: Path) -> str:
     """The Dutch line after writing: how many households and persons, and where."""
     mark = " (OEFENING)" if lijst.training else ""
+    present = _households(lijst.present_households, "aanwezige ")
     return (
-        f"Noodlijst {lijst.post_name} ({lijst.post_code}){mark} met "
-        f"{_households(lijst.present_households, 'aanwezige ')} ({_persons(lijst.present_persons)}) "
-        f"geschreven naar {pdf}. Vertrouwelijk: bewaar hem bij de balie."
+        f"Noodlijst {lijst.post_name} ({lijst.post_code}){mark} met {present} "
+        f"({_persons(lijst.present_persons)}) geschreven naar {pdf}. Vertrouwelijk: bewaar hem "
+        "bij de balie."
     )

@@ -39,6 +39,7 @@ from noodpost.gui.outside_writes import OutsideWrites
 from noodpost.gui.pages import build_pages
 from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.gui.pages.desk import DeskPage
+from noodpost.gui.paper_actions import PaperActions
 from noodpost.gui.power import PowerSource, system_power
 from noodpost.gui.power_steps import PowerSteps
 from noodpost.gui.printing.cards import (
@@ -48,6 +49,9 @@ from noodpost.gui.printing.cards import (
     save_card_pdf,
     sheet_pages,
 )
+from noodpost.gui.printing.forms import MAX_FORMS, PaperForms, forms_summary, render_forms_pdf
+from noodpost.gui.printing.noodlijst import render_noodlijst_pdf
+from noodpost.gui.printing.noodlijst import summary_line as noodlijst_summary
 from noodpost.gui.printing.pdf import ensure_application, pdf_target
 from noodpost.gui.printing.sitrep import write_sitrep_pdf
 from noodpost.gui.runner import Runner
@@ -63,6 +67,7 @@ from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.logbook import LogbookService
 from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
+from noodpost.services.noodlijst import NoodlijstService, form_items, record_printed
 from noodpost.services.purge import RetentionRound, anonymise_due
 from noodpost.services.retention import RetentionService
 from noodpost.services.setup import is_initialised
@@ -134,6 +139,9 @@ def build_main_window(app: AppContext) -> MainWindow:
     else:  # the TV in the hall
         window.info_screen = InfoScreenLauncher(app, window)  # type: ignore[attr-defined]
         window.add_menu_action(window.info_screen.action)  # type: ignore[attr-defined]
+        paper = PaperActions(app, window)  # the noodlijst and paper forms; kept by the window
+        window.add_menu_action(paper.list_action)
+        window.add_menu_action(paper.forms_action)
     return window
 
 
@@ -371,3 +379,65 @@ def save_household_card(
 def write_sitrep(data_dir: Path, pdf: Path, post_code: str | None) -> str:
     """``noodpost export sitrep``: the situation report of the node in ``data_dir`` as PDF."""
     return write_sitrep_pdf(data_dir, pdf, post_code)
+
+
+def _post_database(data_dir: Path) -> Database:
+    """The node's database in ``data_dir`` for a printing command.
+
+    Raises:
+        UserError: no node has been set up there.
+    """
+    db = open_node_database(data_dir)
+    if db is None:
+        raise UserError(
+            f"De map {data_dir} bevat nog geen noodsteunpunt. Richt het eerst in met "
+            "'noodpost init --role post --name NAAM --code CODE'."
+        )
+    return db
+
+
+def write_noodlijst(data_dir: Path, pdf: Path) -> str:
+    """``noodpost paper list FILE.pdf``: the noodlijst of the post in ``data_dir`` as PDF.
+
+    ``pdf``.partial is created first, so an unwritable place is refused before anything is
+    read; the print is recorded in the audit log (it holds health flags).
+
+    Raises:
+        UserError: no post in ``data_dir`` (or the hub), a file that cannot be written.
+    """
+    db = _post_database(data_dir)
+    try:
+        ctx = ServiceContext(db, SystemClock())
+        _qt = ensure_application()  # fonts and the PDF writer need one; held until done
+        with pdf_target(pdf) as target:
+            lijst = NoodlijstService(ctx).read()
+            target.write(render_noodlijst_pdf(lijst))
+        record_printed(ctx, pdf.name)
+    finally:
+        db.close()
+    return noodlijst_summary(lijst, pdf)
+
+
+def print_paper_forms(data_dir: Path, count: int, pdf: Path) -> str:
+    """``noodpost paper forms N FILE.pdf``: N intake forms, each with a reserved card code, and
+    the desk's hand-out sheet. Codes are reserved like blank cards (see
+    :func:`print_blank_cards`), only after ``pdf``.partial could be created.
+
+    Raises:
+        UserError: no post in ``data_dir``, an impossible number, a file that cannot be written.
+    """
+    if not 1 <= count <= MAX_FORMS:
+        raise UserError(f"Kies een aantal formulieren tussen 1 en {MAX_FORMS}.")
+    db = _post_database(data_dir)
+    try:
+        ctx = ServiceContext(db, SystemClock())
+        node = ctx.node
+        _qt = ensure_application()  # fonts and the PDF writer need one; held until done
+        with pdf_target(pdf) as target:
+            items = tuple(form_items(ctx))
+            codes = IntakeService(ctx).reserve_blank_cards(count)
+            forms = PaperForms(node.post_code, node.name, tuple(codes), items, node.training)
+            target.write(render_forms_pdf(forms))
+    finally:
+        db.close()
+    return forms_summary(forms, pdf)

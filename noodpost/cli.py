@@ -26,6 +26,7 @@ from noodpost import __version__, config
 from noodpost.commands import audit as audit_command
 from noodpost.commands import backup as backup_command
 from noodpost.commands import export as export_command
+from noodpost.commands import paper as paper_command
 from noodpost.commands.base import Commands, Runner, command, data_dir_of, existing_database
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
@@ -419,6 +420,7 @@ COMMANDS: list[Callable[[Commands], None]] = [
     _add_demo,
     _add_status,
     _add_cards,
+    paper_command.add,
     _add_pairing,
     _add_posts,
     _add_sync,

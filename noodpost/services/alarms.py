@@ -146,6 +146,19 @@ def _hlc_time(hlc: int) -> str:
     return iso(datetime.fromtimestamp(ms / 1000, tz=UTC))
 
 
+def radio_line_of(row: Alarm) -> str:
+    """The radio line of a stored alarm (raised at its creation time when none was given)."""
+    raised = row.raised_at or _hlc_time(row.created_hlc)
+    return alarm_text.radio_line(
+        post_code=row.post_code,
+        alarm_type=row.type,
+        urgency=row.urgency,
+        location=row.location,
+        raised_at=parse_iso(raised),
+        persons=row.persons,
+    )
+
+
 def _text(value: str | None, limit: int, what: str) -> str | None:
     text = optional_text(value)
     if text is not None and len(text) > limit:
@@ -277,16 +290,7 @@ class AlarmsService:
         """The compact line to read over a radio, e.g.
         ``NSP GR-0014 | AMBULANCE | SPOED | 2 pers | Kerkstraat 5 zaal 2 | 14:32``."""
         with self.ctx.read() as session:
-            row = self._row(session, alarm_id)
-            raised = row.raised_at or _hlc_time(row.created_hlc)
-            return alarm_text.radio_line(
-                post_code=row.post_code,
-                alarm_type=row.type,
-                urgency=row.urgency,
-                location=row.location,
-                raised_at=parse_iso(raised),
-                persons=row.persons,
-            )
+            return radio_line_of(self._row(session, alarm_id))
 
     # ------------------------------------------------------------------ writing
 

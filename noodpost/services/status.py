@@ -8,7 +8,9 @@ Two figures are not rows of one table, because a person reading the word means s
 ``people`` (*Personen*) is everyone in the households, the sum of their sizes — a ``person`` row
 is only a household member recorded by name, which is rare — and ``logbook_lines``
 (*Logboekregels*) is every line the logbook page shows (:class:`LogbookScope`), of which the
-``log_entries`` are only the ones typed by hand.
+``log_entries`` are only the ones typed by hand. ``present`` is the persons present now (the
+sum of the open visits' persons; at a post its own, at the hub every post's) and
+``present_households`` their households — the totals the noodlijst prints.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import distinct, func, select, text
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import to_ms
@@ -24,9 +26,10 @@ from noodpost.core.hlc import wall_behind
 from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import ServiceContext
 from noodpost.services.logbook import LogbookScope
+from noodpost.services.visits import present_at
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import count_events
-from noodpost.storage.models import STATE_MODELS, Household, Quarantine
+from noodpost.storage.models import STATE_MODELS, Household, Quarantine, Visit
 from noodpost.storage.node import require_node
 from noodpost.storage.quarantine import REFUSED_PREFIX
 from noodpost.storage.streams import version_vector
@@ -36,6 +39,8 @@ from noodpost.storage.streams import version_vector
 COUNT_LABELS: dict[str, str] = {
     "households": "Huishoudens",
     "people": "Personen",
+    "present": "Aanwezig (personen)",
+    "present_households": "Aanwezig (huishoudens)",
     "persons": "Gezinsleden met eigen gegevens",
     "visits": "Bezoeken",
     "needs": "Hulpvragen",
@@ -141,6 +146,8 @@ def read_status(session: Session) -> NodeStatus:
         for entity, model in STATE_MODELS.items()
     }
     counts["people"] = people_in_households(session)
+    at = None if node.role == NodeRole.HUB else node.post_code
+    counts["present"], counts["present_households"] = present_now(session, at)
     logbook = LogbookScope(node.post_code, every_post=node.role == NodeRole.HUB)
     counts["logbook_lines"] = logbook.line_count(session)
     vector = tuple(
@@ -179,6 +186,18 @@ def people_in_households(session: Session) -> int:
         select(func.coalesce(func.sum(Household.size), 0)).where(Household.deleted.is_(False))
     )
     return int(total or 0)
+
+
+def present_now(session: Session, post_code: str | None) -> tuple[int, int]:
+    """Persons and households present now at ``post_code`` (``None``: at every post), as the
+    noodlijst lists them: ``present`` in ``status --json`` is persons, ``present_households``
+    the households."""
+    persons, households = session.execute(
+        select(
+            func.coalesce(func.sum(Visit.persons), 0), func.count(distinct(Visit.household_id))
+        ).where(*present_at(post_code))
+    ).one()
+    return int(persons or 0), int(households or 0)
 
 
 def node_status(db: Database) -> dict[str, Any]:

@@ -81,14 +81,18 @@ def _corrected_ids() -> Select[str | None]:
     )
 
 
-def _live_hand_outs(household_id: str) -> tuple[ColumnElement[bool], ...]:
-    """Hand-outs to a household that count for its ration: not undos, not undone."""
+def counted_hand_outs() -> tuple[ColumnElement[bool], ...]:
+    """Hand-outs that count for a ration: not undos, not undone (of any household)."""
     return (
-        Distribution.household_id == household_id,
         Distribution.deleted.is_(False),
         Distribution.corrects.is_(None),
         Distribution.id.not_in(_corrected_ids()),
     )
+
+
+def _live_hand_outs(household_id: str) -> tuple[ColumnElement[bool], ...]:
+    """Hand-outs to a household that count for its ration: not undos, not undone."""
+    return (Distribution.household_id == household_id, *counted_hand_outs())
 
 
 class SuppliesService:

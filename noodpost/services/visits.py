@@ -143,6 +143,12 @@ def _clock_text(stored: str | None) -> str:
     return local_time(parse_iso(stored)).strftime("%H:%M") if stored else "?"
 
 
+def present_at(post_code: str | None) -> tuple[ColumnElement[bool], ...]:
+    """The visits of households present at ``post_code`` now (``None``: at any post)."""
+    present = (Visit.status == VisitStatus.PRESENT, Visit.deleted.is_(False))
+    return present if post_code is None else (Visit.post_code == post_code, *present)
+
+
 class VisitsService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -395,11 +401,7 @@ class VisitsService:
     # ------------------------------------------------------------------ helpers
 
     def _present_here(self) -> tuple[ColumnElement[bool], ...]:
-        return (
-            Visit.post_code == self.ctx.node.post_code,
-            Visit.status == VisitStatus.PRESENT,
-            Visit.deleted.is_(False),
-        )
+        return present_at(self.ctx.node.post_code)
 
     def _present_persons(self, session: Session) -> int:
         total = session.scalar(

@@ -196,6 +196,8 @@ def test_the_menu_offers_backups_the_audit_log_and_the_info_screen(
         "Post en bewaartermijn…",
         "Herstelcode…",
         "&Publieksscherm tonen",
+        "Noodlijst afdrukken…",
+        "Papieren formulieren afdrukken…",
         "Afsluiten",
     ]
 

@@ -14,9 +14,8 @@ import psutil
 import pytest
 from keyboard import activate, press
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from noodpost.app import _background_sync, _backups, install_power
@@ -26,7 +25,7 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.outside_writes import INTERVAL_MS as OUTSIDE_MS
 from noodpost.gui.power import PowerReading, system_power
-from noodpost.gui.power_steps import NOODLIJST_ACTION, PowerSteps
+from noodpost.gui.power_steps import PowerSteps
 from noodpost.gui.widgets.status_bar import REFRESH_MS
 from noodpost.services.backup import backups_dir
 
@@ -126,12 +125,13 @@ def test_at_ten_per_cent_a_backup_is_made_and_the_noodlijst_offered(
     power: PowerSteps,
     battery: Battery,
     app_context: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    printed: list[str] = []
-    noodlijst = QAction("Noodlijst afdrukken…", main_window)
-    noodlijst.setObjectName(NOODLIJST_ACTION)
-    noodlijst.triggered.connect(lambda: printed.append("noodlijst"))
-    main_window.add_menu_action(noodlijst)
+    noodlijst = tmp_path / "noodlijst.pdf"  # where the volunteer saves it (the save dialog)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_args: (str(noodlijst), "PDF (*.pdf)")
+    )
     folder = backups_dir(app_context.data_dir)
     before = set(folder.glob("*.db")) if folder.exists() else set()
 
@@ -143,7 +143,8 @@ def test_at_ten_per_cent_a_backup_is_made_and_the_noodlijst_offered(
     qtbot.waitUntil(lambda: set(folder.glob("*.db")) - before != set(), timeout=10_000)
     assert power.saving.on
     QTest.keyClick(box, Qt.Key.Key_Return)  # the default: Noodlijst afdrukken…
-    assert printed == ["noodlijst"]
+    qtbot.waitUntil(noodlijst.exists, timeout=10_000)
+    assert noodlijst.read_bytes().startswith(b"%PDF")
 
     feed(power, battery, 100, on_battery=False)  # plugged in: the status line says nothing
     assert "accu" not in main_window.status_line.battery.text()

@@ -26,6 +26,7 @@ from noodpost.core import cards
 from noodpost.core.clock import parse_iso
 from noodpost.core.rations import format_amount, format_clock, format_quantity
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.generator_form import GeneratorDialog
 from noodpost.gui.dialogs.supplies_forms import SuppliesCorrectionDialog, SuppliesDeliveryDialog
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
@@ -100,7 +101,9 @@ class SuppliesPage(Page):
         self.setObjectName("supplies_page")
         self._supplies: SuppliesService = app.services.supplies
         self._item_id: str | None = None
-        self.dialog: SuppliesDeliveryDialog | SuppliesCorrectionDialog | None = None
+        self.dialog: SuppliesDeliveryDialog | SuppliesCorrectionDialog | GeneratorDialog | None = (
+            None
+        )
 
         layout = self.layout_
         layout.addLayout(self._build_actions())
@@ -137,12 +140,16 @@ class SuppliesPage(Page):
         self.correction_button = QPushButton(self.tr("&Correctie…"))
         self.correction_button.setObjectName("correction_button")
         self.correction_button.clicked.connect(self.open_correction)
-        for button in (self.delivery_button, self.correction_button):
+        self.generator_button = QPushButton(self.tr("&Aggregaat…"))
+        self.generator_button.setObjectName("supplies_generator_button")
+        self.generator_button.clicked.connect(self.open_generator)
+        for button in (self.delivery_button, self.correction_button, self.generator_button):
             button.setMinimumHeight(44)
         actions = QHBoxLayout()
         actions.addWidget(intro, 1)
         actions.addWidget(self.delivery_button)
         actions.addWidget(self.correction_button)
+        actions.addWidget(self.generator_button)
         return actions
 
     def _build_stock(self) -> QWidget:
@@ -304,7 +311,16 @@ class SuppliesPage(Page):
         self._open(dialog)
         return dialog
 
-    def _open(self, dialog: SuppliesDeliveryDialog | SuppliesCorrectionDialog) -> None:
+    @Slot()
+    def open_generator(self) -> GeneratorDialog:
+        """Alt+A: write down a reading of the generator's tank (fuel in cans is stock)."""
+        dialog = GeneratorDialog(self.app, self)
+        self._open(dialog)
+        return dialog
+
+    def _open(
+        self, dialog: SuppliesDeliveryDialog | SuppliesCorrectionDialog | GeneratorDialog
+    ) -> None:
         self.dialog = dialog
         dialog.saved.connect(self._saved)
         dialog.finished.connect(self._closed)

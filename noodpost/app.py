@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from noodpost.config import Settings
+from noodpost.config import Settings, catalogue_path
+from noodpost.core.catalogue import parse_catalogue
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
 from noodpost.core.private_files import protect_new_files
@@ -70,7 +71,7 @@ from noodpost.services.needs import NeedsService
 from noodpost.services.noodlijst import NoodlijstService, form_items, record_printed
 from noodpost.services.purge import RetentionRound, anonymise_due
 from noodpost.services.retention import RetentionService
-from noodpost.services.setup import is_initialised
+from noodpost.services.setup import add_new_catalogue_items, is_initialised
 from noodpost.services.status import StatusService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
@@ -194,7 +195,11 @@ def _retention(context: AppContext, window: MainWindow, backups: BackupService) 
 
 
 def open_node_database(data_dir: Path) -> Database | None:
-    """The database of the node in ``data_dir``, or None when none has been set up there."""
+    """The database of the node in ``data_dir``, or None when none has been set up there.
+
+    Items added to the shipped catalogue since the node was set up are seeded on the way in
+    (:func:`~noodpost.services.setup.add_new_catalogue_items`).
+    """
     path = database_path(data_dir)
     if not path.exists():
         return None
@@ -205,6 +210,10 @@ def open_node_database(data_dir: Path) -> Database | None:
             return None
         if check_home(db):
             log.info("Database was copied or moved: started a new incarnation")
+        version, items = parse_catalogue(catalogue_path().read_text(encoding="utf-8"))
+        added = add_new_catalogue_items(db, SystemClock(), items, version)
+        if added:
+            log.info("Catalogue items added since this node was set up: %s", ", ".join(added))
     except BaseException:
         db.close()
         raise

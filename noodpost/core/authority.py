@@ -128,6 +128,8 @@ RULES: dict[str, Rule] = {
     "log_entry": _post_owned("log_entry"),
     "charging_ticket": _post_owned("charging_ticket", references=_HOUSEHOLD_REF),
     "safe_message": _post_owned("safe_message", references=_HOUSEHOLD_REF),
+    # Operational, not personal: the hub reads it (Regio, SITREP); only the post writes it.
+    "generator_reading": _post_owned("generator_reading"),
     "supply_request": _post_owned(
         "supply_request",
         statuses={
@@ -181,6 +183,7 @@ NOUNS: dict[str, str] = {
     "log_entry": "logboekregel",
     "charging_ticket": "oplaadbon",
     "safe_message": "veilig-en-wel-bericht",
+    "generator_reading": "aggregaatstand",
     "supply_request": "aanvraag",
     "supply_dispatch": "levering",
     "supply_item": "artikel",

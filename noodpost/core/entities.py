@@ -392,6 +392,19 @@ SPECS: dict[str, EntitySpec] = {
             final=frozenset({v.ChargingStatus.RETURNED, v.ChargingStatus.CANCELLED}),
             initial=v.ChargingStatus.CHARGING,
         ),
+        # The post's generator (*aggregaat*): append-only readings of its tank, as written down.
+        EntitySpec(
+            "generator_reading",
+            Kind.FACT,
+            {
+                **_POST,
+                "at": F("time", optional=False),
+                "running": F("bool", optional=False),
+                "litres_added": F("float"),  # refilled since the previous reading
+                "litres_left": F("float", optional=False),  # in the tank now, after a refill
+                "note": F("str", max_len=500),
+            },
+        ),
         EntitySpec(
             "supply_dispatch",
             Kind.LIFECYCLE,

@@ -8,7 +8,8 @@ the numbers are those of the post's last sync. Per post:
 - open needs by category and urgency;
 - stock below the item's minimum, with an estimate of the hours left at the hand-out rate of
   the last 24 hours (items never stocked at the post are left out, as in the SITREP);
-- open alarms (and how many are not acknowledged yet), volunteers on shift.
+- open alarms (and how many are not acknowledged yet), volunteers on shift;
+- the generator's fuel and the hours of power left (:mod:`noodpost.services.generator`).
 
 :meth:`RegionalService.arrivals` tells a screen which entities changed because events came in
 from elsewhere (a post's bundle applied by ``noodpost hub serve`` in another process, or a USB
@@ -32,6 +33,7 @@ from noodpost.core.rations import EPSILON, day_bounds, format_quantity
 from noodpost.core.vocabulary import NodeRole, ShiftStatus, Urgency, VisitStatus, label
 from noodpost.services.alarms import OPEN_STATUSES, AlarmInfo, AlarmsService
 from noodpost.services.base import ServiceContext
+from noodpost.services.generator import FuelState, fuel_states
 from noodpost.services.logbook import LogbookLine, LogbookService
 from noodpost.services.needs import ACTIVE_STATUSES
 from noodpost.services.supply_ledger import stock_totals
@@ -133,6 +135,8 @@ class PostRow:
         open_alarms: alarms not closed or cancelled; ``unacknowledged_alarms`` of them not
             confirmed by the C-NSP yet.
         on_shift: names of the volunteers whose shift is running.
+        fuel: the post's generator log now (:mod:`noodpost.services.generator`); ``None``
+            when it keeps none.
     """
 
     post_code: str
@@ -150,6 +154,12 @@ class PostRow:
     open_alarms: int
     unacknowledged_alarms: int
     on_shift: tuple[str, ...]
+    fuel: FuelState | None = None
+
+    @property
+    def low_fuel(self) -> bool:
+        """The post's fuel lasts less than 12 hours."""
+        return self.fuel is not None and self.fuel.low
 
     @property
     def open_needs(self) -> int:
@@ -351,6 +361,7 @@ class RegionalService:
         shortages = _shortages(session, codes, now)
         alarms = _alarm_counts(session, codes)
         shifts = _on_shift(session, codes)
+        fuel = fuel_states(session, codes, now)
         rows = []
         for code in codes:
             post = posts.get(code)
@@ -374,6 +385,7 @@ class RegionalService:
                     open_alarms=open_alarms,
                     unacknowledged_alarms=unacknowledged,
                     on_shift=shifts.get(code, ()),
+                    fuel=fuel.get(code),
                 )
             )
         return rows

@@ -14,7 +14,9 @@ from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import NodeInfo
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import append
+from noodpost.storage.models import SupplyItem
 from noodpost.storage.node import create_node, load_node
+from noodpost.storage.uow import unit_of_work
 
 
 def is_initialised(db: Database) -> bool:
@@ -85,3 +87,20 @@ def initialise(
                 None,
             )
         return NodeInfo(node.node_id, node.role, post_code, name, training)
+
+
+def add_new_catalogue_items(
+    db: Database, clock: Clock, catalogue: Sequence[CatalogueItem], catalogue_version: int = 1
+) -> list[str]:
+    """Seed the items of the shipped catalogue this node never held; their codes.
+
+    A node set up before an item was added to ``resources/catalogue.json`` (*Brandstof
+    (diesel)*, issue 17) gets it as :func:`initialise` would have given it: version 1, with the
+    same id on every node, so a hub and its posts agree on it and the hub can send it. An item
+    the node holds in any form — changed by the hub, retired, deleted — is left as it is.
+    """
+    with unit_of_work(db, clock, None) as uow:
+        missing = [item for item in catalogue if uow.session.get(SupplyItem, item.id) is None]
+        for item in missing:
+            uow.emit("supply_item", item.id, Op.CREATE, item.event_data(catalogue_version))
+    return [item.code for item in missing]

@@ -8,7 +8,8 @@ follow from those numbers:
 - stock that lasts less than 24 hours at the current rate;
 - more than 90 % of the capacity present;
 - *spoed* alarms the C-NSP has not acknowledged yet;
-- open medical needs (medische zorg, medicijnen).
+- open medical needs (medische zorg, medicijnen);
+- a generator whose fuel lasts less than 12 hours (:mod:`noodpost.services.generator`).
 
 The report also carries this node's counts from :func:`noodpost.services.status.read_status`
 — the same numbers ``noodpost status --json`` prints — so a reader can match the two.
@@ -39,6 +40,7 @@ from noodpost.core.vocabulary import (
 )
 from noodpost.services.alarms import OPEN_STATUSES
 from noodpost.services.base import ServiceContext
+from noodpost.services.generator import FuelState, fuel_states
 from noodpost.services.needs import ACTIVE_STATUSES
 from noodpost.services.status import read_status
 from noodpost.services.supply_ledger import stock_totals
@@ -178,6 +180,7 @@ class PostReport:
     alarms: tuple[AlarmLine, ...]
     visitors_per_hour: tuple[int, ...]
     bottlenecks: tuple[str, ...]
+    fuel: FuelState | None = None  # the generator log; none for the region's totals
 
     @property
     def status_text(self) -> str:
@@ -304,6 +307,7 @@ def _post_report(session: Session, code: str, now: datetime) -> PostReport:
         alarms=alarms,
         visitors_per_hour=tuple(per_hour),
         bottlenecks=(),
+        fuel=fuel_states(session, [code], now).get(code),
     )
     return _with_bottlenecks(report)
 
@@ -409,6 +413,9 @@ def _with_bottlenecks(report: PostReport) -> PostReport:
                 f"{level.name}: nog {level.quantity_text}, genoeg voor ongeveer "
                 f"{level.hours_text} (verbruik 24 uur: {level.used_text})."
             )
+    fuel = report.fuel
+    if fuel is not None and fuel.low:
+        lines.append(f"Aggregaat: brandstof {fuel.hours_text} ({fuel.litres_text} in de tank).")
     return PostReport(**{**report.__dict__, "bottlenecks": tuple(lines)})
 
 

@@ -49,6 +49,7 @@ COUNT_LABELS: dict[str, str] = {
     "supply_items": "Artikelen in de voorraadlijst",
     "alarms": "Noodmeldingen",
     "charging_tickets": "Oplaadbonnen",
+    "generator_readings": "Aggregaatstanden",
     "safe_messages": "Veilig-en-welberichten",
     "volunteers": "Vrijwilligers",
     "shifts": "Diensten",

@@ -481,6 +481,20 @@ class SafeMessage(State):
     __table_args__ = (Index(None, "name", "birth_year"),)
 
 
+class GeneratorReading(State):
+    """One reading of the post's generator and its tank (append-only)."""
+
+    __tablename__ = "generator_reading"
+    post_code: Mapped[str] = mapped_column(String(16))
+    at: Mapped[str] = mapped_column(String(32))
+    running: Mapped[bool]
+    litres_added: Mapped[float | None] = mapped_column(Float)
+    litres_left: Mapped[float] = mapped_column(Float)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index(None, "post_code", "at"),)
+
+
 class SupplyDispatch(LifecycleState):
     __tablename__ = "supply_dispatch"
     post_code: Mapped[str] = mapped_column(String(16), index=True)
@@ -531,5 +545,6 @@ STATE_MODELS: dict[str, type[State]] = {
         SafeMessage,
         SupplyDispatch,
         SupplyRequest,
+        GeneratorReading,
     )
 }

@@ -27,18 +27,34 @@ from typing import Any
 from sqlalchemy import BindParameter, Connection, bindparam, text
 
 from noodpost.core.audit import AuditAction
-from noodpost.core.authority import EVERY_POST, LEGACY_SECRET_FIELD, RULES
+from noodpost.core.authority import EVERY_POST, LEGACY_SECRET_FIELD
 from noodpost.core.clock import iso
 from noodpost.core.events import canonical_json
 from noodpost.core.vocabulary import NodeRole
 
 log = logging.getLogger(__name__)
 
-#: Post-owned tables with a ``post_code`` column (person is resolved through its household).
-_OWNED = tuple(
-    sorted(name for name, rule in RULES.items() if rule.owner_field and name != "person")
+#: Post-owned tables with a ``post_code`` column (person is resolved through its household),
+#: as they were at revision 0007: a table added later does not exist yet when this runs.
+_OWNED = (
+    "alarm",
+    "card_batch",
+    "charging_ticket",
+    "credential",
+    "distribution",
+    "household",
+    "log_entry",
+    "need",
+    "post",
+    "safe_message",
+    "shift",
+    "stock_movement",
+    "supply_dispatch",
+    "supply_request",
+    "visit",
+    "volunteer",
 )
-_HUB_OWNED = tuple(sorted(name for name, rule in RULES.items() if rule.owner_field is None))
+_HUB_OWNED = ("bulletin", "supply_item")
 _EXISTING = frozenset({*_OWNED, *_HUB_OWNED, "person"}) - {"credential"}
 
 

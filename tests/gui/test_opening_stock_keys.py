@@ -71,10 +71,10 @@ def test_the_opening_stock_of_several_items_is_booked_in_one_form(
 ) -> None:
     dialog = _open_form(qtbot, main_window)
     names = [app_context.services.supplies.item(i).name for i in dialog.fields]  # type: ignore[attr-defined]
-    assert names[:3] == ["Babyvoeding", "Batterijen voor zaklamp", "Deken"]  # by name, as listed
+    assert names[:4] == ["Babyvoeding", "Batterijen voor zaklamp", "Brandstof (diesel)", "Deken"]
 
     # The shelves, counted: Tab from item to item, an empty field is skipped.
-    for text in ("24", "", "40"):  # Babyvoeding, Batterijen (none), Deken
+    for text in ("24", "", "", "40"):  # Babyvoeding, Batterijen and diesel (none), Deken
         _type(text)
     water = dialog.fields[item_id("water")]  # type: ignore[attr-defined]
     while QApplication.focusWidget() is not water:  # on to Drinkwater

@@ -1,4 +1,10 @@
-"""Overzicht: what this node holds, with the same numbers as ``noodpost status``."""
+"""Overzicht: what this node holds, with the same numbers as ``noodpost status``.
+
+Above the counts: the generator (*aggregaat*) with its fuel and the hours of power left, and
+*Aggregaat: stand noteren* (Ctrl+N) to write down a reading
+(:class:`~noodpost.gui.dialogs.generator_form.GeneratorDialog`). Fuel for less than 12 hours
+shows amber, with the words.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +21,12 @@ from PySide6.QtWidgets import (
 
 from noodpost.core.vocabulary import label
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.generator_form import GeneratorDialog, fuel_line
 from noodpost.gui.pages.base import Page
+from noodpost.services.generator import LOW_FUEL_HOURS, GeneratorService
 from noodpost.services.status import NodeStatus, StatusService, count_label
+
+WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #cc9a06;"
 
 
 class OverviewPage(Page):
@@ -27,6 +37,8 @@ class OverviewPage(Page):
         self.setObjectName("overview_page")
         self._status: StatusService = app.services.status
         self._values: dict[str, QLabel] = {}
+        self._generator = GeneratorService(app.services.ctx)
+        self.generator_dialog: GeneratorDialog | None = None
 
         self.identity = QLabel()
         self.identity.setObjectName("overview_identity")
@@ -55,8 +67,45 @@ class OverviewPage(Page):
 
         layout = self.layout_
         layout.addWidget(self.identity)
+        layout.addLayout(self._build_fuel())
         layout.addWidget(scroll, 1)
         layout.addLayout(footer)
+
+    def _build_fuel(self) -> QHBoxLayout:
+        self.fuel = QLabel()
+        self.fuel.setObjectName("overview_fuel")
+        self.fuel.setWordWrap(True)
+        self.fuel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        button = QPushButton(self.tr("Aggregaat: stand &noteren… (Ctrl+N)"))
+        button.setObjectName("generator_button")
+        button.clicked.connect(self.open_generator)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.open_generator)
+        row = QHBoxLayout()
+        row.addWidget(self.fuel, 1)
+        row.addWidget(button)
+        return row
+
+    @Slot()
+    def open_generator(self) -> GeneratorDialog:
+        """Ctrl+N: write down a reading of the generator."""
+        dialog = GeneratorDialog(self.app, self)
+        dialog.saved.connect(self.refresh)
+        dialog.finished.connect(dialog.deleteLater)
+        self.generator_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_fuel(self) -> None:
+        state = self._generator.state()
+        now = self.services.ctx.clock.now()
+        text = self.tr("Aggregaat: {line}").format(line=fuel_line(state, lambda s: s.summary(now)))
+        low = state is not None and state.low
+        if low:
+            text += self.tr(" — BRANDSTOF VOOR MINDER DAN {hours} UUR: laat bijvullen").format(
+                hours=f"{LOW_FUEL_HOURS:.0f}"
+            )
+        self.fuel.setText(text)
+        self.fuel.setStyleSheet(WARNING_STYLE if low else "padding: 6px;")
 
     def value_text(self, key: str) -> str:
         """What the page shows for one count (``"households"``, ``"events"`` …)."""
@@ -65,6 +114,7 @@ class OverviewPage(Page):
     @Slot()
     def refresh(self) -> None:
         self.show_status(self._status.current())
+        self.show_fuel()
 
     def show_status(self, status: NodeStatus) -> None:
         mode = " · OEFENING" if status.training else ""

@@ -2,9 +2,10 @@
 
 One row per post: open or closed, last contact (USB or network), a suspect clock, present
 against capacity, visitors today, open needs, stock below minimum with the hours left, open
-alarms and volunteers on shift. Rows sort by any column and can be narrowed to the posts that
-need attention. A row is red while the post has an alarm the C-NSP has not acknowledged and
-amber for shortages or a full post — always with the words in the row as well.
+alarms, volunteers on shift, and the generator's fuel with the hours of power left. Rows sort
+by any column and can be narrowed to the posts that need attention. A row is red while the
+post has an alarm the C-NSP has not acknowledged and amber for shortages, a full post or fuel
+for less than 12 hours — always with the words in the row as well.
 
 There are few posts, so the whole list is read at once and a :class:`QSortFilterProxyModel`
 sorts and filters it.
@@ -63,13 +64,23 @@ FILTERS: dict[str, Callable[[PostRow], bool]] = {
     "shortages": lambda row: bool(row.shortages),
     "urgent": lambda row: row.urgent_needs > 0,
     "full": lambda row: _fullness(row) >= NEARLY_FULL,
+    "fuel": lambda row: row.low_fuel,
 }
+#: The column with the generator's hours of power left (the last).
+FUEL_COLUMN = 9
 
 
 def _fullness(row: PostRow) -> float:
     if not row.capacity:
         return 0.0
     return row.present / row.capacity
+
+
+def _fuel_key(row: PostRow) -> float:
+    """Sorts the shortest fuel first; posts without a log or a known use last."""
+    if row.fuel is None or (row.fuel.hours_left is None and not row.fuel.empty):
+        return 1e12
+    return 0.0 if row.fuel.empty else float(row.fuel.hours_left or 0.0)
 
 
 def _when(stored: str | None, now: datetime) -> str:
@@ -93,6 +104,7 @@ class PostTableModel(QAbstractTableModel):
             self.tr("Tekorten"),
             self.tr("Contact"),
             self.tr("Dienst"),
+            self.tr("Aggregaat"),
         ]
 
     def set_rows(self, rows: list[PostRow]) -> None:
@@ -165,7 +177,17 @@ class PostTableModel(QAbstractTableModel):
                     else ""
                 )
             return str(row.open_alarms) if row.open_alarms else ""
+        if column == FUEL_COLUMN:
+            return self.fuel_text(row)
         return str(len(row.on_shift))
+
+    def fuel_text(self, row: PostRow) -> str:
+        """``nog ± 38 uur``, ``staat stil · nog ± 16 uur``; under 12 hours ``… · KORT``."""
+        fuel = row.fuel
+        if fuel is None:
+            return ""
+        text = fuel.hours_text if fuel.running else f"{fuel.state_text} · {fuel.hours_text}"
+        return text + (self.tr(" · KORT") if fuel.low else "")
 
     @staticmethod
     def sort_key(row: PostRow, column: int) -> object:
@@ -182,6 +204,7 @@ class PostTableModel(QAbstractTableModel):
             (len(row.shortages) > 0) * 1e12 - shortest,
             row.last_contact or "",
             len(row.on_shift),
+            _fuel_key(row),
         ]
         return keys[column]
 
@@ -189,7 +212,7 @@ class PostTableModel(QAbstractTableModel):
     def tone(row: PostRow) -> str | None:
         if row.unacknowledged_alarms:
             return "alarm"
-        if row.shortages or _fullness(row) >= NEARLY_FULL or row.clock_suspect:
+        if row.shortages or _fullness(row) >= NEARLY_FULL or row.clock_suspect or row.low_fuel:
             return "warning"
         return None
 
@@ -235,6 +258,7 @@ class RegionalPage(Page):
             "shift",
             "volunteer",
             "log_entry",
+            "generator_reading",
         }
     )
 
@@ -364,6 +388,7 @@ class RegionalPage(Page):
             "shortages": self.tr("Met tekorten"),
             "urgent": self.tr("Met spoed-hulpvragen"),
             "full": self.tr("Vol of bijna vol"),
+            "fuel": self.tr("Brandstof voor minder dan 12 uur"),
         }
 
     def choose_filter(self, key: str) -> None:
@@ -387,6 +412,9 @@ class RegionalPage(Page):
             text += self.tr(" · {n} noodmelding(en) NIET BEVESTIGD").format(n=waiting)
         if short:
             text += self.tr(" · {n} post(en) met tekorten").format(n=short)
+        low_fuel = sum(1 for r in rows if r.low_fuel)
+        if low_fuel:
+            text += self.tr(" · %n post(en) met brandstof voor minder dan 12 uur", "", low_fuel)
         return text
 
     @Slot(int)
@@ -478,6 +506,8 @@ class RegionalPage(Page):
                     state=state,
                 )
             )
+        if row.fuel is not None:
+            lines.append(self.tr("Aggregaat: {line}").format(line=_html(row.fuel.summary(now))))
         names = ", ".join(row.on_shift) if row.on_shift else self.tr("niemand")
         lines.append(self.tr("In dienst: {names}").format(names=_html(names)))
         return "<br>".join(lines)

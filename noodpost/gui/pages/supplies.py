@@ -27,6 +27,7 @@ from noodpost.core import cards
 from noodpost.core.clock import parse_iso
 from noodpost.core.rations import format_amount, format_clock, format_quantity
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.generator_form import GeneratorDialog
 from noodpost.gui.dialogs.opening_stock import OpeningStockDialog
 from noodpost.gui.dialogs.supplies_forms import SuppliesCorrectionDialog, SuppliesDeliveryDialog
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
@@ -86,7 +87,7 @@ def when_text(stored: str | None, now: datetime) -> str:
     return format_clock(parse_iso(stored), now) if stored else "?"
 
 
-_Dialog = OpeningStockDialog | SuppliesDeliveryDialog | SuppliesCorrectionDialog
+_Dialog = OpeningStockDialog | SuppliesDeliveryDialog | SuppliesCorrectionDialog | GeneratorDialog
 
 
 class SuppliesPage(Page):
@@ -147,13 +148,23 @@ class SuppliesPage(Page):
         self.correction_button = QPushButton(self.tr("&Correctie…"))
         self.correction_button.setObjectName("correction_button")
         self.correction_button.clicked.connect(self.open_correction)
-        for button in (self.opening_button, self.delivery_button, self.correction_button):
+        self.generator_button = QPushButton(self.tr("&Aggregaat…"))
+        self.generator_button.setObjectName("supplies_generator_button")
+        self.generator_button.clicked.connect(self.open_generator)
+        buttons = (
+            self.opening_button,
+            self.delivery_button,
+            self.correction_button,
+            self.generator_button,
+        )
+        for button in buttons:
             button.setMinimumHeight(44)
         actions = QHBoxLayout()
         actions.addWidget(intro, 1)
         actions.addWidget(self.opening_button)
         actions.addWidget(self.delivery_button)
         actions.addWidget(self.correction_button)
+        actions.addWidget(self.generator_button)
         return actions
 
     def _build_stock(self) -> QWidget:
@@ -318,6 +329,13 @@ class SuppliesPage(Page):
         dialog = SuppliesCorrectionDialog(
             self.app, self._supplies.stock(), self.stock_table.selected_id(), self
         )
+        self._open(dialog)
+        return dialog
+
+    @Slot()
+    def open_generator(self) -> GeneratorDialog:
+        """Alt+A: write down a reading of the generator's tank (fuel in cans is stock)."""
+        dialog = GeneratorDialog(self.app, self)
         self._open(dialog)
         return dialog
 

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 
 from noodpost.core.errors import UserError
 from noodpost.gui.printing.pdf import ensure_application, pdf_target
+from noodpost.gui.printing.sitrep_fuel import fuel_table
 from noodpost.services.sitrep import PostReport, Sitrep, read_sitrep
 from noodpost.services.status import count_label
 
@@ -456,6 +457,8 @@ def draw_report(pages: _Pages) -> None:
             rows.append([s.post_code, *row] if region else row)
         pages.table(cols, rows, MAX_ROWS["stock"])
 
+    _fuel_table(pages)
+
     if pages.heading("Open hulpvragen per categorie"):
         cols = [
             _Col("Categorie", 100),
@@ -472,6 +475,13 @@ def draw_report(pages: _Pages) -> None:
         ]
         pages.note(" · ".join(parts), color=_BLACK)
     pages.footer()
+
+
+def _fuel_table(pages: _Pages) -> None:
+    """The generators of the posts that keep a log (:mod:`~noodpost.gui.printing.sitrep_fuel`)."""
+    columns, rows = fuel_table(pages.report, CONTENT_W)
+    if rows and pages.heading("Aggregaat en brandstof"):
+        pages.table([_Col(*column) for column in columns], rows, MAX_ROWS["posts"])
 
 
 def render_sitrep_pdf(report: Sitrep) -> bytes:

@@ -194,6 +194,7 @@ SPECS: dict[str, EntitySpec] = {
                 "consents": F("dict"),  # flag/purpose → ISO date of consent
                 "registered_at": F("time"),
                 "anonymised": F("bool"),
+                "from_paper": F("bool"),  # typed in from a paper form (event schema 3)
             },
         ),
         EntitySpec(
@@ -221,6 +222,7 @@ SPECS: dict[str, EntitySpec] = {
                 "persons": F("int"),
                 "checked_in_at": F("time"),
                 "checked_out_at": F("time"),
+                "from_paper": F("bool"),  # typed in from a paper form (event schema 3)
             },
             statuses=_ranks((v.VisitStatus.PRESENT,), (v.VisitStatus.LEFT,)),
             final=frozenset({v.VisitStatus.LEFT}),
@@ -287,6 +289,7 @@ SPECS: dict[str, EntitySpec] = {
                 "override_reason": F("str", max_len=500),
                 "corrects": F("id"),  # an undo: the distribution this one reverses
                 "at": F("time"),
+                "from_paper": F("bool"),  # typed in from a paper form (event schema 3)
             },
         ),
         EntitySpec(

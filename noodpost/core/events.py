@@ -12,7 +12,8 @@ from noodpost.core.entities import InvalidEvent, spec_for
 #: Version of the event schema (fields and their meaning). Bumped with every change to SPECS
 #: that an older node could misread; a node refuses events from a newer schema.
 #: 2: ``credential`` (PIN hashes apart from volunteers), ``person.post_code``.
-EVENT_SCHEMA_VERSION = 2
+#: 3: ``generator_reading``; ``from_paper`` on households, visits and hand-outs.
+EVENT_SCHEMA_VERSION = 3
 
 
 def canonical_json(data: Mapping[str, Any]) -> str:

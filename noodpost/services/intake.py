@@ -10,13 +10,16 @@ Rules that live here and nowhere else:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import func, select
 
 from noodpost.core import cards
+from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
@@ -181,16 +184,12 @@ class IntakeService:
         """
         if not 1 <= size <= MAX_HOUSEHOLD:
             raise UserError(f"Vul het aantal personen in (1 tot {MAX_HOUSEHOLD}).")
-        this_year = self.ctx.clock.now().year
-        if birth_year is not None and not OLDEST_BIRTH_YEAR <= birth_year <= this_year:
-            raise UserError(f"Geboortejaar {birth_year} klopt niet.")
         flag_values = _flag_values(flags)
         if flag_values and not consent:
             raise Refused(
                 "Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner."
             )
-        name = optional_text(name)
-        postcode = _normalise_postcode(postcode)
+        self._check_birth_year(birth_year)
         if not confirm_duplicate:
             doubles = self.find_duplicates(name, birth_year, postcode)
             if doubles:
@@ -201,7 +200,6 @@ class IntakeService:
                 )
         post_code = self.ctx.node.post_code
         code = cards.parse(card_code).code if card_code is not None else self._fresh_code(post_code)
-        today = local_day(self.ctx.clock.now()).isoformat()
         household_id = new_id()
         with self.ctx.write() as uow:
             existing = uow.session.get(Card, (code, post_code))
@@ -209,24 +207,52 @@ class IntakeService:
                 raise UserError(
                     "Deze kaart is al uitgegeven aan een ander huishouden. Neem een nieuwe kaart."
                 )
-            uow.emit(
-                "household",
-                household_id,
-                Op.CREATE,
-                {
-                    "post_code": post_code,
-                    "card_code": code,
-                    "size": size,
-                    "name": name,
-                    "birth_year": birth_year,
-                    "postcode": postcode,
-                    "language": optional_text(language),
-                    "flags": flag_values,
-                    "consents": {flag: today for flag in flag_values},
-                    "registered_at": self.ctx.now_iso(),
-                },
+            data = self.household_data(
+                code=code,
+                size=size,
+                name=name,
+                birth_year=birth_year,
+                postcode=postcode,
+                language=language,
+                flag_values=flag_values,
             )
+            uow.emit("household", household_id, Op.CREATE, data)
         return Registered(household_id, code, cards.qr_text(post_code, code), cards.pretty(code))
+
+    def _check_birth_year(self, birth_year: int | None) -> None:
+        this_year = self.ctx.clock.now().year
+        if birth_year is not None and not OLDEST_BIRTH_YEAR <= birth_year <= this_year:
+            raise UserError(f"Geboortejaar {birth_year} klopt niet.")
+
+    def household_data(
+        self,
+        *,
+        code: str,
+        size: int,
+        name: str | None,
+        birth_year: int | None,
+        postcode: str | None,
+        language: str | None = None,
+        flag_values: Sequence[str] = (),
+        registered_at: datetime | None = None,
+    ) -> dict[str, Any]:
+        """A new household's event data on card ``code`` (registered now, or at the moment
+        written on a paper form); consent to its flags is given today (that day)."""
+        self._check_birth_year(birth_year)
+        moment = self.ctx.clock.now() if registered_at is None else registered_at
+        day = local_day(moment).isoformat()
+        return {
+            "post_code": self.ctx.node.post_code,
+            "card_code": code,
+            "size": size,
+            "name": optional_text(name),
+            "birth_year": birth_year,
+            "postcode": _normalise_postcode(postcode),
+            "language": optional_text(language),
+            "flags": list(flag_values),
+            "consents": {flag: day for flag in flag_values},
+            "registered_at": iso(moment),
+        }
 
     def _fresh_code(self, post_code: str) -> str:
         with self.ctx.read() as session:

@@ -23,7 +23,7 @@ Rules that live here and nowhere else:
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
 
@@ -44,10 +44,13 @@ def is_passing(checked_in_at: str | None, checked_out_at: str | None) -> bool:
     return checked_in_at is not None and checked_in_at == checked_out_at
 
 
-def record_passing(ctx: ServiceContext, uow: UnitOfWork, household_id: str | None) -> str | None:
-    """Record a passing visit of the household now, unless it is present here or already
-    visited here today. Call it inside the unit of work that writes what was done for it.
-    Without a household (a need of the post as a whole) nothing is recorded.
+def record_passing(
+    ctx: ServiceContext, uow: UnitOfWork, household_id: str | None, *, at: datetime | None = None
+) -> str | None:
+    """Record a passing visit of the household now (or at ``at``, the time on a paper form),
+    unless it is present here or already visited here that day. Call it inside the unit of
+    work that writes what was done for it. Without a household (a need of the post as a
+    whole) nothing is recorded.
 
     Returns:
         The new visit's id, or ``None`` when nothing was needed.
@@ -56,7 +59,7 @@ def record_passing(ctx: ServiceContext, uow: UnitOfWork, household_id: str | Non
     household = uow.session.get(Household, household_id) if household_id else None
     if node.is_hub or household is None or household.deleted:
         return None
-    now = ctx.clock.now()
+    now = ctx.clock.now() if at is None else at
     start, end = day_bounds(now)
     seen = uow.session.scalar(
         select(Visit.id)
@@ -86,6 +89,7 @@ def record_passing(ctx: ServiceContext, uow: UnitOfWork, household_id: str | Non
             "checked_in_at": moment,
             "checked_out_at": moment,
             "status": VisitStatus.LEFT.value,
+            **({"from_paper": True} if at is not None else {}),
         },
     )
     return visit_id

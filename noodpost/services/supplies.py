@@ -42,6 +42,7 @@ from noodpost.services.supply_types import (
     stock_line,
 )
 from noodpost.storage.models import Distribution, Household, StockMovement, SupplyItem
+from noodpost.storage.uow import UnitOfWork
 
 #: How long after a hand-out it can still be undone at the desk.
 UNDO_MINUTES = 5
@@ -405,42 +406,53 @@ class SuppliesService:
                 reason given (``needs_reason`` is set; ``warnings`` say what would be exceeded).
         """
         reason = _reason(override_reason, required=False)
-        now = self.ctx.clock.now()
-        distribution_id = new_id()
         with self.ctx.write() as uow:
-            session = uow.session
-            household = self._household(session, household_id)
-            found = item_from_row(self._item_row(session, item))
-            if found.retired:
-                raise Refused(
-                    f"{found.name} staat niet meer in de voorraadlijst en wordt niet meer "
-                    "uitgegeven."
-                )
-            amount = _amount(
-                found.quick_quantity if quantity is None else quantity, found, "uitgeeft"
-            )
-            verdict = self._ration_check(session, household, found, amount, now)
-            if not verdict.allowed and reason is None:
-                raise NeedsConfirmation(
-                    _confirmation_message(found, amount, verdict),
-                    verdict.warnings,
-                    needs_reason=True,
-                )
-            uow.emit(
-                "distribution",
-                distribution_id,
-                Op.CREATE,
-                {
-                    "post_code": self.ctx.node.post_code,
-                    "household_id": household.id,
-                    "item_id": found.id,
-                    "quantity": amount,
-                    "override_reason": reason,
-                    "at": iso(now),
-                },
-            )
-            passing.record_passing(self.ctx, uow, household.id)
+            household = self._household(uow.session, household_id)
+            distribution_id = self.hand_out_in(uow, household, item, quantity, reason)
         return self._hand_out_result(distribution_id)
+
+    def hand_out_in(
+        self,
+        uow: UnitOfWork,
+        household: Household,
+        item: str,
+        quantity: float | None,
+        reason: str | None,
+        *,
+        at: datetime | None = None,
+    ) -> str:
+        """:meth:`hand_out` inside a unit of work the caller holds; returns the hand-out's id.
+
+        ``at``: the moment written on a paper form (already checked by the caller); the ration
+        then counts on that day, and the hand-out is marked as typed in from paper.
+        """
+        session = uow.session
+        moment = self.ctx.clock.now() if at is None else at
+        found = item_from_row(self._item_row(session, item))
+        if found.retired:
+            raise Refused(
+                f"{found.name} staat niet meer in de voorraadlijst en wordt niet meer uitgegeven."
+            )
+        amount = _amount(found.quick_quantity if quantity is None else quantity, found, "uitgeeft")
+        verdict = self._ration_check(session, household, found, amount, moment)
+        if not verdict.allowed and reason is None:
+            raise NeedsConfirmation(
+                _confirmation_message(found, amount, verdict), verdict.warnings, needs_reason=True
+            )
+        distribution_id = new_id()
+        data = {
+            "post_code": self.ctx.node.post_code,
+            "household_id": household.id,
+            "item_id": found.id,
+            "quantity": amount,
+            "override_reason": reason,
+            "at": iso(moment),
+        }
+        if at is not None:
+            data["from_paper"] = True
+        uow.emit("distribution", distribution_id, Op.CREATE, data)
+        passing.record_passing(self.ctx, uow, household.id, at=at)
+        return distribution_id
 
     def undo_hand_out(self, distribution_id: str) -> HandOut:
         """Undo a hand-out with a correcting one; returns the original, now marked undone.

@@ -79,7 +79,7 @@ def check_pragmas(engine: Engine) -> None:
 
 #: The newest migration. Start-up compares the database with it and loads Alembic only when
 #: they differ; a test keeps it equal to the head of ``migrations/versions``.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 
 
 def _alembic_config(engine: Engine) -> Any:

@@ -303,6 +303,7 @@ class Household(State):
     consents: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     registered_at: Mapped[str | None] = mapped_column(String(32))
     anonymised: Mapped[bool | None]
+    from_paper: Mapped[bool | None]
 
     __table_args__ = (Index(None, "name", "birth_year", "postcode"),)
 
@@ -330,6 +331,7 @@ class Visit(LifecycleState):
     persons: Mapped[int | None]
     checked_in_at: Mapped[str | None] = mapped_column(String(32), index=True)
     checked_out_at: Mapped[str | None] = mapped_column(String(32))
+    from_paper: Mapped[bool | None]
 
 
 class Need(LifecycleState):
@@ -377,6 +379,7 @@ class Distribution(State):
     override_reason: Mapped[str | None] = mapped_column(Text)
     corrects: Mapped[str | None] = mapped_column(String(36))
     at: Mapped[str | None] = mapped_column(String(32), index=True)
+    from_paper: Mapped[bool | None]
 
     __table_args__ = (
         Index(None, "household_id", "at"),

@@ -13,7 +13,7 @@ from noodpost.core.clock import FixedClock
 from noodpost.services.base import ServiceContext
 from noodpost.services.generator import GeneratorService
 from noodpost.services.intake import IntakeService
-from noodpost.storage.engine import _alembic_config, current_revision, open_database
+from noodpost.storage.engine import SCHEMA_HEAD, _alembic_config, current_revision, open_database
 from noodpost.storage.node import database_path
 
 
@@ -32,7 +32,7 @@ def test_a_database_at_0008_gains_the_generator_log_and_keeps_its_data(
 
     db = open_database(path)  # upgrades to head
     try:
-        assert current_revision(db.engine) == "0009"
+        assert current_revision(db.engine) == SCHEMA_HEAD
         ctx = ServiceContext(db, clock)
         assert IntakeService(ctx).household(household).size == 3
         GeneratorService(ctx).record(running=True, litres_left=40)

@@ -143,6 +143,7 @@ def build_main_window(app: AppContext) -> MainWindow:
         paper = PaperActions(app, window)  # the noodlijst and paper forms; kept by the window
         window.add_menu_action(paper.list_action)
         window.add_menu_action(paper.forms_action)
+        window.add_menu_action(paper.entry_action)
     return window
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMainWindow
 
 from noodpost.core.errors import UserError
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.paper_entry import PaperEntryDialog
 from noodpost.gui.errors import show_user_error
 from noodpost.gui.printing.forms import MAX_FORMS, PaperForms, forms_summary, render_forms_pdf
 from noodpost.gui.printing.noodlijst import save_noodlijst_pdf, summary_line
@@ -27,33 +28,62 @@ from noodpost.services.noodlijst import Noodlijst, NoodlijstService, form_items,
 SUGGESTED_FORMS = 20
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaperActions", text)
-
-
 class PaperActions(QObject):
     """Two menu actions of a post's main window.
 
     Attributes:
         list_action: *Noodlijst afdrukken…* (``noodlijst_action``).
         forms_action: *Papieren formulieren afdrukken…* (``paper_forms_action``).
+        entry_action: *Papier invoeren…* (``paper_entry_action``, Ctrl+Shift+I).
     """
 
     def __init__(self, app: AppContext, window: QMainWindow) -> None:
         super().__init__(window)
         self.app = app
         self.window = window
-        self.list_action = QAction(_tr("Noodlijst afdrukken…"), window)
+        self.list_action = QAction(
+            QCoreApplication.translate("PaperActions", "Noodlijst afdrukken…"), window
+        )
         self.list_action.setObjectName("noodlijst_action")
         self.list_action.triggered.connect(self.print_list)
-        self.forms_action = QAction(_tr("Papieren formulieren afdrukken…"), window)
+        self.forms_action = QAction(
+            QCoreApplication.translate("PaperActions", "Papieren formulieren afdrukken…"), window
+        )
         self.forms_action.setObjectName("paper_forms_action")
         self.forms_action.triggered.connect(self.print_forms)
+        self.entry_action = QAction(
+            QCoreApplication.translate("PaperActions", "Papier invoeren…"), window
+        )
+        self.entry_action.setObjectName("paper_entry_action")
+        self.entry_action.setShortcut(QKeySequence("Ctrl+Shift+I"))
+        self.entry_action.triggered.connect(self.enter_forms)
+        window.addAction(self.entry_action)  # the key works on every page
+
+    @Slot()
+    def enter_forms(self) -> PaperEntryDialog:
+        """Ctrl+Shift+I: type in the paper forms of a time without the laptop."""
+        dialog = PaperEntryDialog(self.app, self.window)
+        dialog.finished.connect(
+            lambda _r: (
+                self._done(
+                    QCoreApplication.translate(
+                        "PaperActions", "%n papieren formulier(en) ingevoerd.", "", dialog.entered
+                    )
+                )
+                if dialog.entered
+                else None
+            )
+        )
+        dialog.open()
+        return dialog
 
     def _choose(self, title: str, name: str) -> Path | None:
         stamp = self.app.services.ctx.clock.now().strftime("%Y%m%d-%H%M")
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.window, title, str(Path.home() / f"{name}-{stamp}.pdf"), _tr("PDF (*.pdf)")
+            self.window,
+            title,
+            str(Path.home() / f"{name}-{stamp}.pdf"),
+            QCoreApplication.translate("PaperActions", "PDF (*.pdf)"),
         )
         if not chosen:
             return None
@@ -66,7 +96,9 @@ class PaperActions(QObject):
     @Slot()
     def print_list(self) -> None:
         """Ask where, read the list on the worker, save it, record it in the audit log."""
-        path = self._choose(_tr("Noodlijst opslaan"), "noodlijst")
+        path = self._choose(
+            QCoreApplication.translate("PaperActions", "Noodlijst opslaan"), "noodlijst"
+        )
         if path is None:
             return
         ctx = self.app.services.ctx
@@ -94,10 +126,11 @@ class PaperActions(QObject):
         """Ask how many and where; reserve the codes and save the forms."""
         count, ok = QInputDialog.getInt(
             self.window,
-            _tr("Papieren formulieren"),
-            _tr(
+            QCoreApplication.translate("PaperActions", "Papieren formulieren"),
+            QCoreApplication.translate(
+                "PaperActions",
                 "Hoeveel inschrijfformulieren? Elk formulier krijgt een kaart met een eigen "
-                "kaartcode, die nu wordt gereserveerd."
+                "kaartcode, die nu wordt gereserveerd.",
             ),
             SUGGESTED_FORMS,
             1,
@@ -105,7 +138,9 @@ class PaperActions(QObject):
         )
         if not ok:
             return
-        path = self._choose(_tr("Formulieren opslaan"), "formulieren")
+        path = self._choose(
+            QCoreApplication.translate("PaperActions", "Formulieren opslaan"), "formulieren"
+        )
         if path is None:
             return
         ctx = self.app.services.ctx

@@ -18,9 +18,10 @@ paper and not "now":
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -30,7 +31,7 @@ from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.hlc import unpack
 from noodpost.core.ids import post_id
-from noodpost.core.rations import format_clock, local_day, local_time
+from noodpost.core.rations import LOCAL_ZONE, format_clock, local_day, local_time
 from noodpost.core.vocabulary import VisitStatus
 from noodpost.services.base import ServiceContext, new_id, optional_text
 from noodpost.services.intake import MAX_HOUSEHOLD, HouseholdSummary, IntakeService
@@ -227,6 +228,31 @@ class PaperEntryService:
         row = session.get(Household, household_id)
         assert row is not None
         return row, True
+
+
+def form_moment(day_text: str, clock_text: str, today: date) -> datetime:
+    """The moment a volunteer copies from a form: ``29-11`` (this year) or ``29-11-2026``, and
+    ``14:00``, ``14.00`` or ``1400`` — Dutch local time.
+
+    Raises:
+        UserError: a date or time that does not exist, said in Dutch.
+    """
+    day_match = re.fullmatch(r"\s*(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}))?\s*", day_text)
+    clock_match = re.fullmatch(r"\s*(\d{1,2})[:.]?(\d{2})\s*", clock_text)
+    if day_match is None:
+        raise UserError(f"Datum '{day_text.strip()}' klopt niet: schrijf bijvoorbeeld 29-11.")
+    if clock_match is None:
+        raise UserError(f"Tijd '{clock_text.strip()}' klopt niet: schrijf bijvoorbeeld 14:00.")
+    day_part, month, year = day_match.groups()
+    hour, minute = (int(v) for v in clock_match.groups())
+    try:
+        day = date(int(year) if year else today.year, int(month), int(day_part))
+        moment = time(hour, minute)
+    except ValueError:
+        raise UserError(
+            f"{day_text.strip()} {clock_text.strip()} bestaat niet. Kijk de datum en de tijd na."
+        ) from None
+    return datetime.combine(day, moment, tzinfo=LOCAL_ZONE)
 
 
 def _hlc_moment(hlc: int) -> datetime:

@@ -47,6 +47,7 @@ from noodpost.services.supply_ledger import stock_totals
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.models import (
     Alarm,
+    Distribution,
     Household,
     Need,
     Post,
@@ -181,6 +182,7 @@ class PostReport:
     visitors_per_hour: tuple[int, ...]
     bottlenecks: tuple[str, ...]
     fuel: FuelState | None = None  # the generator log; none for the region's totals
+    from_paper: int = 0  # households, visits and hand-outs typed in from paper forms
 
     @property
     def status_text(self) -> str:
@@ -308,8 +310,27 @@ def _post_report(session: Session, code: str, now: datetime) -> PostReport:
         visitors_per_hour=tuple(per_hour),
         bottlenecks=(),
         fuel=fuel_states(session, [code], now).get(code),
+        from_paper=sum(_count(session, _paper_count(model, code)) for model in _PAPER_KINDS),
     )
     return _with_bottlenecks(report)
+
+
+#: The records a paper form can become (services.paper_entry).
+_PAPER_KINDS: tuple[type[Household] | type[Visit] | type[Distribution], ...] = (
+    Household,
+    Visit,
+    Distribution,
+)
+
+
+def _paper_count(
+    model: type[Household] | type[Visit] | type[Distribution], code: str
+) -> Select[int]:
+    return (
+        select(func.count())
+        .select_from(model)
+        .where(model.post_code == code, model.deleted.is_(False), model.from_paper.is_(True))
+    )
 
 
 def _needs(session: Session, code: str) -> tuple[NeedGroup, ...]:
@@ -460,6 +481,7 @@ def _total(posts: list[PostReport], name: str, *, region: bool) -> PostReport:
         if posts
         else (0,) * 24,
         bottlenecks=tuple(f"{p.code}: {line}" for p in posts for line in p.bottlenecks),
+        from_paper=sum(p.from_paper for p in posts),
     )
 
 

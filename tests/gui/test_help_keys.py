@@ -35,7 +35,8 @@ def test_ctrl_h_lists_every_key(qtbot: QtBot, main_window: MainWindow) -> None:
     for number, page in enumerate(main_window.pages[:9], start=1):
         assert f"<b>Ctrl+{number}</b></td><td>{escape(page.title)}</td>" in shown
     desk_keys = ("Shift+F2", "Ctrl+N", "Ctrl+F", "Ctrl+P", "Ctrl+K", "Esc")
-    for key in ("F1", "F4", "F5", "F6", "F7", "F8", "F9", *desk_keys, "Ctrl+L", "Ctrl+Shift+P"):
+    everywhere = ("Ctrl+L", "Ctrl+Shift+P", "Ctrl+Shift+I")
+    for key in ("F1", "F4", "F5", "F6", "F7", "F8", "F9", *desk_keys, *everywhere):
         assert f"<b>{key}</b>" in shown, key
     assert main_window.nav.item(0).toolTip() == "Ctrl+1"
     dialog.reject()

@@ -198,6 +198,7 @@ def test_the_menu_offers_backups_the_audit_log_and_the_info_screen(
         "&Publieksscherm tonen",
         "Noodlijst afdrukken…",
         "Papieren formulieren afdrukken…",
+        "Papier invoeren…",
         "Afsluiten",
     ]
 

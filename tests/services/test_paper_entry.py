@@ -11,12 +11,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
+from support import Carry
 
 from noodpost.core.clock import FixedClock, iso
 from noodpost.core.errors import NeedsConfirmation, Refused, UserError
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
 from noodpost.services.paper_entry import DuplicateHousehold, PaperEntryService, PaperForm
+from noodpost.services.sitrep import SitrepService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.storage.models import Distribution, Household, Visit
@@ -165,3 +167,28 @@ def test_a_household_present_now_needs_the_time_it_left(
 
     with pytest.raises(Refused, match="vertrektijd"):
         paper.enter(PaperForm(known.card_code, YESTERDAY_14))
+
+
+def test_the_hubs_sitrep_counts_what_came_from_paper(
+    ctx: ServiceContext,
+    paper: PaperEntryService,
+    form_code: str,
+    hub: ServiceContext,
+    to_hub: Carry,
+) -> None:
+    IntakeService(ctx).register(size=1)  # typed at the desk: not from paper
+    paper.enter(
+        PaperForm(
+            form_code,
+            YESTERDAY_14,
+            size=2,
+            left_at=YESTERDAY_14 + timedelta(hours=1),
+            hand_outs=(("water", 3), ("food_package", 1)),
+        )
+    )
+
+    to_hub()
+
+    report = SitrepService(hub).report()
+    assert report.total.from_paper == 4  # the household, its visit, two hand-outs
+    assert report.posts[0].from_paper == 4

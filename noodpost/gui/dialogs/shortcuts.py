@@ -91,6 +91,7 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+L", self.tr("Scherm vergrendelen")),
             ("Ctrl+H", self.tr("Deze lijst")),
             ("Ctrl+Shift+P", self.tr("Stroomstoring: back-up maken en de noodlijst afdrukken")),
+            ("Ctrl+Shift+I", self.tr("Papier invoeren: papieren formulieren overtypen")),
         ]
         self.text = QLabel(
             self._table(self.tr("Overal"), everywhere)

@@ -360,6 +360,7 @@ def _figures(total: PostReport, report: Sitrep) -> list[tuple[str, str, str]]:
         ("Open hulpvragen", str(total.open_needs), f"{urgent} spoed of hoog"),
         ("Open noodmeldingen", str(total.open_alarms), f"{unacknowledged} niet bevestigd"),
         ("Vrijwilligers in dienst", str(total.on_duty), ""),
+        ("Van papier ingevoerd", str(total.from_paper), "inschrijvingen, bezoeken, uitgiften"),
     ]
 
 

@@ -132,6 +132,9 @@ def test_at_ten_per_cent_a_backup_is_made_and_the_noodlijst_offered(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_args: (str(noodlijst), "PDF (*.pdf)")
     )
+    stick = tmp_path / "stick"  # the USB stick set under Instellingen, plugged in
+    stick.mkdir()
+    app_context.settings.backup_usb_folder = str(stick)
     folder = backups_dir(app_context.data_dir)
     before = set(folder.glob("*.db")) if folder.exists() else set()
 
@@ -141,6 +144,7 @@ def test_at_ten_per_cent_a_backup_is_made_and_the_noodlijst_offered(
     assert "bijna leeg (9 %)" in box.text()
     assert not open_dialogs(main_window, "power_warning")
     qtbot.waitUntil(lambda: set(folder.glob("*.db")) - before != set(), timeout=10_000)
+    qtbot.waitUntil(lambda: any(stick.rglob("*.npbk")), timeout=10_000)  # sealed, on the stick
     assert power.saving.on
     QTest.keyClick(box, Qt.Key.Key_Return)  # the default: Noodlijst afdrukken…
     qtbot.waitUntil(noodlijst.exists, timeout=10_000)

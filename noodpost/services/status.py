@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import to_ms
@@ -24,6 +24,7 @@ from noodpost.core.hlc import wall_behind
 from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import ServiceContext
 from noodpost.services.logbook import LogbookScope
+from noodpost.storage.dialect import quick_check
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import count_events
 from noodpost.storage.models import STATE_MODELS, Household, Quarantine
@@ -156,7 +157,7 @@ def read_status(session: Session) -> NodeStatus:
         )
         or 0
     )
-    integrity = "; ".join(str(row[0]) for row in session.execute(text("PRAGMA quick_check")).all())
+    integrity = "; ".join(quick_check(session.connection()).splitlines())
     return NodeStatus(
         node_id=node.node_id,
         role=node.role,

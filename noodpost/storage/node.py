@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, iso
 from noodpost.core.errors import DatabaseError, UserError
+from noodpost.storage.dialect import server_identity
 from noodpost.storage.engine import DB_FILENAME, Database
 from noodpost.storage.models import Node
 
@@ -21,7 +22,12 @@ def new_incarnation() -> str:
 
 
 def home_of(db: Database) -> str:
-    """Where this database lives. When it changes, the file was copied or restored."""
+    """Where this database lives. When it changes, the file was copied or restored.
+
+    A database on a PostgreSQL server lives on that server, whichever machine connects.
+    """
+    if db.is_server:
+        return server_identity(db.engine)
     where = str(db.path.resolve()) if db.path else str(db.engine.url)
     return f"{socket.gethostname()}:{where}"
 

@@ -143,6 +143,7 @@ def test_version_vector_stops_at_the_first_gap(
         assert version_vector(session)[(wire[0]["o"], wire[0]["i"])] == missing - 1
 
 
+@pytest.mark.sqlite_only
 def test_a_copied_database_gets_a_new_incarnation(ctx: ServiceContext, tmp_path: object) -> None:
     from pathlib import Path
 

@@ -1,0 +1,63 @@
+"""The engine seam (noodpost/storage/dialect.py), each test on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from noodpost.core.errors import DatabaseError
+from noodpost.services.base import ServiceContext
+from noodpost.services.intake import IntakeService
+from noodpost.storage.engine import Database
+from noodpost.storage.models import Household
+
+
+def _households(db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count()).select_from(Household)) or 0
+
+
+def test_a_fresh_database_passes_its_checks(db: Database) -> None:
+    assert db.quick_check() == "ok"
+    assert db.integrity_check() == "ok"
+
+
+def test_a_reader_keeps_its_snapshot_while_a_writer_commits(
+    db: Database, ctx: ServiceContext
+) -> None:
+    """A read session sees one moment: a commit during it shows in the next read only."""
+    intake = IntakeService(ctx)
+    intake.register(size=1)
+    with db.read() as session:
+        first = session.scalar(select(func.count()).select_from(Household))
+        intake.register(size=2)  # another connection commits meanwhile
+        again = session.scalar(select(func.count()).select_from(Household))
+    assert (first, again) == (1, 1)
+    assert _households(db) == 2
+
+
+def test_the_change_marker_moves_when_another_connection_commits(
+    db: Database, ctx: ServiceContext
+) -> None:
+    """What the GUI polls to see another process's writes (SQLite's data_version; on
+    PostgreSQL the server's transaction snapshot)."""
+    before = db.data_version()
+    IntakeService(ctx).register(size=1)
+    assert db.data_version() != before
+
+
+def test_truncating_the_wal_succeeds(db: Database) -> None:
+    assert db.truncate_wal() is True
+
+
+def test_a_server_database_is_not_copied_as_a_file(db: Database, tmp_path: object) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / "kopie.db"
+    if not db.is_server:
+        db.backup_to(target)
+        assert target.exists()
+        return
+    with pytest.raises(DatabaseError, match="pg_dump"):
+        db.backup_to(target)
+    assert not target.exists()

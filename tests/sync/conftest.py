@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,15 @@ def stick(tmp_path: Path) -> Path:
 @pytest.fixture
 def hub(make_site: SiteFactory) -> Site:
     return make_site("hub", role="hub", code=HUB_CODE, name="C-NSP Groningen")
+
+
+@pytest.fixture
+def hub_on_either_engine(make_site: SiteFactory, database_at: Callable[[], str | None]) -> Site:
+    """The hub on SQLite and, in a second run, on PostgreSQL (the posts stay on SQLite). A
+    module runs its hub tests on both by overriding ``hub`` with it (test_bundle_import.py)."""
+    return make_site(
+        "hub", role="hub", code=HUB_CODE, name="C-NSP Groningen", database=database_at()
+    )
 
 
 @pytest.fixture

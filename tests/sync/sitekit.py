@@ -159,10 +159,12 @@ def build_site(
     code: str = "GR-0014",
     name: str | None = None,
     training: bool = False,
+    database: str | None = None,
 ) -> Site:
-    """A freshly initialised node with its keys, in ``data_dir``."""
+    """A freshly initialised node with its keys, in ``data_dir``; its database there, or at
+    ``database`` (a PostgreSQL URL from the ``database_at`` fixture)."""
     data_dir.mkdir(parents=True)
-    db = open_database(database_path(data_dir))
+    db = open_database(database or database_path(data_dir))
     version, items = parse_catalogue(catalogue_path().read_text(encoding="utf-8"))
     initialise(
         db,

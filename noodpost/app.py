@@ -71,7 +71,7 @@ from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import check_home, database_path
+from noodpost.storage.node import check_home, database_location, has_database
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -187,10 +187,10 @@ def _retention(context: AppContext, window: MainWindow, backups: BackupService) 
 
 def open_node_database(data_dir: Path) -> Database | None:
     """The database of the node in ``data_dir``, or None when none has been set up there."""
-    path = database_path(data_dir)
-    if not path.exists():
+    location = database_location(data_dir)
+    if not has_database(location):
         return None
-    db = open_database(path)
+    db = open_database(location)
     try:
         if not is_initialised(db):
             db.close()

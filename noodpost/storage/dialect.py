@@ -217,3 +217,8 @@ def value_mark(column: Column[Any], dialect: Dialect) -> str:
     if dialect.name == POSTGRESQL and isinstance(column.type, JSON):
         return f"CAST({mark} AS JSON)"
     return mark
+
+
+def shown_url(url: str) -> str:
+    """A database URL as it may be printed or logged: its password, if any, as ``***``."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from noodpost.core.errors import DatabaseError, os_reason
 from noodpost.core.private_files import create_private_file, tighten_data_folder
 from noodpost.storage import dialect
-from noodpost.storage.dialect import BUSY_TIMEOUT_MS, QUICK_CHECK_ROWS, is_url
+from noodpost.storage.dialect import BUSY_TIMEOUT_MS, QUICK_CHECK_ROWS, is_url, shown_url
 
 DB_FILENAME = "noodpost.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -348,7 +348,7 @@ def _open_server(url: str, *, migrate_schema: bool) -> Database:
             with engine.connect() as conn:
                 conn.execute(text("SELECT 1"))
         except OperationalError as failed:
-            where = engine.url.render_as_string(hide_password=True)
+            where = shown_url(url)
             raise DatabaseError(
                 f"Noodpost kan de PostgreSQL-database {where} niet bereiken. Draait de "
                 "server, bestaat de database en klopt de gebruiker? Probeer het daarna "

@@ -34,7 +34,7 @@ from noodpost.storage.models import (
     Quarantine,
     ReceivedBundle,
 )
-from noodpost.storage.node import database_path, require_node
+from noodpost.storage.node import database_path, require_node, save_database_url
 from noodpost.sync import bundle as fmt
 from noodpost.sync.keys import create_keys
 from noodpost.sync.service import SyncService
@@ -177,6 +177,8 @@ def build_site(
         training=training,
     )
     create_keys(db, data_dir)
+    if database is not None:  # as 'noodpost init --database' keeps it, for 'hub serve'
+        save_database_url(data_dir, database)
     return Site(data_dir, db, ServiceContext(db, clock), SyncService(db, clock, data_dir))
 
 

@@ -25,10 +25,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Column, Connection, Dialect, Engine, create_engine, event, inspect
+from sqlalchemy import (
+    JSON,
+    Column,
+    Connection,
+    Dialect,
+    Engine,
+    Integer,
+    create_engine,
+    event,
+    inspect,
+)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.sql.functions import FunctionElement
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -222,3 +234,26 @@ def value_mark(column: Column[Any], dialect: Dialect) -> str:
 def shown_url(url: str) -> str:
     """A database URL as it may be printed or logged: its password, if any, as ``***``."""
     return make_url(url).render_as_string(hide_password=True)
+
+
+class json_list_length(FunctionElement[int]):  # noqa: N801 — used like a SQL function
+    """How many items a JSON list column holds; 0 for SQL NULL, JSON ``null`` or a non-list.
+
+    SQLite's ``json_array_length`` gives 0 for a non-list; PostgreSQL's refuses one (an error
+    for the whole query), so there it only counts what is a list.
+    """
+
+    type = Integer()
+    inherit_cache = True
+    name = "json_list_length"
+
+
+@compiles(json_list_length)
+def _json_list_length_sqlite(element: json_list_length, compiler: Any, **kw: Any) -> str:
+    return f"coalesce(json_array_length({compiler.process(element.clauses, **kw)}), 0)"
+
+
+@compiles(json_list_length, POSTGRESQL)
+def _json_list_length_pg(element: json_list_length, compiler: Any, **kw: Any) -> str:
+    value = compiler.process(element.clauses, **kw)
+    return f"CASE WHEN json_typeof({value}) = 'array' THEN json_array_length({value}) ELSE 0 END"

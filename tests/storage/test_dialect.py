@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from noodpost.core.entities import Op
 from noodpost.core.errors import DatabaseError
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
@@ -61,3 +62,17 @@ def test_a_server_database_is_not_copied_as_a_file(db: Database, tmp_path: objec
     with pytest.raises(DatabaseError, match="pg_dump"):
         db.backup_to(target)
     assert not target.exists()
+
+
+def test_households_with_a_health_flag_are_found_on_either_engine(ctx: ServiceContext) -> None:
+    """The 'not seen since' list counts each household's flags in SQL; a household without
+    flags (a JSON null) counts none — PostgreSQL's json_array_length refuses a non-list."""
+    from noodpost.services.visits import VisitsService
+
+    intake = IntakeService(ctx)
+    plain = intake.register(size=1).household_id
+    with ctx.write() as uow:  # as an older post or retention leaves it: no list at all
+        uow.emit("household", plain, Op.UPDATE, {"flags": None})
+    flagged = intake.register(size=1, flags=["needs_medication"], consent=True).household_id
+    unseen = VisitsService(ctx).not_seen_since(hours=0)
+    assert [u.household_id for u in unseen] == [flagged]

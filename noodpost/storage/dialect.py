@@ -257,3 +257,19 @@ def _json_list_length_sqlite(element: json_list_length, compiler: Any, **kw: Any
 def _json_list_length_pg(element: json_list_length, compiler: Any, **kw: Any) -> str:
     value = compiler.process(element.clauses, **kw)
     return f"CASE WHEN json_typeof({value}) = 'array' THEN json_array_length({value}) ELSE 0 END"
+
+
+def vacuum(engine: Engine) -> None:
+    """PostgreSQL: ``VACUUM`` this database, outside a transaction (as it must run), so the
+    row versions that updates and deletes left behind are removed from its tables."""
+    raw: Any = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        driver.rollback()
+        driver.autocommit = True
+        try:
+            driver.execute("VACUUM")
+        finally:
+            driver.autocommit = False
+    finally:
+        raw.close()

@@ -3,6 +3,8 @@
 ``open_database`` is the one way into a database file. It sets WAL, ``synchronous=FULL`` and
 ``foreign_keys=ON`` on every new connection, checks them, and brings the schema to this
 version's head with Alembic — or refuses, in Dutch, a database written by a newer Noodpost.
+A hub may instead name a PostgreSQL database by its URL: the same :class:`Database`, the same
+migrations; what differs per engine is in :mod:`.dialect`.
 """
 
 from __future__ import annotations
@@ -181,10 +183,12 @@ class Database:
         they are gone. Waits at most ``wait_ms`` for readers (another process's included);
         False when one still kept part of it — the caller tries again later.
 
-        On PostgreSQL the server keeps and recycles its own write-ahead log (after its next
-        checkpoint); there is nothing to empty from here, and this returns True.
+        On PostgreSQL (:func:`.dialect.vacuum`) the tables are vacuumed: the row versions a
+        change replaced are removed from them. The server's own write-ahead log, and its
+        backups, keep them until the server recycles them — that is the server's keeping.
         """
         if self.is_server:
+            dialect.vacuum(self.engine)
             return True
         raw: Any = self.engine.raw_connection()
         conn = raw.driver_connection

@@ -47,8 +47,20 @@ def test_the_change_marker_moves_when_another_connection_commits(
     assert db.data_version() != before
 
 
-def test_truncating_the_wal_succeeds(db: Database) -> None:
+def test_emptying_the_old_versions_succeeds(db: Database, ctx: ServiceContext) -> None:
+    """After retention: SQLite empties its WAL, PostgreSQL vacuums the tables (the replaced
+    row versions of a household are gone from them)."""
+    household = IntakeService(ctx).register(size=1, name="Grietje Bos").household_id
+    with ctx.write() as uow:
+        uow.emit("household", household, Op.UPDATE, {"name": None})
     assert db.truncate_wal() is True
+    if db.is_server:
+        with db.engine.connect() as conn:
+            dead = conn.exec_driver_sql(
+                "SELECT n_dead_tup, vacuum_count FROM pg_stat_user_tables "
+                "WHERE relname = 'household'"
+            ).one()
+        assert (dead[0], dead[1] > 0) == (0, True)
 
 
 def test_a_server_database_is_not_copied_as_a_file(db: Database, tmp_path: object) -> None:

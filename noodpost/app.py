@@ -77,7 +77,7 @@ from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import check_home, database_path
+from noodpost.storage.node import check_home, database_location, has_database
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -196,15 +196,16 @@ def _retention(context: AppContext, window: MainWindow, backups: BackupService) 
 
 
 def open_node_database(data_dir: Path) -> Database | None:
-    """The database of the node in ``data_dir``, or None when none has been set up there.
+    """The database of the node in ``data_dir`` (a SQLite file, or the PostgreSQL database its
+    URL file names), or None when none has been set up there.
 
     Items added to the shipped catalogue since the node was set up are seeded on the way in
     (:func:`~noodpost.services.setup.add_new_catalogue_items`).
     """
-    path = database_path(data_dir)
-    if not path.exists():
+    location = database_location(data_dir)
+    if not has_database(location):
         return None
-    db = open_database(path)
+    db = open_database(location)
     try:
         if not is_initialised(db):
             db.close()

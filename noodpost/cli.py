@@ -36,6 +36,7 @@ from noodpost.logs import log_startup, setup_logging
 from noodpost.services.demo import generate
 from noodpost.services.status import NodeStatus, count_label, node_status, read_status
 from noodpost.setup_node import NodeRequest, initialise_node
+from noodpost.storage.dialect import shown_url
 from noodpost.sync.peers import approve_hint
 from noodpost.sync.recovery_help import answer_request
 from noodpost.sync.service import SyncService
@@ -69,6 +70,12 @@ def _add_init(commands: Commands) -> None:
     parser.add_argument(
         "--capacity", type=int, metavar="N", help="aantal mensen dat tegelijk aanwezig kan zijn"
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="alleen C-NSP: een PostgreSQL-database in plaats van het bestand in de map, "
+        "bijv. postgresql://noodpost@dbserver/regio (de map houdt de sleutels)",
+    )
     parser.set_defaults(run=_run_init)
 
 
@@ -81,13 +88,14 @@ def _run_init(args: argparse.Namespace) -> int:
         training=args.training,
         capacity=args.capacity,
     )
-    created = initialise_node(data_dir, request)
+    created = initialise_node(data_dir, request, database=args.database)
     info = created.info
     log.info("Initialised node %s (%s) in %s", info.node_id, info.role, data_dir)
     role = label(info.role)
     mode = " in oefenmodus" if info.training else ""
     what = f"{role[:1].upper()}{role[1:]} '{info.name}' ({info.post_code})"
-    print(f"{what} ingericht{mode} in {data_dir}.")
+    where = f" (database: {shown_url(args.database)})" if args.database else ""
+    print(f"{what} ingericht{mode} in {data_dir}{where}.")
     print(f"Vingerafdruk van de sleutels: {created.fingerprint}")
     print(
         f"\nHerstelcode: {created.recovery_code}\n"

@@ -34,8 +34,9 @@ from noodpost.services.recovery import code_path, create_recovery_code
 from noodpost.services.setup import initialise
 from noodpost.services.volunteers import VolunteersService, VolunteerSummary
 from noodpost.storage.audit import append_audit
+from noodpost.storage.dialect import is_url
 from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import database_path
+from noodpost.storage.node import DATABASE_URL_FILE, database_path, save_database_url
 from noodpost.storage.placement import require_local
 from noodpost.sync.keys import ENCRYPTION_FILE, SIGNING_FILE, create_keys, keys_dir
 
@@ -185,12 +186,16 @@ def initialise_node(
     *,
     clock: Clock | None = None,
     hasher: PasswordHasher | None = None,
+    database: str | None = None,
 ) -> NodeCreated:
     """Set up a new node in ``data_dir``; an existing one is never touched.
 
     Args:
         data_dir: the node's folder; made when missing.
         request: what to set up.
+        database: a hub only: a PostgreSQL database (``postgresql://…``, empty or migrated,
+            without a node) instead of the file in ``data_dir``. Its URL is kept in the folder
+            (:data:`~noodpost.storage.node.DATABASE_URL_FILE`), which still holds the keys.
         clock: the time of the first events (the system clock by default).
         hasher: the Argon2id hasher for the coordinator's PIN (tests pass a cheap one).
 
@@ -201,6 +206,7 @@ def initialise_node(
     require_local(data_dir, config.default_data_dir())  # never the live database on a stick
     checked = check_setup(request)  # every value first: a refusal leaves no folder behind
     path = database_path(data_dir)  # a file where the folder should be: said in Dutch
+    location = path if database is None else _server_location(data_dir, checked, database)
     data_dir.mkdir(parents=True, exist_ok=True)
     version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
     fresh = not path.exists()
@@ -212,7 +218,7 @@ def initialise_node(
     new_key_files = [f for f in key_files if not f.exists()]
     the_clock = clock if clock is not None else SystemClock()
     try:
-        with closing(open_database(path)) as db:
+        with closing(open_database(location)) as db:
             info = initialise(
                 db,
                 the_clock,
@@ -234,14 +240,36 @@ def initialise_node(
             keys = create_keys(db, data_dir)
             code = create_recovery_code(db, data_dir)
             _audit_init(db, the_clock, info, coordinator)
+        if database is not None:
+            save_database_url(data_dir, database)
     except BaseException:
-        if fresh:  # made by this call: leave no half-made node behind
+        if fresh and database is None:  # made by this call: leave no half-made node behind
             _remove_database_files(path)
             for made in new_key_files:
                 with suppress(FileNotFoundError):
                     made.unlink()
         raise
     return NodeCreated(info, keys.fingerprint, coordinator, code)
+
+
+def _server_location(data_dir: Path, request: NodeRequest, database: str) -> str:
+    """The PostgreSQL URL a hub is set up on, after the checks a file never needs."""
+    if request.role != NodeRole.HUB:
+        raise UserError(
+            "Een noodsteunpunt (post) bewaart zijn gegevens altijd in een bestand in zijn "
+            "eigen map; --database is alleen voor een C-NSP (--role hub)."
+        )
+    if not is_url(database):
+        raise UserError(
+            f"'{database}' is geen PostgreSQL-database. Geef een URL als "
+            "postgresql://noodpost@dbserver/regio."
+        )
+    if database_path(data_dir).exists() or (data_dir / DATABASE_URL_FILE).exists():
+        raise UserError(
+            "Deze map bevat al een ingericht noodsteunpunt; de identiteit en gegevens worden "
+            "nooit overschreven. Kies een andere map met --data-dir."
+        )
+    return database
 
 
 def _audit_init(

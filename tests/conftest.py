@@ -11,6 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from pg import PgServer, pg_server_session
 from support import POST_CODE, make_node
 
 from noodpost.core.clock import FixedClock
@@ -28,6 +29,43 @@ def keep_umask() -> Iterator[None]:
     os.umask(before)
     yield
     os.umask(before)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A real PostgreSQL server, started the first time a test asks for it (tests/pg.py)."""
+    with pg_server_session() as server:
+        yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine_name(request: pytest.FixtureRequest) -> str:
+    """Each test that uses it runs twice: on a SQLite file and on a PostgreSQL database. A
+    test marked ``sqlite_only`` (it is about the file) runs on SQLite only."""
+    if request.param == "postgresql" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about the SQLite file itself")
+    return str(request.param)
+
+
+@pytest.fixture
+def database_at(
+    engine_name: str, request: pytest.FixtureRequest
+) -> Iterator[Callable[[], str | None]]:
+    """Where a node's database goes: ``None`` (the file in its data folder) on SQLite, a fresh
+    database's URL on PostgreSQL (dropped after the test)."""
+    if engine_name == "sqlite":
+        yield lambda: None
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    made: list[str] = []
+
+    def fresh() -> str:
+        made.append(server.fresh())
+        return made[-1]
+
+    yield fresh
+    for url in made:
+        server.drop(url)
 
 
 @pytest.fixture

@@ -38,9 +38,12 @@ def make_node(
     code: str = POST_CODE,
     name: str = "Dorpshuis Ten Boer",
     capacity: int | None = 80,
+    database: str | None = None,
 ) -> Database:
+    """A set-up node with its data folder; its database in the folder, or at ``database`` (a
+    PostgreSQL URL, from the ``database_at`` fixture)."""
     data_dir.mkdir(parents=True, exist_ok=True)
-    db = open_database(database_path(data_dir))
+    db = open_database(database or database_path(data_dir))
     version, items = parse_catalogue(catalogue_path().read_text(encoding="utf-8"))
     initialise(
         db,

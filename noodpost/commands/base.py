@@ -13,7 +13,7 @@ from noodpost import config
 from noodpost.core.errors import UserError
 from noodpost.services.backup import require_sound_database
 from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import check_home, database_path
+from noodpost.storage.node import check_home, database_location, has_database
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +47,10 @@ def existing_database(data_dir: Path) -> Iterator[Database]:
             "--data-dir, of richt een nieuw noodsteunpunt in met 'noodpost init'."
         )
     require_sound_database(data_dir, config.Settings.load(data_dir))  # quick_check first
-    path = database_path(data_dir)
-    if not path.exists():
+    location = database_location(data_dir)
+    if not has_database(location):
         raise UserError(NO_NODE_MESSAGE)
-    db = open_database(path)
+    db = open_database(location)
     try:
         if check_home(db):
             log.info("Database was copied or moved: started a new incarnation")

@@ -54,6 +54,11 @@ class F:
     max_len: int = 2000
 
 
+#: The longest ids and times a field may hold: their columns' sizes (UUIDs; ISO 8601 text).
+_LONGEST = {"id": 36, "time": 32}
+#: Whole-number fields are 32-bit columns (PostgreSQL refuses more; SQLite never did).
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1
+
 _PY_TYPES: dict[str, tuple[type, ...]] = {
     "str": (str,),
     "id": (str,),
@@ -91,11 +96,15 @@ class EntitySpec:
                 _PY_TYPES[f.type],
                 f.type != "bool",
                 f.optional,
-                f.max_len,
+                min(f.max_len, _LONGEST.get(f.type, f.max_len)),
                 frozenset(f.choices),
             )
             for key, f in self.fields.items()
         }
+
+    @cached_property
+    def _whole_numbers(self) -> frozenset[str]:
+        return frozenset(k for k, f in self.fields.items() if f.type == "int")
 
     @cached_property
     def _required(self) -> tuple[str, ...]:
@@ -120,7 +129,10 @@ class EntitySpec:
                 continue
             if not isinstance(value, allowed) or (no_bool and isinstance(value, bool)):
                 raise InvalidEvent(f"{self.name}: field {key!r} has the wrong type")
-            if isinstance(value, str):
+            if type(value) is int and not INT_MIN <= value <= INT_MAX:
+                if key in self._whole_numbers:
+                    raise InvalidEvent(f"{self.name}: field {key!r} is out of range")
+            elif isinstance(value, str):
                 if len(value) > max_len:
                     raise InvalidEvent(f"{self.name}: field {key!r} is too long")
                 if choices and value not in choices:

@@ -39,24 +39,37 @@ def _parse(text: str) -> Any:
 
 #: The longest text an event field may carry.
 MAX_TEXT = 100_000
+# The longest key fields an event may carry: the sizes of the event table's columns, which
+# PostgreSQL enforces (SQLite never did); a test holds them to the models.
+MAX_ID = 36  # origin, entity_id, author: UUIDs
+MAX_INCARNATION = 16
+MAX_ENTITY = 32
+MAX_OP = 16
+MAX_HASH = 64
+#: ``seq`` and ``schema_version`` are 32-bit columns; a node never writes two billion events.
+SEQ_LIMIT = 2**31
 
 
 def _name_the_fault(*values: Any) -> None:
     """Raise :class:`InvalidEvent` naming the first field of an event that is not in shape."""
     origin, inc, seq, hlc, entity, entity_id, op, text, digest, version = values
-    for name, value in (
-        ("origin", origin),
-        ("incarnation", inc),
-        ("entity", entity),
-        ("entity_id", entity_id),
-        ("op", op),
-        ("data", text),
-        ("data_hash", digest),
+    for name, value, longest in (
+        ("origin", origin, MAX_ID),
+        ("incarnation", inc, MAX_INCARNATION),
+        ("entity", entity, MAX_ENTITY),
+        ("entity_id", entity_id, MAX_ID),
+        ("op", op, MAX_OP),
+        ("data", text, MAX_TEXT),
+        ("data_hash", digest, MAX_HASH),
     ):
-        if not isinstance(value, str) or not value or len(value) > MAX_TEXT:
+        if not isinstance(value, str) or not value or len(value) > longest:
             raise InvalidEvent(f"bad {name}")
-    for name, number in (("seq", seq), ("hlc", hlc), ("schema_version", version)):
-        if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number < 2**63:
+    for name, number, limit in (
+        ("seq", seq, SEQ_LIMIT),
+        ("hlc", hlc, 2**63),
+        ("schema_version", version, SEQ_LIMIT),
+    ):
+        if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number < limit:
             raise InvalidEvent(f"bad {name}")
 
 
@@ -125,22 +138,22 @@ class EventRecord(NamedTuple):
             and type(op) is str
             and type(text) is str
             and type(digest) is str
-            and 0 < len(origin) <= MAX_TEXT
-            and 0 < len(inc) <= MAX_TEXT
-            and 0 < len(entity) <= MAX_TEXT
-            and 0 < len(entity_id) <= MAX_TEXT
-            and 0 < len(op) <= MAX_TEXT
+            and 0 < len(origin) <= MAX_ID
+            and 0 < len(inc) <= MAX_INCARNATION
+            and 0 < len(entity) <= MAX_ENTITY
+            and 0 < len(entity_id) <= MAX_ID
+            and 0 < len(op) <= MAX_OP
             and 0 < len(text) <= MAX_TEXT
-            and 0 < len(digest) <= MAX_TEXT
+            and 0 < len(digest) <= MAX_HASH
             and type(seq) is int
             and type(hlc) is int
             and type(version) is int
-            and 1 <= seq < 2**63
+            and 1 <= seq < SEQ_LIMIT
             and 1 <= hlc < 2**63
-            and 1 <= version < 2**63
+            and 1 <= version < SEQ_LIMIT
         ):
             _name_the_fault(origin, inc, seq, hlc, entity, entity_id, op, text, digest, version)
-        if author is not None and not isinstance(author, str):
+        if author is not None and (not isinstance(author, str) or len(author) > MAX_ID):
             raise InvalidEvent("bad author")
         if version > EVENT_SCHEMA_VERSION:
             raise InvalidEvent(f"event schema {version} is newer than {EVENT_SCHEMA_VERSION}")

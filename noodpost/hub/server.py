@@ -28,7 +28,7 @@ from noodpost.hub.endpoint import Reporter, make_app
 from noodpost.hub.guard import DEFAULT_LIMITS, Limits, calm_server_logging, protocol_for
 from noodpost.services.base import ServiceContext
 from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import check_home, database_path
+from noodpost.storage.node import check_home, database_location, database_path, has_database
 from noodpost.sync.service import SyncService
 
 __all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "HubServer", "Limits", "make_app", "serve"]
@@ -178,13 +178,13 @@ class HubServer:
 @contextmanager
 def _hub_database(data_dir: Path) -> Iterator[Database]:
     """The node's database in ``data_dir`` (never created here)."""
-    path = database_path(data_dir)
-    if not data_dir.is_dir() or not path.exists():
+    location = database_location(data_dir) if data_dir.is_dir() else database_path(data_dir)
+    if not data_dir.is_dir() or not has_database(location):
         raise UserError(
             f"In {data_dir} is geen C-NSP ingericht. Kies de map met --data-dir, of richt "
             "een C-NSP in met 'noodpost init --role hub --name NAAM --code CODE'."
         )
-    db = open_database(path)
+    db = open_database(location)
     try:
         check_home(db)
         yield db

@@ -55,7 +55,7 @@ from noodpost.storage.models import (
     SupplyItem,
     Visit,
 )
-from noodpost.storage.node import database_path
+from noodpost.storage.node import database_location, has_database
 
 #: The hand-out rate for "hours left" is measured over this many hours.
 USAGE_HOURS = 24
@@ -553,13 +553,13 @@ def read_sitrep(data_dir: Path, post_code: str | None, clock: Clock | None = Non
     Raises:
         UserError: no node in ``data_dir``; an unknown post.
     """
-    path = database_path(data_dir)
-    if not path.exists():
+    location = database_location(data_dir)
+    if not has_database(location):
         raise UserError(
             f"De map {data_dir} bevat nog geen noodsteunpunt. Richt het eerst in met "
             "'noodpost init --role post --name NAAM --code CODE'."
         )
-    db: Database = open_database(path)
+    db: Database = open_database(location)
     try:
         context = ServiceContext(db, clock if clock is not None else SystemClock())
         return SitrepService(context).report(post_code)

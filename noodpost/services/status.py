@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import distinct, func, select, text
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import to_ms
@@ -27,6 +27,7 @@ from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import ServiceContext
 from noodpost.services.logbook import LogbookScope
 from noodpost.services.visits import present_at
+from noodpost.storage.dialect import quick_check
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import count_events
 from noodpost.storage.models import STATE_MODELS, Household, Quarantine, Visit
@@ -164,7 +165,7 @@ def read_status(session: Session) -> NodeStatus:
         )
         or 0
     )
-    integrity = "; ".join(str(row[0]) for row in session.execute(text("PRAGMA quick_check")).all())
+    integrity = "; ".join(quick_check(session.connection()).splitlines())
     return NodeStatus(
         node_id=node.node_id,
         role=node.role,

@@ -32,6 +32,7 @@ from noodpost.core.vocabulary import VisitStatus
 from noodpost.services import passing
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.intake import MAX_HOUSEHOLD
+from noodpost.storage.dialect import json_list_length
 from noodpost.storage.models import Household, Post, Visit
 
 
@@ -240,7 +241,7 @@ class VisitsService:
         )
         filters: list[ColumnElement[bool]] = [
             Household.deleted.is_(False),
-            func.json_array_length(Household.flags) > 0,
+            json_list_length(Household.flags) > 0,
         ]
         if not self.ctx.node.is_hub:
             own = self.ctx.node.post_code

@@ -3,6 +3,8 @@
 ``open_database`` is the one way into a database file. It sets WAL, ``synchronous=FULL`` and
 ``foreign_keys=ON`` on every new connection, checks them, and brings the schema to this
 version's head with Alembic — or refuses, in Dutch, a database written by a newer Noodpost.
+A hub may instead name a PostgreSQL database by its URL: the same :class:`Database`, the same
+migrations; what differs per engine is in :mod:`.dialect`.
 """
 
 from __future__ import annotations
@@ -18,54 +20,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import ConnectionPoolEntry
 
 from noodpost.core.errors import DatabaseError, os_reason
 from noodpost.core.private_files import create_private_file, tighten_data_folder
+from noodpost.storage import dialect
+from noodpost.storage.dialect import BUSY_TIMEOUT_MS, QUICK_CHECK_ROWS, is_url, shown_url
 
 DB_FILENAME = "noodpost.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
-BUSY_TIMEOUT_MS = 15_000
 
 #: The pragmas Noodpost will not run without (DESIGN §3.1).
 REQUIRED_PRAGMAS = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1}
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
-    # Let SQLAlchemy's "begin" hook decide how transactions start (see _on_begin).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    # Deleted and overwritten content is zeroed, not left in free space: once retention has
-    # anonymised a name it is gone from the file, whatever SQLite build this is.
-    cursor.execute("PRAGMA secure_delete=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
-
-
-def _on_begin(conn: Connection) -> None:
-    # Writers take the write lock up front (BEGIN IMMEDIATE): two deferred transactions that
-    # both upgrade to writing would otherwise fail at once instead of waiting their turn.
-    mode = "IMMEDIATE" if conn.get_execution_options().get("write") else "DEFERRED"
-    conn.exec_driver_sql(f"BEGIN {mode}")
-
-
-def make_engine(path: Path) -> Engine:
-    # hide_parameters: a failed statement's message (in a log or a crash dialog) never carries
-    # the values it tried to save — names, birth years.
-    engine = create_engine(f"sqlite:///{path}", future=True, hide_parameters=True)
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
-    return engine
+def make_engine(location: Path | str) -> Engine:
+    """An engine for a SQLite file or a PostgreSQL URL (:func:`.dialect.make_engine`)."""
+    return dialect.make_engine(location)
 
 
 def check_pragmas(engine: Engine) -> None:
-    """Refuse to run on a connection without the required pragmas."""
+    """Refuse to run on a connection without the required pragmas (SQLite only)."""
+    if engine.dialect.name != dialect.SQLITE:
+        return
     with engine.connect() as conn:
         for name, wanted in REQUIRED_PRAGMAS.items():
             value = conn.exec_driver_sql(f"PRAGMA {name}").scalar()
@@ -102,17 +81,14 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stamped in the database (``None`` for a new, empty file)."""
     with engine.connect() as conn:
-        exists = conn.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).scalar()
-        if not exists:
+        if not dialect.table_exists(conn, "alembic_version"):
             return None
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to this version's head, or refuse a database from a newer version."""
-    if engine.dialect.name == "sqlite" and current_revision(engine) == SCHEMA_HEAD:
+    if current_revision(engine) == SCHEMA_HEAD:
         return  # the common case: nothing to do, and no need to load Alembic
     from alembic import command  # noqa: PLC0415
     from alembic.runtime.migration import MigrationContext  # noqa: PLC0415
@@ -136,7 +112,10 @@ def migrate(engine: Engine) -> None:
 
 @dataclass
 class Database:
-    """An opened, migrated database: sessions for reading, write transactions for services."""
+    """An opened, migrated database: sessions for reading, write transactions for services.
+
+    ``path`` is the SQLite file; ``None`` for a database on a PostgreSQL server (or in memory).
+    """
 
     engine: Engine
     path: Path | None
@@ -149,7 +128,12 @@ class Database:
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version`` on a connection kept for it: it changes whenever
         another connection (another process's, or another of ours) commits. Microseconds, no
-        file read when nothing changed; 0 for a database in memory."""
+        file read when nothing changed; 0 for a database in memory. On PostgreSQL a marker of
+        the server's transactions that changes whenever another connection commits (and
+        sometimes when nothing here changed: :func:`.dialect.change_marker`)."""
+        if self.is_server:
+            with self.engine.connect() as conn:
+                return dialect.change_marker(conn)
         if self.path is None:
             return 0
         with self._watch_lock:
@@ -158,6 +142,11 @@ class Database:
                     f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
                 )
             return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
+
+    @property
+    def is_server(self) -> bool:
+        """Whether this database is on a PostgreSQL server (not a SQLite file)."""
+        return self.engine.dialect.name == dialect.POSTGRESQL
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -178,14 +167,14 @@ class Database:
             yield session
 
     def integrity_check(self) -> str:
+        """``"ok"`` or what is wrong (:func:`.dialect.integrity_check`)."""
         with self.engine.connect() as conn:
-            return str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+            return dialect.integrity_check(conn)
 
     def quick_check(self) -> str:
-        """``PRAGMA quick_check``: ``"ok"``, or the first problems it found (one per line)."""
+        """``"ok"``, or the first problems found, one per line (:func:`.dialect.quick_check`)."""
         with self.engine.connect() as conn:
-            rows = conn.exec_driver_sql(f"PRAGMA quick_check({QUICK_CHECK_ROWS})").all()
-        return "\n".join(str(row[0]) for row in rows)
+            return dialect.quick_check(conn)
 
     def truncate_wal(self, wait_ms: int = 1_000) -> bool:
         """Checkpoint the write-ahead log into the database and empty it.
@@ -193,7 +182,14 @@ class Database:
         The WAL keeps earlier versions of the pages it holds until it is reset; after this
         they are gone. Waits at most ``wait_ms`` for readers (another process's included);
         False when one still kept part of it — the caller tries again later.
+
+        On PostgreSQL (:func:`.dialect.vacuum`) the tables are vacuumed: the row versions a
+        change replaced are removed from them. The server's own write-ahead log, and its
+        backups, keep them until the server recycles them — that is the server's keeping.
         """
+        if self.is_server:
+            dialect.vacuum(self.engine)
+            return True
         raw: Any = self.engine.raw_connection()
         conn = raw.driver_connection
         try:
@@ -207,7 +203,16 @@ class Database:
         return bool(busy == 0)
 
     def backup_to(self, target: Path) -> None:
-        """Copy the live database with SQLite's online backup API (includes the WAL)."""
+        """Copy the live database with SQLite's online backup API (includes the WAL).
+
+        Raises:
+            DatabaseError: on PostgreSQL, which is backed up with its own tools.
+        """
+        if self.is_server:
+            raise DatabaseError(
+                "Deze database staat op een PostgreSQL-server. Maak de back-up daar met "
+                "pg_dump of pg_basebackup; Noodpost kopieert alleen een SQLite-bestand."
+            )
         raw: Any = self.engine.raw_connection()
         try:
             dest = sqlite3.connect(str(target))
@@ -224,10 +229,6 @@ class Database:
                 self._watch.close()
                 self._watch = None
         self.engine.dispose()
-
-
-#: How many problems a quick check lists at most.
-QUICK_CHECK_ROWS = 10
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
@@ -301,14 +302,20 @@ def _unwritable(folder: Path) -> OSError | None:
     return None
 
 
-def open_database(path: Path, *, migrate_schema: bool = True) -> Database:
+def open_database(path: Path | str, *, migrate_schema: bool = True) -> Database:
     """Open (and create, if absent) the database file at ``path`` and migrate it.
+
+    ``path`` may also be a PostgreSQL URL (``postgresql://user@host/name``; psycopg 3): the
+    database must exist on the server (empty, or Noodpost's); it is migrated the same way.
 
     The node's database (``noodpost.db``) first makes its data folder owner-only on POSIX
     (:func:`~noodpost.core.private_files.tighten_data_folder`): what an older version left
     readable to other users is closed, and SQLite, which gives its ``-wal`` and ``-shm`` files
     the database file's mode, makes them private too. A new database file is created 0600.
     """
+    if is_url(path):
+        return _open_server(str(path), migrate_schema=migrate_schema)
+    path = Path(path)
     if path.exists() and path.is_dir():
         raise DatabaseError(f"{path} is een map, geen databasebestand.")
     if path.name == DB_FILENAME:
@@ -336,3 +343,24 @@ def open_database(path: Path, *, migrate_schema: bool = True) -> Database:
         engine.dispose()
         raise
     return Database(engine=engine, path=path)
+
+
+def _open_server(url: str, *, migrate_schema: bool) -> Database:
+    engine = make_engine(url)
+    try:
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except OperationalError as failed:
+            where = shown_url(url)
+            raise DatabaseError(
+                f"Noodpost kan de PostgreSQL-database {where} niet bereiken. Draait de "
+                "server, bestaat de database en klopt de gebruiker? Probeer het daarna "
+                "opnieuw."
+            ) from failed
+        if migrate_schema:
+            migrate(engine)
+    except Exception:
+        engine.dispose()
+        raise
+    return Database(engine=engine, path=None)

@@ -35,6 +35,7 @@ from noodpost.core.clock import Clock, iso, to_ms
 from noodpost.core.entities import SPECS, InvalidEvent, Kind, Op, spec_for
 from noodpost.core.errors import Refused
 from noodpost.core.events import EventRecord, canonical_json, data_hash
+from noodpost.storage.dialect import placeholder
 from noodpost.storage.models import Event, Node, Peer, Quarantine
 from noodpost.storage.owners import OwnerBook
 from noodpost.storage.projection import (
@@ -133,7 +134,7 @@ def _insert(session: Session, records: Sequence[Stored]) -> None:
     """
     if not records:
         return
-    mark = "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
+    mark = placeholder(session.get_bind())
     # A record is a named tuple in the column order; its data is stored as the text it came as.
     events = [
         (*r[:7], text, *r[8:], audience, is_secret(r.entity, r.data))

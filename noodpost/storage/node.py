@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, iso
 from noodpost.core.errors import DatabaseError, UserError
+from noodpost.core.private_files import create_private_file
+from noodpost.storage.dialect import is_url, server_identity
 from noodpost.storage.engine import DB_FILENAME, Database
 from noodpost.storage.models import Node
 
@@ -21,7 +23,12 @@ def new_incarnation() -> str:
 
 
 def home_of(db: Database) -> str:
-    """Where this database lives. When it changes, the file was copied or restored."""
+    """Where this database lives. When it changes, the file was copied or restored.
+
+    A database on a PostgreSQL server lives on that server, whichever machine connects.
+    """
+    if db.is_server:
+        return server_identity(db.engine)
     where = str(db.path.resolve()) if db.path else str(db.engine.url)
     return f"{socket.gethostname()}:{where}"
 
@@ -107,3 +114,51 @@ def database_path(data_dir: Path) -> Path:
             "onaangeroerd. Verplaats of hernoem het, of kies met --data-dir een andere map."
         )
     return path
+
+
+#: In a data folder whose database is on a PostgreSQL server: the file with its URL. The
+#: folder still holds the keys, the settings and the logs.
+DATABASE_URL_FILE = "database-url.txt"
+
+
+def database_location(data_dir: Path) -> Path | str:
+    """Where the node of ``data_dir`` keeps its database: the URL in
+    :data:`DATABASE_URL_FILE` when the folder has one (a hub on PostgreSQL), else the file
+    :data:`~.engine.DB_FILENAME` in the folder (:func:`database_path`).
+
+    Raises:
+        DatabaseError: the URL file cannot be read or holds no PostgreSQL URL — never then a
+            new, empty database file in its place.
+    """
+    url_file = data_dir / DATABASE_URL_FILE
+    if not url_file.exists():
+        return database_path(data_dir)
+    try:
+        url = url_file.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeError) as failed:
+        raise DatabaseError(
+            f"Het bestand {url_file} met de plek van de database is niet te lezen "
+            f"({failed}). Herstel het of zet de juiste postgresql://-URL erin."
+        ) from failed
+    if not is_url(url):
+        raise DatabaseError(
+            f"In {url_file} staat geen postgresql://-URL. Zet de URL van de database erin, "
+            "bijvoorbeeld postgresql://noodpost@dbserver/regio."
+        )
+    return url
+
+
+def has_database(location: Path | str) -> bool:
+    """Whether a database is there: the file exists, or a server URL is named (the server
+    itself is asked when it is opened)."""
+    return True if isinstance(location, str) else location.exists()
+
+
+def save_database_url(data_dir: Path, url: str) -> None:
+    """Keep ``url`` as the database of ``data_dir`` (owner-only: a URL may hold a password)."""
+    path = data_dir / DATABASE_URL_FILE
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    create_private_file(partial)
+    partial.write_text(url + "\n", encoding="utf-8")
+    partial.replace(path)

@@ -22,6 +22,8 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.entities import SPECS, EntitySpec, Kind
 from noodpost.core.fold import EventLike, Folded, fold
+from noodpost.storage import dialect
+from noodpost.storage.dialect import bind_processor, placeholder, value_mark
 from noodpost.storage.models import STATE_MODELS, Card, Event, State
 
 CHUNK = 500
@@ -141,20 +143,8 @@ def roomy_cache(session: Session) -> Iterator[None]:
     I/O-bound. :data:`BULK_CACHE_KIB` keeps the hot index pages in memory for the operation
     only, so the GUI's memory stays small the rest of the time.
     """
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
+    with dialect.roomy_cache(session.connection(), BULK_CACHE_KIB):
         yield
-        return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
-
-
-def _placeholder(session: Session) -> str:
-    return "?" if session.get_bind().dialect.paramstyle == "qmark" else "%s"
 
 
 class _Writer:
@@ -168,13 +158,12 @@ class _Writer:
         self.i_id, self.i_deleted = self.at["id"], self.at["deleted"]
         self.i_created, self.i_updated = self.at["created_hlc"], self.at["updated_hlc"]
         self.i_conflicts = self.at["conflicts"]
-        processors = [c.type.bind_processor(dialect) for c in table.columns]
+        processors = [bind_processor(c, dialect) for c in table.columns]
         self.processors = [
             (i, p, p(None)) for i, p in enumerate(processors) if p is not None
         ]  # (column, bind processor, what it makes of None: most JSON values are empty)
-        mark = _placeholder(session)
         names = ", ".join(self.columns)
-        marks = ", ".join(mark for _ in self.columns)
+        marks = ", ".join(value_mark(c, dialect) for c in table.columns)
         updates = ", ".join(f"{c} = excluded.{c}" for c in self.columns if c != "id")
         self.sql = (
             f"INSERT INTO {table.name} ({names}) VALUES ({marks}) "
@@ -228,7 +217,7 @@ def _household_cards(household_id: str, state: Folded) -> list[tuple[Any, ...]]:
 
 def _upsert_cards(session: Session, rows: list[tuple[Any, ...]]) -> None:
     """Insert card rows, or overwrite the household and status of codes already known."""
-    mark = _placeholder(session)
+    mark = placeholder(session.get_bind())
     sql = (
         f"INSERT INTO card (code, post_code, household_id, status) "
         f"VALUES ({mark}, {mark}, {mark}, {mark}) ON CONFLICT (code, post_code) DO UPDATE SET "

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from noodpost.core.events import SEQ_LIMIT
 from noodpost.storage.models import Quarantine
 
 #: How the reason of an event refused for write authority or stream begins (DESIGN §3.8).
@@ -90,6 +91,8 @@ def keep(
     origin = str(pick("o", str, "?"))[:36]
     incarnation = str(pick("i", str, "?"))[:16]
     seq = pick("s", int, 0) if counts else 0
+    if not 0 <= seq < SEQ_LIMIT:  # a 32-bit column: kept under 0, it acknowledges nothing
+        seq = 0
     held = session.scalar(
         select(Quarantine.id).where(
             Quarantine.origin == origin,

@@ -73,3 +73,38 @@ def test_the_schema_head_constant_follows_the_migrations() -> None:
     from noodpost.storage.engine import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_the_event_contract_fits_the_columns() -> None:
+    """What validation lets through, the columns hold on either engine: PostgreSQL refuses a
+    text longer than its column or a 32-bit integer out of range (SQLite stores anything), and
+    a refused row would fail a whole import instead of quarantining one event."""
+    from sqlalchemy import Integer, String, Text
+
+    from noodpost.core import entities, events
+    from noodpost.storage.models import Event
+
+    def length(column: str) -> int | None:
+        kind = Event.__table__.columns[column].type
+        return None if isinstance(kind, Text) else kind.length  # type: ignore[attr-defined]
+
+    assert length("origin") == length("entity_id") == length("author") == events.MAX_ID
+    assert length("incarnation") == events.MAX_INCARNATION
+    assert length("entity") == events.MAX_ENTITY
+    assert length("op") == events.MAX_OP
+    assert length("data_hash") == events.MAX_HASH
+    assert events.SEQ_LIMIT == 2**31  # seq and schema_version are Integer columns
+    for name, spec in SPECS.items():
+        columns = STATE_MODELS[name].__table__.columns
+        for key, field in spec.fields.items():
+            kind = columns[key].type
+            if field.type in ("str", "id", "time") and not isinstance(kind, Text):
+                assert isinstance(kind, String), (name, key)
+                longest = spec._checks[key][3]
+                if field.choices:
+                    longest = max(len(choice) for choice in field.choices)
+                assert kind.length is not None, (name, key)
+                assert longest <= kind.length, (name, key, longest, kind.length)
+            if field.type == "int":
+                assert isinstance(kind, Integer), (name, key)
+                assert (entities.INT_MIN, entities.INT_MAX) == (-(2**31), 2**31 - 1)

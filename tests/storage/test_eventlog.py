@@ -119,6 +119,38 @@ def test_poison_event_is_quarantined_and_the_rest_applies(
     assert (result.applied, result.quarantined) == (len(wire) - seeds, 2 + seeds)
 
 
+def test_a_value_too_large_for_its_column_is_quarantined_on_either_engine(
+    ctx: ServiceContext, another_node: Callable[..., Database], clock: FixedClock
+) -> None:
+    """A value the contract used to let through but a column cannot hold (PostgreSQL checks
+    lengths and 32-bit integers; SQLite never did): quarantined like any poison event, never
+    an import that fails as a whole (and so fails again with every cumulative bundle)."""
+    IntakeService(ctx).register(size=1)
+    with ctx.read() as session:
+        wire = [to_record(e).to_wire() for e in events_after(session, {})]
+    created = next(w for w in wire if w["e"] == "household")
+    last = wire[-1]["s"]
+
+    def variant(seq: int, **changes: object) -> dict[str, object]:
+        data = dict(json.loads(created["d"]), **changes)
+        text = canonical_json(data)
+        return dict(created, s=seq, op="update", d=text, dh=data_hash(text))
+
+    huge = variant(last + 1, size=2**40)
+    long_time = variant(last + 2, registered_at="2026-11-28T09:00:00+00:00" + "0" * 20)
+    other = another_node("hub", role="hub", code="GR-9000")
+    with other.write() as session:
+        node = load_node(session)
+        assert node is not None
+        result = apply_remote(
+            session, node, clock, [*wire, huge, long_time], origins=origins_of(ctx.db)
+        )
+    seeds = seeded(wire)
+    assert (result.applied, result.quarantined) == (len(wire) - seeds, 2 + seeds)
+    with other.read() as session:
+        assert session.scalar(select(Household.size)) == 1
+
+
 def test_version_vector_stops_at_the_first_gap(
     ctx: ServiceContext, another_node: Callable[..., Database], clock: FixedClock
 ) -> None:
@@ -143,6 +175,7 @@ def test_version_vector_stops_at_the_first_gap(
         assert version_vector(session)[(wire[0]["o"], wire[0]["i"])] == missing - 1
 
 
+@pytest.mark.sqlite_only
 def test_a_copied_database_gets_a_new_incarnation(ctx: ServiceContext, tmp_path: object) -> None:
     from pathlib import Path
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from noodpost.storage.projection import rebuild
 from noodpost.storage.streams import events_after
 
 Wire = dict[str, Any]
+At = Callable[[], str | None]  # the database_at fixture: a PostgreSQL URL, or None for a file
 
 
 def _wire(db: Database) -> list[Wire]:
@@ -122,7 +123,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> list[Wire]:
     return events
 
 
-def _fresh(path: Path, clock: FixedClock) -> Database:
+def _fresh(path: Path | str, clock: FixedClock) -> Database:
     db = open_database(path)
     with db.write() as session:
         create_node(
@@ -149,9 +150,9 @@ def reference(history: list[Wire], tmp_path_factory: pytest.TempPathFactory) -> 
 
 
 def test_the_reference_state_has_the_expected_merges(
-    history: list[Wire], tmp_path: Path, clock: FixedClock
+    history: list[Wire], tmp_path: Path, clock: FixedClock, database_at: At
 ) -> None:
-    db = _fresh(tmp_path / "r.db", clock)
+    db = _fresh(database_at() or tmp_path / "r.db", clock)
     _receive(db, clock, history)
     with db.read() as session:
         households = {h.size: h for h in session.scalars(select(Household))}
@@ -170,9 +171,10 @@ def test_the_reference_state_has_the_expected_merges(
 
 
 def test_rebuild_from_the_log_gives_the_same_state(
-    history: list[Wire], reference: str, tmp_path: Path, clock: FixedClock
+    history: list[Wire], reference: str, tmp_path: Path, clock: FixedClock, database_at: At
 ) -> None:
-    db = _fresh(tmp_path / "r.db", clock)
+    """On either engine: the reference digest is the SQLite receiver's."""
+    db = _fresh(database_at() or tmp_path / "r.db", clock)
     _receive(db, clock, history)
     with db.write() as session:
         rebuild(session)
@@ -190,6 +192,7 @@ def test_any_order_with_duplicates_gives_identical_state(
     history: list[Wire],
     reference: str,
     tmp_path_factory: pytest.TempPathFactory,
+    database_at: At,
     data: st.DataObject,
 ) -> None:
     from datetime import UTC, datetime
@@ -204,7 +207,7 @@ def test_any_order_with_duplicates_gives_identical_state(
         batches.append(shuffled[:size])
         shuffled = shuffled[size:]
     clock = FixedClock(datetime(2026, 11, 28, 12, 0, tzinfo=UTC))
-    db = _fresh(tmp_path_factory.mktemp("perm") / "p.db", clock)
+    db = _fresh(database_at() or tmp_path_factory.mktemp("perm") / "p.db", clock)
     for batch in batches:
         _receive(db, clock, batch)
     assert _digest(db) == reference

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,28 @@ def stick(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def hub(make_site: SiteFactory) -> Site:
-    return make_site("hub", role="hub", code=HUB_CODE, name="C-NSP Groningen")
+def hub(make_site: SiteFactory, request: pytest.FixtureRequest) -> Iterator[Site]:
+    """The hub: on SQLite; on PostgreSQL for the whole sync suite when the environment says
+    ``NOODPOST_TEST_HUB_DB=postgresql`` (the modules that override this fixture with
+    :func:`hub_on_either_engine` run on both engines always)."""
+    if os.environ.get("NOODPOST_TEST_HUB_DB") != "postgresql":
+        yield make_site("hub", role="hub", code=HUB_CODE, name="C-NSP Groningen")
+        return
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about the SQLite file itself")
+    server = request.getfixturevalue("pg_server")
+    url = server.fresh()
+    yield make_site("hub", role="hub", code=HUB_CODE, name="C-NSP Groningen", database=url)
+    server.drop(url)  # WITH (FORCE): the hub's connections end too
+
+
+@pytest.fixture
+def hub_on_either_engine(make_site: SiteFactory, database_at: Callable[[], str | None]) -> Site:
+    """The hub on SQLite and, in a second run, on PostgreSQL (the posts stay on SQLite). A
+    module runs its hub tests on both by overriding ``hub`` with it (test_bundle_import.py)."""
+    return make_site(
+        "hub", role="hub", code=HUB_CODE, name="C-NSP Groningen", database=database_at()
+    )
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ from noodpost.storage.models import (
     Quarantine,
     ReceivedBundle,
 )
-from noodpost.storage.node import database_path, require_node
+from noodpost.storage.node import database_path, require_node, save_database_url
 from noodpost.sync import bundle as fmt
 from noodpost.sync.keys import create_keys
 from noodpost.sync.service import SyncService
@@ -159,10 +159,12 @@ def build_site(
     code: str = "GR-0014",
     name: str | None = None,
     training: bool = False,
+    database: str | None = None,
 ) -> Site:
-    """A freshly initialised node with its keys, in ``data_dir``."""
+    """A freshly initialised node with its keys, in ``data_dir``; its database there, or at
+    ``database`` (a PostgreSQL URL from the ``database_at`` fixture)."""
     data_dir.mkdir(parents=True)
-    db = open_database(database_path(data_dir))
+    db = open_database(database or database_path(data_dir))
     version, items = parse_catalogue(catalogue_path().read_text(encoding="utf-8"))
     initialise(
         db,
@@ -175,6 +177,8 @@ def build_site(
         training=training,
     )
     create_keys(db, data_dir)
+    if database is not None:  # as 'noodpost init --database' keeps it, for 'hub serve'
+        save_database_url(data_dir, database)
     return Site(data_dir, db, ServiceContext(db, clock), SyncService(db, clock, data_dir))
 
 

@@ -76,6 +76,7 @@ def _pin_hashes(site: Site) -> set[str]:
         return {h for h in session.scalars(select(Credential.pin_hash)) if h}
 
 
+@pytest.mark.sqlite_only  # reads the hub's database file and its WAL
 def test_after_rounds_over_stick_and_http_each_post_holds_only_its_own_people(
     hub: Site,
     make_site: SiteFactory,

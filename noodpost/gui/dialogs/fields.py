@@ -35,8 +35,7 @@ def pin_field(name: str, placeholder: str) -> QLineEdit:
     field.setMaxLength(PIN_MAX_DIGITS)
     field.setPlaceholderText(placeholder)
     field.setMinimumWidth(220)
-    larger_font(field, 4)
-    return field
+    return field  # in the font of the fields around it (issue 18, item 13)
 
 
 class FieldMessage(QLabel):

@@ -74,7 +74,7 @@ class AlarmsPage(Page):
         splitter.addWidget(self._build_side())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([860, 260] if self.is_hub else [820, 300])
+        splitter.setSizes([880, 240] if self.is_hub else [860, 260])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_actions())
@@ -232,7 +232,7 @@ class AlarmsPage(Page):
         columns += [
             Column(self.tr("Wie nodig"), 10),
             Column(self.tr("Urgentie"), 8),
-            Column(self.tr("Plek"), 20),
+            Column(self.tr("Plek"), 18),
             Column(self.tr("Status")),
             Column(self.tr("Bevestigd door"), 13),
         ]

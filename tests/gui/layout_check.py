@@ -17,7 +17,7 @@ are not checked.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QListView,
     QPushButton,
@@ -47,6 +48,7 @@ BUTTON_MARGIN = 6
 
 def layout_problems(window: QWidget) -> list[str]:
     """Everything cut off or overlapping in ``window`` as it is shown now, in words."""
+    _settle(window)
     found: list[str] = []
     for widget in [window, *window.findChildren(QWidget)]:
         if not widget.isVisible() or widget.width() <= 0:
@@ -65,6 +67,17 @@ def layout_problems(window: QWidget) -> list[str]:
             found += _list_rows(widget)
         found += _overlaps(widget)
     return found
+
+
+def _settle(window: QWidget) -> None:
+    """Let every pending layout and resize happen first: a text just set (the status line
+    refreshes after each change) is measured against the room it will get, not the old."""
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
+        for layout in [window.layout(), *window.findChildren(QLayout)]:
+            if layout is not None:
+                layout.activate()
 
 
 def _name(widget: QWidget) -> str:

@@ -142,7 +142,7 @@ def _pages_fit(qtbot: QtBot, window: MainWindow, app: AppContext) -> dict[str, l
             page.select_post("GR-0014")  # the details of the busy post beside the table
         _settle(qtbot, app)
         window.resize(WIDTH, HEIGHT)
-        qtbot.wait(10)
+        qtbot.wait(50)  # the tables size their columns after a layout pass
         problems = layout_problems(window)
         if window.width() > WIDTH or window.height() > HEIGHT:
             problems.append(f"the window is {window.width()}×{window.height()}")

@@ -1,6 +1,10 @@
-"""Render every screen of the real app on demo data to docs/screenshots/ (1366×768).
+"""Render every screen of the real app on demo data to docs/screenshots/.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--size WxH] [OUT_DIR]
+
+At 1366×768 (the default) the pictures go to docs/screenshots/ (the README shows those); at
+another size, such as ``--size 1280x800`` or ``--size 1920x1080``, to docs/screenshots/WxH/.
+``--all`` renders the three sizes the program is checked at (issue 18, item 13).
 
 Builds a post with ``noodpost demo`` data in a temporary folder, signs in the demo
 coordinator and grabs the main window with each page shown.
@@ -8,6 +12,7 @@ coordinator and grabs the main window with each page shown.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -15,6 +20,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "gui"))
+
+from layout_check import layout_problems
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from noodpost.app import build_context, build_main_window
 from noodpost.core.clock import FixedClock
@@ -43,8 +53,23 @@ SHOTS = {
 }
 
 
-def main(out: Path) -> None:
-    app = create_application(sys.argv)
+DEFAULT_SIZE = (1366, 768)
+#: The screens looked at: older 1280-pixel laptops, the common 1366×768, full HD.
+SIZES = ((1280, 800), (1366, 768), (1920, 1080))
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
+def out_dir(size: tuple[int, int], base: Path = Path("docs/screenshots")) -> Path:
+    """docs/screenshots/ at the default size, docs/screenshots/WxH/ at any other."""
+    return base if size == DEFAULT_SIZE else base / f"{size[0]}x{size[1]}"
+
+
+def main(out: Path, size: tuple[int, int] = DEFAULT_SIZE) -> None:
+    app = create_application(sys.argv[:1])
     install_translators(app, "nl")
     end = datetime(2026, 11, 28, 13, 30, tzinfo=UTC)
     with tempfile.TemporaryDirectory() as folder:
@@ -61,7 +86,7 @@ def main(out: Path) -> None:
         anna = next(v for v in volunteers.list_volunteers() if v.name == "Anna Dijkstra")
         volunteers.sign_in(anna.id, DEMO_PIN)
         window = build_main_window(context)
-        window.resize(1366, 768)
+        window.resize(*size)
         window.show()
         out.mkdir(parents=True, exist_ok=True)
         flagged = context.services.visits.not_seen_since(0)[0]
@@ -74,11 +99,21 @@ def main(out: Path) -> None:
             for _ in range(5):
                 app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
-            print(out / f"{name}.png")
+            print(out / f"{name}.png", window.width(), window.height())
+            for problem in layout_problems(window):  # what tests/gui/test_layout_fits.py finds
+                print("    cut off or overlapping:", problem)
         context.runner.shutdown()
         window.close()
+        window.deleteLater()  # its timers must not fire on the next size's run
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         db.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("docs/screenshots"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, help="folder (default: docs/screenshots)")
+    parser.add_argument("--size", type=parse_size, default=DEFAULT_SIZE, help="e.g. 1280x800")
+    parser.add_argument("--all", action="store_true", help="1280x800, 1366x768 and 1920x1080")
+    args = parser.parse_args()
+    for size in SIZES if args.all else (args.size,):
+        main(args.out or out_dir(size), size)

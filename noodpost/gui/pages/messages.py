@@ -152,12 +152,12 @@ class MessagesPage(Page):
         search_label.setBuddy(self.search_field)
         year_label = QLabel(self.tr("&Geboren:"))
         year_label.setBuddy(self.year_field)
-        # Two rows: on a 1280-pixel screen one row left the search field too narrow for its
-        # own hint (issue 18, item 13).
+        # The post's new message on a row of its own: on a 1280-pixel screen one row left the
+        # search field too narrow for its own hint (issue 18, item 13). The hub has no new
+        # message; its export ends the search row.
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addStretch(1)
-        actions.addWidget(self.export_button)
         search = QHBoxLayout()
         search.addWidget(search_label)
         search.addWidget(self.search_field, 1)
@@ -165,6 +165,7 @@ class MessagesPage(Page):
         search.addWidget(self.year_field)
         search.addWidget(self.search_button)
         search.addWidget(self.clear_button)
+        search.addWidget(self.export_button)
         top = QVBoxLayout()
         top.addLayout(actions)
         top.addLayout(search)

@@ -344,6 +344,7 @@ class RegionalPage(Page):
         box.addWidget(right)
         box.setStretchFactor(0, 1)
         box.setStretchFactor(1, 1)
+        box.setSizes([1000, 1000])  # half and half on any screen
         scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * DETAIL_CHARACTERS)
         box.setChildrenCollapsible(False)
         return box

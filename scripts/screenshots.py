@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -24,7 +25,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "gui"))
 
 from layout_check import layout_problems
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from noodpost.app import build_context, build_main_window
 from noodpost.core.clock import FixedClock
@@ -104,8 +104,6 @@ def main(out: Path, size: tuple[int, int] = DEFAULT_SIZE) -> None:
                 print("    cut off or overlapping:", problem)
         context.runner.shutdown()
         window.close()
-        window.deleteLater()  # its timers must not fire on the next size's run
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         db.close()
 
 
@@ -115,5 +113,9 @@ if __name__ == "__main__":
     parser.add_argument("--size", type=parse_size, default=DEFAULT_SIZE, help="e.g. 1280x800")
     parser.add_argument("--all", action="store_true", help="1280x800, 1366x768 and 1920x1080")
     args = parser.parse_args()
-    for size in SIZES if args.all else (args.size,):
-        main(args.out or out_dir(size), size)
+    if args.all:  # each size in a process of its own, as a fresh start of the program
+        for width, height in SIZES:
+            command = [sys.executable, __file__, "--size", f"{width}x{height}"]
+            subprocess.run([*command, *([str(args.out)] if args.out else [])], check=True)
+    else:
+        main(args.out or out_dir(args.size), args.size)

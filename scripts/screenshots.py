@@ -25,10 +25,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "gui"))
 
 from layout_check import layout_problems
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QWidget
 
 from noodpost.app import build_context, build_main_window
 from noodpost.core.clock import FixedClock
 from noodpost.gui.application import create_application
+from noodpost.gui.context import AppContext
 from noodpost.gui.pages.desk import DeskPage
 from noodpost.gui.translations import install_translators
 from noodpost.services.demo import DEMO_PIN, generate
@@ -102,9 +105,34 @@ def main(out: Path, size: tuple[int, int] = DEFAULT_SIZE) -> None:
             print(out / f"{name}.png", window.width(), window.height())
             for problem in layout_problems(window):  # what tests/gui/test_layout_fits.py finds
                 print("    cut off or overlapping:", problem)
+        intake_with_duplicate(app, context, window, out)
         context.runner.shutdown()
         window.close()
         db.close()
+
+
+def intake_with_duplicate(
+    app: QApplication, context: AppContext, window: QWidget, out: Path
+) -> None:
+    """balie_inschrijven.png: the intake over the desk, with the warning a likely duplicate
+    brings (the dialog painted onto the window's picture, as a window manager shows it)."""
+    context.services.intake.register(size=5, name="Bos", birth_year=1970, postcode="9791 HC")
+    desk = window.show_page("Balie")
+    assert isinstance(desk, DeskPage)
+    dialog = desk.start_intake(None)
+    dialog.fill(2, name="Bos", birth_year=1970, postcode="9791HC")
+    for _ in range(5):
+        app.processEvents()
+    shot = window.grab()
+    painter = QPainter(shot)
+    inside = dialog.grab()
+    painter.drawPixmap((shot.width() - inside.width()) // 2, 150, inside)
+    painter.end()
+    shot.save(str(out / "balie_inschrijven.png"))
+    print(out / "balie_inschrijven.png", inside.width(), inside.height())
+    for problem in layout_problems(dialog):
+        print("    cut off or overlapping:", problem)
+    dialog.reject()
 
 
 if __name__ == "__main__":

@@ -25,14 +25,14 @@ from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NeedsConfirmation
 from noodpost.gui.application import create_application
 from noodpost.gui.context import AppContext
-from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog, AlarmFormDialog
+from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog, AlarmFormDialog, AlarmNoteDialog
 from noodpost.gui.dialogs.audit_view import AuditViewDialog
 from noodpost.gui.dialogs.bulletin_form import BulletinFormDialog
 from noodpost.gui.dialogs.charging_ticket import NewTicketDialog
 from noodpost.gui.dialogs.confirm import ConfirmDialog
 from noodpost.gui.dialogs.intake import IntakeDialog
 from noodpost.gui.dialogs.messages_form import MessagesFormDialog
-from noodpost.gui.dialogs.needs_forms import NewNeedDialog
+from noodpost.gui.dialogs.needs_forms import CancelNeedDialog, NewNeedDialog, ReferDialog
 from noodpost.gui.dialogs.post_details import PostDetailsDialog
 from noodpost.gui.dialogs.quick_need import QuickNeedDialog
 from noodpost.gui.dialogs.recovery_code import RecoveryCodeDialog
@@ -43,7 +43,7 @@ from noodpost.gui.dialogs.shortcuts import ShortcutsDialog
 from noodpost.gui.dialogs.sign_in import SignInDialog
 from noodpost.gui.dialogs.supplies_forms import SuppliesCorrectionDialog, SuppliesDeliveryDialog
 from noodpost.gui.dialogs.supply_notice_forms import DispatchDialog, RequestDialog
-from noodpost.gui.dialogs.volunteers_forms import VolunteersAddDialog
+from noodpost.gui.dialogs.volunteers_forms import VolunteersAddDialog, VolunteersEndShiftDialog
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.regional import RegionalPage
 from noodpost.services.backup import BackupService
@@ -208,8 +208,16 @@ def test_every_post_dialog_fits_with_nothing_cut_off(
         ["Rantsoen bereikt: drinkwater 3 l van 3 l vandaag."],
         needs_reason=True,
     )
+    alarm = services.alarms.open_alarms()[0]
+    need = services.needs.list_needs()[0]
+    shift = services.volunteers.on_duty()[0]
     for dialog in (
         AlarmFormDialog(app_context, parent),
+        AlarmNoteDialog(app_context, alarm, cancel=True, parent=parent),
+        ReferDialog(app_context, need, household.card_code, parent),
+        CancelNeedDialog(app_context, need, None, parent),
+        VolunteersEndShiftDialog(app_context, shift, parent),
+        MessagesFormDialog(app_context, household_id=household.household_id, parent=parent),
         NewNeedDialog(app_context, parent),
         QuickNeedDialog(app_context, household.household_id, household.card_code, parent),
         NewTicketDialog(app_context, parent),

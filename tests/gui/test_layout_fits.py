@@ -58,6 +58,7 @@ WIDTH, HEIGHT = 1280, 800
 
 def demo_context(tmp_path: Path, clock: FixedClock, folder: str, code: str) -> AppContext:
     """A post with two busy demo days ending now, its demo coordinator signed in."""
+    create_application([])  # the app's own font (12 pt), as a volunteer sees it
     data_dir = tmp_path / folder
     db = make_node(data_dir, clock, code=code, name="Dorpshuis Ten Boer")
     create_keys(db, data_dir)

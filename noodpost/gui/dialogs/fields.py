@@ -34,7 +34,7 @@ def grow_to_wrapped_text(dialog: QWidget) -> None:
     if layout is None or not layout.hasHeightForWidth():
         return
     needed = layout.totalHeightForWidth(dialog.width())
-    screen = dialog.screen().availableGeometry().height() if dialog.screen() else needed
+    screen = dialog.screen().availableGeometry().height()
     if needed > dialog.height():
         dialog.resize(dialog.width(), min(needed, screen))
 

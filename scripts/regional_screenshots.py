@@ -1,12 +1,14 @@
 """Render the regional page and the alarm pop-up on demo data: a hub holding two posts.
 
-Run from the repository: ``.venv/bin/python scripts/regional_screenshots.py``; writes
-docs/screenshots/regional.png and docs/screenshots/alarm_popup.png (1366×768, offscreen).
+Run from the repository: ``.venv/bin/python scripts/regional_screenshots.py [--size WxH |
+--all]``; writes docs/screenshots/regional.png and docs/screenshots/alarm_popup.png (1366×768,
+offscreen), at another size into docs/screenshots/WxH/ (as scripts/screenshots.py does).
 The pop-up is a window of its own; it is painted onto the main window's picture.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
 import sys
@@ -18,10 +20,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "docs" / "screenshots"
 sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "scripts"))
+sys.path.insert(0, str(REPO / "tests" / "gui"))
 
 from argon2 import PasswordHasher, Type  # noqa: E402
+from layout_check import layout_problems  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshots import DEFAULT_SIZE, SIZES, out_dir, parse_size  # noqa: E402
 from support import make_node  # noqa: E402
 
 from noodpost.app import build_context  # noqa: E402
@@ -51,7 +57,9 @@ class Silent:
         print("geluid:", "escalatie" if escalation else "nieuwe melding")
 
 
-def main() -> None:
+def main(
+    sizes: tuple[tuple[int, int], ...] = (DEFAULT_SIZE,), pages_dir: Path | None = None
+) -> None:
     root = Path(tempfile.mkdtemp(prefix="noodpost-regional-"))
     clock = FixedClock(END - timedelta(days=3, hours=2))
     hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
@@ -92,23 +100,42 @@ def main() -> None:
         sync.export_usb(stick)
         hub.services.sync.import_usb(stick)
 
-    render(app, hub)
+    for size in sizes:
+        render(app, hub, size, out_dir(size, OUT), pages_dir)
     hub.runner.shutdown()
     shutil.rmtree(root, ignore_errors=True)
 
 
-def render(app: QApplication, hub: AppContext) -> None:
-    window = MainWindow(hub, [RegionalPage(hub), *build_pages(hub)])
+def render(
+    app: QApplication,
+    hub: AppContext,
+    size: tuple[int, int],
+    out: Path,
+    pages_dir: Path | None = None,
+) -> None:
+    window = MainWindow(hub, build_pages(hub))
     hub.services.ctx.subscribe(window.notify_changed)
-    window.resize(1366, 768)
+    window.resize(*size)
     window.show()
+    if pages_dir is not None:  # every page of the hub, to look at (not for the README)
+        folder = pages_dir / f"{size[0]}x{size[1]}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for each in window.pages:
+            window.show_page(each.title)
+            for _ in range(5):
+                app.processEvents()
+            name = each.title.lower().replace(" & ", "-").replace(" ", "-")
+            window.grab().save(str(folder / f"cnsp-{name}.png"))
+            print(folder / f"cnsp-{name}.png", window.width(), window.height())
+            for problem in layout_problems(window):
+                print("    cut off or overlapping:", problem)
     window.show_page("Regio")
     page = window.page("Regio")
     assert isinstance(page, RegionalPage)
     page.select_post("GR-0014")
     app.processEvents()
-    OUT.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(OUT / "regional.png"))
+    out.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(out / "regional.png"))
 
     hub.settings.alarm_escalation_minutes = 10
     alert = AlarmAlert(hub, window, sound=Silent())
@@ -119,9 +146,16 @@ def render(app: QApplication, hub: AppContext) -> None:
     painter = QPainter(shot)
     painter.drawPixmap((shot.width() - popup.width()) // 2, 90, popup)
     painter.end()
-    shot.save(str(OUT / "alarm_popup.png"))
-    print(alert.header.text())
+    shot.save(str(out / "alarm_popup.png"))
+    print(out, window.width(), window.height(), alert.header.text())
+    alert.close()
+    window.close()
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=parse_size, default=DEFAULT_SIZE, help="e.g. 1280x800")
+    parser.add_argument("--all", action="store_true", help="1280x800, 1366x768 and 1920x1080")
+    parser.add_argument("--hub-pages", type=Path, help="also every hub page, into this folder")
+    args = parser.parse_args()
+    main(SIZES if args.all else (args.size,), args.hub_pages)

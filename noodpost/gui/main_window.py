@@ -31,6 +31,19 @@ def window_title(node: NodeInfo) -> str:
     return f"{title} — {TRAINING_MARK}" if node.training else title
 
 
+def navigation_width(nav: QListWidget, pages: Sequence[Page]) -> int:
+    """As wide as the longest page title with its count ("Hulpvragen  123"), no wider: on a
+    1280-pixel screen every pixel here is taken from the page (issue 18, item 13)."""
+    metrics = nav.fontMetrics()
+    widest = max(
+        metrics.horizontalAdvance(
+            page.title + ("  999" if type(page).badge is not Page.badge else "")
+        )
+        for page in pages
+    )
+    return widest + 2 * nav.frameWidth() + 2 * nav.spacing() + 16
+
+
 class MainWindow(QMainWindow):
     """Navigation, pages and status line. Pages are built by the caller and passed in.
 
@@ -58,10 +71,10 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setFixedWidth(250)
         nav_font = self.nav.font()
         nav_font.setPointSize(nav_font.pointSize() + 2)
         self.nav.setFont(nav_font)
+        self.nav.setFixedWidth(navigation_width(self.nav, self.pages))
         self.nav.setSpacing(2)
         self.nav.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.stack = QStackedWidget()

@@ -163,7 +163,7 @@ def test_returning_household_served_in_two_actions_after_the_scan(
     # What the household may still receive is visible before anything is handed out.
     assert view.allowance_text("water") == "0 l van 6 l"
     assert view.allowance_state("water") == "nog 6 l"
-    assert page.quick_buttons[0].text() == "F2  Drinkwater 3 l\nnog 6 l"
+    assert page.quick_buttons[0].text() == "F2 Drinkwater 3 l\nnog 6 l"
     assert page.checkin_button.text() == "F1  Aanmelden"
     assert page.occupancy.text() == "Aanwezig: 0 / 80"
 
@@ -230,7 +230,7 @@ def test_second_hand_out_beyond_the_ration_needs_a_reason(
     QTest.keyClick(page.scan_field, Qt.Key.Key_F2)
     wait_idle()
     assert page.panel_view.allowance_state("water") == "⚠ rantsoen bereikt"
-    assert page.quick_buttons[0].text() == "F2  Drinkwater 3 l\n⚠ rantsoen bereikt"
+    assert page.quick_buttons[0].text() == "F2 Drinkwater 3 l\n⚠ rantsoen bereikt"
 
     # Beyond the ration, cancelled: nothing written.
     before = event_count()

@@ -159,7 +159,7 @@ def test_every_page_fits_the_screen(
     line.post.setText("Dorpshuis De Lange Naam van het Oude Raadhuis · GR-0014")
     line.alarms.setText("6 meldingen niet bevestigd")
     line.volunteer.setText("Anna Dijkstra-van der Veen (coördinator)")
-    line.clock_warning.setText("Klok verdacht: controleer datum en tijd")
+    line.clock_warning.setText("Klok verdacht")
     line.clock_warning.show()
     for page in main_window.pages:
         main_window.show_page(page.title)

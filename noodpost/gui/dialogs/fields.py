@@ -26,6 +26,19 @@ def larger_font(widget: QWidget, extra: int, *, bold: bool = False) -> None:
     widget.setFont(font)
 
 
+def grow_to_wrapped_text(dialog: QWidget) -> None:
+    """Make a just-shown window tall enough for its wrapped text at the width it got: a window
+    sizes itself without asking its wrapping labels how tall they become, and their last
+    lines were cut off (issue 18, item 13). Never taller than the screen."""
+    layout = dialog.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    needed = layout.totalHeightForWidth(dialog.width())
+    screen = dialog.screen().availableGeometry().height()
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), min(needed, screen))
+
+
 def pin_field(name: str, placeholder: str) -> QLineEdit:
     """A masked field that takes digits only (up to eight) and shows them as dots."""
     field = QLineEdit()
@@ -35,8 +48,7 @@ def pin_field(name: str, placeholder: str) -> QLineEdit:
     field.setMaxLength(PIN_MAX_DIGITS)
     field.setPlaceholderText(placeholder)
     field.setMinimumWidth(220)
-    larger_font(field, 4)
-    return field
+    return field  # in the font of the fields around it (issue 18, item 13)
 
 
 class FieldMessage(QLabel):

@@ -106,8 +106,12 @@ class IntakeDialog(SavingDialog):
         layout.addWidget(self.consent)
         layout.addLayout(flags_row)
         layout.addWidget(flags_note)
+        layout.addSpacing(4)
         layout.addWidget(self.duplicates)
-        layout.addWidget(self.open_existing)
+        choice = QHBoxLayout()  # the warning's own answer, under it, as wide as its words
+        choice.addWidget(self.open_existing)
+        choice.addStretch(1)
+        layout.addLayout(choice)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
@@ -145,6 +149,7 @@ class IntakeDialog(SavingDialog):
         self.language.addItems(list(LANGUAGES))
 
         form = QFormLayout()
+        form.setVerticalSpacing(8)
         for text, field in (
             (self.tr("&Aantal personen (verplicht)"), self.persons),
             (self.tr("&Naam"), self.name),
@@ -193,6 +198,7 @@ class IntakeDialog(SavingDialog):
         self.open_existing = QPushButton(self.tr("Dit is hetzelfde huishouden: open het"))
         self.open_existing.setObjectName("intake_open_existing")
         self.open_existing.setAutoDefault(False)
+        self.open_existing.setMinimumHeight(36)
         self.open_existing.hide()
         self.open_existing.clicked.connect(self._choose_existing)
 
@@ -262,6 +268,7 @@ class IntakeDialog(SavingDialog):
             self.duplicates.setText("\n".join(lines))
         self.duplicates.setVisible(bool(found))
         self.open_existing.setVisible(bool(found))
+        self.adjustSize()  # room for the warning (and back), instead of squeezing the form
         # With a likely duplicate on screen, Enter opens it; saving anyway takes a click.
         self.open_existing.setDefault(bool(found))
         self.save_button.setDefault(not found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -34,7 +35,7 @@ from noodpost.core.errors import UserError
 from noodpost.core.rations import local_time
 from noodpost.core.retention import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from noodpost.gui.context import AppContext
-from noodpost.gui.dialogs.fields import FieldMessage, larger_font
+from noodpost.gui.dialogs.fields import FieldMessage, grow_to_wrapped_text, larger_font
 from noodpost.gui.dialogs.setup_wizard import MAX_CAPACITY, post_functions
 from noodpost.services.backup import BackupService
 from noodpost.services.post import PostDetails, PostService
@@ -178,6 +179,10 @@ class PostDetailsDialog(QDialog):
         return retention_box
 
     # ---------------------------------------------------------------- showing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_wrapped_text(self)
 
     def load(self) -> None:
         """Show the post's record and what retention has due now."""

@@ -190,7 +190,6 @@ class PostPage(QWizardPage):
         self.code.setPlaceholderText(self.tr("bijvoorbeeld GR-0014"))
         self.code.setMaxLength(12)
         self.code.setMaximumWidth(220)
-        larger_font(self.code, 2)
         self.capacity = QSpinBox()
         self.capacity.setObjectName("capacity")
         self.capacity.setRange(0, MAX_CAPACITY)

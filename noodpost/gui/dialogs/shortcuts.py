@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from noodpost.gui.dialogs.fields import grow_to_wrapped_text
 
 
 def desk_keys() -> list[tuple[str, str]]:
@@ -115,6 +118,10 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        grow_to_wrapped_text(self)
 
     @staticmethod
     def _table(heading: str, keys: Sequence[tuple[str, str]]) -> str:

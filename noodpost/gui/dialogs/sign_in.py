@@ -72,6 +72,7 @@ class SignInPanel(QWidget):
         self.names.setMinimumHeight(220)
         larger_font(self.names, 4)
         self.pin = pin_field("pin", self.tr("pincode"))
+        larger_font(self.pin, 2)  # as the search field above it
         self.button = QPushButton(self.tr("&Aanmelden"))
         self.button.setObjectName("sign_in_button")
         # Enter in the PIN field signs in (returnPressed); the button is not a dialog default,

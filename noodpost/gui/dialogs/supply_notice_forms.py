@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime, QSize
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -83,7 +83,15 @@ class QuantitiesBox(QScrollArea):
             self.fields[item.id] = field
         grid.setColumnStretch(0, 1)
         self.setWidget(inner)
-        self.setMinimumHeight(min(420, 44 * max(3, len(self._items))))
+        self._height = min(420, 44 * max(3, len(self._items)))
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height)
+
+    def minimumSizeHint(self) -> QSize:
+        # Asked as a minimum height (not set as one), so that the dialog's layout counts it:
+        # a set minimum left the rows below lying on top of the list (issue 18, item 13).
+        return QSize(super().minimumSizeHint().width(), self._height)
 
     def set_quantity(self, item_code: str, text: str) -> None:
         for item in self._items:
@@ -334,11 +342,14 @@ class RequestDialog(SavingDialog):
         note_label = QLabel(self.tr("&Toelichting"))
         note_label.setBuddy(self.note)
         form = QFormLayout()
-        form.addRow(self.tr("Nodig"), self.quantities)
         form.addRow(self.tr("Urgentie"), urgency_row)
         form.addRow(note_label, self.note)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        # The list above the form, not in it: in the form it was given less than its height
+        # and the urgency lay on top of it (issue 18, item 13).
+        layout.addWidget(QLabel(self.tr("Nodig")))
+        layout.addWidget(self.quantities, 1)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)

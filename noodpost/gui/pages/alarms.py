@@ -74,7 +74,7 @@ class AlarmsPage(Page):
         splitter.addWidget(self._build_side())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([840, 280] if self.is_hub else [780, 340])
+        splitter.setSizes([880, 240] if self.is_hub else [860, 260])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
         layout.addLayout(self._build_actions())
@@ -139,6 +139,8 @@ class AlarmsPage(Page):
                 self.table.setColumnWidth(number, width + 24)
             else:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        if self.is_hub:  # the hub confirms itself; who did is in the details beside the table
+            self.table.setColumnHidden(len(self.model.columns) - 1, True)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         return self.table
 
@@ -225,12 +227,14 @@ class AlarmsPage(Page):
         columns = [Column(self.tr("Tijd"), 11)]
         if self.is_hub:
             columns.append(Column(self.tr("Post"), 8))
+        # Where comes before the status, with room for an address: at 1280 pixels the last
+        # column was cut to "Sp…" (issue 18, item 13). The status takes the rest.
         columns += [
             Column(self.tr("Wie nodig"), 10),
             Column(self.tr("Urgentie"), 8),
-            Column(self.tr("Status"), 11),
+            Column(self.tr("Plek"), 18),
+            Column(self.tr("Status")),
             Column(self.tr("Bevestigd door"), 13),
-            Column(self.tr("Plek")),
         ]
         return columns
 
@@ -244,9 +248,9 @@ class AlarmsPage(Page):
             values += [
                 alarm.type_label,
                 alarm.urgency_label,
+                alarm.location or "",
                 self.status_text(alarm),
                 alarm.acknowledged_by or "",
-                alarm.location or "",
                 self._tone(alarm),
             ]
             rows[alarm_id] = tuple(values)

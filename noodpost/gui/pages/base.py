@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from noodpost.gui.context import AppContext
 
@@ -36,7 +36,11 @@ class Page(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.layout_.addWidget(self.heading)
+        # Beside the heading, a page may put a short fact (the desk: who is present).
+        self.heading_row = QHBoxLayout()
+        self.heading_row.addWidget(self.heading)
+        self.heading_row.addStretch(1)
+        self.layout_.addLayout(self.heading_row)
 
     def refresh(self) -> None:
         """Reload what the page shows from the services."""

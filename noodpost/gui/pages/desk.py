@@ -153,8 +153,7 @@ class DeskPage(Page):
         row.addWidget(scan_label)
         row.addWidget(self.scan_field, 1)
         row.addWidget(self.new_button)
-        row.addSpacing(12)
-        row.addWidget(self.occupancy)
+        self.heading_row.addWidget(self.occupancy)  # beside "Balie": the scan field's room
         return row
 
     def _build_feedback(self) -> QLabel:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -117,7 +118,7 @@ class MessagesPage(Page):
         else:
             self.export_button.hide()
 
-    def _build_top(self) -> QHBoxLayout:
+    def _build_top(self) -> QVBoxLayout:
         self.new_button = QPushButton(self.tr("&Bericht opnemen…"))
         self.new_button.setObjectName("message_new")
         self.new_button.setMinimumHeight(44)
@@ -151,16 +152,23 @@ class MessagesPage(Page):
         search_label.setBuddy(self.search_field)
         year_label = QLabel(self.tr("&Geboren:"))
         year_label.setBuddy(self.year_field)
-        top = QHBoxLayout()
-        top.addWidget(self.new_button)
-        top.addSpacing(24)
-        top.addWidget(search_label)
-        top.addWidget(self.search_field, 1)
-        top.addWidget(year_label)
-        top.addWidget(self.year_field)
-        top.addWidget(self.search_button)
-        top.addWidget(self.clear_button)
-        top.addWidget(self.export_button)
+        # The post's new message on a row of its own: on a 1280-pixel screen one row left the
+        # search field too narrow for its own hint (issue 18, item 13). The hub has no new
+        # message; its export ends the search row.
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addStretch(1)
+        search = QHBoxLayout()
+        search.addWidget(search_label)
+        search.addWidget(self.search_field, 1)
+        search.addWidget(year_label)
+        search.addWidget(self.year_field)
+        search.addWidget(self.search_button)
+        search.addWidget(self.clear_button)
+        search.addWidget(self.export_button)
+        top = QVBoxLayout()
+        top.addLayout(actions)
+        top.addLayout(search)
         return top
 
     # ---------------------------------------------------------------- rows

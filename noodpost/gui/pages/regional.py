@@ -27,15 +27,17 @@ from PySide6.QtCore import (
     QTimer,
     Slot,
 )
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -58,6 +60,13 @@ NEARLY_FULL = 0.9
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).
+#: Column numbers: the shortages take the rest of the width; visitors today and the number
+#: on shift give way first on a narrow screen (the details below the table have both).
+SHORTAGES = 6
+OPTIONAL_COLUMNS = (8, 4)
+MIN_SHORTAGES_WIDTH = 60
+#: The post's details beside its logbook: at least this many characters wide.
+DETAIL_CHARACTERS = 48
 FILTERS: dict[str, Callable[[PostRow], bool]] = {
     "all": lambda _row: True,
     "alarms": lambda row: row.open_alarms > 0,
@@ -319,12 +328,11 @@ class RegionalPage(Page):
         table.setWordWrap(False)
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(36)
+        # Each column as wide as its words; the shortages take the rest (their whole text is
+        # the tooltip). At 1280 pixels the fixed widths cut the post's name and the headings.
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = [225, 175, 75, 100, 80, 105, 150, 100, 60]
-        for column, width in enumerate(widths):
-            table.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SHORTAGES, QHeaderView.ResizeMode.Stretch)
         table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table = table
         return table
@@ -347,13 +355,46 @@ class RegionalPage(Page):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(log_title)
         right_layout.addWidget(self.logbook, 1)
+        # The details scroll when long, and get half the width (they were ~115 pixels wide,
+        # wrapping word by word, with "Tekort:" cut off below).
+        scroll = QScrollArea()
+        scroll.setObjectName("regional_detail_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.detail)
         box = QSplitter(Qt.Orientation.Horizontal)
-        box.addWidget(self.detail)
+        box.addWidget(scroll)
         box.addWidget(right)
         box.setStretchFactor(0, 1)
         box.setStretchFactor(1, 1)
+        box.setSizes([1000, 1000])  # half and half on any screen
+        scroll.setMinimumWidth(self.fontMetrics().averageCharWidth() * DETAIL_CHARACTERS)
         box.setChildrenCollapsible(False)
         return box
+
+    def _fit_columns(self) -> None:
+        """Leave out the counts that are also in the details (on shift, then visitors today)
+        while the other columns and a readable shortages column do not fit; show them again
+        when there is room."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        shortages = header.sectionSizeFromContents(SHORTAGES).width() + MIN_SHORTAGES_WIDTH
+        for column in OPTIONAL_COLUMNS:
+            header.setSectionHidden(column, False)
+        for column in OPTIONAL_COLUMNS:
+            needed = shortages + sum(
+                header.sectionSize(c)
+                for c in range(header.count())
+                if c != SHORTAGES and not header.isSectionHidden(c)
+            )
+            if needed <= room:
+                break
+            header.setSectionHidden(column, True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_columns)  # once the table has its new width
 
     # ---------------------------------------------------------------- page API
 
@@ -370,6 +411,7 @@ class RegionalPage(Page):
         self.model.set_rows(rows)
         self.summary.setText(self._summary(rows))
         self._select(keep)
+        self._fit_columns()
 
     def shown_codes(self) -> list[str]:
         """Post codes in the order the table shows them (after sort and filter)."""

@@ -151,7 +151,7 @@ class SyncPage(Page):
         columns = [
             Column(self.tr("Post") if self.is_hub else self.tr("C-NSP")),
             Column(self.tr("Vingerafdruk"), 19),
-            Column(self.tr("Status"), 28),
+            Column(self.tr("Status"), 25),
             Column(self.tr("Via USB"), 11),
             Column(self.tr("Via netwerk"), 11),
             Column(self.tr("Onbevestigd"), 6, align_right=True),

@@ -51,16 +51,18 @@ class DeskButtons(QWidget):
         self.charging = self._button("desk_charging", self.tr("F5  Opladen"))
         self.safe = self._button("desk_safe", self.tr("F6  Veilig en wel"))
         self.undo = self._button("desk_undo")
-        self.alarm = self._button("desk_alarm", self.tr("F9  NOODMELDING"))
+        # Two lines in the tall button, so that F1–F8 get the width (1280-pixel screens).
+        self.alarm = self._button("desk_alarm", self.tr("F9\nNOODMELDING"))
         self.hand_out = self._button(
-            "desk_hand_out", self.tr("Shift+F2  Uitgeven: ander artikel of andere hoeveelheid…")
+            "desk_hand_out", self.tr("Shift+F2 Uitgeven: ander artikel of andere hoeveelheid…")
         )
         self.hand_out.setMinimumHeight(40)
         self.alarm.setStyleSheet(ALARM_STYLE)
-        self.alarm.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.alarm.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
+        self.alarm.setMinimumWidth(self.alarm.sizeHint().width())
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        grid.setSpacing(6)
         # In key order, as the keyboard has them: F1–F4 above, F5–F8 below, F9 at the end.
         quick = dict(zip(QUICK_KEYS, self.quick, strict=True))
         in_order = [
@@ -84,7 +86,7 @@ class DeskButtons(QWidget):
         button.setObjectName(name)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves focus in the scan field
         button.setMinimumHeight(64)
-        # Never wider than its column: the window must fit 1366 pixels.
+        # Never wider than its column: the window must fit 1280 pixels.
         button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         button.setMinimumWidth(150)
         panel_font(button, bold=True)
@@ -145,8 +147,8 @@ class DeskButtons(QWidget):
         self, button: QPushButton, key: str, item: Item, panel: HouseholdPanel | None
     ) -> None:
         amount = format_quantity(item.quick_quantity or 0, item.unit)
-        # One of something needs no number on the button: "F3  Voedselpakket".
-        text = f"{key}  {item.name}" if item.quick_quantity == 1 else f"{key}  {item.name} {amount}"
+        # One of something needs no number on the button: "F3 Voedselpakket".
+        text = f"{key} {item.name}" if item.quick_quantity == 1 else f"{key} {item.name} {amount}"
         line = panel.allowance_for(item.id) if panel is not None else None
         reached = False
         if panel is not None and line is not None:

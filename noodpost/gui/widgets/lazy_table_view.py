@@ -63,7 +63,9 @@ class LazyTableView(QTableView):
         for number, column in enumerate(self.lazy_model.columns):
             if column.width:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(number, column.width * char + 24)
+                # Never narrower than its heading ("Teruggegeven" was cut off at 1280 pixels).
+                heading = header.sectionSizeFromContents(number).width()
+                header.resizeSection(number, max(column.width * char + 24, heading))
             else:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
 

@@ -11,12 +11,13 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.rations import local_time
 from noodpost.gui.context import AppContext
 from noodpost.gui.power import PowerReading, battery_text, is_low
+from noodpost.gui.widgets.elided_label import ElidedLabel
 
 REFRESH_MS = 30_000
 
 
-#: How narrow a status label may become when the screen is narrow (pixels).
-MIN_LABEL_WIDTH = 40
+#: The labels that may end in "…" on a narrow screen rather than push the window wider.
+GIVE_WAY = frozenset({"status_post", "status_volunteer"})
 
 
 class StatusLine(QStatusBar):
@@ -27,6 +28,7 @@ class StatusLine(QStatusBar):
         self.app = app
         node = app.node
         self._separators: dict[str, QFrame] = {}
+        self.setSizeGripEnabled(False)  # its width is the names' on a 1280-pixel screen
         self.post = self._label("status_post", f"{node.name} · {node.post_code}")
         self.presence = self._label("status_presence")
         self.unsent = self._label("status_unsent")
@@ -54,13 +56,10 @@ class StatusLine(QStatusBar):
             line.setFrameShadow(QFrame.Shadow.Sunken)
             self.addPermanentWidget(line)
             self._separators[name] = line
-        label = QLabel(text)
+        # The names give way first (ending in "…", whole in the tooltip); the rest stays whole.
+        label = ElidedLabel(text) if name in GIVE_WAY else QLabel(text)
         label.setObjectName(name)
         label.setContentsMargins(4, 0, 4, 0)
-        if name != "status_alarms":
-            # Its whole text when there is room; on a narrow screen it gives way (cut off)
-            # rather than push the window wider than the screen. The alarms never give way.
-            label.setMinimumWidth(MIN_LABEL_WIDTH)
         self.addPermanentWidget(label)
         return label
 
@@ -114,13 +113,21 @@ class StatusLine(QStatusBar):
         self.clock.setText(local_time(services.ctx.clock.now()).strftime("%H:%M"))
         hub_ahead = hub is not None and hub.clock_suspect
         if services.status.clock_behind() or hub_ahead:
-            self.clock_warning.setText("Klok verdacht: controleer datum en tijd")
+            # Short on the line (it must fit 1280 pixels beside an alarm); what to do in the
+            # tooltip.
+            self.clock_warning.setText("Klok verdacht")
+            self.clock_warning.setToolTip("Klok verdacht: controleer datum en tijd")
             self.clock_warning.setStyleSheet("background: #ffbf00; color: black;")
         else:
             self.clock_warning.setText("")
+            self.clock_warning.setToolTip("")
             self.clock_warning.setStyleSheet("")
 
-        for label in (self.battery, self.clock_warning):  # shown only when they say something
+        for label in (
+            self.presence,
+            self.battery,
+            self.clock_warning,
+        ):  # only when they say something
             label.setVisible(bool(label.text()))
             self._separators[label.objectName()].setVisible(bool(label.text()))
 

@@ -30,9 +30,14 @@ from noodpost.gui.dialogs.audit_view import AuditViewDialog
 from noodpost.gui.dialogs.bulletin_form import BulletinFormDialog
 from noodpost.gui.dialogs.charging_ticket import NewTicketDialog
 from noodpost.gui.dialogs.confirm import ConfirmDialog
+from noodpost.gui.dialogs.generator_form import GeneratorDialog
+from noodpost.gui.dialogs.hand_out import HandOutDialog
+from noodpost.gui.dialogs.household_search import HouseholdSearchDialog
 from noodpost.gui.dialogs.intake import IntakeDialog
 from noodpost.gui.dialogs.messages_form import MessagesFormDialog
 from noodpost.gui.dialogs.needs_forms import CancelNeedDialog, NewNeedDialog, ReferDialog
+from noodpost.gui.dialogs.opening_stock import OpeningStockDialog
+from noodpost.gui.dialogs.paper_entry import PaperEntryDialog
 from noodpost.gui.dialogs.post_details import PostDetailsDialog
 from noodpost.gui.dialogs.quick_need import QuickNeedDialog
 from noodpost.gui.dialogs.recovery_code import RecoveryCodeDialog
@@ -48,6 +53,8 @@ from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.regional import RegionalPage
 from noodpost.services.backup import BackupService
 from noodpost.services.demo import DEMO_PIN, generate
+from noodpost.services.desk import DeskService
+from noodpost.services.household_search import HouseholdSearch
 from noodpost.services.supply_notices import SupplyNoticesService
 from noodpost.sync.keys import create_keys
 
@@ -212,6 +219,8 @@ def test_every_post_dialog_fits_with_nothing_cut_off(
     alarm = services.alarms.open_alarms()[0]
     need = services.needs.list_needs()[0]
     shift = services.volunteers.on_duty()[0]
+    panel = DeskService(services.ctx).panel(existing.household_id)
+    finder = HouseholdSearch(services.ctx)
     for dialog in (
         AlarmFormDialog(app_context, parent),
         AlarmNoteDialog(app_context, alarm, cancel=True, parent=parent),
@@ -241,6 +250,11 @@ def test_every_post_dialog_fits_with_nothing_cut_off(
         SignInDialog(app_context, parent),
         ShortcutsDialog([page.title for page in post_window.pages], parent),
         RecoveryCodeDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ", "Dorpshuis Ten Boer", parent),
+        OpeningStockDialog(app_context, services.supplies.stock(), parent),
+        HandOutDialog(services.supplies.items(), panel, None, parent),
+        HouseholdSearchDialog(finder.search, "jansen", finder.search("jansen"), parent),
+        GeneratorDialog(app_context, parent),
+        PaperEntryDialog(app_context, parent),
     ):
         found |= _dialog_fits(qtbot, dialog, lambda: _settle(qtbot, app_context))
     _no_problems(found)

@@ -101,7 +101,7 @@ class GeneratorDialog(SavingDialog):
         self.note = QLineEdit()
         self.note.setObjectName("generator_note")
         self.note.setMaxLength(MAX_NOTE)
-        self.note.setPlaceholderText(self.tr("bijvoorbeeld: olie bijgevuld, start slecht"))
+        self.note.setPlaceholderText(self.tr("bijv. olie bijgevuld, start slecht"))
 
         form = QFormLayout()
         form.addRow(self.tr("Aggregaat"), states)

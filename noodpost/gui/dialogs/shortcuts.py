@@ -87,6 +87,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
         self.setWindowTitle(self.tr("Sneltoetsen"))
+        self.setMinimumWidth(1100)  # the two lists side by side, each line on one line
         everywhere = [
             (f"Ctrl+{number}", title) for number, title in enumerate(page_titles[:9], start=1)
         ]
@@ -96,10 +97,13 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+Shift+P", self.tr("Stroomstoring: back-up maken en de noodlijst afdrukken")),
             ("Ctrl+Shift+I", self.tr("Papier invoeren: papieren formulieren overtypen")),
         ]
+        # Side by side: one column under the other no longer fits a 800-pixel-high screen.
         self.text = QLabel(
-            self._table(self.tr("Overal"), everywhere)
+            "<table><tr><td style='padding-right:24px' valign='top'>"
+            + self._table(self.tr("Overal"), everywhere)
+            + "</td><td valign='top'>"
             + self._table(self.tr("Aan de balie"), desk_keys())
-            + "<p>"
+            + "</td></tr></table><p>"
             + escape(
                 self.tr(
                     "Op de andere pagina's maakt Ctrl+N iets nieuws (hulpvraag, bericht, "

@@ -32,7 +32,7 @@ LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 def build_qm(target: Path) -> Path:
     """Compile the .ts files of resources/translations into ``target`` (what ``make qm`` does)."""
     target.mkdir(parents=True, exist_ok=True)
-    for ts in sorted(translations_dir().glob("noodpost_*.ts")):
+    for ts in sorted(translations_dir().glob("*.ts")):
         qm = target / ts.with_suffix(".qm").name
         subprocess.run(
             [str(LRELEASE), "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True

@@ -26,6 +26,7 @@ from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
 from noodpost.core.hlc import pack, unpack
+from noodpost.core.rations import unit_for
 from noodpost.core.vocabulary import AlarmStatus, MovementKind, ShiftStatus, label
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.storage.models import (
@@ -376,7 +377,9 @@ class LogbookService:
         for movement, item_name, unit in rows:
             what = item_name or "onbekend artikel"
             amount = format_quantity(movement.quantity)
-            text = f"Levering: {amount} {unit} {what}" if unit else f"Levering: {amount} {what}"
+            if unit:
+                amount = f"{amount} {unit_for(movement.quantity, unit)}"
+            text = f"Levering: {amount} {what}"
             if movement.reason:
                 text += f" — {movement.reason}"
             drafts.append(

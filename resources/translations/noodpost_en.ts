@@ -1235,7 +1235,7 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+135"/>
+        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+136"/>
         <source>Aanvraag beantwoorden met een levering</source>
         <extracomment>How far ahead a new dispatch is expected by default.</extracomment>
         <translation>Answer request with a delivery</translation>
@@ -1322,7 +1322,7 @@
 <context>
     <name>HouseholdPanel</name>
     <message>
-        <location filename="../../noodpost/gui/widgets/household_panel.py" line="+63"/>
+        <location filename="../../noodpost/gui/widgets/household_panel.py" line="+64"/>
         <source>1 persoon</source>
         <translation>1 person</translation>
     </message>
@@ -1971,13 +1971,24 @@
         <source>Persoonsgegevens exporteren</source>
         <translation>Export personal data</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Dit bestand bevat persoonsgegevens van {count} bericht(en): naam, geboortejaar, bericht en contact.</source>
-        <translation>This file contains personal data from {count} message(s): name, year of birth, message and contact.</translation>
+        <source>Dit bestand bevat persoonsgegevens van %n bericht(en): naam, geboortejaar, bericht en contact.</source>
+        <translation>
+            <numerusform>This file holds personal data of %n message: name, year of birth, message and contact.</numerusform>
+            <numerusform>This file holds personal data of %n messages: name, year of birth, message and contact.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>Geëxporteerd: %n bericht(en) naar {path}.</source>
+        <translation>
+            <numerusform>Exported: %n message to {path}.</numerusform>
+            <numerusform>Exported: %n messages to {path}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-34"/>
         <source>Geef het alleen aan het verwanteninformatieproces van de veiligheidsregio, en bewaar het niet langer dan nodig. Alleen berichten met toestemming gaan mee. Het exporteren wordt vastgelegd in het auditlogboek. Doorgaan?</source>
         <translation>Only give it to the safety region&apos;s relatives information process, and do not keep it longer than needed. Only messages with consent are included. The export is recorded in the audit log. Continue?</translation>
     </message>
@@ -1992,12 +2003,7 @@
         <translation>Do not export</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Geëxporteerd: {count} bericht(en) naar {path}.</source>
-        <translation>Exported: {count} message(s) to {path}.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+34"/>
         <source>Niet geëxporteerd: {message}</source>
         <translation>Not exported: {message}</translation>
     </message>
@@ -3078,20 +3084,37 @@
         <source>Nog geen posten bekend. Posten verschijnen hier zodra hun eerste bundel is ingelezen en goedgekeurd (Synchronisatie).</source>
         <translation>No posts known yet. Posts appear here as soon as their first bundle has been read and approved (Synchronisation).</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>{posts} posten · {present} personen aanwezig</source>
-        <translation>{posts} posts · {present} people present</translation>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n post(en)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source> · {n} noodmelding(en) NIET BEVESTIGD</source>
-        <translation> · {n} alarm(s) NOT ACKNOWLEDGED</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source> · {n} post(en) met tekorten</source>
-        <translation> · {n} post(s) with shortages</translation>
+        <source>%n persoon/personen aanwezig</source>
+        <translation>
+            <numerusform>%n person present</numerusform>
+            <numerusform>%n people present</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n noodmelding(en) NIET BEVESTIGD</source>
+        <translation>
+            <numerusform>%n emergency alarm NOT CONFIRMED</numerusform>
+            <numerusform>%n emergency alarms NOT CONFIRMED</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n post(en) met tekorten</source>
+        <translation>
+            <numerusform>%n post with shortages</numerusform>
+            <numerusform>%n posts with shortages</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+36"/>
@@ -4002,8 +4025,13 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 </context>
 <context>
     <name>StatusLine</name>
+    <message>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+28"/>
+        <source>accu {percent} %</source>
+        <translation>battery {percent} %</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+91"/>
+        <location line="+65"/>
         <source>%n melding(en) niet bevestigd</source>
         <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>
@@ -4023,6 +4051,65 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+2"/>
         <source>geen meldingen open</source>
         <translation>no alarms open</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n post(en) bekend</source>
+        <translation>
+            <numerusform>%n post known</numerusform>
+            <numerusform>%n posts known</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>niet gekoppeld</source>
+        <translation>not paired</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n wijziging(en) nog niet bevestigd door de C-NSP</source>
+        <translation>
+            <numerusform>%n change not yet confirmed by the C-NSP</numerusform>
+            <numerusform>%n changes not yet confirmed by the C-NSP</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n niet toegestaan</source>
+        <translation>
+            <numerusform>%n not allowed</numerusform>
+            <numerusform>%n not allowed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sync {when}</source>
+        <translation>sync {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sync: nog nooit</source>
+        <translation>sync: never</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>niet ingelogd</source>
+        <translation>not logged in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} (coördinator)</source>
+        <translation>{name} (coordinator)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} (vrijwilliger)</source>
+        <translation>{name} (volunteer)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Klok verdacht: controleer datum en tijd</source>
+        <translation>Clock suspect: check the date and time</translation>
     </message>
 </context>
 <context>
@@ -4046,7 +4133,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SuppliesCorrectionDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/supplies_forms.py" line="+164"/>
+        <location filename="../../noodpost/gui/dialogs/supplies_forms.py" line="+165"/>
         <source>Correctie</source>
         <translation>Correction</translation>
     </message>
@@ -4144,7 +4231,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/supplies.py" line="+49"/>
+        <location filename="../../noodpost/gui/pages/supplies.py" line="+50"/>
         <source>negatief — tel na</source>
         <translation>negative — recount</translation>
     </message>
@@ -4762,6 +4849,73 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+20"/>
         <source>Klaar. Verwijder de stick veilig voordat u hem uittrekt.</source>
         <translation>Done. Safely remove the stick before you pull it out.</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/units.py" line="+22"/>
+        <source>%n beurt(en)</source>
+        <translation>
+            <numerusform>%n charge</numerusform>
+            <numerusform>%n charges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n maaltijd(en)</source>
+        <translation>
+            <numerusform>%n meal</numerusform>
+            <numerusform>%n meals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pak(ken)</source>
+        <translation>
+            <numerusform>%n pack</numerusform>
+            <numerusform>%n packs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pakket(ten)</source>
+        <translation>
+            <numerusform>%n parcel</numerusform>
+            <numerusform>%n parcels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n portie(s)</source>
+        <translation>
+            <numerusform>%n portion</numerusform>
+            <numerusform>%n portions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pot(ten)</source>
+        <translation>
+            <numerusform>%n jar</numerusform>
+            <numerusform>%n jars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n set(s)</source>
+        <translation>
+            <numerusform>%n set</numerusform>
+            <numerusform>%n sets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stuk(s)</source>
+        <translation>
+            <numerusform>%n piece</numerusform>
+            <numerusform>%n pieces</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,25 @@
     </message>
 </context>
 <context>
+    <name>MessagesPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/messages.py" line="+306"/>
+        <source>Dit bestand bevat persoonsgegevens van %n bericht(en): naam, geboortejaar, bericht en contact.</source>
+        <translation>
+            <numerusform>Dit bestand bevat persoonsgegevens van %n bericht: naam, geboortejaar, bericht en contact.</numerusform>
+            <numerusform>Dit bestand bevat persoonsgegevens van %n berichten: naam, geboortejaar, bericht en contact.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>Geëxporteerd: %n bericht(en) naar {path}.</source>
+        <translation>
+            <numerusform>Geëxporteerd: %n bericht naar {path}.</numerusform>
+            <numerusform>Geëxporteerd: %n berichten naar {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PostDetailsDialog</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/dialogs/post_details.py" line="+261"/>
@@ -92,6 +111,41 @@
     </message>
 </context>
 <context>
+    <name>RegionalPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/regional.py" line="+384"/>
+        <source>%n post(en)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n persoon/personen aanwezig</source>
+        <translation>
+            <numerusform>%n persoon aanwezig</numerusform>
+            <numerusform>%n personen aanwezig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n noodmelding(en) NIET BEVESTIGD</source>
+        <translation>
+            <numerusform>%n noodmelding NIET BEVESTIGD</numerusform>
+            <numerusform>%n noodmeldingen NIET BEVESTIGD</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n post(en) met tekorten</source>
+        <translation>
+            <numerusform>%n post met tekorten</numerusform>
+            <numerusform>%n posten met tekorten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+448"/>
@@ -124,7 +178,7 @@
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+91"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+93"/>
         <source>%n melding(en) niet bevestigd</source>
         <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>
@@ -140,6 +194,30 @@
             <numerusform>%n bevestigde meldingen open</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n post(en) bekend</source>
+        <translation>
+            <numerusform>%n post bekend</numerusform>
+            <numerusform>%n posten bekend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n wijziging(en) nog niet bevestigd door de C-NSP</source>
+        <translation>
+            <numerusform>%n wijziging nog niet bevestigd door de C-NSP</numerusform>
+            <numerusform>%n wijzigingen nog niet bevestigd door de C-NSP</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n niet toegestaan</source>
+        <translation>
+            <numerusform>%n niet toegestaan</numerusform>
+            <numerusform>%n niet toegestaan</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -149,6 +227,73 @@
         <translation>
             <numerusform> · %n niet toegestaan</numerusform>
             <numerusform> · %n niet toegestaan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/units.py" line="+22"/>
+        <source>%n beurt(en)</source>
+        <translation>
+            <numerusform>%n beurt</numerusform>
+            <numerusform>%n beurten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n maaltijd(en)</source>
+        <translation>
+            <numerusform>%n maaltijd</numerusform>
+            <numerusform>%n maaltijden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pak(ken)</source>
+        <translation>
+            <numerusform>%n pak</numerusform>
+            <numerusform>%n pakken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pakket(ten)</source>
+        <translation>
+            <numerusform>%n pakket</numerusform>
+            <numerusform>%n pakketten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n portie(s)</source>
+        <translation>
+            <numerusform>%n portie</numerusform>
+            <numerusform>%n porties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pot(ten)</source>
+        <translation>
+            <numerusform>%n pot</numerusform>
+            <numerusform>%n potten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n set(s)</source>
+        <translation>
+            <numerusform>%n set</numerusform>
+            <numerusform>%n sets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stuk(s)</source>
+        <translation>
+            <numerusform>%n stuk</numerusform>
+            <numerusform>%n stuks</numerusform>
         </translation>
     </message>
 </context>

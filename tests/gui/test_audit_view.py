@@ -41,7 +41,7 @@ def test_check_the_chain_intact_then_broken(
     dialog = _dialog(qtbot, app_context)
     dialog.verify()
     wait_idle()
-    assert dialog.outcome.text().startswith("Intact: 2 regel(s) gecontroleerd")
+    assert dialog.outcome.text().startswith("Intact: 2 regels gecontroleerd")
 
     with sqlite3.connect(database_path(app_context.data_dir)) as conn:
         conn.execute("UPDATE audit_entry SET object = 'iets anders' WHERE id = 1")

@@ -57,7 +57,7 @@ def test_dispatch_reaches_the_post_books_stock_in_and_the_receipt_reaches_the_hu
     )
     assert sent.in_transit
     assert sent.status_label == "onderweg"
-    assert sent.lines_text == "Drinkwater 200 l, Deken 20 stuk"
+    assert sent.lines_text == "Drinkwater 200 l, Deken 20 stuks"
     carry(hub, post, stick)
 
     (arrived,) = at_post.dispatches()

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.rations import LOCAL_ZONE, format_amount, format_quantity, local_time
+from noodpost.core.rations import LOCAL_ZONE, format_amount, local_time
 from noodpost.core.vocabulary import Urgency, label
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.supplies_forms import parse_quantity, quantity_field
+from noodpost.gui.units import quantity_text
 from noodpost.services.supplies import Item
 from noodpost.services.supply_notices import (
     MAX_NOTE,
@@ -251,7 +252,7 @@ class ReceiptDialog(SavingDialog):
             name = QLabel(line.name)
             name.setBuddy(field)
             grid.addWidget(name, row, 0)
-            grid.addWidget(QLabel(format_quantity(line.quantity, line.unit)), row, 1)
+            grid.addWidget(QLabel(quantity_text(line.quantity, line.unit)), row, 1)
             amount = QHBoxLayout()
             amount.addWidget(field)
             amount.addWidget(QLabel(line.unit))

@@ -380,13 +380,15 @@ class RegionalPage(Page):
         waiting = sum(r.unacknowledged_alarms for r in rows)
         short = sum(1 for r in rows if r.shortages)
         present = sum(r.present for r in rows)
-        text = self.tr("{posts} posten · {present} personen aanwezig").format(
-            posts=len(rows), present=present
+        text = (
+            self.tr("%n post(en)", "", len(rows))
+            + " · "
+            + self.tr("%n persoon/personen aanwezig", "", present)
         )
         if waiting:
-            text += self.tr(" · {n} noodmelding(en) NIET BEVESTIGD").format(n=waiting)
+            text += " · " + self.tr("%n noodmelding(en) NIET BEVESTIGD", "", waiting)
         if short:
-            text += self.tr(" · {n} post(en) met tekorten").format(n=short)
+            text += " · " + self.tr("%n post(en) met tekorten", "", short)
         return text
 
     @Slot(int)

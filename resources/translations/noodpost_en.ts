@@ -432,7 +432,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Wie deed wat, wanneer: aanmeldingen, bekeken persoonslijsten, exports, bundels, koppelingen, goedkeuringen en anonimiseringen. Nieuwste eerst. Regels kunnen niet worden gewijzigd of verwijderd zonder dat de controle het ziet.</source>
+        <source>Wie deed wat, wanneer: inlogpogingen, bekeken persoonslijsten, exports, bundels, koppelingen, goedkeuringen en anonimiseringen. Nieuwste eerst. Regels kunnen niet worden gewijzigd of verwijderd zonder dat de controle het ziet.</source>
         <translation>Who did what, and when: sign-ins, viewed lists of people, exports, bundles, pairings, approvals and anonymisations. Newest first. Lines cannot be changed or deleted without the check noticing.</translation>
     </message>
     <message>
@@ -975,7 +975,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Wie richt de post in? Deze coördinator meldt zich aan met een eigen pincode en voegt daarna de andere vrijwilligers toe.</source>
+        <source>Wie richt de post in? Deze coördinator logt in met een eigen pincode en voegt daarna de andere vrijwilligers toe.</source>
         <translation>Who is setting up the post? This coordinator signs in with their own PIN and then adds the other volunteers.</translation>
     </message>
     <message>
@@ -1633,7 +1633,7 @@
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
+        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
         <translation>
             <numerusform>Nothing has been done for %n minute, so the screen is locked and nobody is signed in any more. Choose your name and type your PIN to carry on. Whatever was open is kept.</numerusform>
             <numerusform>Nothing has been done for %n minutes, so the screen is locked and nobody is signed in any more. Choose your name and type your PIN to carry on. Whatever was open is kept.</numerusform>
@@ -3887,21 +3887,26 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     <name>SignInDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+298"/>
-        <source>Noodpost — aanmelden</source>
+        <source>Noodpost — inloggen</source>
         <translation>Noodpost — sign in</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Aanmelden bij %1</source>
+        <source>Inloggen bij %1</source>
         <translation>Sign in at %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>C-NSP %1</source>
+        <translation>C-NSP %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Post %1</source>
         <translation>Post %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Noodpost &amp;afsluiten</source>
         <translation>&amp;Quit Noodpost</translation>
     </message>
@@ -3912,19 +3917,19 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>Voor dit noodsteunpunt zijn nog geen vrijwilligers ingevoerd, dus er kan nog niemand aanmelden. Voer hieronder de eerste coördinator in: die meldt zich daarmee meteen aan en kan daarna de andere vrijwilligers toevoegen.</source>
-        <translation>No volunteers have been entered for this support point yet, so nobody can sign in. Enter the first coordinator below: they are signed in straight away and can then add the other volunteers.</translation>
+        <source>Voor deze post zijn nog geen vrijwilligers ingevoerd, dus er kan nog niemand inloggen. Voer hieronder de eerste coördinator in: die is daarmee meteen ingelogd en kan daarna de andere vrijwilligers toevoegen.</source>
+        <translation>No volunteers have been entered for this post yet, so nobody can sign in. Enter the first coordinator below: they are signed in straight away and can then add the other volunteers.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Coördinator &amp;toevoegen en aanmelden</source>
+        <source>Coördinator &amp;toevoegen en inloggen</source>
         <translation>&amp;Add coordinator and sign in</translation>
     </message>
 </context>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location line="-283"/>
+        <location line="-287"/>
         <source>Zoek uw naam: typ een deel ervan</source>
         <translation>Find your name: type part of it</translation>
     </message>
@@ -3935,7 +3940,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Aanmelden</source>
+        <source>&amp;Inloggen</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
@@ -3965,7 +3970,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message numerus="yes">
         <location line="+38"/>
-        <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
+        <source>Inloggen met deze naam kan weer over %n seconde(n).</source>
         <translation>
             <numerusform>Signing in with this name is possible again in %n second.</numerusform>
             <numerusform>Signing in with this name is possible again in %n seconds.</numerusform>
@@ -3973,7 +3978,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>Aanmelden met deze naam kan weer over %n minuut/minuten.</source>
+        <source>Inloggen met deze naam kan weer over %n minuut/minuten.</source>
         <translation>
             <numerusform>Signing in with this name is possible again in %n minute.</numerusform>
             <numerusform>Signing in with this name is possible again in %n minutes.</numerusform>
@@ -4031,9 +4036,8 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>battery {percent} %</translation>
     </message>
     <message numerus="yes">
-        <location line="+65"/>
+        <location line="+73"/>
         <source>%n melding(en) niet bevestigd</source>
-        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>
             <numerusform>%n alarm not acknowledged</numerusform>
             <numerusform>%n alarms not acknowledged</numerusform>
@@ -4092,8 +4096,9 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>sync: never</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-48"/>
         <source>niet ingelogd</source>
+        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>not logged in</translation>
     </message>
     <message>
@@ -4102,12 +4107,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>{name} (coordinator)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>{name} (vrijwilliger)</source>
         <translation>{name} (volunteer)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+51"/>
         <source>Klok verdacht: controleer datum en tijd</source>
         <translation>Clock suspect: check the date and time</translation>
     </message>
@@ -4121,7 +4126,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Kies Inrichten om de post zo aan te maken; daarna meldt u zich aan met de pincode. Kies Vorige om iets te veranderen.</source>
+        <source>Kies Inrichten om de post zo aan te maken; daarna logt u in met de pincode. Kies Vorige om iets te veranderen.</source>
         <translation>Choose Set up to create the post like this; then you sign in with the PIN. Choose Back to change something.</translation>
     </message>
     <message>
@@ -4133,7 +4138,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SuppliesCorrectionDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/supplies_forms.py" line="+165"/>
+        <location filename="../../noodpost/gui/dialogs/supplies_forms.py" line="+164"/>
         <source>Correctie</source>
         <translation>Correction</translation>
     </message>
@@ -4189,8 +4194,8 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+48"/>
-        <source>Na deze correctie: {after} ({sign}{amount} {unit})</source>
-        <translation>After this correction: {after} ({sign}{amount} {unit})</translation>
+        <source>Na deze correctie: {after} ({sign}{amount})</source>
+        <translation>After this correction: {after} ({sign}{amount})</translation>
     </message>
 </context>
 <context>
@@ -5066,12 +5071,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Niemand aangemeld</source>
+        <source>Niemand ingelogd</source>
         <translation>Nobody signed in</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Aangemeld: {name} ({role})</source>
+        <source>Ingelogd: {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>

@@ -38,10 +38,10 @@
     <name>LockScreen</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/idle_lock.py" line="+71"/>
-        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
+        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
         <translation>
-            <numerusform>Er is %n minuut niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
-            <numerusform>Er is %n minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
+            <numerusform>Er is %n minuut niets gedaan. Daarom is het scherm vergrendeld en is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
+            <numerusform>Er is %n minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
         </translation>
     </message>
 </context>
@@ -160,27 +160,26 @@
     <name>SignInPanel</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+273"/>
-        <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
+        <source>Inloggen met deze naam kan weer over %n seconde(n).</source>
         <translation>
-            <numerusform>Aanmelden met deze naam kan weer over %n seconde.</numerusform>
-            <numerusform>Aanmelden met deze naam kan weer over %n seconden.</numerusform>
+            <numerusform>Inloggen met deze naam kan weer over %n seconde.</numerusform>
+            <numerusform>Inloggen met deze naam kan weer over %n seconden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>Aanmelden met deze naam kan weer over %n minuut/minuten.</source>
+        <source>Inloggen met deze naam kan weer over %n minuut/minuten.</source>
         <translation>
-            <numerusform>Aanmelden met deze naam kan weer over %n minuut.</numerusform>
-            <numerusform>Aanmelden met deze naam kan weer over %n minuten.</numerusform>
+            <numerusform>Inloggen met deze naam kan weer over %n minuut.</numerusform>
+            <numerusform>Inloggen met deze naam kan weer over %n minuten.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+93"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+101"/>
         <source>%n melding(en) niet bevestigd</source>
-        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>
             <numerusform>%n melding niet bevestigd</numerusform>
             <numerusform>%n meldingen niet bevestigd</numerusform>

@@ -94,7 +94,7 @@ def test_viewing_personal_lists_is_recorded_and_the_audit_log_is_for_coordinator
 
 
 def test_nobody_signed_in_sees_no_personal_list(ctx: ServiceContext) -> None:
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         PrivacyService(ctx).record_view(PersonalList.PRESENCE)
     assert audit_rows(ctx.db) == [(None, "view_personal", "aanwezigen", "geweigerd")]
 

@@ -117,7 +117,7 @@ def test_personal_export_is_refused_when_nobody_is_signed_in(
     seeded: Seeded, tmp_path: Path
 ) -> None:
     seeded.volunteers.sign_out()
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         ExportService(seeded.ctx).export_csv(tmp_path / "export", personal=True)
     assert not (tmp_path / "export").exists()
     seeded.volunteers.sign_in(seeded.coordinator_id, COORDINATOR_PIN)

@@ -304,7 +304,7 @@ class CoordinatorPage(QWizardPage):
         self.setTitle(self.tr("De eerste coördinator"))
         self.setSubTitle(
             self.tr(
-                "Wie richt de post in? Deze coördinator meldt zich aan met een eigen pincode "
+                "Wie richt de post in? Deze coördinator logt in met een eigen pincode "
                 "en voegt daarna de andere vrijwilligers toe."
             )
         )
@@ -336,7 +336,7 @@ class SummaryPage(QWizardPage):
         self.setTitle(self.tr("Klopt dit?"))
         self.setSubTitle(
             self.tr(
-                "Kies Inrichten om de post zo aan te maken; daarna meldt u zich aan met de "
+                "Kies Inrichten om de post zo aan te maken; daarna logt u in met de "
                 "pincode. Kies Vorige om iets te veranderen."
             )
         )

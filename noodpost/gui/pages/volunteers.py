@@ -175,10 +175,10 @@ class VolunteersPage(Page):
         )
         current = self._volunteers.signed_in()
         if current is None:
-            self.signed_in.setText(self.tr("Niemand aangemeld"))
+            self.signed_in.setText(self.tr("Niemand ingelogd"))
         else:
             self.signed_in.setText(
-                self.tr("Aangemeld: {name} ({role})").format(
+                self.tr("Ingelogd: {name} ({role})").format(
                     name=current.name, role=label(current.role)
                 )
             )

@@ -198,7 +198,7 @@ def replace_post(
 
 def _require_hub(node: Node) -> None:
     if node.role != "hub":
-        raise Refused("Alleen een C-NSP keurt noodsteunpunten goed.")
+        raise Refused("Alleen een C-NSP keurt posten goed.")
 
 
 def _claimants(session: Session, post_code: str) -> list[Peer]:
@@ -216,8 +216,8 @@ def _claimants(session: Session, post_code: str) -> list[Peer]:
     )
     if not candidates:
         raise NotFound(
-            f"Er is nog geen noodsteunpunt {post_code} bekend. Lees eerst een bundel van dat "
-            "punt in; die wacht dan in quarantaine op goedkeuring."
+            f"Er is nog geen post {post_code} bekend. Lees eerst een bundel van die post in; "
+            "die wacht dan in quarantaine op goedkeuring."
         )
     return candidates
 

@@ -170,7 +170,7 @@ def build_bundle(
         if not peer.approved:
             raise Refused(
                 f"{peer.post_code} is nog niet goedgekeurd; er worden geen gegevens naartoe "
-                f"gestuurd. Vergelijk de vingerafdruk en keur het punt goed met "
+                f"gestuurd. Vergelijk de vingerafdruk en keur de post goed met "
                 f"'noodpost posts approve {peer.post_code}'."
             )
         acked = acked_vector(peer)
@@ -242,12 +242,12 @@ def _check_sealed_for_us(
     )
     if mine:
         raise NotForUs(
-            "Deze bundel is door dit noodsteunpunt zelf gemaakt; hij is bedoeld voor "
-            f"{known or 'een ander punt'}. Er is niets ingelezen."
+            "Deze bundel is hier zelf gemaakt; hij is bedoeld voor "
+            f"{known or 'een andere post of C-NSP'}. Er is niets ingelezen."
         )
     where = f" ({known})" if known else ""
     raise NotForUs(
-        f"Deze bundel is voor een ander noodsteunpunt{where}, niet voor {node.post_code}. Er "
+        f"Deze bundel is voor een andere post of C-NSP{where}, niet voor {node.post_code}. Er "
         "is niets ingelezen; lees hem in op de laptop waarvoor hij gemaakt is."
     )
 
@@ -259,7 +259,7 @@ def check_sender_keys(peer: Peer, sender: fmt.Party) -> None:
     ):
         raise Refused(
             f"Deze bundel draagt de naam van {peer.post_code} ({peer.name}), maar is gemaakt "
-            "met andere sleutels dan dit punt kent "
+            "met andere sleutels dan hier van die afzender bekend zijn "
             f"({fingerprint(sender.signing_public_key, sender.encryption_public_key)} in plaats "
             f"van {fingerprint(peer.signing_public_key, peer.encryption_public_key)}). Er is "
             "niets ingelezen. Meld dit bij de coördinator."
@@ -456,7 +456,7 @@ def import_envelope(
             raise Refused(
                 f"Deze bundel komt van {sender.name}, dat dezelfde code draagt als dit "
                 f"{'C-NSP' if node.role == 'hub' else 'noodsteunpunt'} ({node.post_code}). "
-                "Er is niets ingelezen. Meld dit bij de coördinator: elke post en elk C-NSP "
+                "Er is niets ingelezen. Meld dit bij de coördinator: elke post en elke C-NSP "
                 "heeft een eigen code."
             )
         peer = session.get(Peer, sender.node_id)

@@ -154,7 +154,7 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
         )
     if not peers:
         raise UserError(
-            "Dit noodsteunpunt is nog niet gekoppeld aan een C-NSP. Importeer eerst het "
+            "Deze post is nog niet gekoppeld aan een C-NSP. Importeer eerst het "
             "koppelbestand: 'noodpost pairing import BESTAND'."
             if is_post
             else "Er zijn nog geen goedgekeurde noodsteunpunten. Lees eerst hun bundels in en "

@@ -2309,7 +2309,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>&amp;Adres(sen) van dit C-NSP voor de posten:</source>
+        <source>&amp;Adres(sen) van deze C-NSP voor de posten:</source>
         <translation>&amp;Address(es) of this C-NSP for the posts:</translation>
     </message>
     <message>
@@ -2344,7 +2344,7 @@
     </message>
     <message>
         <location line="+28"/>
-        <source>Koppelcode van dit C-NSP, vingerafdruk {fp}</source>
+        <source>Koppelcode van deze C-NSP, vingerafdruk {fp}</source>
         <translation>Pairing code of this C-NSP, fingerprint {fp}</translation>
     </message>
     <message>
@@ -2621,7 +2621,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Zoals de posten en de meldkamer het C-NSP kennen.</source>
+        <source>Zoals de posten en de meldkamer de C-NSP kennen.</source>
         <translation>As the posts and the dispatch centre know the C-NSP.</translation>
     </message>
 </context>

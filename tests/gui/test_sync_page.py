@@ -75,7 +75,7 @@ def test_a_post_pairs_and_writes_a_bundle(
     before = _events(app_context)
     page.export_bundle()  # not paired yet: refused, nothing written
     _finish(qtbot, page)
-    assert page.result.text().startswith("Niet gelukt: Dit noodsteunpunt is nog niet gekoppeld")
+    assert page.result.text().startswith("Niet gelukt: Deze post is nog niet gekoppeld")
     assert list(stick.rglob("*.npb")) == []
     assert _events(app_context) == before
 

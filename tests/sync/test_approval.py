@@ -143,7 +143,7 @@ def test_an_impostor_for_an_approved_code_is_refused_and_gets_nothing(
                 fmt.read_signed(raw, post.sync.keys.encryption), impostor.sync.keys.encryption
             )
     impostor_before = impostor.snapshot()
-    with pytest.raises(Refused, match="voor een ander noodsteunpunt"):
+    with pytest.raises(Refused, match="voor een andere post of C-NSP"):
         impostor.sync.import_usb(bundles[0])
     assert impostor.snapshot() == impostor_before
     assert counts(impostor)["households"] == 1  # only its own

@@ -233,7 +233,7 @@ class PostPage(QWizardPage):
         self.setSubTitle(
             self.tr("Zoals bezoekers en de C-NSP de post kennen.")
             if is_post
-            else self.tr("Zoals de posten en de meldkamer het C-NSP kennen.")
+            else self.tr("Zoals de posten en de meldkamer de C-NSP kennen.")
         )
         self.capacity_label.setVisible(is_post)
         self.capacity_box.setVisible(is_post)

@@ -548,16 +548,16 @@
 <context>
     <name>BulletinForm</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/bulletin_form.py" line="+41"/>
-        <source>Nieuw bericht</source>
+        <location filename="../../noodpost/gui/dialogs/bulletin_form.py" line="+42"/>
+        <source>Nieuwe mededeling</source>
         <translation>New bulletin</translation>
     </message>
 </context>
 <context>
     <name>BulletinFormDialog</name>
     <message>
-        <location line="+3"/>
-        <source>Bericht versturen</source>
+        <location line="+4"/>
+        <source>Mededeling versturen</source>
         <translation>Send bulletin</translation>
     </message>
     <message>
@@ -592,70 +592,68 @@
     </message>
     <message>
         <location line="+19"/>
-        <source>Niets aangevinkt: het bericht gaat naar alle posten.</source>
-        <translation>Nothing ticked: the bulletin goes to all posts.</translation>
+        <source>Niets aangevinkt: de mededeling gaat naar alle posten.</source>
+        <translation>Nothing ticked: the bulletin goes to every post.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Nog geen posten bekend: het bericht gaat naar alle posten.</source>
-        <translation>No posts known yet: the bulletin goes to all posts.</translation>
+        <source>Nog geen posten bekend: de mededeling gaat naar alle posten.</source>
+        <translation>No posts known yet: the bulletin goes to every post.</translation>
     </message>
 </context>
 <context>
     <name>BulletinsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/bulletins.py" line="+42"/>
-        <source>Berichten</source>
-        <translation>Bulletins</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Berichten aan de posten. Ze gaan mee bij de volgende synchronisatie (netwerk of USB-stick).</source>
-        <translation>Bulletins to the posts. They go along with the next synchronisation (network or USB stick).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Berichten van de C-NSP, nieuwste bovenaan. Nieuwe berichten komen binnen bij het synchroniseren.</source>
-        <translation>Bulletins from the C-NSP, newest at the top. New bulletins arrive when synchronising.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Nieuw bericht…</source>
-        <translation>New bulletin…</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Nog geen berichten verstuurd.</source>
-        <translation>No bulletins sent yet.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Geen berichten van de C-NSP op dit moment.</source>
-        <translation>No bulletins from the C-NSP at the moment.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../noodpost/gui/pages/bulletins.py" line="+133"/>
         <source>{current} geldig, {expired} verlopen.</source>
         <translation>{current} valid, {expired} expired.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>1 bericht.</source>
-        <translation>1 bulletin.</translation>
+        <location line="-91"/>
+        <source>Mededelingen</source>
+        <translation>Bulletins</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mededelingen aan de posten. Ze gaan mee bij de volgende synchronisatie (netwerk of USB-stick).</source>
+        <translation>Bulletins to the posts. They go along with the next synchronisation (network or USB stick).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mededelingen van de C-NSP, nieuwste bovenaan. Nieuwe mededelingen komen binnen bij het synchroniseren.</source>
+        <translation>Bulletins from the C-NSP, newest at the top. New bulletins arrive when synchronising.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nieuwe mededeling…</source>
+        <translation>New bulletin…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Nog geen mededelingen verstuurd.</source>
+        <translation>No bulletins sent yet.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{n} berichten.</source>
-        <translation>{n} bulletins.</translation>
+        <source>Geen mededelingen van de C-NSP op dit moment.</source>
+        <translation>No bulletins from the C-NSP at the moment.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n mededeling(en).</source>
+        <translation>
+            <numerusform>%n bulletin.</numerusform>
+            <numerusform>%n bulletins.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Bericht intrekken</source>
+        <location line="+32"/>
+        <source>Mededeling intrekken</source>
         <translation>Withdraw bulletin</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Bericht ‘{title}’ intrekken? Het verdwijnt bij alle posten na hun volgende synchronisatie.</source>
+        <source>Mededeling ‘{title}’ intrekken? Die verdwijnt bij alle posten na hun volgende synchronisatie.</source>
         <translation>Withdraw bulletin ‘{title}’? It disappears at every post after their next synchronisation.</translation>
     </message>
     <message>
@@ -1443,7 +1441,7 @@
 <context>
     <name>InfoScreen</name>
     <message>
-        <location filename="../../noodpost/gui/info_screen.py" line="+92"/>
+        <location filename="../../noodpost/gui/info_screen.py" line="+94"/>
         <source>Publieksscherm — {name}</source>
         <extracomment>Seconds each page stays on the screen. Stock lines on one page; more items go onto a next page. Colour always with a word (green in stock, amber running low, red out).</extracomment>
         <translation>Public info screen — {name}</translation>
@@ -1460,8 +1458,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Mededeling van de C-NSP</source>
-        <translation>Bulletin from the C-NSP</translation>
+        <source>Mededeling</source>
+        <translation>Announcement</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1489,7 +1487,7 @@
         <translation>You can come here for:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Vraag aan de balie waarmee wij u kunnen helpen.</source>
         <translation>Ask at the desk what we can help you with.</translation>
     </message>
@@ -2858,6 +2856,69 @@
         <location line="+30"/>
         <source>✔ Afgemeld: kaart %1 (%2 pers.).</source>
         <translation>✔ Checked out: card %1 (%2 people).</translation>
+    </message>
+</context>
+<context>
+    <name>PublicWords</name>
+    <message>
+        <location filename="../../noodpost/gui/public_words.py" line="+20"/>
+        <source>niet meer beschikbaar</source>
+        <translation>no longer available</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bijna op</source>
+        <translation>running low</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>op voorraad</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>eten en drinken</source>
+        <translation>food and drink</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>even opwarmen of afkoelen</source>
+        <translation>warming up or cooling down</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>eerste hulp, hygiëne en medicijnen</source>
+        <translation>first aid, hygiene and medicines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>een luisterend oor</source>
+        <translation>someone to listen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uw telefoon opladen</source>
+        <translation>charging your phone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>laten weten dat u veilig en wel bent</source>
+        <translation>letting family know you are safe and well</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>informatie en doorverwijzing</source>
+        <translation>information and referral</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hulpdiensten waarschuwen als u ze niet kunt bellen</source>
+        <translation>alerting the emergency services when you cannot call them</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hulp aanbieden of vragen in de buurt</source>
+        <translation>offering or asking for help in the neighbourhood</translation>
     </message>
 </context>
 <context>

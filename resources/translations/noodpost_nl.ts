@@ -35,6 +35,17 @@
     </message>
 </context>
 <context>
+    <name>BulletinsPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/bulletins.py" line="+138"/>
+        <source>%n mededeling(en).</source>
+        <translation>
+            <numerusform>%n mededeling.</numerusform>
+            <numerusform>%n mededelingen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/idle_lock.py" line="+71"/>

@@ -16,8 +16,8 @@ from noodpost.config import catalogue_path
 from noodpost.core.catalogue import parse_catalogue
 from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
-from noodpost.services.post import PostService
 from noodpost.gui.info_screen import InfoScreen, InfoScreenLauncher
+from noodpost.services.post import PostService
 from noodpost.services.setup import initialise
 from noodpost.storage.engine import open_database
 from noodpost.storage.node import database_path

@@ -362,7 +362,7 @@ class RegionalPage(Page):
             "all": self.tr("Alle posten"),
             "alarms": self.tr("Met open noodmeldingen"),
             "shortages": self.tr("Met tekorten"),
-            "urgent": self.tr("Met spoed-hulpvragen"),
+            "urgent": self.tr("Met hulpvragen met spoed"),
             "full": self.tr("Vol of bijna vol"),
         }
 

@@ -82,9 +82,9 @@ class DeskPage(Page):
         alarm_requested(): the volunteer pressed NOODMELDING (F9); the window opens the form.
 
     Args:
-        print_card: prints or saves the card of a newly registered household (a fresh code;
-            a pre-printed card is already in the resident's hand); may return ``False`` when
-            the card was not printed. ``None``: printing is not set up here.
+        print_card: prints or saves the card of a newly registered household (a fresh code);
+            returns ``False`` when the card was not printed, a text when it was saved as PDF
+            (where), else ``True``/``None``. ``None``: printing is not set up here.
         quick_codes: catalogue codes of the quick hand-out buttons; by default the first
             three items with a quick quantity, in catalogue order.
         scan_clock: time source of the scan field (tests feed bursts with exact timing).
@@ -98,7 +98,7 @@ class DeskPage(Page):
         app: AppContext,
         parent: QWidget | None = None,
         *,
-        print_card: Callable[[Registered], bool | None] | None = None,
+        print_card: Callable[[Registered], bool | str | None] | None = None,
         quick_codes: Sequence[str] | None = None,
         scan_clock: Callable[[], float] | None = None,
     ) -> None:
@@ -585,16 +585,15 @@ class DeskPage(Page):
         QTimer.singleShot(0, lambda: self._print(registered, text))
 
     def _print(self, registered: Registered, text: str) -> None:
-        code = registered.pretty_code
-        if self.print_card is None:
-            problem = self.tr(
-                "⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart."
-            )
-        elif self.print_card(registered) is False:
-            problem = self.tr("⚠ De kaart is niet afgedrukt: schrijf de code %1 op een kaart.")
-        else:
-            self.show_feedback(OK_STYLE, text + " " + self.tr("De kaart is afgedrukt."))
-            problem = ""
-        if problem:
-            self.show_feedback(WARNING_STYLE, text + " " + problem.replace("%1", code))
+        done = self.print_card(registered) if self.print_card is not None else False
+        problem = f"{text} " + (
+            self.tr("⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart.")
+            if self.print_card is None
+            else self.tr("⚠ De kaart is niet afgedrukt: schrijf de code %1 op een kaart.")
+        )
+        if done is False:
+            self.show_feedback(WARNING_STYLE, problem.replace("%1", registered.pretty_code))
+        else:  # printed, or saved as PDF: the hook says where
+            shown = done if isinstance(done, str) else self.tr("De kaart is afgedrukt.")
+            self.show_feedback(OK_STYLE, f"{text} {shown}")
         self.scan_field.setFocus()

@@ -51,7 +51,7 @@ STREETS = (
     "Kerkstraat", "Dorpsweg", "Stationsweg", "Molenstraat", "Wolddijk", "Bovenrijge",
     "Hoofdweg", "Meentweg", "Torenlaan", "Kloosterlaan", "Boltjeshuis", "Woldweg",
 )  # fmt: skip
-LANGUAGES = ("nl",) * 14 + ("en", "de", "ar", "tr", "uk", "pl")
+LANGUAGES = ("Nederlands",) * 14 + ("Engels", "Duits", "Arabisch", "Turks", "Oekraïens", "Pools")
 DEVICES = ("telefoon", "telefoon", "telefoon", "tablet", "powerbank", "laptop", "hoortoestel")
 LOG_LINES = (
     "Aggregaat bijgevuld met brandstof.",
@@ -180,7 +180,7 @@ class _Demo:
 
     def _shifts(self, team: int) -> None:
         for ended in self.volunteers.on_duty():
-            self.volunteers.end_shift(ended.id, "Overdracht: zie logboek.")
+            self.volunteers.end_shift(ended.id, "Zie het logboek.")
         for volunteer_id in self.volunteer_ids[team::2]:
             self.volunteers.start_shift(volunteer_id, self.rng.choice(("balie", "uitgifte", None)))
 

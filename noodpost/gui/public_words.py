@@ -25,7 +25,7 @@ def availability_text(state: Availability) -> str:
 
 def public_service_text(code: str) -> str | None:
     """What a post offers, for the public; ``None`` for a code this version does not know."""
-    texts = {
+    texts: dict[str, str] = {
         PostFunction.DISTRIBUTION: QCoreApplication.translate("PublicWords", "eten en drinken"),
         PostFunction.WARM_COOL_LOCATION: QCoreApplication.translate(
             "PublicWords", "even opwarmen of afkoelen"
@@ -50,4 +50,4 @@ def public_service_text(code: str) -> str | None:
             "PublicWords", "hulp aanbieden of vragen in de buurt"
         ),
     }
-    return texts.get(code)  # type: ignore[call-overload]
+    return texts.get(code)

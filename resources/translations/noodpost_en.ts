@@ -728,7 +728,7 @@
 <context>
     <name>CardPrinting</name>
     <message>
-        <location filename="../../noodpost/gui/printing/cards.py" line="+481"/>
+        <location filename="../../noodpost/gui/printing/cards.py" line="+486"/>
         <source>Kaart opslaan als PDF</source>
         <translation>Save card as PDF</translation>
     </message>
@@ -738,12 +738,17 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Geen printer gevonden — sla de kaart op als PDF</source>
         <translation>No printer found — save the card as PDF</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>De kaart is opgeslagen als PDF: {path}. Druk die af op een andere computer, of schrijf de code op een kaart.</source>
+        <translation>The card was saved as a PDF: {path}. Print it on another computer, or write the code on a card.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Kaart afdrukken</source>
         <translation>Print card</translation>
     </message>
@@ -983,6 +988,119 @@
     </message>
 </context>
 <context>
+    <name>CountLabels</name>
+    <message>
+        <location filename="../../noodpost/gui/count_labels.py" line="+17"/>
+        <source>Huishoudens</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gezinsleden met eigen gegevens</source>
+        <translation>Household members with their own details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bezoeken</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hulpvragen</source>
+        <translation>Help requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uitgiften</source>
+        <translation>Hand-outs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voorraadboekingen</source>
+        <translation>Stock bookings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Artikelen in de voorraadlijst</source>
+        <translation>Items in the stock list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noodmeldingen</source>
+        <translation>Emergency alarms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oplaadbonnen</source>
+        <translation>Charging tickets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veilig-en-welberichten</source>
+        <translation>Safe-and-well messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vrijwilligers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diensten</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logboekregels</source>
+        <translation>Logbook lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logboekregels met de hand geschreven</source>
+        <translation>Logbook lines written by hand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mededelingen</source>
+        <translation>Bulletins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series blanco kaarten</source>
+        <translation>Batches of blank cards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posten</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leveringen van de C-NSP</source>
+        <translation>Deliveries from the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aanvragen bij de C-NSP</source>
+        <translation>Requests to the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pincodes van vrijwilligers</source>
+        <translation>Volunteers&apos; PINs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wijzigingen</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
     <name>DeskButtons</name>
     <message>
         <location filename="../../noodpost/gui/widgets/desk_buttons.py" line="+46"/>
@@ -1215,17 +1333,17 @@
         <translation>The pre-printed card now belongs to this household.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart.</source>
         <translation>⚠ Printing is not set up here: write the code %1 on a card.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>⚠ De kaart is niet afgedrukt: schrijf de code %1 op een kaart.</source>
         <translation>⚠ The card was not printed: write the code %1 on a card.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>De kaart is afgedrukt.</source>
         <translation>The card has been printed.</translation>
     </message>
@@ -2299,6 +2417,57 @@
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/overview.py" line="+26"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Vernieuwen (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>C-NSP</source>
+        <translation>C-NSP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>post</source>
+        <translation>post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OEFENING</source>
+        <translation>EXERCISE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laptopnummer {id}</source>
+        <translation>Laptop number {id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Database in orde · niets in quarantaine</source>
+        <translation>Database in order · nothing in quarantine</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Database in orde · %n wijziging(en) in quarantaine: laat de coördinator ze bekijken op Synchronisatie</source>
+        <translation>
+            <numerusform>Database in order · %n change in quarantine: let the coordinator review it on Synchronisation</numerusform>
+            <numerusform>Database in order · %n changes in quarantine: let the coordinator review them on Synchronisation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Databasecontrole meldt een probleem ({problem}). Maak een back-up en waarschuw de coördinator.</source>
+        <translation>The database check reports a problem ({problem}). Make a backup and tell the coordinator.</translation>
+    </message>
+</context>
+<context>
     <name>PairingPanel</name>
     <message>
         <location filename="../../noodpost/gui/pages/sync_pairing.py" line="+68"/>
@@ -3132,8 +3301,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Met spoed-hulpvragen</source>
-        <translation>With immediate needs</translation>
+        <source>Met hulpvragen met spoed</source>
+        <translation>With immediate help requests</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -76,6 +76,17 @@
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/overview.py" line="+84"/>
+        <source>Database in orde · %n wijziging(en) in quarantaine: laat de coördinator ze bekijken op Synchronisatie</source>
+        <translation>
+            <numerusform>Database in orde · %n wijziging in quarantaine: laat de coördinator ze bekijken op Synchronisatie</numerusform>
+            <numerusform>Database in orde · %n wijzigingen in quarantaine: laat de coördinator ze bekijken op Synchronisatie</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PostDetailsDialog</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/dialogs/post_details.py" line="+261"/>

@@ -170,8 +170,8 @@ def build_bundle(
         if not peer.approved:
             raise Refused(
                 f"{peer.post_code} is nog niet goedgekeurd; er worden geen gegevens naartoe "
-                f"gestuurd. Vergelijk de vingerafdruk en keur de post goed met "
-                f"'noodpost posts approve {peer.post_code}'."
+                "gestuurd. Vergelijk de vingerafdruk en keur de post goed: Synchronisatie → "
+                f"Goedkeuren… (of 'noodpost posts approve {peer.post_code}')."
             )
         acked = acked_vector(peer)
         events, streams = wire_events_after(
@@ -465,9 +465,10 @@ def import_envelope(
         if node.role == "post":
             if peer is None or peer.role != "hub" or not peer.approved:
                 raise Refused(
-                    f"Deze bundel komt van {sender.name} ({sender.post_code}), waarmee dit "
-                    "noodsteunpunt niet gekoppeld is. Er is niets ingelezen. Importeer eerst "
-                    "het koppelbestand van uw C-NSP ('noodpost pairing import BESTAND')."
+                    f"Deze bundel komt van {sender.name} ({sender.post_code}), waarmee deze "
+                    "post niet gekoppeld is. Er is niets ingelezen. Lees eerst het "
+                    "koppelbestand van uw C-NSP in: Synchronisatie → Koppelbestand inlezen… "
+                    "(of 'noodpost pairing import BESTAND')."
                 )
         elif sender.role != "post":
             raise Refused(

@@ -168,9 +168,9 @@ def paired_hub(service: SyncService) -> PeerInfo:
     if hub is not None:
         return hub
     raise NoRoute(
-        "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand "
-        "van uw C-NSP in ('noodpost pairing import BESTAND'); tot dan blijven alle gegevens hier "
-        "bewaard."
+        "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand van uw "
+        "C-NSP in: Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing import "
+        "BESTAND'); tot dan blijven alle gegevens hier bewaard."
     )
 
 

@@ -154,11 +154,11 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
         )
     if not peers:
         raise UserError(
-            "Deze post is nog niet gekoppeld aan een C-NSP. Importeer eerst het "
-            "koppelbestand: 'noodpost pairing import BESTAND'."
+            "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand in: "
+            "Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing import BESTAND')."
             if is_post
-            else "Er zijn nog geen goedgekeurde noodsteunpunten. Lees eerst hun bundels in en "
-            "keur ze goed met 'noodpost posts approve CODE'."
+            else "Er zijn nog geen goedgekeurde posten. Lees eerst hun bundels in en keur ze "
+            "goed: Synchronisatie → Goedkeuren… (of 'noodpost posts approve CODE')."
         )
     written: list[WrittenBundle] = []
     replaced = 0

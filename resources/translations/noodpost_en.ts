@@ -3176,8 +3176,8 @@
     <name>RecoveryCode</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/recovery_code.py" line="+35"/>
-        <source>Met deze herstelcode zet u een versleutelde back-up (van de USB-stick) terug op een andere laptop, als deze laptop kapot of kwijt is. Schrijf hem nu op papier, of druk hem af, en bewaar dat op een veilige plek: niet bij de laptop en niet bij de USB-stick. Een coördinator kan de code later opnieuw bekijken met &apos;noodpost herstelcode&apos;.</source>
-        <translation>With this recovery code you restore an encrypted backup (from the USB stick) on another laptop, if this laptop is broken or lost. Write it down on paper now, or print it, and keep that in a safe place: not with the laptop and not with the USB stick. A coordinator can see the code again later with &apos;noodpost herstelcode&apos;.</translation>
+        <source>Met deze herstelcode zet u een versleutelde back-up (van de USB-stick) terug op een andere laptop, als deze laptop kapot of kwijt is. Schrijf hem nu op papier, of druk hem af, en bewaar dat op een veilige plek: niet bij de laptop en niet bij de USB-stick. Een coördinator kan de code later opnieuw bekijken: Noodpost → Herstelcode….</source>
+        <translation>With this recovery code you restore an encrypted backup (from the USB stick) on another laptop, if this laptop is broken or lost. Write it down on paper now, or print it, and keep that in a safe place: not with the laptop and not with the USB stick. A coordinator can see the code again later: Noodpost → Recovery code….</translation>
     </message>
     <message>
         <location line="+12"/>

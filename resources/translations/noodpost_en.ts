@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+259"/>
+        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+260"/>
         <source>Bevestigen</source>
         <translation>Acknowledge</translation>
     </message>
@@ -253,7 +253,7 @@
 <context>
     <name>AlarmsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+60"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+61"/>
         <source>Meldingen</source>
         <extracomment>(hub) How often the inbox looks again at the time, for alarms that escalate while it waits.</extracomment>
         <translation>Alarms</translation>
@@ -710,7 +710,7 @@
 <context>
     <name>CancelNeedDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+172"/>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+173"/>
         <source>Hulpvraag annuleren</source>
         <translation>Cancel need</translation>
     </message>
@@ -756,7 +756,12 @@
 <context>
     <name>ChargingPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/charging.py" line="+96"/>
+        <location filename="../../noodpost/gui/pages/charging.py" line="+64"/>
+        <source>Opladen</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>&amp;Nieuwe oplaadbon… (Ctrl+N)</source>
         <translation>&amp;New charging ticket… (Ctrl+N)</translation>
     </message>
@@ -1162,9 +1167,14 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/desk.py" line="+136"/>
-        <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+106"/>
+        <source>Balie</source>
         <extracomment>Shown for a refusal: red, and always the words. What the panel shows, and what else the desk&apos;s buttons and lists depend on.</extracomment>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
         <translation>NP1:GR-0014:7K3Q-9XW2 or 7K3Q-9XW2</translation>
     </message>
     <message>
@@ -1351,7 +1361,7 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+136"/>
+        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+137"/>
         <source>Aanvraag beantwoorden met een levering</source>
         <extracomment>How far ahead a new dispatch is expected by default.</extracomment>
         <translation>Answer request with a delivery</translation>
@@ -1628,7 +1638,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/intake.py" line="+76"/>
+        <location filename="../../noodpost/gui/dialogs/intake.py" line="+77"/>
         <location line="+9"/>
         <source>Nieuw huishouden inschrijven</source>
         <extracomment>Languages offered in the list (any other can be typed).</extracomment>
@@ -2203,9 +2213,14 @@
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/needs.py" line="+65"/>
-        <source>Sinds</source>
+        <location filename="../../noodpost/gui/pages/needs.py" line="+57"/>
+        <source>Hulpvragen</source>
         <extracomment>Status filter choices besides the single statuses. Where the status value sits in a fetched row (after the shown columns, before the tone).</extracomment>
+        <translation>Help requests</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
@@ -2795,7 +2810,7 @@
 <context>
     <name>PostTableModel</name>
     <message>
-        <location filename="../../noodpost/gui/pages/regional.py" line="+87"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+88"/>
         <source>Post</source>
         <extracomment>While shown, the page reads again this often (contact times age without events). A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).</extracomment>
         <translation>Post</translation>
@@ -2894,10 +2909,15 @@
 <context>
     <name>PresencePage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/presence.py" line="+132"/>
+        <location filename="../../noodpost/gui/pages/presence.py" line="+83"/>
+        <source>Aanwezig</source>
+        <extracomment>Hours without a visit after which a flagged household is listed (the coordinator may change it).</extracomment>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <location line="+43"/>
         <source>Kaart</source>
-        <extracomment>Hours without a visit after which a flagged household is listed (the coordinator may change it).</extracomment>
         <translation>Card</translation>
     </message>
     <message>
@@ -3093,7 +3113,7 @@
 <context>
     <name>QuickNeedDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/quick_need.py" line="+36"/>
+        <location filename="../../noodpost/gui/dialogs/quick_need.py" line="+37"/>
         <source>Hulpvraag noteren</source>
         <translation>Note a need</translation>
     </message>
@@ -4265,8 +4285,18 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <source>accu {percent} %</source>
         <translation>battery {percent} %</translation>
     </message>
+    <message>
+        <location line="+66"/>
+        <source>Aanwezig {present}/{capacity}</source>
+        <translation>Present {present}/{capacity}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aanwezig {present}</source>
+        <translation>Present {present}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+73"/>
+        <location line="+7"/>
         <source>%n melding(en) niet bevestigd</source>
         <translation>
             <numerusform>%n alarm not acknowledged</numerusform>
@@ -4326,7 +4356,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>sync: never</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>niet ingelogd</source>
         <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>not logged in</translation>
@@ -4342,7 +4372,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>{name} (volunteer)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>Klok verdacht: controleer datum en tijd</source>
         <translation>Clock suspect: check the date and time</translation>
     </message>
@@ -4609,7 +4639,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SupplyNoticesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+60"/>
+        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+61"/>
         <source>Leveringen</source>
         <translation>Deliveries</translation>
     </message>
@@ -4657,7 +4687,17 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Deliveries from the C-NSP</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+6"/>
+        <source>Aanvragen van de posten</source>
+        <translation>Requests from the posts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aanvragen van deze post</source>
+        <translation>Requests from this post</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>&amp;Nieuwe levering…</source>
         <translation>&amp;New delivery…</translation>
     </message>
@@ -5154,9 +5194,274 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../../noodpost/gui/labels.py" line="+18"/>
+        <location line="+69"/>
+        <source>vrijwilliger</source>
+        <translation>volunteer</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>coördinator</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noodsteunpunt (L-NSP)</source>
+        <translation>local support point (L-NSP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coördinerend noodsteunpunt (C-NSP)</source>
+        <translation>coordinating support point (C-NSP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voedsel en water</source>
+        <translation>food and water</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opwarmen/afkoelen</source>
+        <translation>warming up/cooling down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medische zorg</source>
+        <translation>medical care</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hygiëne</source>
+        <translation>hygiene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medicijnen</source>
+        <translation>medicines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>luisterend oor</source>
+        <translation>listening ear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stroom/opladen</source>
+        <translation>power/charging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact met verwanten</source>
+        <translation>contact with relatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+44"/>
+        <source>informatie en doorverwijzing</source>
+        <translation>information and referral</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>vervoer</source>
+        <translation>transport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>onderdak</source>
+        <translation>shelter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overig</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spoed</source>
+        <translation>immediate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hoog</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>normaal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in behandeling</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>doorverwezen</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>afgehandeld</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>geannuleerd</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>brandweer</source>
+        <translation>fire brigade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>politie</source>
+        <translation>police</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ambulance</source>
+        <translation>ambulance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verzonden</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ontvangen</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bevestigd</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>afgesloten</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aanwezig</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vertrokken</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aan het opladen</source>
+        <translation>charging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>teruggegeven</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in dienst</source>
+        <translation>on duty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dienst beëindigd</source>
+        <translation>shift ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medicatie nodig</source>
+        <translation>needs medication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>afhankelijk van stroom (medisch)</source>
+        <translation>depends on power (medical)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>verminderd zelfredzaam</source>
+        <translation>less self-reliant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>levering</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correctie</source>
+        <translation>correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>onderweg</source>
+        <translation>on the way</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beantwoord</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voedsel en water uitdelen</source>
+        <translation>handing out food and water</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opwarm- of afkoellocatie</source>
+        <translation>warming or cooling location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medische zorg, hygiëne en medicijnen</source>
+        <translation>medical care, hygiene and medicines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>een luisterend oor</source>
+        <translation>a listening ear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stroom om op te laden</source>
+        <translation>power for charging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact met verwanten (veilig en wel)</source>
+        <translation>contact with relatives (safe and well)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>noodmelding naar de C-NSP</source>
+        <translation>alarm to the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>burgerhulp</source>
+        <translation>help from citizens</translation>
+    </message>
+</context>
+<context>
     <name>VolunteersAddDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/volunteers_forms.py" line="+59"/>
+        <location filename="../../noodpost/gui/dialogs/volunteers_forms.py" line="+60"/>
         <source>De twee pincodes zijn niet gelijk. Typ de pincode opnieuw, twee keer hetzelfde.</source>
         <translation>The two PINs are not the same. Type the PIN again, the same twice.</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>AlarmsPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+263"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+264"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
         <translation>
             <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
@@ -135,7 +135,7 @@
 <context>
     <name>RegionalPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/regional.py" line="+384"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+385"/>
         <source>%n post(en)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -200,7 +200,7 @@
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+101"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+103"/>
         <source>%n melding(en) niet bevestigd</source>
         <translation>
             <numerusform>%n melding niet bevestigd</numerusform>

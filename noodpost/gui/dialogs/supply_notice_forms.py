@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.rations import LOCAL_ZONE, format_amount, local_time
-from noodpost.core.vocabulary import Urgency, label
+from noodpost.core.vocabulary import Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.supplies_forms import parse_quantity, quantity_field
+from noodpost.gui.labels import label
 from noodpost.gui.units import quantity_text
 from noodpost.services.supplies import Item
 from noodpost.services.supply_notices import (

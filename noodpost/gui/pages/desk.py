@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -49,6 +49,7 @@ from noodpost.gui.dialogs.intake import IntakeDialog
 from noodpost.gui.dialogs.messages_form import MessagesFormDialog
 from noodpost.gui.dialogs.quick_need import QuickNeedDialog
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.labels import label
 from noodpost.gui.pages.base import Page
 from noodpost.gui.pages.desk_writes import DeskWrites
 from noodpost.gui.widgets.desk_buttons import QUICK_KEYS, DeskButtons, hand_out_words
@@ -102,7 +103,7 @@ class DeskPage(Page):
         quick_codes: Sequence[str] | None = None,
         scan_clock: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__(app, "Balie", parent)
+        super().__init__(app, QCoreApplication.translate("DeskPage", "Balie"), parent)
         self.setObjectName("desk_page")
         self.print_card = print_card
         self.quick_codes = list(quick_codes) if quick_codes is not None else None
@@ -501,8 +502,8 @@ class DeskPage(Page):
                 QuickNeedDialog(self.app, panel.household_id, panel.pretty_code, self),
                 lambda need: (
                     self.tr("✔ Hulpvraag genoteerd: %1 (%2).")
-                    .replace("%1", need.category_label)
-                    .replace("%2", need.urgency_label)
+                    .replace("%1", label(need.category))
+                    .replace("%2", label(need.urgency))
                 ),
             )
 

@@ -45,6 +45,7 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.errors import NotFound
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
+from noodpost.gui.labels import label
 from noodpost.gui.models.lazy import TONES
 from noodpost.gui.pages.base import Page
 from noodpost.services.regional import PostDetail, PostRow, RegionalService, hours_text
@@ -475,8 +476,8 @@ class RegionalPage(Page):
             lines.append(
                 self.tr("Noodmelding {time}: {type}, {urgency} — {state}").format(
                     time=_when(alarm.since, now),
-                    type=_html(alarm.type_label),
-                    urgency=_html(alarm.urgency_label),
+                    type=_html(label(alarm.type)),
+                    urgency=_html(label(alarm.urgency)),
                     state=state,
                 )
             )

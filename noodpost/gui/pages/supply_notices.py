@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from noodpost.core.clock import parse_iso
 from noodpost.core.rations import format_clock
-from noodpost.core.vocabulary import DispatchStatus, RequestStatus, Urgency, label
+from noodpost.core.vocabulary import DispatchStatus, RequestStatus, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.supply_notice_forms import (
@@ -35,6 +35,7 @@ from noodpost.gui.dialogs.supply_notice_forms import (
     ReceiptDialog,
     RequestDialog,
 )
+from noodpost.gui.labels import label
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
@@ -130,10 +131,9 @@ class SupplyNoticesPage(Page):
         )
         splitter.addWidget(
             self._titled(
-                QCoreApplication.translate(
-                    "SupplyNoticesPage",
-                    "Aanvragen van de posten" if self.is_hub else "Aanvragen van deze post",
-                ),
+                QCoreApplication.translate("SupplyNoticesPage", "Aanvragen van de posten")
+                if self.is_hub
+                else QCoreApplication.translate("SupplyNoticesPage", "Aanvragen van deze post"),
                 self.request_table,
             )
         )
@@ -258,7 +258,7 @@ class SupplyNoticesPage(Page):
                 f"{r.post_code}  {r.post_name}",
                 r.lines_text,
                 label(r.urgency or Urgency.NORMAL),
-                r.status_label,
+                label(r.shown_status),
                 tone,
             )
         return rows
@@ -386,7 +386,7 @@ class SupplyNoticesPage(Page):
                 code=r.post_code,
                 when=_when(r.requested_at, now),
                 urgency=label(r.urgency or Urgency.NORMAL),
-                state=r.status_label,
+                state=label(r.shown_status),
             ),
             self.tr("Nodig: {lines}").format(lines=r.lines_text),
         ]

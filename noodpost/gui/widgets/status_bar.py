@@ -91,7 +91,9 @@ class StatusLine(QStatusBar):
         if not services.node.is_hub:
             present, capacity = services.visits.occupancy()
             self.presence.setText(
-                f"Aanwezig {present}/{capacity}" if capacity else f"Aanwezig {present}"
+                self.tr("Aanwezig {present}/{capacity}").format(present=present, capacity=capacity)
+                if capacity
+                else self.tr("Aanwezig {present}").format(present=present)
             )
         # Red until the C-NSP has confirmed the alarm: the navigation badge's number, by the
         # one rule in core.lifecycle (received is not yet confirmed).

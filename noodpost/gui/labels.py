@@ -92,6 +92,14 @@ def label(value: str) -> str:
     return texts.get(str(value)) or vocabulary.label(value)
 
 
+def alarm_status_label(status: str) -> str:
+    """An alarm's status: a withdrawn alarm is *ingetrokken* (docs/taal.md), though its stored
+    value ``cancelled`` is a help request's *geannuleerd*."""
+    if status == vocabulary.AlarmStatus.CANCELLED:
+        return QCoreApplication.translate("Vocabulary", "ingetrokken")
+    return label(status)
+
+
 def known_values() -> set[str]:
     """The values this module has a text for (a test compares them with the vocabulary)."""
     return set(_texts())

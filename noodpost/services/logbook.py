@@ -90,6 +90,11 @@ def hlc_time(hlc: int) -> str:
     return iso(datetime.fromtimestamp(ms / 1000, tz=UTC))
 
 
+def _alarm_status(status: str) -> str:
+    """A withdrawn alarm is *ingetrokken* (docs/taal.md), not a help request's *geannuleerd*."""
+    return "ingetrokken" if status == AlarmStatus.CANCELLED else label(status)
+
+
 def format_quantity(quantity: float) -> str:
     """A quantity the Dutch way: ``200``, ``2,5``, ``0,25``."""
     text = f"{quantity:.2f}".rstrip("0").rstrip(".")
@@ -425,9 +430,9 @@ class LogbookService:
             if op == Op.CREATE:
                 text = f"{what} ({label(alarm.urgency)}) gemaakt"
                 if change.status != AlarmStatus.OPEN:
-                    text += f", {label(change.status)}"
+                    text += f", {_alarm_status(change.status)}"
             else:
-                text = f"{what}: {label(change.status)}"
+                text = f"{what}: {_alarm_status(change.status)}"
             if change.note:
                 text += f" — {change.note}"
             if alarm.post_code != post_code:

@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, iso, parse_iso
+from noodpost.core.dutch import changes, count
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.events import EVENT_SCHEMA_VERSION
 from noodpost.storage.engine import Database
@@ -101,18 +102,21 @@ class ImportOutcome:
             return f"Bundel van {self.sender_code} was al ingelezen; er is niets veranderd."
         if self.status is ImportStatus.QUARANTINED:
             room = (
-                f" Voor ruimte zijn {self.dropped} oudere of te grote bundel(s) van niet "
-                "goedgekeurde afzenders verwijderd; na goedkeuring stuurt de post alles opnieuw."
+                " Voor ruimte zijn "
+                + count(self.dropped, "oudere of te grote bundel", "oudere of te grote bundels")
+                + " van niet goedgekeurde afzenders verwijderd; na goedkeuring stuurt de post "
+                "alles opnieuw."
                 if self.dropped
                 else ""
             )
             return (
-                f"Bundel van {self.sender_code} ({self.events} gebeurtenissen) in quarantaine: "
-                f"wacht op goedkeuring (noodpost posts approve {self.sender_code}).{room}"
+                f"Bundel van {self.sender_code} ({changes(self.events)}) in quarantaine: "
+                "wacht op goedkeuring (Synchronisatie → Goedkeuren…, of 'noodpost posts "
+                f"approve {self.sender_code}').{room}"
             )
         refused = f" ({self.refused} niet toegestaan)" if self.refused else ""
         away = (
-            f" {self.turned_away} wijziging(en) van records die hier nog niet zijn, niet "
+            f" {changes(self.turned_away)} van records die hier nog niet zijn, niet "
             "bewaard: er wachten er al te veel; ze komen met een volgende bundel opnieuw."
             if self.turned_away
             else ""

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from noodpost.core.clock import Clock
+from noodpost.core.dutch import bundles, changes, count
 from noodpost.core.errors import UserError, os_reason
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Peer
@@ -54,10 +55,10 @@ class UsbExport:
 
     @property
     def summary(self) -> str:
-        parts = ", ".join(f"{w.recipient_code} ({w.events} gebeurtenissen)" for w in self.written)
-        text = f"{len(self.written)} bundel(s) geschreven naar {self.root}: {parts}"
+        parts = ", ".join(f"{w.recipient_code} ({changes(w.events)})" for w in self.written)
+        text = f"{bundles(len(self.written))} geschreven naar {self.root}: {parts}"
         if self.replaced:
-            text += f"; {self.replaced} oudere bundel(s) vervangen"
+            text += "; " + count(self.replaced, "oudere bundel", "oudere bundels") + " vervangen"
         return text + "."
 
 
@@ -99,7 +100,7 @@ class UsbImport:
         present = sum(o.present for o in self.outcomes)
         quarantined = sum(o.quarantined for o in self.outcomes)
         text = (
-            f"{self.bundles} bundel(s): {applied} toegepast, {present} al aanwezig, "
+            f"{bundles(self.bundles)}: {applied} toegepast, {present} al aanwezig, "
             f"{quarantined} in quarantaine, {len(self.refused)} geweigerd"
         )
         again = sum(1 for o in self.outcomes if o.status is ImportStatus.DUPLICATE)

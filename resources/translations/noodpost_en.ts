@@ -1388,8 +1388,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Vul in wat er naar de post gaat. De post bevestigt de ontvangst; dan telt het mee in de voorraad daar.</source>
-        <translation>Fill in what is going to the post. The post confirms receipt; then it counts towards the stock there.</translation>
+        <source>Vul in wat er naar de post gaat. De post meldt de ontvangst; dan telt het mee in de voorraad daar.</source>
+        <translation>Fill in what goes to the post. The post reports its arrival; then it counts in the stock there.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3153,13 +3153,13 @@
     <message>
         <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+37"/>
         <location line="+6"/>
-        <source>Ontvangst bevestigen</source>
-        <translation>Confirm receipt</translation>
+        <source>Ontvangst melden</source>
+        <translation>Report arrival</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Tel wat er is aangekomen. Klopt het met wat de C-NSP stuurde? Dan hoeft u niets te veranderen. Na het bevestigen staat het in de voorraad.</source>
-        <translation>Count what has arrived. Does it match what the C-NSP sent? Then you do not need to change anything. After confirming, it is in the stock.</translation>
+        <source>Tel wat er is aangekomen. Klopt het met wat de C-NSP stuurde? Dan hoeft u niets te veranderen. Na het melden staat het in de voorraad.</source>
+        <translation>Count what has arrived. Does it match what the C-NSP sent? Then you need not change anything. Once reported, it is in the stock.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4717,12 +4717,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Ca&amp;ncel delivery…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Ontvangst bevestigen…</source>
-        <translation>Confirm re&amp;ceipt…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>&amp;Aanvraag sturen…</source>
         <translation>Send &amp;request…</translation>
     </message>
@@ -4737,12 +4732,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>on the way</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>onderweg — nog bevestigen</source>
-        <translation>on the way — still to confirm</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>ontvangen {when}</source>
         <translation>received {when}</translation>
     </message>
@@ -4777,9 +4767,19 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>{deliveries}. Still to answer: {requests}.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{deliveries} naar deze post. Bevestig de ontvangst als de goederen er zijn: dan staan ze in de voorraad.</source>
-        <translation>{deliveries} to this post. Confirm receipt when the goods are here: then they are in the stock.</translation>
+        <location line="-92"/>
+        <source>&amp;Ontvangst melden…</source>
+        <translation>Report re&amp;ceipt…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>onderweg — ontvangst nog melden</source>
+        <translation>on the way — arrival still to report</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>{deliveries} naar deze post. Meld de ontvangst als de goederen er zijn: dan staan ze in de voorraad.</source>
+        <translation>{deliveries} to this post. Report the arrival when the goods are here: then they are in the stock.</translation>
     </message>
     <message>
         <location line="+67"/>
@@ -4960,13 +4960,13 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Onbevestigd</source>
-        <translation>Unacknowledged</translation>
+        <source>Nog niet ontvangen</source>
+        <translation>Not yet received</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Via USB / via netwerk: wanneer de laatste bundel binnenkwam. Onbevestigd: wijzigingen die de ander nog niet heeft bevestigd; die gaan mee met elke volgende bundel.</source>
-        <translation>By USB / by network: when the last bundle came in. Unacknowledged: changes the other side has not acknowledged yet; they go along with every next bundle.</translation>
+        <source>Via USB / via netwerk: wanneer de laatste bundel binnenkwam. Nog niet ontvangen: wijzigingen waarvan de ander nog niet heeft gemeld dat ze zijn aangekomen; die gaan mee met elke volgende bundel.</source>
+        <translation>Via USB / via network: when the last bundle came in. Not yet received: changes the other side has not yet reported as arrived; they go along with every next bundle.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5456,6 +5456,11 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+1"/>
         <source>burgerhulp</source>
         <translation>help from citizens</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>ingetrokken</source>
+        <translation>withdrawn</translation>
     </message>
 </context>
 <context>

@@ -145,8 +145,8 @@ def test_pairing_approval_and_bundles_are_recorded_with_counts(
         assert hub_rows[0][2].startswith("koppelbestand koppeling.json (")
         assert "in quarantaine (wacht op goedkeuring)" in hub_rows[1][2]
         assert hub_rows[2][2].startswith("post GR-0014 (")
-        assert "1 bundel(s) uit quarantaine" in hub_rows[2][2]
-        assert hub_rows[3][2].endswith("gebeurtenissen (USB)")
+        assert "1 bundel uit quarantaine" in hub_rows[2][2]
+        assert hub_rows[3][2].endswith("wijzigingen (USB)")
         assert [r[1] for r in post_rows] == [
             "pairing_import",
             "bundle_export",

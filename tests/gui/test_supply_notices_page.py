@@ -65,7 +65,7 @@ def test_a_dispatch_from_the_hub_is_confirmed_at_the_post_and_books_stock(
     post_page = _page(qtbot, app_context)
     before = app_context.services.supplies.stock_of("water").quantity
     assert post_page.badge() == "1"
-    assert _cell(post_page, "dispatch", 0, 4) == "onderweg — nog bevestigen"
+    assert _cell(post_page, "dispatch", 0, 4) == "onderweg — ontvangst nog melden"
     post_page.dispatch_table.select_row(0)
     receipt = post_page.open_receipt()
     assert isinstance(receipt, ReceiptDialog)

@@ -159,7 +159,7 @@ class DispatchDialog(SavingDialog):
         )
         intro = QLabel(
             self.tr(
-                "Vul in wat er naar de post gaat. De post bevestigt de ontvangst; dan telt het "
+                "Vul in wat er naar de post gaat. De post meldt de ontvangst; dan telt het "
                 "mee in de voorraad daar."
             )
         )
@@ -217,7 +217,7 @@ class DispatchDialog(SavingDialog):
 
 
 class ReceiptDialog(SavingDialog):
-    """(post) *Ontvangst bevestigen*: what arrived, per item (as sent unless changed)."""
+    """(post) *Ontvangst melden*: what arrived, per item (as sent unless changed)."""
 
     def __init__(
         self,
@@ -227,17 +227,17 @@ class ReceiptDialog(SavingDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            app, QCoreApplication.translate("ReceiptDialog", "Ontvangst bevestigen"), parent
+            app, QCoreApplication.translate("ReceiptDialog", "Ontvangst melden"), parent
         )
         self.setObjectName("receipt_dialog")
         self.setMinimumWidth(600)
         self._notices = notices
         self.dispatch = dispatch
-        self.save_button.setText(self.tr("Ontvangst bevestigen"))
+        self.save_button.setText(self.tr("Ontvangst melden"))
         intro = QLabel(
             self.tr(
                 "Tel wat er is aangekomen. Klopt het met wat de C-NSP stuurde? Dan hoeft u "
-                "niets te veranderen. Na het bevestigen staat het in de voorraad."
+                "niets te veranderen. Na het melden staat het in de voorraad."
             )
         )
         intro.setWordWrap(True)

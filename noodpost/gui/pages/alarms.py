@@ -33,7 +33,7 @@ from noodpost.core.vocabulary import AlarmStatus
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog, AlarmFormDialog, AlarmNoteDialog
 from noodpost.gui.dialogs.saving import SavingDialog
-from noodpost.gui.labels import label
+from noodpost.gui.labels import alarm_status_label, label
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.models.weak_calls import weak_rows
 from noodpost.gui.pages.base import Page
@@ -256,7 +256,7 @@ class AlarmsPage(Page):
     # ---------------------------------------------------------------- words
 
     def status_text(self, alarm: AlarmInfo) -> str:
-        text = label(alarm.status)
+        text = alarm_status_label(alarm.status)
         if alarm.status_conflict:
             text += self.tr(" (tegenstrijdig)")
         if self.is_escalated(alarm):
@@ -438,7 +438,7 @@ class AlarmsPage(Page):
             lines.append(self.tr("Notitie: {note}").format(note=_html(alarm.status_note)))
         self.details.setText("<br>".join(lines))
         for step in self._alarms.history(alarm.id):
-            text = f"{self._when(step.at, now)}  {label(step.status)}"
+            text = f"{self._when(step.at, now)}  {alarm_status_label(step.status)}"
             if step.author_name:
                 text += f" · {step.author_name}"
             if step.note:

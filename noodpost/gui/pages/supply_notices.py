@@ -190,7 +190,7 @@ class SupplyNoticesPage(Page):
             ]
         else:
             self.receipt_button = self._button(
-                self.tr("&Ontvangst bevestigen…"), "dispatch_receipt", self.open_receipt
+                self.tr("&Ontvangst melden…"), "dispatch_receipt", self.open_receipt
             )
             self.new_button = self._button(
                 self.tr("&Aanvraag sturen…"), "request_new", self.open_request
@@ -226,7 +226,9 @@ class SupplyNoticesPage(Page):
             return (
                 QCoreApplication.translate("SupplyNoticesPage", "onderweg")
                 if self.is_hub
-                else QCoreApplication.translate("SupplyNoticesPage", "onderweg — nog bevestigen")
+                else QCoreApplication.translate(
+                    "SupplyNoticesPage", "onderweg — ontvangst nog melden"
+                )
             )
         if d.status == DispatchStatus.RECEIVED:
             received = QCoreApplication.translate("SupplyNoticesPage", "ontvangen {when}").format(
@@ -287,7 +289,7 @@ class SupplyNoticesPage(Page):
             )
         else:
             text = self.tr(
-                "{deliveries} naar deze post. Bevestig de ontvangst als de goederen er zijn: "
+                "{deliveries} naar deze post. Meld de ontvangst als de goederen er zijn: "
                 "dan staan ze in de voorraad."
             ).format(deliveries=deliveries)
         self.summary.setText(text)
@@ -515,7 +517,7 @@ class SupplyNoticesPage(Page):
 
     @Slot()
     def open_receipt(self) -> SavingDialog | None:
-        """(post) *Ontvangst bevestigen* for the selected dispatch."""
+        """(post) *Ontvangst melden* for the selected dispatch."""
         dispatch = self.selected_dispatch()
         if dispatch is None or dispatch.status == DispatchStatus.RECEIVED:
             return None

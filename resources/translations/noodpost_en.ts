@@ -4330,15 +4330,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>not paired</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <source>%n wijziging(en) nog niet bevestigd door de C-NSP</source>
-        <translation>
-            <numerusform>%n change not yet confirmed by the C-NSP</numerusform>
-            <numerusform>%n changes not yet confirmed by the C-NSP</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
+        <location line="+8"/>
         <source>%n niet toegestaan</source>
         <translation>
             <numerusform>%n not allowed</numerusform>
@@ -4371,8 +4363,16 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <source>{name} (vrijwilliger)</source>
         <translation>{name} (volunteer)</translation>
     </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n wijziging(en) nog niet ontvangen door de C-NSP</source>
+        <translation>
+            <numerusform>%n change not yet received by the C-NSP</numerusform>
+            <numerusform>%n changes not yet received by the C-NSP</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+53"/>
+        <location line="+19"/>
         <source>Klok verdacht: controleer datum en tijd</source>
         <translation>Clock suspect: check the date and time</translation>
     </message>
@@ -4732,7 +4732,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>on the way</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>ontvangen {when}</source>
         <translation>received {when}</translation>
     </message>
@@ -4767,7 +4767,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>{deliveries}. Still to answer: {requests}.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>&amp;Ontvangst melden…</source>
         <translation>Report re&amp;ceipt…</translation>
     </message>
@@ -4777,7 +4777,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>on the way — arrival still to report</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>{deliveries} naar deze post. Meld de ontvangst als de goederen er zijn: dan staan ze in de voorraad.</source>
         <translation>{deliveries} to this post. Report the arrival when the goods are here: then they are in the stock.</translation>
     </message>

@@ -225,10 +225,10 @@
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>%n wijziging(en) nog niet bevestigd door de C-NSP</source>
+        <source>%n wijziging(en) nog niet ontvangen door de C-NSP</source>
         <translation>
-            <numerusform>%n wijziging nog niet bevestigd door de C-NSP</numerusform>
-            <numerusform>%n wijzigingen nog niet bevestigd door de C-NSP</numerusform>
+            <numerusform>%n wijziging nog niet ontvangen door de C-NSP</numerusform>
+            <numerusform>%n wijzigingen nog niet ontvangen door de C-NSP</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -109,7 +109,7 @@ def test_a_receipt_with_a_different_count_needs_a_note_and_books_what_came(
     assert done.receipt_note == "Twee kratten kapot"
     assert supplies.stock_of("water").quantity == before + 80
     assert supplies.ledger("water")[0].reason == "ontvangen van C-NSP · Twee kratten kapot"
-    with pytest.raises(Refused, match="al bevestigd"):
+    with pytest.raises(Refused, match="al gemeld"):
         at_post.confirm_receipt(sent.id)
     assert post.events() == events + 1
 

@@ -118,7 +118,7 @@ class StatusLine(QStatusBar):
             self.unsent.setText(self.tr("niet gekoppeld"))
         else:
             self.unsent.setText(
-                self.tr("%n wijziging(en) nog niet bevestigd door de C-NSP", "", hub.unacknowledged)
+                self.tr("%n wijziging(en) nog niet ontvangen door de C-NSP", "", hub.unacknowledged)
             )
         refused = sum(p.refused for p in peers)
         if refused:  # events a sender may not write: a coordinator should look (Synchronisatie)

@@ -41,11 +41,18 @@ def test_a_card_saved_as_pdf_says_so(
     target = tmp_path / "kaart"
     typed: list[str] = []
 
-    def type_the_file_name() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(50, type_the_file_name)
+    def type_the_file_name(tries: int = 200) -> None:
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QFileDialog) and w.isVisible()
+        ]
+        if not dialogs:
+            if tries:  # never wait for ever: the test then fails on 'typed'
+                QTimer.singleShot(50, lambda: type_the_file_name(tries - 1))
             return
+        dialog = dialogs[0]
+        activate(qtbot, dialog)
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         assert name is not None
         name.selectAll()

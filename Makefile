@@ -16,9 +16,10 @@ export QT_QPA_PLATFORM ?= offscreen
 .PHONY: run test check lint typecheck imports pytest venv dev-venv apt-deps translations qm clean
 
 # Translations: the sources are Dutch. noodpost_en.ts holds every text (English), noodpost_nl.ts
-# only the plural forms (tr("%n …", "", n)). The .qm files are built, never committed.
+# only the plural forms (tr("%n …", "", n)); qtbase_extra_nl.ts, by hand, the texts of Qt's own
+# dialogs its Dutch catalogue lacks. The .qm files are built, never committed.
 TRDIR   := resources/translations
-TS_FILES:= $(TRDIR)/noodpost_en.ts $(TRDIR)/noodpost_nl.ts
+TS_FILES:= $(TRDIR)/noodpost_en.ts $(TRDIR)/noodpost_nl.ts $(TRDIR)/qtbase_extra_nl.ts
 QM_FILES:= $(TS_FILES:.ts=.qm)
 LUPDATE := $(BIN)/pyside6-lupdate -extensions py -locations relative -no-obsolete -source-language nl
 

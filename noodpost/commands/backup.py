@@ -109,14 +109,14 @@ def add_restore(commands: Commands) -> None:
         dest="request",
         type=Path,
         metavar="VERZOEK",
-        help="herstelcode kwijt: schrijf een herstelverzoek voor het C-NSP (zet nog niets terug)",
+        help="herstelcode kwijt: schrijf een herstelverzoek voor de C-NSP (zet nog niets terug)",
     )
     how.add_argument(
         "--antwoord",
         dest="answer",
         type=Path,
         metavar="ANTWOORD",
-        help="zet terug met het herstelantwoord van het C-NSP op uw verzoek",
+        help="zet terug met het herstelantwoord van de C-NSP op uw verzoek",
     )
     parser.add_argument("--ja", action="store_true", help="niet vragen: meteen terugzetten")
     parser.add_argument(
@@ -193,7 +193,7 @@ def _write_request(backup: Path, data_dir: Path, target: Path) -> int:
     print(
         f"Herstelverzoek geschreven: {target}. Er is nog niets teruggezet.\n"
         f"Vingerafdruk van het verzoek: {request.fingerprint}\n"
-        "Breng het verzoek naar het C-NSP (USB-stick of mail) en bel de C-NSP-operator: die "
+        "Breng het verzoek naar de C-NSP (USB-stick of mail) en bel de C-NSP-operator: die "
         "belt u terug en vergelijkt deze vingerafdruk. Met het antwoord zet u terug op deze "
         f"laptop: noodpost restore {backup} --antwoord ANTWOORD"
     )
@@ -209,7 +209,7 @@ def _new_code_after_help(data_dir: Path) -> None:
         "De oude herstelcode was kwijt, dus versleutelt deze laptop nieuwe back-ups met deze "
         "nieuwe code. Schrijf hem nu op papier en bewaar hem op een veilige plek, niet bij de "
         "laptop of de USB-stick. Oudere back-ups gaan alleen nog open met de oude code of met "
-        "hulp van het C-NSP."
+        "hulp van de C-NSP."
     )
 
 

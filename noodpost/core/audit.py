@@ -30,8 +30,8 @@ class AuditAction(StrEnum):
 #: Dutch words for the audit view and ``audit verify``.
 ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.INIT: "ingericht",
-    AuditAction.SIGN_IN: "aanmelding",
-    AuditAction.SIGN_IN_LOCK: "aanmelden geblokkeerd",
+    AuditAction.SIGN_IN: "inlog",
+    AuditAction.SIGN_IN_LOCK: "inloggen geblokkeerd",
     AuditAction.PAIRING_EXPORT: "koppelbestand gemaakt",
     AuditAction.PAIRING_IMPORT: "hub gekoppeld",
     AuditAction.POST_APPROVE: "post goedgekeurd",

@@ -58,11 +58,11 @@ def qr_text(post_code: str, code: str) -> str:
 
 def validate_post_code(text: str) -> str:
     code = text.strip().upper()
+    example = "gebruik twee letters, een streepje en vier cijfers, bijvoorbeeld GR-0014."
+    if not code:
+        raise UserError(f"Vul de code van de post in: {example}")
     if not POST_CODE_RE.fullmatch(code):
-        raise UserError(
-            f"Postcode van het noodsteunpunt '{text}' klopt niet: gebruik twee letters, "
-            "een streepje en vier cijfers, bijvoorbeeld GR-0014."
-        )
+        raise UserError(f"De code van de post '{text.strip()}' klopt niet: {example}")
     return code
 
 

@@ -65,9 +65,35 @@ def format_amount(quantity: float) -> str:
     return f"{rounded:.3f}".rstrip("0").replace(".", ",")
 
 
+#: The plural of the catalogue's count units (a volunteer's own unit without an entry here, or a
+#: measure such as ``l`` or ``kg``, is the same for one and for more).
+UNIT_PLURALS: dict[str, str] = {
+    "beurt": "beurten",
+    "blik": "blikken",
+    "doos": "dozen",
+    "fles": "flessen",
+    "maaltijd": "maaltijden",
+    "pak": "pakken",
+    "pakket": "pakketten",
+    "portie": "porties",
+    "pot": "potten",
+    "rol": "rollen",
+    "set": "sets",
+    "stuk": "stuks",
+    "zak": "zakken",
+}
+
+
+def unit_for(quantity: float, unit: str) -> str:
+    """``unit`` as Dutch says it after ``quantity``: ``1 maaltijd``, ``0 maaltijden``."""
+    if format_amount(abs(quantity)) == "1":
+        return unit
+    return UNIT_PLURALS.get(unit, unit)
+
+
 def format_quantity(quantity: float, unit: str) -> str:
-    """``3 l``, ``1 pakket``."""
-    return f"{format_amount(quantity)} {unit}".strip()
+    """``3 l``, ``1 pakket``, ``2 pakketten``, ``0 maaltijden``."""
+    return f"{format_amount(quantity)} {unit_for(quantity, unit)}".strip()
 
 
 def format_duration(minutes: int) -> str:
@@ -223,12 +249,12 @@ def check(
         total = current.received + quantity
         if current.received > 0:
             warnings.append(
-                f"Vandaag al {format_quantity(current.received, rule.unit)} van "
-                f"{format_quantity(limit, rule.unit)} {name} ontvangen."
+                f"{rule.name}: vandaag al {format_amount(current.received)} van "
+                f"{format_quantity(limit, rule.unit)} ontvangen."
             )
         else:
             warnings.append(
-                f"Het rantsoen {name} is {format_quantity(limit, rule.unit)} per dag "
+                f"{rule.name}: het rantsoen is {format_quantity(limit, rule.unit)} per dag "
                 "voor dit huishouden."
             )
         warnings.append(
@@ -252,6 +278,7 @@ def check(
 __all__ = [
     "EPSILON",
     "LOCAL_ZONE",
+    "UNIT_PLURALS",
     "Allowance",
     "RationCheck",
     "RationRule",
@@ -265,4 +292,5 @@ __all__ = [
     "local_day",
     "local_time",
     "lower_first",
+    "unit_for",
 ]

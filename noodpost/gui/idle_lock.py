@@ -69,7 +69,7 @@ class LockScreen(QDialog):
         explanation = QLabel(
             self.tr(
                 "Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en "
-                "is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. "
+                "is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. "
                 "Wat open stond, blijft bewaard.",
                 "",
                 minutes,

@@ -2,7 +2,8 @@
 
 Full screen, large type, no mouse or keyboard needed: it turns through a few pages by itself —
 the post (open or closed, opening hours, what you can come for), each current bulletin of the
-C-NSP, and what is in stock in words (*op voorraad*, *bijna op*, *op*). It shows nothing about
+C-NSP (*Mededeling*), and what is in stock in words (*op voorraad*, *bijna op*, *niet meer
+beschikbaar*), worded for the public (:mod:`noodpost.gui.public_words`). It shows nothing about
 any person: it reads only :class:`~noodpost.services.public_info.PublicInfoService`.
 
 Keys do nothing harmful: a TV in a hall may have a keyboard within reach of anyone, so Esc and
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from noodpost.core.clock import parse_iso
 from noodpost.core.rations import local_time
 from noodpost.gui.context import AppContext
+from noodpost.gui.public_words import availability_text, public_service_text
 from noodpost.services.public_info import WATCHES, Availability, PublicInfo, PublicInfoService
 
 #: Seconds each page stays on the screen.
@@ -189,7 +191,7 @@ class InfoScreen(QWidget):
             slides.append(
                 Slide(
                     "bulletin",
-                    QCoreApplication.translate("InfoScreen", "Mededeling van de C-NSP"),
+                    QCoreApplication.translate("InfoScreen", "Mededeling"),
                     tuple(lines),
                 )
             )
@@ -199,7 +201,7 @@ class InfoScreen(QWidget):
             heading = QCoreApplication.translate("InfoScreen", "Wat is er te krijgen")
             if len(pages) > 1:
                 heading = f"{heading} ({number}/{len(pages)})"
-            rows = tuple(f"{s.name}\t{s.words}" for s in page)
+            rows = tuple(f"{s.name}\t{availability_text(s.availability)}" for s in page)
             slides.append(Slide("stock", heading, rows))
         return slides
 
@@ -217,7 +219,9 @@ class InfoScreen(QWidget):
             )
         if info.services:
             lines.append(QCoreApplication.translate("InfoScreen", "Hier kunt u terecht voor:"))
-            lines.extend(f"•  {service}" for service in info.services)
+            codes = (*info.service_codes, *[""] * len(info.services))
+            for code, service in zip(codes, info.services, strict=False):
+                lines.append(f"•  {public_service_text(code) or service}")
         else:
             lines.append(
                 QCoreApplication.translate(

@@ -5,8 +5,10 @@ are still loaded when present:
 
 - ``resources/translations/noodpost_<lang>.qm``, built by ``make qm`` from the ``.ts`` files:
   the English translation, and for Dutch only the plural forms (``tr("%n …", "", n)``);
-- Qt's own ``qtbase_<lang>.qm``, so standard buttons (*Annuleren*, *Ja*, *Nee*) speak the
-  same language as the rest.
+- Qt's own ``qtbase_<lang>.qm``, so standard buttons (*Annuleren*, *Ja*, *Nee*) and the file
+  dialog speak the same language as the rest;
+- ``resources/translations/qtbase_extra_<lang>.qm``: Qt's texts its own catalogue lacks (Qt 6
+  renamed *Look in:* and *Files of type:*, the Dutch catalogue kept the old texts).
 """
 
 from __future__ import annotations
@@ -60,7 +62,12 @@ def install_translators(
     QLocale.setDefault(QLocale(QLocale.Language.Dutch if dutch else QLocale.Language.English))
     installed: list[QTranslator] = []
     qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-    candidates = [translation_file(lang, folder), qt_folder / f"qtbase_{lang}.qm"]
+    own = folder if folder is not None else translations_dir()
+    candidates = [
+        translation_file(lang, folder),
+        qt_folder / f"qtbase_{lang}.qm",
+        own / f"qtbase_extra_{lang}.qm",  # installed last: asked first
+    ]
     for path in candidates:
         translator = _load(path, app) if path.exists() else None
         if translator is None:

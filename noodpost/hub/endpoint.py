@@ -71,7 +71,7 @@ SLOW_MESSAGE = (
     "opnieuw, of breng de gegevens met een USB-stick."
 )
 WAITING_MESSAGE = (
-    "Bundel ontvangen en bewaard. Dit noodsteunpunt wacht op goedkeuring door de C-NSP; na "
+    "Bundel ontvangen en bewaard. Deze post wacht op goedkeuring door de C-NSP; na "
     "de goedkeuring worden de gegevens verwerkt."
 )
 REFUSED_MESSAGE = (

@@ -181,7 +181,7 @@ class BulletinsService:
         if not self.ctx.node.is_hub:
             raise Refused(
                 "Mededelingen worden verstuurd door het coördinerend noodsteunpunt (C-NSP). "
-                "Vraag het C-NSP om deze mededeling te versturen."
+                "Vraag de C-NSP om deze mededeling te versturen."
             )
 
     def _content(

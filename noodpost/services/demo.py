@@ -56,7 +56,7 @@ STREETS = (
     "Kerkstraat", "Dorpsweg", "Stationsweg", "Molenstraat", "Wolddijk", "Bovenrijge",
     "Hoofdweg", "Meentweg", "Torenlaan", "Kloosterlaan", "Boltjeshuis", "Woldweg",
 )  # fmt: skip
-LANGUAGES = ("nl",) * 14 + ("en", "de", "ar", "tr", "uk", "pl")
+LANGUAGES = ("Nederlands",) * 14 + ("Engels", "Duits", "Arabisch", "Turks", "Oekraïens", "Pools")
 DEVICES = ("telefoon", "telefoon", "telefoon", "tablet", "powerbank", "laptop", "hoortoestel")
 LOG_LINES = (
     "Aggregaat bijgevuld met brandstof.",

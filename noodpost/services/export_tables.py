@@ -77,12 +77,18 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One exported entity: ``name`` is the file name (``households.csv``) and sheet name."""
+    """One exported entity: ``name`` its key in the code, ``title`` its Dutch name, which gives
+    the file and sheet name (``Huishoudens`` → ``huishoudens.csv``, sheet ``huishoudens``)."""
 
     name: str
     title: str
     columns: tuple[Column, ...]
     personal_only: bool = False
+
+    @property
+    def file_stem(self) -> str:
+        """``huishoudens``, ``veilig-en-welberichten``: what a volunteer sees in the folder."""
+        return self.title.lower().replace(" ", "-")
 
     def columns_for(self, personal: bool) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if personal or not c.personal)
@@ -108,7 +114,7 @@ def _l(header: str, tag: str, attr: str) -> Column:
 TABLES: tuple[Table, ...] = (
     Table(
         "posts",
-        "Noodsteunpunten",
+        "Posten",
         (
             _POST,
             _c("naam", "#loc+name", "name"),
@@ -221,7 +227,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "stock_movements",
-        "Voorraadmutaties",
+        "Voorraadboekingen",
         (
             _ID,
             _POST,

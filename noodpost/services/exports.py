@@ -181,9 +181,9 @@ class ExportService:
             out.writerow([c.tag for c in columns])
             out.writerows(rows)
             encoded = text.getvalue().encode("utf-8")
-            write_atomically(folder / f"{table.name}.csv", writer(encoded))
+            write_atomically(folder / f"{table.file_stem}.csv", writer(encoded))
             total += len(rows)
-        result = ExportResult(folder, tuple(f"{t.name}.csv" for t, _ in data), total, personal)
+        result = ExportResult(folder, tuple(f"{t.file_stem}.csv" for t, _ in data), total, personal)
         self._audit(folder.name or str(folder), personal)
         return result
 
@@ -202,7 +202,7 @@ class ExportService:
         workbook = Workbook(write_only=True)
         total = 0
         for table, rows in data:
-            sheet = workbook.create_sheet(title=table.name[:31])
+            sheet = workbook.create_sheet(title=table.file_stem[:31])
             columns = table.columns_for(personal)
             sheet.append([c.header for c in columns])
             sheet.append([c.tag for c in columns])
@@ -213,7 +213,7 @@ class ExportService:
         workbook.save(buffer)
         write_atomically(path, writer(buffer.getvalue()))
         self._audit(path.name, personal)
-        return ExportResult(path, tuple(t.name for t, _ in data), total, personal)
+        return ExportResult(path, tuple(t.file_stem for t, _ in data), total, personal)
 
     # ------------------------------------------------------------------ helpers
 

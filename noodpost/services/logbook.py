@@ -26,6 +26,7 @@ from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
 from noodpost.core.hlc import pack, unpack
+from noodpost.core.rations import unit_for
 from noodpost.core.vocabulary import AlarmStatus, MovementKind, ShiftStatus, label
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.storage.models import (
@@ -101,6 +102,11 @@ def hlc_time(hlc: int) -> str:
     """The wall-clock moment an HLC was issued, as stored time text."""
     ms, _ = unpack(hlc)
     return iso(datetime.fromtimestamp(ms / 1000, tz=UTC))
+
+
+def _alarm_status(status: str) -> str:
+    """A withdrawn alarm is *ingetrokken* (docs/taal.md), not a help request's *geannuleerd*."""
+    return "ingetrokken" if status == AlarmStatus.CANCELLED else label(status)
 
 
 def format_quantity(quantity: float) -> str:
@@ -392,7 +398,9 @@ class LogbookService:
         for movement, item_name, unit in rows:
             what = item_name or "onbekend artikel"
             amount = format_quantity(movement.quantity)
-            text = f"Levering: {amount} {unit} {what}" if unit else f"Levering: {amount} {what}"
+            if unit:
+                amount = f"{amount} {unit_for(movement.quantity, unit)}"
+            text = f"Levering: {amount} {what}"
             if movement.reason:
                 text += f" — {movement.reason}"
             drafts.append(
@@ -438,9 +446,9 @@ class LogbookService:
             if op == Op.CREATE:
                 text = f"{what} ({label(alarm.urgency)}) gemaakt"
                 if change.status != AlarmStatus.OPEN:
-                    text += f", {label(change.status)}"
+                    text += f", {_alarm_status(change.status)}"
             else:
-                text = f"{what}: {label(change.status)}"
+                text = f"{what}: {_alarm_status(change.status)}"
             if change.note:
                 text += f" — {change.note}"
             if alarm.post_code != post_code:

@@ -76,7 +76,7 @@ def wait_text(seconds: int) -> str:
 
 def locked_message(seconds: int) -> str:
     return (
-        f"Te vaak een verkeerde pincode. Aanmelden is nog {wait_text(seconds)} geblokkeerd; "
+        f"Te vaak een verkeerde pincode. Inloggen is nog {wait_text(seconds)} geblokkeerd; "
         "probeer het daarna opnieuw."
     )
 
@@ -179,7 +179,7 @@ class Pins:
         )
         return _Outcome(
             accepted=False,
-            message=f"Pincode onjuist. Na {MAX_ATTEMPTS} verkeerde pogingen is aanmelden "
+            message=f"Pincode onjuist. Na {MAX_ATTEMPTS} verkeerde pogingen is inloggen "
             f"{wait_text(length)} geblokkeerd.",
         )
 

@@ -40,7 +40,7 @@ class Availability(StrEnum):
 AVAILABILITY_WORDS = {
     Availability.IN_STOCK: "op voorraad",
     Availability.RUNNING_LOW: "bijna op",
-    Availability.OUT: "op",
+    Availability.OUT: "niet meer beschikbaar",  # "op" read as "op voorraad" across the hall
 }
 
 
@@ -67,6 +67,8 @@ class PublicInfo:
 
     Attributes:
         services: what the post offers, in Dutch words, in the order the post set them.
+        service_codes: the same as :class:`~noodpost.core.vocabulary.PostFunction` values (the
+            screen words them for the public, in its language).
         stock: per item in the catalogue that this post keeps, by name.
     """
 
@@ -79,6 +81,7 @@ class PublicInfo:
     stock: tuple[PublicStock, ...]
     training: bool
     read_at: str
+    service_codes: tuple[str, ...] = ()
 
 
 def availability(line: StockLine) -> Availability | None:
@@ -124,4 +127,5 @@ class PublicInfoService:
             stock=tuple(stock),
             training=node.training,
             read_at=self.ctx.now_iso(),
+            service_codes=tuple(offered),
         )

@@ -337,6 +337,6 @@ def show_recovery_code(ctx: ServiceContext, data_dir: Path) -> str:
             return create_recovery_code(ctx.db, data_dir)
         raise UserError(
             "De herstelcode staat niet op deze laptop (bijvoorbeeld na terugzetten met hulp "
-            "van het C-NSP). Gebruik de opgeschreven code."
+            "van de C-NSP). Gebruik de opgeschreven code."
         )
     return code

@@ -15,7 +15,7 @@ from noodpost.core.vocabulary import Role
 from noodpost.services.base import ServiceContext
 from noodpost.storage.models import Volunteer
 
-NOT_SIGNED_IN = "Meld u eerst aan met uw pincode."
+NOT_SIGNED_IN = "Log eerst in met uw pincode."
 COORDINATOR_ONLY = "Alleen een coördinator kan dit doen. Vraag de coördinator van dienst."
 
 

@@ -46,7 +46,7 @@ COUNT_LABELS: dict[str, str] = {
     "visits": "Bezoeken",
     "needs": "Hulpvragen",
     "distributions": "Uitgiften",
-    "stock_movements": "Voorraadmutaties",
+    "stock_movements": "Voorraadboekingen",
     "supply_items": "Artikelen in de voorraadlijst",
     "alarms": "Noodmeldingen",
     "charging_tickets": "Oplaadbonnen",
@@ -58,7 +58,10 @@ COUNT_LABELS: dict[str, str] = {
     "log_entries": "Logboekregels met de hand geschreven",
     "bulletins": "Mededelingen",
     "card_batches": "Series blanco kaarten",
-    "posts": "Noodsteunpunten",
+    "posts": "Posten",
+    "supply_dispatches": "Leveringen van de C-NSP",
+    "supply_requests": "Aanvragen bij de C-NSP",
+    "credentials": "Pincodes van vrijwilligers",
 }
 
 

@@ -327,11 +327,11 @@ class SupplyNoticesService:
             row = self._dispatch_row(session, dispatch_id)
             if self.ctx.node.is_hub or row.post_code != self.ctx.node.post_code:
                 raise Refused(
-                    f"Deze levering is voor post {row.post_code}. Alleen die post bevestigt "
+                    f"Deze levering is voor post {row.post_code}. Alleen die post meldt "
                     "de ontvangst."
                 )
             if row.status == DispatchStatus.RECEIVED:
-                raise Refused("De ontvangst van deze levering is al bevestigd.")
+                raise Refused("De ontvangst van deze levering is al gemeld.")
             sent = counted_lines(row.lines)
             names = self._item_names(session, sent)
         counted: dict[str, float] = dict(sent)
@@ -347,7 +347,7 @@ class SupplyNoticesService:
                 counted[item_id] = _quantity(value, rations.lower_first(name), unit, zero_ok=True)
         if all(q <= rations.EPSILON for q in counted.values()):
             raise UserError(
-                "Er is niets aangekomen volgens deze telling. Bevestig de ontvangst pas als de "
+                "Er is niets aangekomen volgens deze telling. Meld de ontvangst pas als de "
                 "goederen er zijn, of laat de C-NSP weten dat de levering niet aankwam."
             )
         differs = any(abs(counted[k] - sent[k]) > rations.EPSILON for k in sent)

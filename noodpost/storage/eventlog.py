@@ -77,12 +77,12 @@ def append(
     probe = EventRecord(node.node_id, node.incarnation, 1, 1, entity, entity_id, op, data, "")
     owner = OwnerBook(session).owner(probe)
     why = (
-        "onbekend bij welk noodsteunpunt dit hoort"
+        "onbekend bij welke post dit hoort"
         if owner is None
         else refusal(entity, op, data, owner, me, entity_id=entity_id, local=True)
     )
     if owner is None or why is not None:
-        raise Refused(f"Dit mag dit {_node_noun(node)} niet: {why}.")
+        raise Refused(f"Dit mag {_node_noun(node)} niet: {why}.")
     node.hlc = hlc_mod.tick(node.hlc, to_ms(clock.now()))
     seq = node.next_seq
     node.next_seq = seq + 1
@@ -106,7 +106,7 @@ def append(
 
 
 def _node_noun(node: Node) -> str:
-    return "C-NSP" if node.role == "hub" else "noodsteunpunt"
+    return "deze C-NSP" if node.role == "hub" else "deze post"
 
 
 class Stored(NamedTuple):
@@ -476,7 +476,7 @@ def _why_not(
         receiver=me.post_code,
     )
     if why is None and (name := book.foreign_reference(record, owner)):
-        why = f"{name} verwijst naar gegevens van een ander noodsteunpunt"
+        why = f"{name} verwijst naar gegevens van een andere post"
     return why
 
 

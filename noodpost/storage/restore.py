@@ -243,12 +243,12 @@ def restore_backup(
         node_id, post_code, training = here
         if training != info.training:
             raise UserError(
-                "Deze back-up is van een "
-                + ("oefen" if info.training else "echt")
-                + "noodsteunpunt en deze map van een "
-                + ("oefen" if training else "echt")
-                + "noodsteunpunt; oefengegevens en echte gegevens worden nooit gemengd. Er is "
-                "niets veranderd."
+                "Deze back-up bevat "
+                + ("oefengegevens" if info.training else "echte gegevens")
+                + " en deze map "
+                + ("oefengegevens" if training else "echte gegevens")
+                + "; oefengegevens en echte gegevens worden nooit gemengd. Er is niets "
+                "veranderd. Kies een back-up van dezelfde soort, of een lege map."
             )
         if node_id != info.node_id and not allow_other_node:
             raise OtherNodeBackup(

@@ -270,7 +270,7 @@ def open_file_key(header: SealedHeader, kind: int, key: PrivateKey, path: Path) 
         raise WrongRecoveryCode(
             "Deze herstelcode past niet bij deze back-up (verkeerde code). Er is niets "
             "veranderd. Gebruik de herstelcode die bij het inrichten van deze post is "
-            "opgeschreven, of vraag het C-NSP om hulp."
+            "opgeschreven, of vraag de C-NSP om hulp."
         )
     try:
         return open_sealed_key(block.sealed_key, key)[0]

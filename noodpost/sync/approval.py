@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.cards import validate_post_code
 from noodpost.core.clock import Clock
+from noodpost.core.dutch import bundles
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Node, Peer, PendingBundle
@@ -54,11 +55,11 @@ class Approval:
             return f"{self.post_code} was al goedgekeurd."
         text = (
             f"{self.post_code} goedgekeurd ({', '.join(self.fingerprints)}); "
-            f"{self.bundles} bundel(s) uit quarantaine: {self.applied} toegepast, "
+            f"{bundles(self.bundles)} uit quarantaine: {self.applied} toegepast, "
             f"{self.present} al aanwezig, {self.quarantined} in quarantaine"
         )
         if self.failed:
-            text += f", {self.failed} bundel(s) onleesbaar (blijven bewaard)"
+            text += f", {bundles(self.failed)} onleesbaar (blijven bewaard)"
         return text + "."
 
 
@@ -136,11 +137,11 @@ class Replacement:
         done = self.approval
         text = (
             f"{self.post_code}: sleutel vervangen — oud {', '.join(self.old)} → nieuw "
-            f"{self.new}; {done.bundles} bundel(s) uit quarantaine: {done.applied} toegepast, "
+            f"{self.new}; {bundles(done.bundles)} uit quarantaine: {done.applied} toegepast, "
             f"{done.present} al aanwezig, {done.quarantined} in quarantaine"
         )
         if done.failed:
-            text += f", {done.failed} bundel(s) onleesbaar (blijven bewaard)"
+            text += f", {bundles(done.failed)} onleesbaar (blijven bewaard)"
         return text + ". Bundels met de oude sleutel worden niet meer toegepast."
 
 
@@ -198,7 +199,7 @@ def replace_post(
 
 def _require_hub(node: Node) -> None:
     if node.role != "hub":
-        raise Refused("Alleen een C-NSP keurt noodsteunpunten goed.")
+        raise Refused("Alleen een C-NSP keurt posten goed.")
 
 
 def _claimants(session: Session, post_code: str) -> list[Peer]:
@@ -216,8 +217,8 @@ def _claimants(session: Session, post_code: str) -> list[Peer]:
     )
     if not candidates:
         raise NotFound(
-            f"Er is nog geen noodsteunpunt {post_code} bekend. Lees eerst een bundel van dat "
-            "punt in; die wacht dan in quarantaine op goedkeuring."
+            f"Er is nog geen post {post_code} bekend. Lees eerst een bundel van die post in; "
+            "die wacht dan in quarantaine op goedkeuring."
         )
     return candidates
 

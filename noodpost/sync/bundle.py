@@ -472,9 +472,9 @@ def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
         compressed = SealedBox(private_key).decrypt(bundle.payload)
     except CryptoError as bad:
         raise UserError(
-            "Deze bundel kan met de sleutel van dit noodsteunpunt niet worden geopend. Er is "
+            "Deze bundel kan met de sleutel van deze laptop niet worden geopend. Er is "
             "niets ingelezen. Mogelijk is hij gemaakt met een oud koppelbestand of voor een "
-            "eerdere inrichting van dit punt; maak bij de afzender een nieuwe bundel."
+            "eerdere inrichting van deze post of C-NSP; maak bij de afzender een nieuwe bundel."
         ) from bad
     plain = _inflate(compressed, declared)
     del compressed

@@ -21,6 +21,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, iso, parse_iso
+from noodpost.core.dutch import changes, count
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.events import EVENT_SCHEMA_VERSION
 from noodpost.storage.engine import Database
@@ -101,18 +102,21 @@ class ImportOutcome:
             return f"Bundel van {self.sender_code} was al ingelezen; er is niets veranderd."
         if self.status is ImportStatus.QUARANTINED:
             room = (
-                f" Voor ruimte zijn {self.dropped} oudere of te grote bundel(s) van niet "
-                "goedgekeurde afzenders verwijderd; na goedkeuring stuurt de post alles opnieuw."
+                " Voor ruimte zijn "
+                + count(self.dropped, "oudere of te grote bundel", "oudere of te grote bundels")
+                + " van niet goedgekeurde afzenders verwijderd; na goedkeuring stuurt de post "
+                "alles opnieuw."
                 if self.dropped
                 else ""
             )
             return (
-                f"Bundel van {self.sender_code} ({self.events} gebeurtenissen) in quarantaine: "
-                f"wacht op goedkeuring (noodpost posts approve {self.sender_code}).{room}"
+                f"Bundel van {self.sender_code} ({changes(self.events)}) in quarantaine: "
+                "wacht op goedkeuring (Synchronisatie → Goedkeuren…, of 'noodpost posts "
+                f"approve {self.sender_code}').{room}"
             )
         refused = f" ({self.refused} niet toegestaan)" if self.refused else ""
         away = (
-            f" {self.turned_away} wijziging(en) van records die hier nog niet zijn, niet "
+            f" {changes(self.turned_away)} van records die hier nog niet zijn, niet "
             "bewaard: er wachten er al te veel; ze komen met een volgende bundel opnieuw."
             if self.turned_away
             else ""
@@ -170,8 +174,8 @@ def build_bundle(
         if not peer.approved:
             raise Refused(
                 f"{peer.post_code} is nog niet goedgekeurd; er worden geen gegevens naartoe "
-                f"gestuurd. Vergelijk de vingerafdruk en keur het punt goed met "
-                f"'noodpost posts approve {peer.post_code}'."
+                "gestuurd. Vergelijk de vingerafdruk en keur de post goed: Synchronisatie → "
+                f"Goedkeuren… (of 'noodpost posts approve {peer.post_code}')."
             )
         acked = acked_vector(peer)
         events, streams = wire_events_after(
@@ -242,12 +246,12 @@ def _check_sealed_for_us(
     )
     if mine:
         raise NotForUs(
-            "Deze bundel is door dit noodsteunpunt zelf gemaakt; hij is bedoeld voor "
-            f"{known or 'een ander punt'}. Er is niets ingelezen."
+            "Deze bundel is hier zelf gemaakt; hij is bedoeld voor "
+            f"{known or 'een andere post of C-NSP'}. Er is niets ingelezen."
         )
     where = f" ({known})" if known else ""
     raise NotForUs(
-        f"Deze bundel is voor een ander noodsteunpunt{where}, niet voor {node.post_code}. Er "
+        f"Deze bundel is voor een andere post of C-NSP{where}, niet voor {node.post_code}. Er "
         "is niets ingelezen; lees hem in op de laptop waarvoor hij gemaakt is."
     )
 
@@ -259,7 +263,7 @@ def check_sender_keys(peer: Peer, sender: fmt.Party) -> None:
     ):
         raise Refused(
             f"Deze bundel draagt de naam van {peer.post_code} ({peer.name}), maar is gemaakt "
-            "met andere sleutels dan dit punt kent "
+            "met andere sleutels dan hier van die afzender bekend zijn "
             f"({fingerprint(sender.signing_public_key, sender.encryption_public_key)} in plaats "
             f"van {fingerprint(peer.signing_public_key, peer.encryption_public_key)}). Er is "
             "niets ingelezen. Meld dit bij de coördinator."
@@ -456,7 +460,7 @@ def import_envelope(
             raise Refused(
                 f"Deze bundel komt van {sender.name}, dat dezelfde code draagt als dit "
                 f"{'C-NSP' if node.role == 'hub' else 'noodsteunpunt'} ({node.post_code}). "
-                "Er is niets ingelezen. Meld dit bij de coördinator: elke post en elk C-NSP "
+                "Er is niets ingelezen. Meld dit bij de coördinator: elke post en elke C-NSP "
                 "heeft een eigen code."
             )
         peer = session.get(Peer, sender.node_id)
@@ -465,9 +469,10 @@ def import_envelope(
         if node.role == "post":
             if peer is None or peer.role != "hub" or not peer.approved:
                 raise Refused(
-                    f"Deze bundel komt van {sender.name} ({sender.post_code}), waarmee dit "
-                    "noodsteunpunt niet gekoppeld is. Er is niets ingelezen. Importeer eerst "
-                    "het koppelbestand van uw C-NSP ('noodpost pairing import BESTAND')."
+                    f"Deze bundel komt van {sender.name} ({sender.post_code}), waarmee deze "
+                    "post niet gekoppeld is. Er is niets ingelezen. Lees eerst het "
+                    "koppelbestand van uw C-NSP in: Synchronisatie → Koppelbestand inlezen… "
+                    "(of 'noodpost pairing import BESTAND')."
                 )
         elif sender.role != "post":
             raise Refused(

@@ -106,10 +106,10 @@ class NetworkSync:
         hub = f"{self.hub_name} ({self.hub_code})"
         if self.waiting or self.received is None:
             return (
-                f"Verbonden met {hub}: {_events(self.sent)} afgeleverd. Dit noodsteunpunt wacht "
-                f"op goedkeuring door de C-NSP (punt {self.post_code}, vingerafdruk "
+                f"Verbonden met {hub}: {_events(self.sent)} afgeleverd. Deze post wacht "
+                f"op goedkeuring door de C-NSP (post {self.post_code}, vingerafdruk "
                 f"{self.fingerprint}); tot dan blijven de gegevens daar in quarantaine en hier "
-                "bewaard. Synchroniseer opnieuw zodra de C-NSP het punt heeft goedgekeurd."
+                "bewaard. Synchroniseer opnieuw zodra de C-NSP de post heeft goedgekeurd."
             )
         received = self.received
         text = (
@@ -168,9 +168,9 @@ def paired_hub(service: SyncService) -> PeerInfo:
     if hub is not None:
         return hub
     raise NoRoute(
-        "Dit noodsteunpunt is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand "
-        "van uw C-NSP in ('noodpost pairing import BESTAND'); tot dan blijven alle gegevens hier "
-        "bewaard."
+        "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand van uw "
+        "C-NSP in: Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing import "
+        "BESTAND'); tot dan blijven alle gegevens hier bewaard."
     )
 
 

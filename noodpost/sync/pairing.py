@@ -78,7 +78,7 @@ class PairingDamaged(UserError):
     def __init__(self, detail: str) -> None:
         super().__init__(
             f"Dit koppelbestand is beschadigd of geen Noodpost-koppelbestand ({detail}). Er is "
-            "niets veranderd. Vraag het C-NSP om een nieuw koppelbestand."
+            "niets veranderd. Vraag de C-NSP om een nieuw koppelbestand."
         )
 
 
@@ -120,7 +120,7 @@ def _hub_document(
                 "met 'noodpost pairing import BESTAND'."
             )
         if node.signing_public_key != keys.signing_public_hex:
-            raise UserError("De sleutels van dit C-NSP horen niet bij deze database.")
+            raise UserError("De sleutels van deze C-NSP horen niet bij deze database.")
         return _document(node, keys, chosen, iso(clock.now()))
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import bundles, changes, count
 from noodpost.core.errors import UserError
 from noodpost.core.rations import local_time
 from noodpost.storage.engine import Database
@@ -53,7 +54,7 @@ class PeerInfo:
         """``GR-0015  Sporthal Noord  ABCD-…  goedgekeurd  laatst contact … (usb)``."""
         state = "goedgekeurd" if self.approved else "wacht op goedkeuring"
         if self.pending_bundles:
-            state += f" ({self.pending_bundles} bundel(s) in quarantaine)"
+            state += f" ({bundles(self.pending_bundles)} in quarantaine)"
         contact = (
             f"laatst contact {_local(self.last_contact)} ({self.last_channel})"
             if self.last_contact
@@ -288,9 +289,9 @@ class QuarantineReport:
             return "Niets in quarantaine."
         parts = []
         if self.bundles:
-            parts.append(f"{len(self.bundles)} bundel(s) wachten")
+            parts.append(count(len(self.bundles), "bundel wacht", "bundels wachten"))
         if self.event_total:
-            parts.append(f"{self.event_total} gebeurtenis(sen) apart gezet")
+            parts.append(f"{changes(self.event_total)} apart gezet")
         return "In quarantaine: " + ", ".join(parts) + "."
 
 

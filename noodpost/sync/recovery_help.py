@@ -90,7 +90,7 @@ def _hub_block(backup_file: Path) -> sealed.KeyBlock:
     if block is None:
         raise UserError(
             f"{backup_file.name} is gemaakt toen deze post nog niet aan een C-NSP was "
-            "gekoppeld: het C-NSP kan deze back-up niet openen. Alleen de herstelcode kan dat. "
+            "gekoppeld: de C-NSP kan deze back-up niet openen. Alleen de herstelcode kan dat. "
             "Er is niets veranderd."
         )
     return block
@@ -194,7 +194,7 @@ def answer_request(
     keys = load_node_keys(db, data_dir)
     if request.hub_public != bytes(keys.encryption.public_key):
         raise UserError(
-            "Dit herstelverzoek is niet voor dit C-NSP: de back-up is voor de sleutel van een "
+            "Dit herstelverzoek is niet voor deze C-NSP: de back-up is voor de sleutel van een "
             "ander C-NSP versleuteld. Er is niets gemaakt."
         )
     try:
@@ -215,7 +215,7 @@ def answer_request(
         post_name = post.name if post is not None else None
     if post_name is None:
         raise Refused(
-            f"Post {post_code} is bij dit C-NSP niet goedgekeurd; voor een onbekende post "
+            f"Post {post_code} is bij deze C-NSP niet goedgekeurd; voor een onbekende post "
             "wordt geen herstelantwoord gemaakt."
         )
     answer = SealedBox(PublicKey(request.one_time_public)).encrypt(file_key)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import Clock, iso
+from noodpost.core.dutch import bundles, changes
 from noodpost.core.errors import UserError
 from noodpost.storage.audit import FAILED, OK, REFUSED, append_audit
 from noodpost.storage.engine import Database
@@ -153,7 +154,7 @@ class SyncService:
             self._audit(
                 AuditAction.POST_APPROVE,
                 f"post {result.post_code} ({', '.join(result.fingerprints)}): "
-                f"{result.bundles} bundel(s) uit quarantaine, {result.applied} gebeurtenissen "
+                f"{bundles(result.bundles)} uit quarantaine, {changes(result.applied)} "
                 "toegepast",
             )
         self._changed(result.changed)
@@ -169,8 +170,8 @@ class SyncService:
         self._audit(
             AuditAction.POST_REPLACE,
             f"post {result.post_code}: sleutel {', '.join(result.old)} vervangen door "
-            f"{result.new}; {done.bundles} bundel(s) uit quarantaine, {done.applied} "
-            "gebeurtenissen toegepast",
+            f"{result.new}; {bundles(done.bundles)} uit quarantaine, "
+            f"{changes(done.applied)} toegepast",
         )
         self._changed(result.changed)
         return result
@@ -185,7 +186,7 @@ class SyncService:
             self._audit(
                 AuditAction.BUNDLE_EXPORT,
                 f"{written.path.name} voor {written.recipient_code}: "
-                f"{written.events} gebeurtenissen (USB)",
+                f"{changes(written.events)} (USB)",
             )
         return result
 
@@ -210,7 +211,7 @@ class SyncService:
             self._audit(
                 AuditAction.BUNDLE_EXPORT,
                 f"bundel {result.bundle_id} voor {result.recipient_code}: "
-                f"{result.event_count} gebeurtenissen (netwerk)",
+                f"{changes(result.event_count)} (netwerk)",
             )
         return result
 
@@ -244,7 +245,7 @@ def _imported(outcome: exchange.ImportOutcome, channel: str) -> str:
     if outcome.status is exchange.ImportStatus.DUPLICATE:
         what = "al eerder ingelezen"
     elif outcome.status is exchange.ImportStatus.QUARANTINED:
-        what = f"{outcome.events} gebeurtenissen in quarantaine (wacht op goedkeuring)"
+        what = f"{changes(outcome.events)} in quarantaine (wacht op goedkeuring)"
     else:
         what = (
             f"{outcome.applied} toegepast, {outcome.present} al aanwezig, "

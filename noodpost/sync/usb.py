@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from noodpost.core.clock import Clock
+from noodpost.core.dutch import bundles, changes, count
 from noodpost.core.errors import UserError, os_reason
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Peer
@@ -54,10 +55,10 @@ class UsbExport:
 
     @property
     def summary(self) -> str:
-        parts = ", ".join(f"{w.recipient_code} ({w.events} gebeurtenissen)" for w in self.written)
-        text = f"{len(self.written)} bundel(s) geschreven naar {self.root}: {parts}"
+        parts = ", ".join(f"{w.recipient_code} ({changes(w.events)})" for w in self.written)
+        text = f"{bundles(len(self.written))} geschreven naar {self.root}: {parts}"
         if self.replaced:
-            text += f"; {self.replaced} oudere bundel(s) vervangen"
+            text += "; " + count(self.replaced, "oudere bundel", "oudere bundels") + " vervangen"
         return text + "."
 
 
@@ -99,7 +100,7 @@ class UsbImport:
         present = sum(o.present for o in self.outcomes)
         quarantined = sum(o.quarantined for o in self.outcomes)
         text = (
-            f"{self.bundles} bundel(s): {applied} toegepast, {present} al aanwezig, "
+            f"{bundles(self.bundles)}: {applied} toegepast, {present} al aanwezig, "
             f"{quarantined} in quarantaine, {len(self.refused)} geweigerd"
         )
         again = sum(1 for o in self.outcomes if o.status is ImportStatus.DUPLICATE)
@@ -154,11 +155,11 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
         )
     if not peers:
         raise UserError(
-            "Dit noodsteunpunt is nog niet gekoppeld aan een C-NSP. Importeer eerst het "
-            "koppelbestand: 'noodpost pairing import BESTAND'."
+            "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand in: "
+            "Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing import BESTAND')."
             if is_post
-            else "Er zijn nog geen goedgekeurde noodsteunpunten. Lees eerst hun bundels in en "
-            "keur ze goed met 'noodpost posts approve CODE'."
+            else "Er zijn nog geen goedgekeurde posten. Lees eerst hun bundels in en keur ze "
+            "goed: Synchronisatie → Goedkeuren… (of 'noodpost posts approve CODE')."
         )
     written: list[WrittenBundle] = []
     replaced = 0

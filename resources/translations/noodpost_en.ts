@@ -4,7 +4,7 @@
 <context>
     <name>AcknowledgeDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+259"/>
+        <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+260"/>
         <source>Bevestigen</source>
         <translation>Acknowledge</translation>
     </message>
@@ -253,7 +253,7 @@
 <context>
     <name>AlarmsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+60"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+61"/>
         <source>Meldingen</source>
         <extracomment>(hub) How often the inbox looks again at the time, for alarms that escalate while it waits.</extracomment>
         <translation>Alarms</translation>
@@ -432,7 +432,7 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Wie deed wat, wanneer: aanmeldingen, bekeken persoonslijsten, exports, bundels, koppelingen, goedkeuringen en anonimiseringen. Nieuwste eerst. Regels kunnen niet worden gewijzigd of verwijderd zonder dat de controle het ziet.</source>
+        <source>Wie deed wat, wanneer: inlogpogingen, bekeken persoonslijsten, exports, bundels, koppelingen, goedkeuringen en anonimiseringen. Nieuwste eerst. Regels kunnen niet worden gewijzigd of verwijderd zonder dat de controle het ziet.</source>
         <translation>Who did what, and when: sign-ins, viewed lists of people, exports, bundles, pairings, approvals and anonymisations. Newest first. Lines cannot be changed or deleted without the check noticing.</translation>
     </message>
     <message>
@@ -548,16 +548,16 @@
 <context>
     <name>BulletinForm</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/bulletin_form.py" line="+41"/>
-        <source>Nieuw bericht</source>
+        <location filename="../../noodpost/gui/dialogs/bulletin_form.py" line="+42"/>
+        <source>Nieuwe mededeling</source>
         <translation>New bulletin</translation>
     </message>
 </context>
 <context>
     <name>BulletinFormDialog</name>
     <message>
-        <location line="+3"/>
-        <source>Bericht versturen</source>
+        <location line="+4"/>
+        <source>Mededeling versturen</source>
         <translation>Send bulletin</translation>
     </message>
     <message>
@@ -592,70 +592,68 @@
     </message>
     <message>
         <location line="+19"/>
-        <source>Niets aangevinkt: het bericht gaat naar alle posten.</source>
-        <translation>Nothing ticked: the bulletin goes to all posts.</translation>
+        <source>Niets aangevinkt: de mededeling gaat naar alle posten.</source>
+        <translation>Nothing ticked: the bulletin goes to every post.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Nog geen posten bekend: het bericht gaat naar alle posten.</source>
-        <translation>No posts known yet: the bulletin goes to all posts.</translation>
+        <source>Nog geen posten bekend: de mededeling gaat naar alle posten.</source>
+        <translation>No posts known yet: the bulletin goes to every post.</translation>
     </message>
 </context>
 <context>
     <name>BulletinsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/bulletins.py" line="+42"/>
-        <source>Berichten</source>
-        <translation>Bulletins</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Berichten aan de posten. Ze gaan mee bij de volgende synchronisatie (netwerk of USB-stick).</source>
-        <translation>Bulletins to the posts. They go along with the next synchronisation (network or USB stick).</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Berichten van de C-NSP, nieuwste bovenaan. Nieuwe berichten komen binnen bij het synchroniseren.</source>
-        <translation>Bulletins from the C-NSP, newest at the top. New bulletins arrive when synchronising.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Nieuw bericht…</source>
-        <translation>New bulletin…</translation>
-    </message>
-    <message>
-        <location line="+66"/>
-        <source>Nog geen berichten verstuurd.</source>
-        <translation>No bulletins sent yet.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Geen berichten van de C-NSP op dit moment.</source>
-        <translation>No bulletins from the C-NSP at the moment.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location filename="../../noodpost/gui/pages/bulletins.py" line="+133"/>
         <source>{current} geldig, {expired} verlopen.</source>
         <translation>{current} valid, {expired} expired.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>1 bericht.</source>
-        <translation>1 bulletin.</translation>
+        <location line="-91"/>
+        <source>Mededelingen</source>
+        <translation>Bulletins</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mededelingen aan de posten. Ze gaan mee bij de volgende synchronisatie (netwerk of USB-stick).</source>
+        <translation>Bulletins to the posts. They go along with the next synchronisation (network or USB stick).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mededelingen van de C-NSP, nieuwste bovenaan. Nieuwe mededelingen komen binnen bij het synchroniseren.</source>
+        <translation>Bulletins from the C-NSP, newest at the top. New bulletins arrive when synchronising.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nieuwe mededeling…</source>
+        <translation>New bulletin…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Nog geen mededelingen verstuurd.</source>
+        <translation>No bulletins sent yet.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>{n} berichten.</source>
-        <translation>{n} bulletins.</translation>
+        <source>Geen mededelingen van de C-NSP op dit moment.</source>
+        <translation>No bulletins from the C-NSP at the moment.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n mededeling(en).</source>
+        <translation>
+            <numerusform>%n bulletin.</numerusform>
+            <numerusform>%n bulletins.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Bericht intrekken</source>
+        <location line="+32"/>
+        <source>Mededeling intrekken</source>
         <translation>Withdraw bulletin</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Bericht ‘{title}’ intrekken? Het verdwijnt bij alle posten na hun volgende synchronisatie.</source>
+        <source>Mededeling ‘{title}’ intrekken? Die verdwijnt bij alle posten na hun volgende synchronisatie.</source>
         <translation>Withdraw bulletin ‘{title}’? It disappears at every post after their next synchronisation.</translation>
     </message>
     <message>
@@ -712,7 +710,7 @@
 <context>
     <name>CancelNeedDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+172"/>
+        <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="+173"/>
         <source>Hulpvraag annuleren</source>
         <translation>Cancel need</translation>
     </message>
@@ -730,7 +728,7 @@
 <context>
     <name>CardPrinting</name>
     <message>
-        <location filename="../../noodpost/gui/printing/cards.py" line="+481"/>
+        <location filename="../../noodpost/gui/printing/cards.py" line="+486"/>
         <source>Kaart opslaan als PDF</source>
         <translation>Save card as PDF</translation>
     </message>
@@ -740,12 +738,17 @@
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Geen printer gevonden — sla de kaart op als PDF</source>
         <translation>No printer found — save the card as PDF</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>De kaart is opgeslagen als PDF: {path}. Druk die af op een andere computer, of schrijf de code op een kaart.</source>
+        <translation>The card was saved as a PDF: {path}. Print it on another computer, or write the code on a card.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Kaart afdrukken</source>
         <translation>Print card</translation>
     </message>
@@ -753,7 +756,12 @@
 <context>
     <name>ChargingPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/charging.py" line="+96"/>
+        <location filename="../../noodpost/gui/pages/charging.py" line="+64"/>
+        <source>Opladen</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>&amp;Nieuwe oplaadbon… (Ctrl+N)</source>
         <translation>&amp;New charging ticket… (Ctrl+N)</translation>
     </message>
@@ -975,13 +983,126 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Wie richt de post in? Deze coördinator meldt zich aan met een eigen pincode en voegt daarna de andere vrijwilligers toe.</source>
+        <source>Wie richt de post in? Deze coördinator logt in met een eigen pincode en voegt daarna de andere vrijwilligers toe.</source>
         <translation>Who is setting up the post? This coordinator signs in with their own PIN and then adds the other volunteers.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Kies een pincode van 4 tot 8 cijfers die u onthoudt en met niemand deelt. Noodpost bewaart de pincode zelf nergens, alleen een onomkeerbare code om hem te controleren.</source>
         <translation>Choose a PIN of 4 to 8 digits that you will remember and share with no one. Noodpost never stores the PIN itself, only an irreversible code to check it.</translation>
+    </message>
+</context>
+<context>
+    <name>CountLabels</name>
+    <message>
+        <location filename="../../noodpost/gui/count_labels.py" line="+17"/>
+        <source>Huishoudens</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personen</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gezinsleden met eigen gegevens</source>
+        <translation>Household members with their own details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bezoeken</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hulpvragen</source>
+        <translation>Help requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uitgiften</source>
+        <translation>Hand-outs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Voorraadboekingen</source>
+        <translation>Stock bookings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Artikelen in de voorraadlijst</source>
+        <translation>Items in the stock list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noodmeldingen</source>
+        <translation>Emergency alarms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oplaadbonnen</source>
+        <translation>Charging tickets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veilig-en-welberichten</source>
+        <translation>Safe-and-well messages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vrijwilligers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Diensten</source>
+        <translation>Shifts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logboekregels</source>
+        <translation>Logbook lines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logboekregels met de hand geschreven</source>
+        <translation>Logbook lines written by hand</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mededelingen</source>
+        <translation>Bulletins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Series blanco kaarten</source>
+        <translation>Batches of blank cards</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posten</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leveringen van de C-NSP</source>
+        <translation>Deliveries from the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aanvragen bij de C-NSP</source>
+        <translation>Requests to the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pincodes van vrijwilligers</source>
+        <translation>Volunteers&apos; PINs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wijzigingen</source>
+        <translation>Changes</translation>
     </message>
 </context>
 <context>
@@ -1046,9 +1167,14 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/desk.py" line="+136"/>
-        <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+106"/>
+        <source>Balie</source>
         <extracomment>Shown for a refusal: red, and always the words. What the panel shows, and what else the desk&apos;s buttons and lists depend on.</extracomment>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
         <translation>NP1:GR-0014:7K3Q-9XW2 or 7K3Q-9XW2</translation>
     </message>
     <message>
@@ -1217,17 +1343,17 @@
         <translation>The pre-printed card now belongs to this household.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart.</source>
         <translation>⚠ Printing is not set up here: write the code %1 on a card.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>⚠ De kaart is niet afgedrukt: schrijf de code %1 op een kaart.</source>
         <translation>⚠ The card was not printed: write the code %1 on a card.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>De kaart is afgedrukt.</source>
         <translation>The card has been printed.</translation>
     </message>
@@ -1235,7 +1361,7 @@
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+135"/>
+        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+137"/>
         <source>Aanvraag beantwoorden met een levering</source>
         <extracomment>How far ahead a new dispatch is expected by default.</extracomment>
         <translation>Answer request with a delivery</translation>
@@ -1262,8 +1388,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Vul in wat er naar de post gaat. De post bevestigt de ontvangst; dan telt het mee in de voorraad daar.</source>
-        <translation>Fill in what is going to the post. The post confirms receipt; then it counts towards the stock there.</translation>
+        <source>Vul in wat er naar de post gaat. De post meldt de ontvangst; dan telt het mee in de voorraad daar.</source>
+        <translation>Fill in what goes to the post. The post reports its arrival; then it counts in the stock there.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1322,7 +1448,7 @@
 <context>
     <name>HouseholdPanel</name>
     <message>
-        <location filename="../../noodpost/gui/widgets/household_panel.py" line="+63"/>
+        <location filename="../../noodpost/gui/widgets/household_panel.py" line="+64"/>
         <source>1 persoon</source>
         <translation>1 person</translation>
     </message>
@@ -1443,7 +1569,7 @@
 <context>
     <name>InfoScreen</name>
     <message>
-        <location filename="../../noodpost/gui/info_screen.py" line="+92"/>
+        <location filename="../../noodpost/gui/info_screen.py" line="+94"/>
         <source>Publieksscherm — {name}</source>
         <extracomment>Seconds each page stays on the screen. Stock lines on one page; more items go onto a next page. Colour always with a word (green in stock, amber running low, red out).</extracomment>
         <translation>Public info screen — {name}</translation>
@@ -1460,8 +1586,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Mededeling van de C-NSP</source>
-        <translation>Bulletin from the C-NSP</translation>
+        <source>Mededeling</source>
+        <translation>Announcement</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1489,7 +1615,7 @@
         <translation>You can come here for:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Vraag aan de balie waarmee wij u kunnen helpen.</source>
         <translation>Ask at the desk what we can help you with.</translation>
     </message>
@@ -1512,7 +1638,7 @@
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/intake.py" line="+76"/>
+        <location filename="../../noodpost/gui/dialogs/intake.py" line="+77"/>
         <location line="+9"/>
         <source>Nieuw huishouden inschrijven</source>
         <extracomment>Languages offered in the list (any other can be typed).</extracomment>
@@ -1633,7 +1759,7 @@
     </message>
     <message numerus="yes">
         <location line="+5"/>
-        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
+        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
         <translation>
             <numerusform>Nothing has been done for %n minute, so the screen is locked and nobody is signed in any more. Choose your name and type your PIN to carry on. Whatever was open is kept.</numerusform>
             <numerusform>Nothing has been done for %n minutes, so the screen is locked and nobody is signed in any more. Choose your name and type your PIN to carry on. Whatever was open is kept.</numerusform>
@@ -1971,13 +2097,24 @@
         <source>Persoonsgegevens exporteren</source>
         <translation>Export personal data</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Dit bestand bevat persoonsgegevens van {count} bericht(en): naam, geboortejaar, bericht en contact.</source>
-        <translation>This file contains personal data from {count} message(s): name, year of birth, message and contact.</translation>
+        <source>Dit bestand bevat persoonsgegevens van %n bericht(en): naam, geboortejaar, bericht en contact.</source>
+        <translation>
+            <numerusform>This file holds personal data of %n message: name, year of birth, message and contact.</numerusform>
+            <numerusform>This file holds personal data of %n messages: name, year of birth, message and contact.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>Geëxporteerd: %n bericht(en) naar {path}.</source>
+        <translation>
+            <numerusform>Exported: %n message to {path}.</numerusform>
+            <numerusform>Exported: %n messages to {path}.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-34"/>
         <source>Geef het alleen aan het verwanteninformatieproces van de veiligheidsregio, en bewaar het niet langer dan nodig. Alleen berichten met toestemming gaan mee. Het exporteren wordt vastgelegd in het auditlogboek. Doorgaan?</source>
         <translation>Only give it to the safety region&apos;s relatives information process, and do not keep it longer than needed. Only messages with consent are included. The export is recorded in the audit log. Continue?</translation>
     </message>
@@ -1992,12 +2129,7 @@
         <translation>Do not export</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>Geëxporteerd: {count} bericht(en) naar {path}.</source>
-        <translation>Exported: {count} message(s) to {path}.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+34"/>
         <source>Niet geëxporteerd: {message}</source>
         <translation>Not exported: {message}</translation>
     </message>
@@ -2081,9 +2213,14 @@
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/needs.py" line="+65"/>
-        <source>Sinds</source>
+        <location filename="../../noodpost/gui/pages/needs.py" line="+57"/>
+        <source>Hulpvragen</source>
         <extracomment>Status filter choices besides the single statuses. Where the status value sits in a fetched row (after the shown columns, before the tone).</extracomment>
+        <translation>Help requests</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
@@ -2295,6 +2432,57 @@
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/overview.py" line="+26"/>
+        <source>Overzicht</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Vernieuwen (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>C-NSP</source>
+        <translation>C-NSP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>post</source>
+        <translation>post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OEFENING</source>
+        <translation>EXERCISE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Laptopnummer {id}</source>
+        <translation>Laptop number {id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Database in orde · niets in quarantaine</source>
+        <translation>Database in order · nothing in quarantine</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Database in orde · %n wijziging(en) in quarantaine: laat de coördinator ze bekijken op Synchronisatie</source>
+        <translation>
+            <numerusform>Database in order · %n change in quarantine: let the coordinator review it on Synchronisation</numerusform>
+            <numerusform>Database in order · %n changes in quarantine: let the coordinator review them on Synchronisation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Databasecontrole meldt een probleem ({problem}). Maak een back-up en waarschuw de coördinator.</source>
+        <translation>The database check reports a problem ({problem}). Make a backup and tell the coordinator.</translation>
+    </message>
+</context>
+<context>
     <name>PairingPanel</name>
     <message>
         <location filename="../../noodpost/gui/pages/sync_pairing.py" line="+68"/>
@@ -2303,7 +2491,7 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>&amp;Adres(sen) van dit C-NSP voor de posten:</source>
+        <source>&amp;Adres(sen) van deze C-NSP voor de posten:</source>
         <translation>&amp;Address(es) of this C-NSP for the posts:</translation>
     </message>
     <message>
@@ -2338,7 +2526,7 @@
     </message>
     <message>
         <location line="+28"/>
-        <source>Koppelcode van dit C-NSP, vingerafdruk {fp}</source>
+        <source>Koppelcode van deze C-NSP, vingerafdruk {fp}</source>
         <translation>Pairing code of this C-NSP, fingerprint {fp}</translation>
     </message>
     <message>
@@ -2615,14 +2803,14 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Zoals de posten en de meldkamer het C-NSP kennen.</source>
+        <source>Zoals de posten en de meldkamer de C-NSP kennen.</source>
         <translation>As the posts and the dispatch centre know the C-NSP.</translation>
     </message>
 </context>
 <context>
     <name>PostTableModel</name>
     <message>
-        <location filename="../../noodpost/gui/pages/regional.py" line="+87"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+88"/>
         <source>Post</source>
         <extracomment>While shown, the page reads again this often (contact times age without events). A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).</extracomment>
         <translation>Post</translation>
@@ -2721,10 +2909,15 @@
 <context>
     <name>PresencePage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/presence.py" line="+132"/>
+        <location filename="../../noodpost/gui/pages/presence.py" line="+83"/>
+        <source>Aanwezig</source>
+        <extracomment>Hours without a visit after which a flagged household is listed (the coordinator may change it).</extracomment>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <location line="+43"/>
         <source>Kaart</source>
-        <extracomment>Hours without a visit after which a flagged household is listed (the coordinator may change it).</extracomment>
         <translation>Card</translation>
     </message>
     <message>
@@ -2855,9 +3048,72 @@
     </message>
 </context>
 <context>
+    <name>PublicWords</name>
+    <message>
+        <location filename="../../noodpost/gui/public_words.py" line="+20"/>
+        <source>niet meer beschikbaar</source>
+        <translation>no longer available</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bijna op</source>
+        <translation>running low</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>op voorraad</source>
+        <translation>available</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>eten en drinken</source>
+        <translation>food and drink</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>even opwarmen of afkoelen</source>
+        <translation>warming up or cooling down</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>eerste hulp, hygiëne en medicijnen</source>
+        <translation>first aid, hygiene and medicines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>een luisterend oor</source>
+        <translation>someone to listen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uw telefoon opladen</source>
+        <translation>charging your phone</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>laten weten dat u veilig en wel bent</source>
+        <translation>letting family know you are safe and well</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>informatie en doorverwijzing</source>
+        <translation>information and referral</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hulpdiensten waarschuwen als u ze niet kunt bellen</source>
+        <translation>alerting the emergency services when you cannot call them</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hulp aanbieden of vragen in de buurt</source>
+        <translation>offering or asking for help in the neighbourhood</translation>
+    </message>
+</context>
+<context>
     <name>QuickNeedDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/quick_need.py" line="+36"/>
+        <location filename="../../noodpost/gui/dialogs/quick_need.py" line="+37"/>
         <source>Hulpvraag noteren</source>
         <translation>Note a need</translation>
     </message>
@@ -2897,13 +3153,13 @@
     <message>
         <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+37"/>
         <location line="+6"/>
-        <source>Ontvangst bevestigen</source>
-        <translation>Confirm receipt</translation>
+        <source>Ontvangst melden</source>
+        <translation>Report arrival</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Tel wat er is aangekomen. Klopt het met wat de C-NSP stuurde? Dan hoeft u niets te veranderen. Na het bevestigen staat het in de voorraad.</source>
-        <translation>Count what has arrived. Does it match what the C-NSP sent? Then you do not need to change anything. After confirming, it is in the stock.</translation>
+        <source>Tel wat er is aangekomen. Klopt het met wat de C-NSP stuurde? Dan hoeft u niets te veranderen. Na het melden staat het in de voorraad.</source>
+        <translation>Count what has arrived. Does it match what the C-NSP sent? Then you need not change anything. Once reported, it is in the stock.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2940,8 +3196,8 @@
     <name>RecoveryCode</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/recovery_code.py" line="+35"/>
-        <source>Met deze herstelcode zet u een versleutelde back-up (van de USB-stick) terug op een andere laptop, als deze laptop kapot of kwijt is. Schrijf hem nu op papier, of druk hem af, en bewaar dat op een veilige plek: niet bij de laptop en niet bij de USB-stick. Een coördinator kan de code later opnieuw bekijken met &apos;noodpost herstelcode&apos;.</source>
-        <translation>With this recovery code you restore an encrypted backup (from the USB stick) on another laptop, if this laptop is broken or lost. Write it down on paper now, or print it, and keep that in a safe place: not with the laptop and not with the USB stick. A coordinator can see the code again later with &apos;noodpost herstelcode&apos;.</translation>
+        <source>Met deze herstelcode zet u een versleutelde back-up (van de USB-stick) terug op een andere laptop, als deze laptop kapot of kwijt is. Schrijf hem nu op papier, of druk hem af, en bewaar dat op een veilige plek: niet bij de laptop en niet bij de USB-stick. Een coördinator kan de code later opnieuw bekijken: Noodpost → Herstelcode….</source>
+        <translation>With this recovery code you restore an encrypted backup (from the USB stick) on another laptop, if this laptop is broken or lost. Write it down on paper now, or print it, and keep that in a safe place: not with the laptop and not with the USB stick. A coordinator can see the code again later: Noodpost → Recovery code….</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3065,8 +3321,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Met spoed-hulpvragen</source>
-        <translation>With immediate needs</translation>
+        <source>Met hulpvragen met spoed</source>
+        <translation>With immediate help requests</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3078,20 +3334,37 @@
         <source>Nog geen posten bekend. Posten verschijnen hier zodra hun eerste bundel is ingelezen en goedgekeurd (Synchronisatie).</source>
         <translation>No posts known yet. Posts appear here as soon as their first bundle has been read and approved (Synchronisation).</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>{posts} posten · {present} personen aanwezig</source>
-        <translation>{posts} posts · {present} people present</translation>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n post(en)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+4"/>
-        <source> · {n} noodmelding(en) NIET BEVESTIGD</source>
-        <translation> · {n} alarm(s) NOT ACKNOWLEDGED</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source> · {n} post(en) met tekorten</source>
-        <translation> · {n} post(s) with shortages</translation>
+        <source>%n persoon/personen aanwezig</source>
+        <translation>
+            <numerusform>%n person present</numerusform>
+            <numerusform>%n people present</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n noodmelding(en) NIET BEVESTIGD</source>
+        <translation>
+            <numerusform>%n emergency alarm NOT CONFIRMED</numerusform>
+            <numerusform>%n emergency alarms NOT CONFIRMED</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n post(en) met tekorten</source>
+        <translation>
+            <numerusform>%n post with shortages</numerusform>
+            <numerusform>%n posts with shortages</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+36"/>
@@ -3864,21 +4137,26 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     <name>SignInDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+298"/>
-        <source>Noodpost — aanmelden</source>
+        <source>Noodpost — inloggen</source>
         <translation>Noodpost — sign in</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Aanmelden bij %1</source>
+        <source>Inloggen bij %1</source>
         <translation>Sign in at %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>C-NSP %1</source>
+        <translation>C-NSP %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Post %1</source>
         <translation>Post %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Noodpost &amp;afsluiten</source>
         <translation>&amp;Quit Noodpost</translation>
     </message>
@@ -3889,19 +4167,19 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <source>Voor dit noodsteunpunt zijn nog geen vrijwilligers ingevoerd, dus er kan nog niemand aanmelden. Voer hieronder de eerste coördinator in: die meldt zich daarmee meteen aan en kan daarna de andere vrijwilligers toevoegen.</source>
-        <translation>No volunteers have been entered for this support point yet, so nobody can sign in. Enter the first coordinator below: they are signed in straight away and can then add the other volunteers.</translation>
+        <source>Voor deze post zijn nog geen vrijwilligers ingevoerd, dus er kan nog niemand inloggen. Voer hieronder de eerste coördinator in: die is daarmee meteen ingelogd en kan daarna de andere vrijwilligers toevoegen.</source>
+        <translation>No volunteers have been entered for this post yet, so nobody can sign in. Enter the first coordinator below: they are signed in straight away and can then add the other volunteers.</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>Coördinator &amp;toevoegen en aanmelden</source>
+        <source>Coördinator &amp;toevoegen en inloggen</source>
         <translation>&amp;Add coordinator and sign in</translation>
     </message>
 </context>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location line="-283"/>
+        <location line="-287"/>
         <source>Zoek uw naam: typ een deel ervan</source>
         <translation>Find your name: type part of it</translation>
     </message>
@@ -3912,7 +4190,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Aanmelden</source>
+        <source>&amp;Inloggen</source>
         <translation>&amp;Sign in</translation>
     </message>
     <message>
@@ -3942,7 +4220,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message numerus="yes">
         <location line="+38"/>
-        <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
+        <source>Inloggen met deze naam kan weer over %n seconde(n).</source>
         <translation>
             <numerusform>Signing in with this name is possible again in %n second.</numerusform>
             <numerusform>Signing in with this name is possible again in %n seconds.</numerusform>
@@ -3950,7 +4228,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>Aanmelden met deze naam kan weer over %n minuut/minuten.</source>
+        <source>Inloggen met deze naam kan weer over %n minuut/minuten.</source>
         <translation>
             <numerusform>Signing in with this name is possible again in %n minute.</numerusform>
             <numerusform>Signing in with this name is possible again in %n minutes.</numerusform>
@@ -4002,10 +4280,24 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 </context>
 <context>
     <name>StatusLine</name>
+    <message>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+28"/>
+        <source>accu {percent} %</source>
+        <translation>battery {percent} %</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Aanwezig {present}/{capacity}</source>
+        <translation>Present {present}/{capacity}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aanwezig {present}</source>
+        <translation>Present {present}</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+91"/>
+        <location line="+7"/>
         <source>%n melding(en) niet bevestigd</source>
-        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>
             <numerusform>%n alarm not acknowledged</numerusform>
             <numerusform>%n alarms not acknowledged</numerusform>
@@ -4024,6 +4316,66 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <source>geen meldingen open</source>
         <translation>no alarms open</translation>
     </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n post(en) bekend</source>
+        <translation>
+            <numerusform>%n post known</numerusform>
+            <numerusform>%n posts known</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>niet gekoppeld</source>
+        <translation>not paired</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%n niet toegestaan</source>
+        <translation>
+            <numerusform>%n not allowed</numerusform>
+            <numerusform>%n not allowed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>sync {when}</source>
+        <translation>sync {when}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sync: nog nooit</source>
+        <translation>sync: never</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>niet ingelogd</source>
+        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
+        <translation>not logged in</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{name} (coördinator)</source>
+        <translation>{name} (coordinator)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} (vrijwilliger)</source>
+        <translation>{name} (volunteer)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n wijziging(en) nog niet ontvangen door de C-NSP</source>
+        <translation>
+            <numerusform>%n change not yet received by the C-NSP</numerusform>
+            <numerusform>%n changes not yet received by the C-NSP</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Klok verdacht: controleer datum en tijd</source>
+        <translation>Clock suspect: check the date and time</translation>
+    </message>
 </context>
 <context>
     <name>SummaryPage</name>
@@ -4034,7 +4386,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Kies Inrichten om de post zo aan te maken; daarna meldt u zich aan met de pincode. Kies Vorige om iets te veranderen.</source>
+        <source>Kies Inrichten om de post zo aan te maken; daarna logt u in met de pincode. Kies Vorige om iets te veranderen.</source>
         <translation>Choose Set up to create the post like this; then you sign in with the PIN. Choose Back to change something.</translation>
     </message>
     <message>
@@ -4102,8 +4454,8 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+48"/>
-        <source>Na deze correctie: {after} ({sign}{amount} {unit})</source>
-        <translation>After this correction: {after} ({sign}{amount} {unit})</translation>
+        <source>Na deze correctie: {after} ({sign}{amount})</source>
+        <translation>After this correction: {after} ({sign}{amount})</translation>
     </message>
 </context>
 <context>
@@ -4144,7 +4496,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/supplies.py" line="+49"/>
+        <location filename="../../noodpost/gui/pages/supplies.py" line="+50"/>
         <source>negatief — tel na</source>
         <translation>negative — recount</translation>
     </message>
@@ -4287,7 +4639,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SupplyNoticesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+60"/>
+        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+61"/>
         <source>Leveringen</source>
         <translation>Deliveries</translation>
     </message>
@@ -4335,7 +4687,17 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Deliveries from the C-NSP</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+6"/>
+        <source>Aanvragen van de posten</source>
+        <translation>Requests from the posts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Aanvragen van deze post</source>
+        <translation>Requests from this post</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>&amp;Nieuwe levering…</source>
         <translation>&amp;New delivery…</translation>
     </message>
@@ -4355,12 +4717,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Ca&amp;ncel delivery…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>&amp;Ontvangst bevestigen…</source>
-        <translation>Confirm re&amp;ceipt…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>&amp;Aanvraag sturen…</source>
         <translation>Send &amp;request…</translation>
     </message>
@@ -4375,12 +4732,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>on the way</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>onderweg — nog bevestigen</source>
-        <translation>on the way — still to confirm</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>ontvangen {when}</source>
         <translation>received {when}</translation>
     </message>
@@ -4415,9 +4767,19 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>{deliveries}. Still to answer: {requests}.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>{deliveries} naar deze post. Bevestig de ontvangst als de goederen er zijn: dan staan ze in de voorraad.</source>
-        <translation>{deliveries} to this post. Confirm receipt when the goods are here: then they are in the stock.</translation>
+        <location line="-94"/>
+        <source>&amp;Ontvangst melden…</source>
+        <translation>Report re&amp;ceipt…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>onderweg — ontvangst nog melden</source>
+        <translation>on the way — arrival still to report</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>{deliveries} naar deze post. Meld de ontvangst als de goederen er zijn: dan staan ze in de voorraad.</source>
+        <translation>{deliveries} to this post. Report the arrival when the goods are here: then they are in the stock.</translation>
     </message>
     <message>
         <location line="+67"/>
@@ -4598,13 +4960,13 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Onbevestigd</source>
-        <translation>Unacknowledged</translation>
+        <source>Nog niet ontvangen</source>
+        <translation>Not yet received</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>Via USB / via netwerk: wanneer de laatste bundel binnenkwam. Onbevestigd: wijzigingen die de ander nog niet heeft bevestigd; die gaan mee met elke volgende bundel.</source>
-        <translation>By USB / by network: when the last bundle came in. Unacknowledged: changes the other side has not acknowledged yet; they go along with every next bundle.</translation>
+        <source>Via USB / via netwerk: wanneer de laatste bundel binnenkwam. Nog niet ontvangen: wijzigingen waarvan de ander nog niet heeft gemeld dat ze zijn aangekomen; die gaan mee met elke volgende bundel.</source>
+        <translation>Via USB / via network: when the last bundle came in. Not yet received: changes the other side has not yet reported as arrived; they go along with every next bundle.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -4765,9 +5127,346 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>Units</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/units.py" line="+22"/>
+        <source>%n beurt(en)</source>
+        <translation>
+            <numerusform>%n charge</numerusform>
+            <numerusform>%n charges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n maaltijd(en)</source>
+        <translation>
+            <numerusform>%n meal</numerusform>
+            <numerusform>%n meals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pak(ken)</source>
+        <translation>
+            <numerusform>%n pack</numerusform>
+            <numerusform>%n packs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pakket(ten)</source>
+        <translation>
+            <numerusform>%n parcel</numerusform>
+            <numerusform>%n parcels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n portie(s)</source>
+        <translation>
+            <numerusform>%n portion</numerusform>
+            <numerusform>%n portions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pot(ten)</source>
+        <translation>
+            <numerusform>%n jar</numerusform>
+            <numerusform>%n jars</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n set(s)</source>
+        <translation>
+            <numerusform>%n set</numerusform>
+            <numerusform>%n sets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stuk(s)</source>
+        <translation>
+            <numerusform>%n piece</numerusform>
+            <numerusform>%n pieces</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <location filename="../../noodpost/gui/labels.py" line="+18"/>
+        <location line="+69"/>
+        <source>vrijwilliger</source>
+        <translation>volunteer</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>coördinator</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noodsteunpunt (L-NSP)</source>
+        <translation>local support point (L-NSP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>coördinerend noodsteunpunt (C-NSP)</source>
+        <translation>coordinating support point (C-NSP)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voedsel en water</source>
+        <translation>food and water</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opwarmen/afkoelen</source>
+        <translation>warming up/cooling down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medische zorg</source>
+        <translation>medical care</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hygiëne</source>
+        <translation>hygiene</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medicijnen</source>
+        <translation>medicines</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>luisterend oor</source>
+        <translation>listening ear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stroom/opladen</source>
+        <translation>power/charging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact met verwanten</source>
+        <translation>contact with relatives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+44"/>
+        <source>informatie en doorverwijzing</source>
+        <translation>information and referral</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>vervoer</source>
+        <translation>transport</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>onderdak</source>
+        <translation>shelter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>overig</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>spoed</source>
+        <translation>immediate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hoog</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>normaal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in behandeling</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>doorverwezen</source>
+        <translation>referred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>afgehandeld</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>geannuleerd</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>brandweer</source>
+        <translation>fire brigade</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>politie</source>
+        <translation>police</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ambulance</source>
+        <translation>ambulance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>verzonden</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ontvangen</source>
+        <translation>received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bevestigd</source>
+        <translation>acknowledged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>afgesloten</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aanwezig</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>vertrokken</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aan het opladen</source>
+        <translation>charging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>teruggegeven</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in dienst</source>
+        <translation>on duty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dienst beëindigd</source>
+        <translation>shift ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medicatie nodig</source>
+        <translation>needs medication</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>afhankelijk van stroom (medisch)</source>
+        <translation>depends on power (medical)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>verminderd zelfredzaam</source>
+        <translation>less self-reliant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>levering</source>
+        <translation>delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>correctie</source>
+        <translation>correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>onderweg</source>
+        <translation>on the way</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beantwoord</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>voedsel en water uitdelen</source>
+        <translation>handing out food and water</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>opwarm- of afkoellocatie</source>
+        <translation>warming or cooling location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>medische zorg, hygiëne en medicijnen</source>
+        <translation>medical care, hygiene and medicines</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>een luisterend oor</source>
+        <translation>a listening ear</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>stroom om op te laden</source>
+        <translation>power for charging</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>contact met verwanten (veilig en wel)</source>
+        <translation>contact with relatives (safe and well)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>noodmelding naar de C-NSP</source>
+        <translation>alarm to the C-NSP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>burgerhulp</source>
+        <translation>help from citizens</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>ingetrokken</source>
+        <translation>withdrawn</translation>
+    </message>
+</context>
+<context>
     <name>VolunteersAddDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/volunteers_forms.py" line="+59"/>
+        <location filename="../../noodpost/gui/dialogs/volunteers_forms.py" line="+60"/>
         <source>De twee pincodes zijn niet gelijk. Typ de pincode opnieuw, twee keer hetzelfde.</source>
         <translation>The two PINs are not the same. Type the PIN again, the same twice.</translation>
     </message>
@@ -4912,12 +5611,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Niemand aangemeld</source>
+        <source>Niemand ingelogd</source>
         <translation>Nobody signed in</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Aangemeld: {name} ({role})</source>
+        <source>Ingelogd: {name} ({role})</source>
         <translation>Signed in: {name} ({role})</translation>
     </message>
     <message>

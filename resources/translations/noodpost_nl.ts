@@ -15,7 +15,7 @@
 <context>
     <name>AlarmsPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+263"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+264"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
         <translation>
             <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
@@ -35,13 +35,54 @@
     </message>
 </context>
 <context>
+    <name>BulletinsPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/bulletins.py" line="+138"/>
+        <source>%n mededeling(en).</source>
+        <translation>
+            <numerusform>%n mededeling.</numerusform>
+            <numerusform>%n mededelingen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/idle_lock.py" line="+71"/>
-        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
+        <source>Er is %n minuut/minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</source>
         <translation>
-            <numerusform>Er is %n minuut niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
-            <numerusform>Er is %n minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer aangemeld. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
+            <numerusform>Er is %n minuut niets gedaan. Daarom is het scherm vergrendeld en is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
+            <numerusform>Er is %n minuten niets gedaan. Daarom is het scherm vergrendeld en is niemand meer ingelogd. Kies uw naam en typ uw pincode om verder te gaan. Wat open stond, blijft bewaard.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/messages.py" line="+306"/>
+        <source>Dit bestand bevat persoonsgegevens van %n bericht(en): naam, geboortejaar, bericht en contact.</source>
+        <translation>
+            <numerusform>Dit bestand bevat persoonsgegevens van %n bericht: naam, geboortejaar, bericht en contact.</numerusform>
+            <numerusform>Dit bestand bevat persoonsgegevens van %n berichten: naam, geboortejaar, bericht en contact.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+42"/>
+        <source>Geëxporteerd: %n bericht(en) naar {path}.</source>
+        <translation>
+            <numerusform>Geëxporteerd: %n bericht naar {path}.</numerusform>
+            <numerusform>Geëxporteerd: %n berichten naar {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/overview.py" line="+84"/>
+        <source>Database in orde · %n wijziging(en) in quarantaine: laat de coördinator ze bekijken op Synchronisatie</source>
+        <translation>
+            <numerusform>Database in orde · %n wijziging in quarantaine: laat de coördinator ze bekijken op Synchronisatie</numerusform>
+            <numerusform>Database in orde · %n wijzigingen in quarantaine: laat de coördinator ze bekijken op Synchronisatie</numerusform>
         </translation>
     </message>
 </context>
@@ -92,6 +133,41 @@
     </message>
 </context>
 <context>
+    <name>RegionalPage</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/pages/regional.py" line="+385"/>
+        <source>%n post(en)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n persoon/personen aanwezig</source>
+        <translation>
+            <numerusform>%n persoon aanwezig</numerusform>
+            <numerusform>%n personen aanwezig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n noodmelding(en) NIET BEVESTIGD</source>
+        <translation>
+            <numerusform>%n noodmelding NIET BEVESTIGD</numerusform>
+            <numerusform>%n noodmeldingen NIET BEVESTIGD</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n post(en) met tekorten</source>
+        <translation>
+            <numerusform>%n post met tekorten</numerusform>
+            <numerusform>%n posten met tekorten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+448"/>
@@ -106,27 +182,26 @@
     <name>SignInPanel</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+273"/>
-        <source>Aanmelden met deze naam kan weer over %n seconde(n).</source>
+        <source>Inloggen met deze naam kan weer over %n seconde(n).</source>
         <translation>
-            <numerusform>Aanmelden met deze naam kan weer over %n seconde.</numerusform>
-            <numerusform>Aanmelden met deze naam kan weer over %n seconden.</numerusform>
+            <numerusform>Inloggen met deze naam kan weer over %n seconde.</numerusform>
+            <numerusform>Inloggen met deze naam kan weer over %n seconden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
-        <source>Aanmelden met deze naam kan weer over %n minuut/minuten.</source>
+        <source>Inloggen met deze naam kan weer over %n minuut/minuten.</source>
         <translation>
-            <numerusform>Aanmelden met deze naam kan weer over %n minuut.</numerusform>
-            <numerusform>Aanmelden met deze naam kan weer over %n minuten.</numerusform>
+            <numerusform>Inloggen met deze naam kan weer over %n minuut.</numerusform>
+            <numerusform>Inloggen met deze naam kan weer over %n minuten.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+91"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+103"/>
         <source>%n melding(en) niet bevestigd</source>
-        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
         <translation>
             <numerusform>%n melding niet bevestigd</numerusform>
             <numerusform>%n meldingen niet bevestigd</numerusform>
@@ -140,6 +215,30 @@
             <numerusform>%n bevestigde meldingen open</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n post(en) bekend</source>
+        <translation>
+            <numerusform>%n post bekend</numerusform>
+            <numerusform>%n posten bekend</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n wijziging(en) nog niet ontvangen door de C-NSP</source>
+        <translation>
+            <numerusform>%n wijziging nog niet ontvangen door de C-NSP</numerusform>
+            <numerusform>%n wijzigingen nog niet ontvangen door de C-NSP</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n niet toegestaan</source>
+        <translation>
+            <numerusform>%n niet toegestaan</numerusform>
+            <numerusform>%n niet toegestaan</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -149,6 +248,73 @@
         <translation>
             <numerusform> · %n niet toegestaan</numerusform>
             <numerusform> · %n niet toegestaan</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/units.py" line="+22"/>
+        <source>%n beurt(en)</source>
+        <translation>
+            <numerusform>%n beurt</numerusform>
+            <numerusform>%n beurten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n maaltijd(en)</source>
+        <translation>
+            <numerusform>%n maaltijd</numerusform>
+            <numerusform>%n maaltijden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pak(ken)</source>
+        <translation>
+            <numerusform>%n pak</numerusform>
+            <numerusform>%n pakken</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pakket(ten)</source>
+        <translation>
+            <numerusform>%n pakket</numerusform>
+            <numerusform>%n pakketten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n portie(s)</source>
+        <translation>
+            <numerusform>%n portie</numerusform>
+            <numerusform>%n porties</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pot(ten)</source>
+        <translation>
+            <numerusform>%n pot</numerusform>
+            <numerusform>%n potten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n set(s)</source>
+        <translation>
+            <numerusform>%n set</numerusform>
+            <numerusform>%n sets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stuk(s)</source>
+        <translation>
+            <numerusform>%n stuk</numerusform>
+            <numerusform>%n stuks</numerusform>
         </translation>
     </message>
 </context>

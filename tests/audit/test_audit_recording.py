@@ -94,7 +94,7 @@ def test_viewing_personal_lists_is_recorded_and_the_audit_log_is_for_coordinator
 
 
 def test_nobody_signed_in_sees_no_personal_list(ctx: ServiceContext) -> None:
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         PrivacyService(ctx).record_view(PersonalList.PRESENCE)
     assert audit_rows(ctx.db) == [(None, "view_personal", "aanwezigen", "geweigerd")]
 
@@ -145,8 +145,8 @@ def test_pairing_approval_and_bundles_are_recorded_with_counts(
         assert hub_rows[0][2].startswith("koppelbestand koppeling.json (")
         assert "in quarantaine (wacht op goedkeuring)" in hub_rows[1][2]
         assert hub_rows[2][2].startswith("post GR-0014 (")
-        assert "1 bundel(s) uit quarantaine" in hub_rows[2][2]
-        assert hub_rows[3][2].endswith("gebeurtenissen (USB)")
+        assert "1 bundel uit quarantaine" in hub_rows[2][2]
+        assert hub_rows[3][2].endswith("wijzigingen (USB)")
         assert [r[1] for r in post_rows] == [
             "pairing_import",
             "bundle_export",

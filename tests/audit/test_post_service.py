@@ -133,7 +133,7 @@ def test_nobody_signed_in_is_asked_to_sign_in(
     ctx: ServiceContext, event_count: Callable[[], int]
 ) -> None:
     before = event_count()
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         PostService(ctx).close_post()
     assert event_count() == before
 

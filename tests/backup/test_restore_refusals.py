@@ -113,8 +113,12 @@ def test_training_and_real_data_never_mix(make_site: SiteFactory, clock: FixedCl
     assert "-OEFENING-" in backup.name
     real.db.close()
     digest = sha(database_path(real.data_dir))
-    with pytest.raises(UserError, match="nooit gemengd"):
+    with pytest.raises(UserError, match="nooit gemengd") as refused:
         restore_from_file(backup, real.data_dir, clock=clock, allow_other_node=True)
+    # The words apart ('echtnoodsteunpunt' was glued, issue 18, item 18):
+    assert refused.value.message.startswith(
+        "Deze back-up bevat oefengegevens en deze map echte gegevens; "
+    )
     _unchanged(real.data_dir, digest)
 
 

@@ -116,7 +116,7 @@ def test_an_answer_for_another_laptop_or_backup_and_a_foreign_hub_are_refused(
     # Another C-NSP cannot open the key block; a post cannot answer at all.
     foreign = tmp_path / "ander-cnsp"
     ok(foreign, "init", "--role", "hub", "--name", "C-NSP Drenthe", "--code", "DR-9000")
-    assert "niet voor dit C-NSP" in refused(
+    assert "niet voor deze C-NSP" in refused(
         foreign, "posts", "herstel", tmp_path / "b.json", tmp_path / "x.json"
     )
     assert "Alleen een C-NSP" in refused(

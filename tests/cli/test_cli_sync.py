@@ -65,7 +65,7 @@ def test_pair_export_approve_and_converge_over_a_stick(noodpost: Any, tmp_path: 
     assert "typ dan 'noodpost posts approve GR-0014'" in imported
     listing = ok(noodpost("hub", "posts", "list"))
     assert post_fingerprint in listing
-    assert "(1 bundel(s) in quarantaine)" in listing
+    assert "(1 bundel in quarantaine)" in listing
     assert "'noodpost posts approve GR-0014'" in listing
     # Last contact in Dutch local time, not a raw UTC timestamp.
     assert re.search(r"laatst contact \d{1,2}-\d{1,2}-20\d\d \d\d:\d\d \(usb\)", listing), listing

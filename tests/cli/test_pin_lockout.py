@@ -97,7 +97,7 @@ def test_guessing_in_separate_processes_locks_and_each_lock_lasts_longer(
     for n, guess in enumerate(WRONG[: MAX_ATTEMPTS - 1], start=1):
         left = MAX_ATTEMPTS - n
         refused(export(start, guess, "x"), f"nog {left} {'poging' if left == 1 else 'pogingen'}")
-    refused(export(start, WRONG[-1], "x"), "aanmelden 60 seconden geblokkeerd")
+    refused(export(start, WRONG[-1], "x"), "inloggen 60 seconden geblokkeerd")
 
     # Locked: the right PIN is refused and the export is not written.
     refused(export(start + timedelta(seconds=20), PIN, "x"), "nog 40 seconden geblokkeerd")
@@ -107,7 +107,7 @@ def test_guessing_in_separate_processes_locks_and_each_lock_lasts_longer(
     later = start + timedelta(seconds=LOCK_STEPS[0])
     for guess in WRONG[: MAX_ATTEMPTS - 1]:
         refused(export(later, guess, "x"), "Pincode onjuist")
-    refused(export(later, WRONG[-1], "x"), "aanmelden 5 minuten geblokkeerd")
+    refused(export(later, WRONG[-1], "x"), "inloggen 5 minuten geblokkeerd")
     refused(export(later + timedelta(minutes=2), PIN, "x"), "nog 3 minuten geblokkeerd")
     assert not (tmp_path / "x").exists()
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from noodpost.core import cards
 from noodpost.core.cards import ALPHABET, InvalidCode
+from noodpost.core.errors import UserError
 
 codes = st.text(alphabet=ALPHABET, min_size=7, max_size=7).map(lambda b: b + cards.check_char(b))
 
@@ -59,7 +60,7 @@ def test_most_neighbour_swaps_are_caught() -> None:
     [
         ("", "geen code"),
         ("XX1:GR-0014:7K3Q-9XW2", "geen Noodpost-kaart"),
-        ("NP1:GR14:7K3Q-9XW2", "Postcode van het noodsteunpunt"),
+        ("NP1:GR14:7K3Q-9XW2", "De code van de post"),
         ("NP1:GR-0014:0000-0000", "Deze code klopt niet"),
         ("hallo", "Deze code klopt niet"),
     ],
@@ -67,3 +68,11 @@ def test_most_neighbour_swaps_are_caught() -> None:
 def test_bad_texts_get_a_dutch_message(text: str, message: str) -> None:
     with pytest.raises(Exception, match=message):
         cards.parse(text)
+
+
+def test_a_post_code_is_not_a_postcode_and_empty_is_named() -> None:
+    """'Postcode van het noodsteunpunt '' klopt niet' (issue 18, item 12)."""
+    with pytest.raises(UserError, match=r"^Vul de code van de post in: gebruik twee letters"):
+        cards.validate_post_code("  ")
+    with pytest.raises(UserError, match=r"^De code van de post 'GR14' klopt niet"):
+        cards.validate_post_code("GR14 ")

@@ -52,7 +52,7 @@ def test_exceeding_todays_ration_warns_with_the_amounts() -> None:
     assert verdict.over_limit
     assert not verdict.too_soon
     assert verdict.warnings == (
-        "Vandaag al 6 l van 12 l drinkwater ontvangen.",
+        "Drinkwater: vandaag al 6 van 12 l ontvangen.",
         "Met 9 l erbij wordt het 15 l: 3 l meer dan het rantsoen.",
     )
 
@@ -61,7 +61,7 @@ def test_a_first_hand_out_above_the_ration_names_the_ration() -> None:
     verdict = rations.check(WATER, 2, 0, None, NOW, 7.5)
 
     assert verdict.over_limit
-    assert verdict.warnings[0] == "Het rantsoen drinkwater is 6 l per dag voor dit huishouden."
+    assert verdict.warnings[0] == "Drinkwater: het rantsoen is 6 l per dag voor dit huishouden."
     assert verdict.warnings[1] == "Met 7,5 l erbij wordt het 7,5 l: 1,5 l meer dan het rantsoen."
 
 
@@ -83,7 +83,7 @@ def test_minimum_interval_warns_with_the_time_it_is_possible_again() -> None:
         "zit minstens 4 uur. Weer mogelijk vanaf 13:30.",
     )
     assert verdict.allowance.next_allowed_at == last + timedelta(minutes=240)
-    assert verdict.allowance.text == "0 pakket van 1 pakket · weer vanaf 13:30"
+    assert verdict.allowance.text == "0 pakketten van 1 pakket · weer vanaf 13:30"
 
 
 def test_interval_that_has_passed_is_no_warning() -> None:
@@ -218,3 +218,22 @@ def test_the_dutch_day_needs_no_time_zone_database_of_the_system() -> None:
     )
 
     assert out.stdout.split() == ["14", "13"]
+
+
+@pytest.mark.parametrize(
+    ("quantity", "unit", "text"),
+    [
+        (0, "maaltijd", "0 maaltijden"),
+        (1, "maaltijd", "1 maaltijd"),
+        (2, "maaltijd", "2 maaltijden"),
+        (0, "stuk", "0 stuks"),
+        (1, "stuk", "1 stuk"),
+        (2, "portie", "2 porties"),
+        (1.5, "pakket", "1,5 pakketten"),
+        (2, "l", "2 l"),
+        (2, "krat", "2 krat"),
+    ],
+)
+def test_a_count_unit_follows_the_number(quantity: float, unit: str, text: str) -> None:
+    """'0 maaltijd van 8 maaltijd' was shown at the desk (issue 18, item 12)."""
+    assert rations.format_quantity(quantity, unit) == text

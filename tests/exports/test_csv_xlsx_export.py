@@ -44,28 +44,39 @@ def test_default_csv_export_has_hxl_tags_and_no_personal_data(
 
     names = {p.name for p in folder.iterdir()}
     assert names == set(result.tables)
-    assert {"households.csv", "visits.csv", "distributions.csv", "needs.csv", "alarms.csv"} <= names
-    assert {"stock.csv", "supply_items.csv", "posts.csv", "safe_messages.csv"} <= names
-    assert "persons.csv" not in names  # a table of names only: with personal data only
+    assert {
+        "huishoudens.csv",
+        "bezoeken.csv",
+        "uitgiften.csv",
+        "hulpvragen.csv",
+        "noodmeldingen.csv",
+    } <= names
+    assert {
+        "voorraad.csv",
+        "voorraadlijst.csv",
+        "posten.csv",
+        "veilig-en-welberichten.csv",
+    } <= names
+    assert "gezinsleden.csv" not in names  # a table of names only: with personal data only
 
-    tags, households = _hxl_rows(folder / "households.csv")
+    tags, households = _hxl_rows(folder / "huishoudens.csv")
     assert tags[:3] == ["#meta+id", "#loc+code", "#affected+ind"]
     assert "#beneficiary+name" not in tags
     assert sorted(int(row.get("#affected+ind")) for row in households) == [2, 4]
     assert {row.get("#loc+code") for row in households} == {"GR-0014"}
 
-    tags, given = _hxl_rows(folder / "distributions.csv")
+    tags, given = _hxl_rows(folder / "uitgiften.csv")
     assert {"#item+code", "#item+num", "#date"} <= set(tags)
     assert [(r.get("#item+code"), r.get("#item+num")) for r in given] == [
         ("water", "3"),
         ("water", "3"),
     ]
-    _, stock = _hxl_rows(folder / "stock.csv")
+    _, stock = _hxl_rows(folder / "voorraad.csv")
     water = next(r for r in stock if r.get("#item+code") == "water")
     assert water.get("#item+num+stock") == "94"  # 100 delivered − 3 − 3
-    _, alarms = _hxl_rows(folder / "alarms.csv")
+    _, alarms = _hxl_rows(folder / "noodmeldingen.csv")
     assert sorted(r.get("#status") for r in alarms) == ["bevestigd", "geannuleerd", "open"]
-    _, needs = _hxl_rows(folder / "needs.csv")
+    _, needs = _hxl_rows(folder / "hulpvragen.csv")
     assert sorted(r.get("#sector") for r in needs) == ["medische zorg", "voedsel en water"]
 
     for path in folder.iterdir():  # HXL's default schema: dates are dates, numbers numbers
@@ -85,11 +96,11 @@ def test_a_coordinator_exports_personal_data_and_it_is_audited(
     result = ExportService(seeded.ctx).export_csv(folder, personal=True)
 
     assert result.personal
-    assert "persons.csv" in result.tables
-    tags, households = _hxl_rows(folder / "households.csv")
+    assert "gezinsleden.csv" in result.tables
+    tags, households = _hxl_rows(folder / "huishoudens.csv")
     assert "#beneficiary+name" in tags
     assert "Grietje Huizinga" in {row.get("#beneficiary+name") for row in households}
-    assert "oma@example.org" in (folder / "safe_messages.csv").read_text(encoding="utf-8")
+    assert "oma@example.org" in (folder / "veilig-en-welberichten.csv").read_text(encoding="utf-8")
     assert audit_entries(seeded.ctx)[-1] == (AuditAction.EXPORT, "volledig met persoonsgegevens")
 
 
@@ -117,7 +128,7 @@ def test_personal_export_is_refused_when_nobody_is_signed_in(
     seeded: Seeded, tmp_path: Path
 ) -> None:
     seeded.volunteers.sign_out()
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         ExportService(seeded.ctx).export_csv(tmp_path / "export", personal=True)
     assert not (tmp_path / "export").exists()
     seeded.volunteers.sign_in(seeded.coordinator_id, COORDINATOR_PIN)
@@ -135,9 +146,9 @@ def test_xlsx_has_a_sheet_per_entity_with_the_same_two_header_rows(
     workbook = load_workbook(path, read_only=True)
     try:
         assert workbook.sheetnames == list(result.tables)
-        sheet = workbook["households"]
+        sheet = workbook["huishoudens"]
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-        csv_lines = (tmp_path / "csv" / "households.csv").read_text(encoding="utf-8").splitlines()
+        csv_lines = (tmp_path / "csv" / "huishoudens.csv").read_text(encoding="utf-8").splitlines()
         assert ",".join(rows[0]) == csv_lines[0]
         assert ",".join(rows[1]) == csv_lines[1]
         assert sorted(r[2] for r in rows[2:]) == [2, 4]  # numbers stay numbers

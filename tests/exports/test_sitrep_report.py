@@ -15,7 +15,7 @@ from pdfkit import page_sizes_mm, pdf_text, render_pages
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NotFound
-from noodpost.gui.printing.sitrep import write_sitrep_pdf
+from noodpost.gui.printing.sitrep import render_sitrep_pdf, write_sitrep_pdf
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
@@ -72,6 +72,23 @@ def test_bottlenecks_follow_from_the_numbers(ctx: ServiceContext, clock: FixedCl
     assert f"Drinkwater: nog 1 l, genoeg voor ongeveer {water.hours_text}" in " ".join(
         post.bottlenecks
     )
+
+
+def test_the_pdf_says_tekort_not_kort(
+    ctx: ServiceContext, clock: FixedClock, tmp_path: Path, qapp: object
+) -> None:
+    """The SITREP's stock table said 'KORT' for a shortage (issue 18, item 18)."""
+    intake, visits, supplies = IntakeService(ctx), VisitsService(ctx), SuppliesService(ctx)
+    supplies.record_delivery("water", 10.0)
+    household = intake.register(size=19).household_id
+    visits.check_in(household)
+    clock.advance(timedelta(hours=1))
+    supplies.hand_out(household, "water", 9.0, override_reason="grote familie")
+    pdf = tmp_path / "sitrep.pdf"
+    pdf.write_bytes(render_sitrep_pdf(SitrepService(ctx).report()))
+    words = pdf_text(pdf).split()
+    assert "TEKORT" in words
+    assert "KORT" not in words
 
 
 def test_an_unknown_post_is_refused(seeded: Seeded) -> None:
@@ -148,7 +165,7 @@ def test_the_sitrep_pdf_shows_the_post_and_the_status_numbers(
         ("needs", "Hulpvragen"),
         ("alarms", "Noodmeldingen"),
         ("distributions", "Uitgiften"),
-        ("events", "Gebeurtenissen"),
+        ("events", "Wijzigingen"),
     ):
         assert f"{word}: {status[key]}" in text, key
     assert "6 / 80" in text  # present / capacity

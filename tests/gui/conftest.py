@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher, Type
 from nodekit import close_context, hub_context
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from noodpost.app import build_context, build_main_window
+from noodpost.config import resources_dir
 from noodpost.core.clock import FixedClock
 from noodpost.gui.application import create_application
 from noodpost.gui.context import AppContext
@@ -22,6 +27,22 @@ from noodpost.sync.keys import create_keys
 #: Argon2id with cheap parameters: the same code path, fast enough for tests.
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 COORDINATOR_PIN = "2468"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dutch_plurals(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The Dutch plural forms compiled and installed, as ``noodpost`` does at start: a test sees
+    '1 bericht' and '2 berichten', not the source text's '%n bericht(en)'."""
+    folder = tmp_path_factory.mktemp("qm")
+    ts = resources_dir() / "translations" / "noodpost_nl.ts"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    qm = folder / "noodpost_nl.qm"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator(qapp)
+    assert translator.load(str(qm))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture

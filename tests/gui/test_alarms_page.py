@@ -130,7 +130,7 @@ def test_cancel_an_alarm_raised_by_mistake(
     dialog.note.setText("Vergissing, het was de broodrooster")
     dialog.submit()
     wait_idle()
-    assert _cell(page, 0, "Status") == "geannuleerd"
+    assert _cell(page, 0, "Status") == "ingetrokken"
     assert app_context.services.alarms.alarm(alarm.id).status == "cancelled"
     assert not page.radio_panel.isVisible()
     assert not page.cancel_button.isEnabled()

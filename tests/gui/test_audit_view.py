@@ -31,7 +31,7 @@ def test_newest_first_with_who_and_what(qtbot: QtBot, app_context: AppContext) -
     first = dialog.row_texts(0)
     assert first[1:] == ["Anna Dijkstra", "persoonslijst bekeken", "auditlogboek", "gelukt"]
     last = dialog.row_texts(dialog.table.rowCount() - 1)
-    assert last[1:] == ["Anna Dijkstra", "aanmelding", last[3], "gelukt"]
+    assert last[1:] == ["Anna Dijkstra", "inlog", last[3], "gelukt"]
     assert last[3] == "vrijwilliger Anna Dijkstra"  # stored as an id, shown by name
 
 
@@ -41,7 +41,7 @@ def test_check_the_chain_intact_then_broken(
     dialog = _dialog(qtbot, app_context)
     dialog.verify()
     wait_idle()
-    assert dialog.outcome.text().startswith("Intact: 2 regel(s) gecontroleerd")
+    assert dialog.outcome.text().startswith("Intact: 2 regels gecontroleerd")
 
     with sqlite3.connect(database_path(app_context.data_dir)) as conn:
         conn.execute("UPDATE audit_entry SET object = 'iets anders' WHERE id = 1")

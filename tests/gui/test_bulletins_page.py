@@ -62,7 +62,7 @@ def test_a_hub_bulletin_reaches_the_post_by_stick(
     window = _window(qtbot, app_context, post_page)
     assert not post_page.new_button.isVisible()
     assert post_page.card_titles() == []
-    assert post_page.summary.text() == "Geen berichten van de C-NSP op dit moment."
+    assert post_page.summary.text() == "Geen mededelingen van de C-NSP op dit moment."
 
     hub_page = BulletinsPage(hub)
     qtbot.addWidget(hub_page)
@@ -85,7 +85,7 @@ def test_a_hub_bulletin_reaches_the_post_by_stick(
 
     assert window.isVisible()
     assert post_page.card_titles() == ["Aggregaat", "Drinkwater"]  # newest first, only ours
-    assert post_page.summary.text() == "2 berichten."
+    assert post_page.summary.text() == "2 mededelingen."
     assert post_page.badge() == "2"
     metas = [label.text() for label in post_page.findChildren(QLabel, "bulletin_meta")]
     assert any("geldig tot 29-11 10:10" in text for text in metas)
@@ -140,7 +140,7 @@ def test_a_bulletin_without_title_is_refused_and_the_text_kept(
     page = BulletinsPage(hub)
     qtbot.addWidget(page)
     page.show()
-    assert page.summary.text() == "Nog geen berichten verstuurd."
+    assert page.summary.text() == "Nog geen mededelingen verstuurd."
     form = page.open_form()
     assert form is not None
     form.body.setPlainText("Kom niet naar de sporthal.")

@@ -240,7 +240,7 @@ def test_second_hand_out_beyond_the_ration_needs_a_reason(
     assert isinstance(dialog, ConfirmDialog)
     assert dialog.isVisible()
     assert "over het rantsoen van vandaag" in dialog.text.text()
-    assert "Vandaag al 3 l van 3 l drinkwater ontvangen." in dialog.warnings.text()
+    assert "Drinkwater: vandaag al 3 van 3 l ontvangen." in dialog.warnings.text()
     assert not dialog.confirm_button.isEnabled()  # no reason, no hand-out
     dialog.back_button.click()
     wait_idle()
@@ -296,7 +296,7 @@ def test_undo_the_last_hand_out(
         f"✔ Teruggedraaid: Voedselpakket 1 pakket · {household.pretty_code}. "
         "De voorraad is weer bijgeteld."
     )
-    assert page.panel_view.allowance_text("food_package") == "0 pakket van 1 pakket"
+    assert page.panel_view.allowance_text("food_package") == "0 pakketten van 1 pakket"
     assert not page.undo_button.isEnabled()
     assert page.recent.item(0).text().startswith("10:00 · teruggedraaid: voedselpakket 1 pakket")
 

@@ -73,7 +73,7 @@ def test_the_screen_locks_after_the_idle_time_and_signs_out(
     assert screen.geometry().contains(main_window.geometry().center())
     assert "vergrendeld" in screen.findChild(type(screen.panel.countdown), "lock_heading").text()
     assert lock.app.services.ctx.actor is None
-    assert volunteer_text(main_window) == "niet aangemeld"
+    assert volunteer_text(main_window) == "niet ingelogd"
     assert screen.panel.chosen_id() is not None  # the one who was signed in is chosen
 
 

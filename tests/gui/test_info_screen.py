@@ -17,6 +17,7 @@ from noodpost.core.catalogue import parse_catalogue
 from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.info_screen import InfoScreen, InfoScreenLauncher
+from noodpost.services.post import PostService
 from noodpost.services.setup import initialise
 from noodpost.storage.engine import open_database
 from noodpost.storage.node import database_path
@@ -48,18 +49,30 @@ def test_a_hub_bulletin_and_low_stock_reach_the_screen(
     qtbot: QtBot, app_context: AppContext, hub: AppContext, tmp_path: Path
 ) -> None:
     stick = introduce(app_context, hub, tmp_path)
+    posts = PostService(app_context.services.ctx)
+    now = posts.details()
+    posts.update_details(
+        name=now.name,
+        capacity=now.capacity,
+        address=now.address,
+        services=["distribution", "charging_station"],
+        opening_hours=None,
+        retention_days=now.retention_days,
+    )
     screen = _screen(qtbot, app_context)
     assert screen.texts()[0] == "Welkom bij Dorpshuis Ten Boer"
     assert screen.texts()[1] == "Nu open"
     assert not screen.training.isVisible()
+    # What the post offers, worded for the public (issue 18, item 18):
+    assert "•  eten en drinken" in screen.texts()
+    assert "•  uw telefoon opladen" in screen.texts()
+    assert "•  voedsel en water uitdelen" not in screen.texts()
 
     hub.services.bulletins.publish("Drinkwater", "Water halen bij de brandweerkazerne.")
     carry(hub, app_context, stick)
     qtbot.waitUntil(lambda: any(s.kind == "bulletin" for s in screen.slides), timeout=5000)
-    bulletins = [p for p in _all_pages(screen) if p[0] == "Mededeling van de C-NSP"]
-    assert bulletins == [
-        ["Mededeling van de C-NSP", "Drinkwater", "Water halen bij de brandweerkazerne."]
-    ]
+    bulletins = [p for p in _all_pages(screen) if p[0] == "Mededeling"]
+    assert bulletins == [["Mededeling", "Drinkwater", "Water halen bij de brandweerkazerne."]]
 
     app_context.services.supplies.record_delivery("blanket", 5)  # minimum 20
     app_context.services.supplies.record_delivery("water", 500)  # minimum 200
@@ -68,7 +81,7 @@ def test_a_hub_bulletin_and_low_stock_reach_the_screen(
     lines = [line for page in stock for line in page[1:]]
     assert "Deken bijna op" in lines
     assert "Drinkwater op voorraad" in lines
-    assert "Voedselpakket op" in lines
+    assert "Voedselpakket niet meer beschikbaar" in lines  # 'op' read as 'op voorraad'
 
     while screen.current.kind != "stock":
         screen.advance()

@@ -77,7 +77,7 @@ def test_close_then_anonymise_when_due(
     dialog.ask = lambda _title, question: asked.append(question) or True
     dialog.toggle_open()
     wait_idle()
-    assert "bewaartermijn van 30 dag(en)" in asked[0]
+    assert "bewaartermijn van 30 dagen" in asked[0]
     assert dialog.state.text().startswith("De post is gesloten sinds 28-11-2026 10:00")
     assert dialog.open_button.text() == "Post &openen"
     assert "geanonimiseerd vanaf 28-12-2026 10:00" in dialog.due_text.text()

@@ -64,7 +64,7 @@ def test_refused_events_show_in_the_status_line_and_on_synchronisatie(
     qtbot.waitExposed(window)
 
     unsent = window.status_line.unsent
-    assert unsent.text() == "1 post(en) bekend · 3 niet toegestaan"
+    assert unsent.text() == "1 post bekend · 3 niet toegestaan"
     assert "#ffbf00" in unsent.styleSheet()
 
     page = window.show_page("Synchronisatie")

@@ -85,8 +85,7 @@ def test_a_row_per_post_with_the_words(qtbot: QtBot, region: Region) -> None:
     assert _cell(page, 0, "Meldingen") == "1 NIET BEVESTIGD"
     assert _cell(page, 1, "Meldingen") == ""
     assert page.summary.text() == (
-        "2 posten · 9 personen aanwezig · 1 noodmelding(en) NIET BEVESTIGD · "
-        "1 post(en) met tekorten"
+        "2 posten · 9 personen aanwezig · 1 noodmelding NIET BEVESTIGD · 1 post met tekorten"
     )
 
 

@@ -97,7 +97,7 @@ def test_a_default_export_has_no_personal_data(
     wait_idle()
 
     (folder,) = (tmp_path / "uit").iterdir()
-    households = (folder / "households.csv").read_text(encoding="utf-8")
+    households = (folder / "huishoudens.csv").read_text(encoding="utf-8")
     assert "#affected+ind" in households
     assert "Geesje" not in households
     assert "zonder persoonsgegevens" in page.result.text()
@@ -136,7 +136,7 @@ def test_a_coordinator_confirms_personal_data_which_is_then_cleared(
     assert not page.personal.isChecked()  # the next export is without again
     workbook = load_workbook(path, read_only=True)
     try:
-        rows = list(workbook["households"].iter_rows(values_only=True))
+        rows = list(workbook["huishoudens"].iter_rows(values_only=True))
         column = rows[1].index("#beneficiary+name")
         names = [row[column] for row in rows[2:]]
     finally:

@@ -106,7 +106,7 @@ def test_the_wizard_sets_up_a_working_post(
     fill_coordinator(qtbot, wizard)
     assert wizard.currentId() == SUMMARY_PAGE
     summary = wizard.summary_page.summary.text()
-    for expected in ("Sporthal De Kring", "GR-0021", "120 persoon", "Anna Dijkstra", str(folder)):
+    for expected in ("Sporthal De Kring", "GR-0021", "120 personen", "Anna Dijkstra", str(folder)):
         assert expected in summary
     assert "op te laden" not in summary
     assert "Voedsel en water" in summary

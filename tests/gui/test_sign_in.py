@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher, Type
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from noodpost.app import build_context
@@ -202,3 +202,14 @@ def test_a_post_without_volunteers_explains_and_adds_the_first_coordinator(
     assert made.volunteer.name == "Carla Jansen"
     assert made.volunteer.is_coordinator
     assert empty_post.services.ctx.actor == made.volunteer.id
+
+
+def test_the_hub_signs_in_as_a_c_nsp_not_a_post(qtbot: QtBot, hub: AppContext) -> None:
+    """The hub's sign-in said 'Post GR-0001' (issue 18, item 12); volunteers *log in*."""
+    dialog = SignInDialog(hub)
+    qtbot.addWidget(dialog)
+    where = dialog.findChild(QLabel, "sign_in_post")
+    assert where is not None
+    assert where.text() == f"C-NSP {hub.node.post_code}"
+    assert dialog.windowTitle() == "Noodpost — inloggen"
+    assert dialog.panel.button.text() == "&Inloggen"

@@ -112,13 +112,13 @@ def test_a_count_corrects_to_what_is_there(
     dialog = page.open_correction()
     dialog.set_direction(SuppliesCorrectionDialog.COUNTED)
     dialog.quantity.setText("34")
-    assert dialog.preview.text() == "Na deze correctie: 34 stuk (+4 stuk)"
+    assert dialog.preview.text() == "Na deze correctie: 34 stuks (+4 stuks)"
     dialog.reason.setText("Nageteld")
     dialog.submit()
     wait_idle()
 
-    assert page.stock_text("Deken") == ("34 stuk", "voldoende")
-    assert ledger(page)[0][1:4] == ("correctie", "+4 stuk", "34 stuk")
+    assert page.stock_text("Deken") == ("34 stuks", "voldoende")
+    assert ledger(page)[0][1:4] == ("correctie", "+4 stuks", "34 stuks")
 
 
 def test_the_ledger_shows_a_hand_out_and_negative_stock_in_words(
@@ -137,7 +137,7 @@ def test_the_ledger_shows_a_hand_out_and_negative_stock_in_words(
         (
             "10:00",
             "uitgifte",
-            "−2 stuk",
+            "−2 stuks",
             "-1 stuk",
             cards.pretty(household.card_code),
             "Twee kamers",

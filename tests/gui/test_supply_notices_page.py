@@ -57,7 +57,7 @@ def test_a_dispatch_from_the_hub_is_confirmed_at_the_post_and_books_stock(
     form.submit()
     _idle(qtbot, hub)
     assert hub_page.dispatch_model.rowCount() == 1
-    assert _cell(hub_page, "dispatch", 0, 2) == "Deken 20 stuk, Drinkwater 200 l"
+    assert _cell(hub_page, "dispatch", 0, 2) == "Deken 20 stuks, Drinkwater 200 l"
     assert _cell(hub_page, "dispatch", 0, 4) == "onderweg"
     assert hub_page.summary.text() == "1 levering onderweg. Nog te beantwoorden: 0 aanvragen."
 
@@ -65,7 +65,7 @@ def test_a_dispatch_from_the_hub_is_confirmed_at_the_post_and_books_stock(
     post_page = _page(qtbot, app_context)
     before = app_context.services.supplies.stock_of("water").quantity
     assert post_page.badge() == "1"
-    assert _cell(post_page, "dispatch", 0, 4) == "onderweg — nog bevestigen"
+    assert _cell(post_page, "dispatch", 0, 4) == "onderweg — ontvangst nog melden"
     post_page.dispatch_table.select_row(0)
     receipt = post_page.open_receipt()
     assert isinstance(receipt, ReceiptDialog)
@@ -87,7 +87,7 @@ def test_a_dispatch_from_the_hub_is_confirmed_at_the_post_and_books_stock(
     assert _cell(post_page, "dispatch", 0, 4) == "ontvangen 10:00, met afwijking"
     assert post_page.badge() == ""
     post_page.dispatch_table.select_row(0)
-    assert "Aangekomen: Deken 20 stuk, Drinkwater 180 l" in post_page.details.text()
+    assert "Aangekomen: Deken 20 stuks, Drinkwater 180 l" in post_page.details.text()
 
     carry(app_context, hub, stick)
     hub_page.refresh()

@@ -138,7 +138,7 @@ def test_yes_replaces_the_key_and_applies_the_new_laptops_bundle(qtbot: QtBot, p
     qtbot.waitUntil(lambda: not page.busy and page.runner.pending == 0, timeout=20_000)
 
     assert page.result.text().startswith(
-        f"GR-0014: sleutel vervangen — oud {old} → nieuw {new}; 1 bundel(s) uit quarantaine: "
+        f"GR-0014: sleutel vervangen — oud {old} → nieuw {new}; 1 bundel uit quarantaine: "
     )
     assert _approved(post.hub) == {old: False, new: True}
     assert len(post.hub.services.alarms.alarm_ids()) == 1  # the new laptop's alarm

@@ -75,7 +75,7 @@ def test_a_post_pairs_and_writes_a_bundle(
     before = _events(app_context)
     page.export_bundle()  # not paired yet: refused, nothing written
     _finish(qtbot, page)
-    assert page.result.text().startswith("Niet gelukt: Dit noodsteunpunt is nog niet gekoppeld")
+    assert page.result.text().startswith("Niet gelukt: Deze post is nog niet gekoppeld")
     assert list(stick.rglob("*.npb")) == []
     assert _events(app_context) == before
 
@@ -101,7 +101,7 @@ def test_a_post_pairs_and_writes_a_bundle(
     assert page.progress.isHidden()
     [bundle] = (stick / "NOODPOST" / "GR-0014" / "outbox").glob("*.npb")
     assert bundle.stat().st_size > 0
-    assert page.result.text().startswith(f"1 bundel(s) geschreven naar {stick}: GR-9000 (")
+    assert page.result.text().startswith(f"1 bundel geschreven naar {stick}: GR-9000 (")
     assert "veilig" in page.result.text()
 
 
@@ -132,7 +132,7 @@ def test_the_hub_reads_the_stick_and_approves_the_post(
     assert _cell(page, "pending_model", 0, 0) == "GR-0014"
     assert _cell(page, "pending_model", 0, 2) == post_fingerprint
     assert _cell(page, "peer_model", 0, 2) == "wacht op goedkeuring"
-    assert page.quarantine_summary.text() == "In quarantaine: 1 bundel(s) wachten."
+    assert page.quarantine_summary.text() == "In quarantaine: 1 bundel wacht."
     assert _cell(page, "quarantine_model", 0, 3) == "afzender nog niet goedgekeurd"
     assert page.approve_button.isEnabled()
     assert hub.services.alarms.alarm_ids() == []  # nothing applied before approval

@@ -32,7 +32,7 @@ LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 def build_qm(target: Path) -> Path:
     """Compile the .ts files of resources/translations into ``target`` (what ``make qm`` does)."""
     target.mkdir(parents=True, exist_ok=True)
-    for ts in sorted(translations_dir().glob("noodpost_*.ts")):
+    for ts in sorted(translations_dir().glob("*.ts")):
         qm = target / ts.with_suffix(".qm").name
         subprocess.run(
             [str(LRELEASE), "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True
@@ -71,8 +71,8 @@ def test_dutch_is_the_default_and_needs_no_translation(
     dialog = SignInDialog(app_context)
     qtbot.addWidget(dialog)
 
-    assert dialog.panel.button.text() == "&Aanmelden"
-    assert dialog.windowTitle() == "Noodpost — aanmelden"
+    assert dialog.panel.button.text() == "&Inloggen"
+    assert dialog.windowTitle() == "Noodpost — inloggen"
 
 
 def test_english_selected_shows_english_texts(
@@ -122,8 +122,8 @@ def test_a_missing_translation_file_leaves_dutch(
 
     dialog = SignInDialog(app_context)
     qtbot.addWidget(dialog)
-    assert dialog.panel.button.text() == "&Aanmelden"
-    assert QCoreApplication.translate("SignInPanel", "&Aanmelden") == "&Aanmelden"
+    assert dialog.panel.button.text() == "&Inloggen"
+    assert QCoreApplication.translate("SignInPanel", "&Inloggen") == "&Inloggen"
 
 
 def test_the_translation_file_lives_in_resources() -> None:

@@ -56,7 +56,7 @@ def test_the_coordinator_adds_a_volunteer(
     page: VolunteersPage, wait_idle: Callable[[], None], event_count: Callable[[], int]
 ) -> None:
     assert page.title == "Vrijwilligers"
-    assert page.signed_in.text() == "Aangemeld: Anna Dijkstra (coördinator)"
+    assert page.signed_in.text() == "Ingelogd: Anna Dijkstra (coördinator)"
     assert page.add_note.text() == ""
     before = event_count()
 
@@ -148,7 +148,7 @@ def test_a_volunteer_cannot_add_volunteers_and_is_told_calmly(
     bram = add_bram(app_context)
     app_context.services.volunteers.sign_in(bram.id, "1357")
     page.refresh()
-    assert page.signed_in.text() == "Aangemeld: Bram Visser (vrijwilliger)"
+    assert page.signed_in.text() == "Ingelogd: Bram Visser (vrijwilliger)"
     assert page.add_note.text() == "Vrijwilligers toevoegen doet de coördinator van dienst."
     before = event_count()
 

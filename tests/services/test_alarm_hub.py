@@ -91,7 +91,7 @@ def test_a_post_cannot_take_the_hubs_steps_on_its_own_alarm(
     with pytest.raises(
         Refused,
         match=exactly(
-            "Dit mag dit noodsteunpunt niet: "
+            "Dit mag deze post niet: "
             "GR-0014 mag niet een noodmelding op 'ontvangen' zetten van GR-0014."
         ),
     ):
@@ -118,7 +118,7 @@ def test_the_hub_cannot_raise_an_alarm_for_a_post(hub: ServiceContext) -> None:
         pytest.raises(
             Refused,
             match=exactly(
-                "Dit mag dit C-NSP niet: de C-NSP mag niet een noodmelding aanmaken van GR-0014."
+                "Dit mag deze C-NSP niet: de C-NSP mag niet een noodmelding aanmaken van GR-0014."
             ),
         ),
         hub.write() as uow,

@@ -222,8 +222,7 @@ def test_alarms_of_another_post_cannot_be_written_here(
         pytest.raises(
             Refused,
             match=exactly(
-                "Dit mag dit noodsteunpunt niet: "
-                "GR-0014 mag niet een noodmelding aanmaken van GR-0099."
+                "Dit mag deze post niet: GR-0014 mag niet een noodmelding aanmaken van GR-0099."
             ),
         ),
         ctx.write() as uow,

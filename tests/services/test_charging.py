@@ -146,8 +146,7 @@ def test_a_ticket_of_another_post_cannot_be_written_here(
         pytest.raises(
             Refused,
             match=exactly(
-                "Dit mag dit noodsteunpunt niet: "
-                "GR-0014 mag niet een oplaadbon aanmaken van GR-0015."
+                "Dit mag deze post niet: GR-0014 mag niet een oplaadbon aanmaken van GR-0015."
             ),
         ),
         ctx.write() as uow,

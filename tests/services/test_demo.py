@@ -17,7 +17,7 @@ from noodpost.services.logbook import LogbookService
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.digest import state_digest
 from noodpost.storage.engine import Database
-from noodpost.storage.models import Alarm, Distribution, Household, Need, Peer, Visit
+from noodpost.storage.models import Alarm, Distribution, Household, Need, Peer, Shift, Visit
 from noodpost.storage.projection import rebuild
 
 END = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)  # 16:00 in the Netherlands
@@ -50,6 +50,18 @@ def test_demo_fills_a_post_with_every_kind_of_record(db: Database) -> None:
         # Meal-time peaks: more check-ins around noon than in mid-afternoon.
         hours = [int(t[11:13]) + 1 for t in session.scalars(select(Visit.checked_in_at))]
     assert hours.count(12) + hours.count(13) > hours.count(15) + hours.count(16)
+
+
+def test_demo_words_read_like_the_desks(db: Database) -> None:
+    """'taal: nl' for demo households, 'taal: Nederlands' for others, and the logbook's
+    'overdracht: Overdracht: zie logboek' (issue 18, item 12)."""
+    generate(db, households=30, days=2, seed=7, end=END)
+    with db.read() as session:
+        languages = set(session.scalars(select(Household.language)))
+        notes = set(session.scalars(select(Shift.handover_note)))
+    assert "Nederlands" in languages
+    assert all(language is None or len(language) > 3 for language in languages), languages
+    assert not any(note and note.lower().startswith("overdracht") for note in notes), notes
 
 
 def test_the_same_seed_gives_the_same_people(db: Database, another_node: object) -> None:

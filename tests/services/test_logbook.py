@@ -225,7 +225,7 @@ def test_an_alarm_of_another_post_cannot_be_written_here(
     with pytest.raises(
         Refused,
         match=exactly(
-            "Dit mag dit noodsteunpunt niet: GR-0014 mag niet een noodmelding aanmaken van GR-0015."
+            "Dit mag deze post niet: GR-0014 mag niet een noodmelding aanmaken van GR-0015."
         ),
     ):
         emit_alarm(ctx, post_code="GR-0015")

@@ -120,7 +120,7 @@ def test_a_message_of_another_post_cannot_be_written_here(
         pytest.raises(
             Refused,
             match=exactly(
-                "Dit mag dit noodsteunpunt niet: "
+                "Dit mag deze post niet: "
                 "GR-0014 mag niet een veilig-en-wel-bericht aanmaken van GR-0015."
             ),
         ),

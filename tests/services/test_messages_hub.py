@@ -128,7 +128,7 @@ def test_export_refusals_write_no_file_and_no_audit(
     hub, at_hub, ids = _found_at_hub(sites)
     target = tmp_path / "lijst.csv"
     volunteers, karin, piet = _team(hub)
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         at_hub.export_csv(target, ids)
     volunteers.sign_in(piet, "2468")
     with pytest.raises(Refused, match="Alleen een coördinator"):

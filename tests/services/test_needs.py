@@ -252,7 +252,7 @@ def test_a_need_of_another_post_cannot_be_written_here(
     with pytest.raises(
         Refused,
         match=exactly(
-            "Dit mag dit noodsteunpunt niet: GR-0014 mag niet een hulpvraag aanmaken van GR-0099."
+            "Dit mag deze post niet: GR-0014 mag niet een hulpvraag aanmaken van GR-0099."
         ),
     ):
         _emit_need(needs.ctx, "GR-0099")

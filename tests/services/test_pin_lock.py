@@ -90,11 +90,11 @@ def test_each_lockout_in_a_row_lasts_longer_up_to_the_cap(
     for step in (*LOCK_STEPS, LOCK_STEPS[-1]):  # one more than there are steps: the cap holds
         messages.append(lock_out(vols, anna))
         assert vols.seconds_locked(anna) == step
-        with pytest.raises(Refused, match="Aanmelden is nog"):
+        with pytest.raises(Refused, match="Inloggen is nog"):
             vols.sign_in(anna, PIN)
         clock.advance(timedelta(seconds=step))
         assert vols.seconds_locked(anna) == 0
-    assert [m.split("aanmelden ")[-1] for m in messages] == [
+    assert [m.split("inloggen ")[-1] for m in messages] == [
         "60 seconden geblokkeerd.",
         "5 minuten geblokkeerd.",
         "15 minuten geblokkeerd.",
@@ -118,7 +118,7 @@ def test_a_long_lock_names_the_minutes_left(
     with pytest.raises(Refused) as refused:
         vols.sign_in(anna, PIN)
     assert refused.value.message == (
-        "Te vaak een verkeerde pincode. Aanmelden is nog 4 minuten geblokkeerd; probeer het "
+        "Te vaak een verkeerde pincode. Inloggen is nog 4 minuten geblokkeerd; probeer het "
         "daarna opnieuw."
     )
 

@@ -35,8 +35,10 @@ def test_snapshot_shows_stock_in_words_and_the_posts_bulletins(
     by_name = {s.name: s for s in info.stock}
     assert by_name["Drinkwater"].availability is Availability.IN_STOCK
     assert by_name["Deken"].words == "bijna op"
-    assert by_name["Zaklamp"].words == "op"
-    assert by_name["Voedselpakket"].words == "op"  # kept here (a minimum), none in
+    assert by_name["Zaklamp"].words == "niet meer beschikbaar"
+    assert (
+        by_name["Voedselpakket"].words == "niet meer beschikbaar"
+    )  # kept here (a minimum), none in
     assert "Telefoon opladen" not in by_name  # a service counted in turns, not stock
     assert "Jan" not in repr(info)  # nobody's name, ever
     assert all("500" not in repr(s) for s in info.stock)  # words, not numbers

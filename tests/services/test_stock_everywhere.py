@@ -40,7 +40,7 @@ def test_received_water_counts_on_every_screen_and_in_every_report(
 
     folder = tmp_path / "export"
     ExportService(hub.ctx).export_csv(folder)
-    (stock_file,) = folder.glob("*stock.csv")
+    (stock_file,) = folder.glob("voorraad.csv")
     with stock_file.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle, delimiter=csv.excel.delimiter))
     header, _tags, *rows = lines

@@ -291,7 +291,7 @@ def test_water_beyond_todays_ration_needs_a_reason(
     assert "3 l" in asked.value.message
     assert "Geef een reden" in asked.value.message
     assert asked.value.warnings == (
-        "Vandaag al 6 l van 6 l drinkwater ontvangen.",
+        "Drinkwater: vandaag al 6 van 6 l ontvangen.",
         "Met 3 l erbij wordt het 9 l: 3 l meer dan het rantsoen.",
     )
     assert event_count() == before

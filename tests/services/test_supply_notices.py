@@ -57,7 +57,7 @@ def test_dispatch_reaches_the_post_books_stock_in_and_the_receipt_reaches_the_hu
     )
     assert sent.in_transit
     assert sent.status_label == "onderweg"
-    assert sent.lines_text == "Drinkwater 200 l, Deken 20 stuk"
+    assert sent.lines_text == "Drinkwater 200 l, Deken 20 stuks"
     carry(hub, post, stick)
 
     (arrived,) = at_post.dispatches()
@@ -109,7 +109,7 @@ def test_a_receipt_with_a_different_count_needs_a_note_and_books_what_came(
     assert done.receipt_note == "Twee kratten kapot"
     assert supplies.stock_of("water").quantity == before + 80
     assert supplies.ledger("water")[0].reason == "ontvangen van C-NSP · Twee kratten kapot"
-    with pytest.raises(Refused, match="al bevestigd"):
+    with pytest.raises(Refused, match="al gemeld"):
         at_post.confirm_receipt(sent.id)
     assert post.events() == events + 1
 

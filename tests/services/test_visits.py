@@ -262,7 +262,7 @@ def test_a_visit_for_another_post_cannot_be_written_here(
         pytest.raises(
             Refused,
             match=exactly(
-                "Dit mag dit noodsteunpunt niet: GR-0014 mag niet een bezoek aanmaken van GR-0099."
+                "Dit mag deze post niet: GR-0014 mag niet een bezoek aanmaken van GR-0099."
             ),
         ),
         ctx.write() as uow,

@@ -140,7 +140,7 @@ def test_once_there_is_a_coordinator_only_a_coordinator_adds_volunteers(
     vols: VolunteersService, anna: str, event_count: Callable[[], int]
 ) -> None:
     before = event_count()
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         vols.add_volunteer("Bram", "volunteer", OTHER_PIN)
     vols.sign_in(anna, PIN)
     with pytest.raises(Refused, match="Alleen een coördinator"):
@@ -284,7 +284,7 @@ def test_coordinator_resets_a_forgotten_pin_and_unlocks(
         with pytest.raises(Refused):
             vols.sign_in(anna, "0000")
     before = event_count()
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         vols.reset_pin(anna, OTHER_PIN)
     assert event_count() == before
 
@@ -295,7 +295,7 @@ def test_coordinator_resets_a_forgotten_pin_and_unlocks(
 
 
 def test_require_coordinator(vols: VolunteersService, anna: str, coordinator: str) -> None:
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         vols.require_coordinator()
     vols.sign_in(anna, PIN)
     with pytest.raises(Refused, match="Alleen een coördinator"):
@@ -308,7 +308,7 @@ def test_deactivated_volunteer_cannot_sign_in(
     vols: VolunteersService, anna: str, coordinator: str, event_count: Callable[[], int]
 ) -> None:
     before = event_count()
-    with pytest.raises(Refused, match="Meld u eerst aan"):
+    with pytest.raises(Refused, match="Log eerst in"):
         vols.deactivate(anna)
     assert event_count() == before
 

@@ -143,7 +143,7 @@ def test_an_impostor_for_an_approved_code_is_refused_and_gets_nothing(
                 fmt.read_signed(raw, post.sync.keys.encryption), impostor.sync.keys.encryption
             )
     impostor_before = impostor.snapshot()
-    with pytest.raises(Refused, match="voor een ander noodsteunpunt"):
+    with pytest.raises(Refused, match="voor een andere post of C-NSP"):
         impostor.sync.import_usb(bundles[0])
     assert impostor.snapshot() == impostor_before
     assert counts(impostor)["households"] == 1  # only its own
@@ -191,7 +191,7 @@ def test_two_waiting_keys_for_one_code_need_a_fingerprint(
 
     code, out, _ = noodpost(hub, "posts", "approve", "GR-0014", "--vingerafdruk", first)
     assert code == 0
-    assert out.startswith(f"GR-0014 goedgekeurd ({first}); 1 bundel(s) uit quarantaine")
+    assert out.startswith(f"GR-0014 goedgekeurd ({first}); 1 bundel uit quarantaine")
     assert approved(hub) == {first: True, second: False}
     assert pending(hub, twin) == 1  # still waiting, kept whole
     assert counts(hub)["households"] == 1  # only the chosen laptop's
@@ -241,7 +241,7 @@ def test_replacing_a_laptop_trusts_the_new_key_and_no_longer_the_old(
     code, out, err = noodpost(hub, "posts", "replace", "GR-0014", "--vingerafdruk", new)
     assert (code, err) == (0, "")
     assert out.startswith(
-        f"GR-0014: sleutel vervangen — oud {old} → nieuw {new}; 1 bundel(s) uit quarantaine: "
+        f"GR-0014: sleutel vervangen — oud {old} → nieuw {new}; 1 bundel uit quarantaine: "
     )
     assert approved(hub) == {old: False, new: True}
     assert pending(hub, new_laptop) == 0

@@ -129,7 +129,7 @@ def test_a_bundle_for_another_post_is_refused(
     data = hub.sync.build_bundle(post_a.node_id).data
     before = post_b.snapshot()
     # Which post it is for is sealed to that post: B can say only that it is not B's.
-    with pytest.raises(Refused, match=r"voor een ander noodsteunpunt, niet voor GR-0015\."):
+    with pytest.raises(Refused, match=r"voor een andere post of C-NSP, niet voor GR-0015\."):
         post_b.sync.import_bytes(data)
     assert post_b.snapshot() == before
 
@@ -196,7 +196,7 @@ def test_a_bundle_sealed_to_another_key_is_refused(
     data = craft(post, hub, recipient_encryption_key=other.sync.keys.encryption_public_hex)
     before = hub.snapshot()
     # The header names the hub, but is sealed to the other key: the hub sees only that key.
-    with pytest.raises(Refused, match="voor een ander noodsteunpunt, niet voor GR-9000"):
+    with pytest.raises(Refused, match="voor een andere post of C-NSP, niet voor GR-9000"):
         hub.sync.import_bytes(data)
     assert hub.snapshot() == before
 
@@ -257,7 +257,7 @@ def test_a_post_whose_clock_runs_ahead_is_flagged(
 
 
 def test_approval_errors_say_what_to_do(hub: Site, post_a: Site, make_site: SiteFactory) -> None:
-    with pytest.raises(NotFound, match="nog geen noodsteunpunt GR-0014"):
+    with pytest.raises(NotFound, match="nog geen post GR-0014"):
         hub.sync.approve_post("GR-0014")
     with pytest.raises(Refused, match="Alleen een C-NSP"):
         post_a.sync.approve_post("GR-0014")

@@ -25,7 +25,7 @@ def test_quarantine_lists_a_bundle_waiting_for_approval(
     ]
     assert report.bundles[0].size > 0
     assert report.event_total == 0
-    assert report.summary == "In quarantaine: 1 bundel(s) wachten."
+    assert report.summary == "In quarantaine: 1 bundel wacht."
 
     hub.sync.approve_post("GR-0014", post_a.sync.fingerprint)
     assert hub.sync.quarantine().empty
@@ -46,7 +46,7 @@ def test_quarantine_lists_a_poison_event_with_its_reason(
     [held] = report.events
     assert (held.origin_code, held.seq, held.entity) == ("GR-0014", poison["s"], "spaceship")
     assert held.reason
-    assert report.summary == "In quarantaine: 1 gebeurtenis(sen) apart gezet."
+    assert report.summary == "In quarantaine: 1 wijziging apart gezet."
 
 
 def test_last_received_per_channel(

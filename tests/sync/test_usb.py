@@ -28,7 +28,7 @@ def test_a_hub_and_two_posts_converge_over_one_stick(
 
     # The courier visits A and B, then the hub, which approves both posts.
     # Its own records, not the catalogue it was set up with (that is the hub's to send).
-    assert f"GR-9000 ({post_a.for_hub()} gebeurtenissen)" in post_a.sync.export_usb(stick).summary
+    assert f"GR-9000 ({post_a.for_hub()} wijzigingen)" in post_a.sync.export_usb(stick).summary
     assert post_a.for_hub() == 4  # the post record, two households, the alarm
     post_b.sync.export_usb(stick)
     assert (stick / ROOT_FOLDER / "GR-0014" / OUTBOX).is_dir()
@@ -49,7 +49,7 @@ def test_a_hub_and_two_posts_converge_over_one_stick(
     # Back at the posts: each reads its own inbox (and never another post's data).
     result_a = post_a.sync.import_usb(stick)
     result_b = post_b.sync.import_usb(stick)
-    assert result_a.summary.startswith("1 bundel(s): ")
+    assert result_a.summary.startswith("1 bundel: ")
     assert result_b.outcomes[0].applied > 0
 
     # A last round, so the hub hears what the posts now hold.
@@ -132,7 +132,7 @@ def test_a_refused_file_on_the_stick_does_not_stop_the_others(
     damaged = good.with_name("00000000T000000Z-kapot.npb")
     damaged.write_bytes(good.read_bytes()[:-10])
     result = hub.sync.import_usb(stick)
-    assert result.summary.startswith("2 bundel(s): 1 toegepast")
+    assert result.summary.startswith("2 bundels: 1 toegepast")
     assert "1 geweigerd" in result.summary
     assert "beschadigd of onvolledig" in result.lines[0]
 

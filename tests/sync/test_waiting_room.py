@@ -81,7 +81,7 @@ def test_edits_of_records_nobody_holds_wait_up_to_the_room_and_none_is_lost(
     for _ in range(2):
         outcome = _send(post_a, hub, edits)
         assert (outcome.applied, outcome.turned_away) == (0, 3)
-        assert "3 wijziging(en) van records die hier nog niet zijn, niet bewaard" in outcome.summary
+        assert "3 wijzigingen van records die hier nog niet zijn, niet bewaard" in outcome.summary
         assert _held_waiting(hub, post_a) == ROOM
     assert (outcome.quarantined, outcome.present) == (0, ROOM)  # the second time: held already
 

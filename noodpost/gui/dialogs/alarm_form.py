@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from noodpost.core.vocabulary import AlarmType, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.labels import label
 from noodpost.services.alarms import MAX_PERSONS, AlarmInfo
 
 CHECK_MARK = "✔ "
@@ -260,7 +261,7 @@ class AcknowledgeDialog(SavingDialog):
         about = QLabel(
             self.tr(
                 "Noodmelding van {post}: {type}, {urgency}. De post ziet uw bevestiging."
-            ).format(post=alarm.post_code, type=alarm.type_label, urgency=alarm.urgency_label)
+            ).format(post=alarm.post_code, type=label(alarm.type), urgency=label(alarm.urgency))
         )
         about.setWordWrap(True)
         signed_in = app.services.volunteers.signed_in()

@@ -53,7 +53,7 @@ class AuditViewDialog(QDialog):
         larger_font(heading, 6, bold=True)
         self.note = QLabel(
             self.tr(
-                "Wie deed wat, wanneer: aanmeldingen, bekeken persoonslijsten, exports, "
+                "Wie deed wat, wanneer: inlogpogingen, bekeken persoonslijsten, exports, "
                 "bundels, koppelingen, goedkeuringen en anonimiseringen. Nieuwste eerst. "
                 "Regels kunnen niet worden gewijzigd of verwijderd zonder dat de controle "
                 "het ziet."

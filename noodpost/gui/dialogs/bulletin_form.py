@@ -1,4 +1,4 @@
-"""(hub) *Nieuw bericht*: a bulletin for every post, or for the posts ticked in the list."""
+"""(hub) *Nieuwe mededeling*: a bulletin for every post, or for the posts ticked in the list."""
 
 from __future__ import annotations
 
@@ -38,10 +38,12 @@ class BulletinFormDialog(SavingDialog):
         parent: QWidget | None = None,
     ) -> None:
         """``posts``: the known posts as (code, name), for the target list."""
-        super().__init__(app, QCoreApplication.translate("BulletinForm", "Nieuw bericht"), parent)
+        super().__init__(
+            app, QCoreApplication.translate("BulletinForm", "Nieuwe mededeling"), parent
+        )
         self.setObjectName("bulletin_form")
         self.setMinimumWidth(720)
-        self.save_button.setText(self.tr("Bericht versturen"))
+        self.save_button.setText(self.tr("Mededeling versturen"))
 
         self.title = QLineEdit()
         self.title.setObjectName("bulletin_title_field")
@@ -99,9 +101,9 @@ class BulletinFormDialog(SavingDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.targets.addItem(item)
         targets_hint = QLabel(
-            self.tr("Niets aangevinkt: het bericht gaat naar alle posten.")
+            self.tr("Niets aangevinkt: de mededeling gaat naar alle posten.")
             if posts
-            else self.tr("Nog geen posten bekend: het bericht gaat naar alle posten.")
+            else self.tr("Nog geen posten bekend: de mededeling gaat naar alle posten.")
         )
         targets_hint.setWordWrap(True)
         if not posts:

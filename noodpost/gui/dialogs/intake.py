@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from noodpost.core import cards
 from noodpost.core.errors import NeedsConfirmation, UserError
-from noodpost.core.vocabulary import HealthFlag, label
+from noodpost.core.vocabulary import HealthFlag
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.labels import label
 from noodpost.services.intake import MAX_HOUSEHOLD, HouseholdSummary, Registered
 
 WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 8px; border: 1px solid #cc9a06;"

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency, label
+from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.labels import label
 from noodpost.services.needs import MAX_NOTE, MAX_REFERRED_TO, NeedInfo
 
 
@@ -34,7 +35,7 @@ def need_summary(need: NeedInfo, card: str | None) -> str:
         if card
         else QCoreApplication.translate("NeedForms", "zonder huishouden")
     )
-    return f"{need.category_label} ({need.urgency_label}) · {who} · {need.status_label}"
+    return f"{label(need.category)} ({label(need.urgency)}) · {who} · {label(need.status)}"
 
 
 class NeedDialog(SavingDialog):

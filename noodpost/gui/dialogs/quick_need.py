@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from noodpost.core.vocabulary import NeedCategory, Urgency, label
+from noodpost.core.vocabulary import NeedCategory, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.labels import label
 from noodpost.services.needs import MAX_NOTE, NeedInfo
 
 

@@ -37,8 +37,8 @@ def instruction() -> str:
         "Met deze herstelcode zet u een versleutelde back-up (van de USB-stick) terug op een "
         "andere laptop, als deze laptop kapot of kwijt is. Schrijf hem nu op papier, of druk "
         "hem af, en bewaar dat op een veilige plek: niet bij de laptop en niet bij de "
-        "USB-stick. Een coördinator kan de code later opnieuw bekijken met 'noodpost "
-        "herstelcode'.",
+        "USB-stick. Een coördinator kan de code later opnieuw bekijken: Noodpost → "
+        "Herstelcode….",
     )
 
 

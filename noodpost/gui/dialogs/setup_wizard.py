@@ -232,7 +232,7 @@ class PostPage(QWizardPage):
         self.setSubTitle(
             self.tr("Zoals bezoekers en de C-NSP de post kennen.")
             if is_post
-            else self.tr("Zoals de posten en de meldkamer het C-NSP kennen.")
+            else self.tr("Zoals de posten en de meldkamer de C-NSP kennen.")
         )
         self.capacity_label.setVisible(is_post)
         self.capacity_box.setVisible(is_post)
@@ -303,7 +303,7 @@ class CoordinatorPage(QWizardPage):
         self.setTitle(self.tr("De eerste coördinator"))
         self.setSubTitle(
             self.tr(
-                "Wie richt de post in? Deze coördinator meldt zich aan met een eigen pincode "
+                "Wie richt de post in? Deze coördinator logt in met een eigen pincode "
                 "en voegt daarna de andere vrijwilligers toe."
             )
         )
@@ -335,7 +335,7 @@ class SummaryPage(QWizardPage):
         self.setTitle(self.tr("Klopt dit?"))
         self.setSubTitle(
             self.tr(
-                "Kies Inrichten om de post zo aan te maken; daarna meldt u zich aan met de "
+                "Kies Inrichten om de post zo aan te maken; daarna logt u in met de "
                 "pincode. Kies Vorige om iets te veranderen."
             )
         )

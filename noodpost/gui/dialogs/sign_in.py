@@ -73,7 +73,7 @@ class SignInPanel(QWidget):
         larger_font(self.names, 4)
         self.pin = pin_field("pin", self.tr("pincode"))
         larger_font(self.pin, 2)  # as the search field above it
-        self.button = QPushButton(self.tr("&Aanmelden"))
+        self.button = QPushButton(self.tr("&Inloggen"))
         self.button.setObjectName("sign_in_button")
         # Enter in the PIN field signs in (returnPressed); the button is not a dialog default,
         # or Enter would submit a second time, and Enter in the search field would submit too.
@@ -271,11 +271,11 @@ class SignInPanel(QWidget):
         self.pin.setEnabled(not locked)
         if locked:
             if seconds <= SECONDS_SHOWN_UP_TO:
-                text = self.tr("Aanmelden met deze naam kan weer over %n seconde(n).", "", seconds)
+                text = self.tr("Inloggen met deze naam kan weer over %n seconde(n).", "", seconds)
             else:
                 minutes = math.ceil(seconds / 60)
                 text = self.tr(
-                    "Aanmelden met deze naam kan weer over %n minuut/minuten.", "", minutes
+                    "Inloggen met deze naam kan weer over %n minuut/minuten.", "", minutes
                 )
             self.countdown.setText(text)
             if not self._timer.isActive():
@@ -296,14 +296,18 @@ class SignInDialog(QDialog):
         self.app = app
         node = app.node
         self.volunteer: SignedIn | None = None
-        self.setWindowTitle(self.tr("Noodpost — aanmelden"))
+        self.setWindowTitle(self.tr("Noodpost — inloggen"))
         self.resize(640, 620)
 
-        heading = QLabel(self.tr("Aanmelden bij %1").replace("%1", node.name))
+        heading = QLabel(self.tr("Inloggen bij %1").replace("%1", node.name))
         heading.setObjectName("sign_in_heading")
         heading.setWordWrap(True)
         larger_font(heading, 8, bold=True)
-        where = QLabel(self.tr("Post %1").replace("%1", node.post_code))
+        where = QLabel(
+            self.tr("C-NSP %1").replace("%1", node.post_code)
+            if node.is_hub
+            else self.tr("Post %1").replace("%1", node.post_code)
+        )
         where.setObjectName("sign_in_post")
         self.panel = SignInPanel(app.services.volunteers)
         self.panel.signed_in.connect(self._done)
@@ -336,9 +340,9 @@ class SignInDialog(QDialog):
         first = QWidget()
         self.first_intro = QLabel(
             self.tr(
-                "Voor dit noodsteunpunt zijn nog geen vrijwilligers ingevoerd, dus er kan nog "
-                "niemand aanmelden. Voer hieronder de eerste coördinator in: die meldt zich "
-                "daarmee meteen aan en kan daarna de andere vrijwilligers toevoegen."
+                "Voor deze post zijn nog geen vrijwilligers ingevoerd, dus er kan nog niemand "
+                "inloggen. Voer hieronder de eerste coördinator in: die is daarmee meteen "
+                "ingelogd en kan daarna de andere vrijwilligers toevoegen."
             )
         )
         self.first_intro.setObjectName("no_volunteers")
@@ -346,7 +350,7 @@ class SignInDialog(QDialog):
         larger_font(self.first_intro, 1)
         self.coordinator = CoordinatorFields()
         self.first_message = FieldMessage("first_coordinator_message")
-        self.add_button = QPushButton(self.tr("Coördinator &toevoegen en aanmelden"))
+        self.add_button = QPushButton(self.tr("Coördinator &toevoegen en inloggen"))
         self.add_button.setObjectName("add_coordinator_button")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_first_coordinator)

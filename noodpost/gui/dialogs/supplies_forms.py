@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.rations import format_amount, format_quantity
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.units import quantity_text
 from noodpost.services.supplies import MAX_REASON, Item, StockLine
 
 #: What a quantity field accepts while typing: digits with at most one decimal comma or point.
@@ -236,7 +236,7 @@ class SuppliesCorrectionDialog(_ItemDialog):
         if not self._items:
             return
         item = self.current_item()
-        self.current.setText(format_quantity(self._stock.get(item.id, 0.0), item.unit))
+        self.current.setText(quantity_text(self._stock.get(item.id, 0.0), item.unit))
         self._update_preview()
 
     @Slot()
@@ -251,11 +251,10 @@ class SuppliesCorrectionDialog(_ItemDialog):
             return
         sign = "+" if change > 0 else "−"
         self.preview.setText(
-            self.tr("Na deze correctie: {after} ({sign}{amount} {unit})").format(
-                after=format_quantity(stock + change, item.unit),
+            self.tr("Na deze correctie: {after} ({sign}{amount})").format(
+                after=quantity_text(stock + change, item.unit),
                 sign=sign,
-                amount=format_amount(abs(change)),
-                unit=item.unit,
+                amount=quantity_text(abs(change), item.unit),
             )
         )
 

@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.rations import LOCAL_ZONE, format_amount, format_quantity, local_time
-from noodpost.core.vocabulary import Urgency, label
+from noodpost.core.rations import LOCAL_ZONE, format_amount, local_time
+from noodpost.core.vocabulary import Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.supplies_forms import parse_quantity, quantity_field
+from noodpost.gui.labels import label
+from noodpost.gui.units import quantity_text
 from noodpost.services.supplies import Item
 from noodpost.services.supply_notices import (
     MAX_NOTE,
@@ -165,7 +167,7 @@ class DispatchDialog(SavingDialog):
         )
         intro = QLabel(
             self.tr(
-                "Vul in wat er naar de post gaat. De post bevestigt de ontvangst; dan telt het "
+                "Vul in wat er naar de post gaat. De post meldt de ontvangst; dan telt het "
                 "mee in de voorraad daar."
             )
         )
@@ -223,7 +225,7 @@ class DispatchDialog(SavingDialog):
 
 
 class ReceiptDialog(SavingDialog):
-    """(post) *Ontvangst bevestigen*: what arrived, per item (as sent unless changed)."""
+    """(post) *Ontvangst melden*: what arrived, per item (as sent unless changed)."""
 
     def __init__(
         self,
@@ -233,17 +235,17 @@ class ReceiptDialog(SavingDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            app, QCoreApplication.translate("ReceiptDialog", "Ontvangst bevestigen"), parent
+            app, QCoreApplication.translate("ReceiptDialog", "Ontvangst melden"), parent
         )
         self.setObjectName("receipt_dialog")
         self.setMinimumWidth(600)
         self._notices = notices
         self.dispatch = dispatch
-        self.save_button.setText(self.tr("Ontvangst bevestigen"))
+        self.save_button.setText(self.tr("Ontvangst melden"))
         intro = QLabel(
             self.tr(
                 "Tel wat er is aangekomen. Klopt het met wat de C-NSP stuurde? Dan hoeft u "
-                "niets te veranderen. Na het bevestigen staat het in de voorraad."
+                "niets te veranderen. Na het melden staat het in de voorraad."
             )
         )
         intro.setWordWrap(True)
@@ -259,7 +261,7 @@ class ReceiptDialog(SavingDialog):
             name = QLabel(line.name)
             name.setBuddy(field)
             grid.addWidget(name, row, 0)
-            grid.addWidget(QLabel(format_quantity(line.quantity, line.unit)), row, 1)
+            grid.addWidget(QLabel(quantity_text(line.quantity, line.unit)), row, 1)
             amount = QHBoxLayout()
             amount.addWidget(field)
             amount.addWidget(QLabel(line.unit))

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.errors import UserError
-from noodpost.core.vocabulary import Role, label
+from noodpost.core.vocabulary import Role
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.labels import label
 from noodpost.services.volunteers import ShiftSummary
 
 NOTE_STYLE = "color: #333;"

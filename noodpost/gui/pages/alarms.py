@@ -33,6 +33,7 @@ from noodpost.core.vocabulary import AlarmStatus
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog, AlarmFormDialog, AlarmNoteDialog
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.labels import alarm_status_label, label
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.models.weak_calls import weak_rows
 from noodpost.gui.pages.base import Page
@@ -246,8 +247,8 @@ class AlarmsPage(Page):
             if self.is_hub:
                 values.append(alarm.post_code)
             values += [
-                alarm.type_label,
-                alarm.urgency_label,
+                label(alarm.type),
+                label(alarm.urgency),
                 alarm.location or "",
                 self.status_text(alarm),
                 alarm.acknowledged_by or "",
@@ -259,7 +260,7 @@ class AlarmsPage(Page):
     # ---------------------------------------------------------------- words
 
     def status_text(self, alarm: AlarmInfo) -> str:
-        text = alarm.status_label
+        text = alarm_status_label(alarm.status)
         if alarm.status_conflict:
             text += self.tr(" (tegenstrijdig)")
         if self.is_escalated(alarm):
@@ -421,7 +422,7 @@ class AlarmsPage(Page):
         else:
             persons = self.tr("{n} personen").format(n=alarm.persons)
         lines = [
-            f"<b>{_html(alarm.type_label.capitalize())} · {_html(alarm.urgency_label)}</b>"
+            f"<b>{_html(label(alarm.type).capitalize())} · {_html(label(alarm.urgency))}</b>"
             f" · {_html(persons)}",
             self.tr("Post: {post}").format(post=_html(alarm.post_code)),
             self.tr("Plek: {place}").format(place=_html(alarm.location or "—")),
@@ -441,7 +442,7 @@ class AlarmsPage(Page):
             lines.append(self.tr("Notitie: {note}").format(note=_html(alarm.status_note)))
         self.details.setText("<br>".join(lines))
         for step in self._alarms.history(alarm.id):
-            text = f"{self._when(step.at, now)}  {step.status_label}"
+            text = f"{self._when(step.at, now)}  {alarm_status_label(step.status)}"
             if step.author_name:
                 text += f" · {step.author_name}"
             if step.note:

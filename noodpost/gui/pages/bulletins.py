@@ -1,7 +1,7 @@
-"""Berichten: the bulletins from the C-NSP, newest first.
+"""Mededelingen: the bulletins from the C-NSP, newest first.
 
 A post shows the bulletins that are valid now and meant for it; they arrive with every sync.
-The hub (the one writer) also writes new ones (*Nieuw bericht…*) and withdraws them
+The hub (the one writer) also writes new ones (*Nieuwe mededeling…*) and withdraws them
 (*Intrekken*); it sees every bulletin it sent, expired ones marked *verlopen*.
 """
 
@@ -39,7 +39,7 @@ class BulletinsPage(Page):
     watches = frozenset({"bulletin"})
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(app, QCoreApplication.translate("BulletinsPage", "Berichten"), parent)
+        super().__init__(app, QCoreApplication.translate("BulletinsPage", "Mededelingen"), parent)
         self.setObjectName("bulletins_page")
         self._bulletins: BulletinsService = app.services.bulletins
         self.is_hub = app.node.is_hub
@@ -48,17 +48,17 @@ class BulletinsPage(Page):
 
         intro = QLabel(
             self.tr(
-                "Berichten aan de posten. Ze gaan mee bij de volgende synchronisatie "
+                "Mededelingen aan de posten. Ze gaan mee bij de volgende synchronisatie "
                 "(netwerk of USB-stick)."
             )
             if self.is_hub
             else self.tr(
-                "Berichten van de C-NSP, nieuwste bovenaan. Nieuwe berichten komen binnen bij "
-                "het synchroniseren."
+                "Mededelingen van de C-NSP, nieuwste bovenaan. Nieuwe mededelingen komen "
+                "binnen bij het synchroniseren."
             )
         )
         intro.setWordWrap(True)
-        self.new_button = QPushButton(self.tr("Nieuw bericht…"))
+        self.new_button = QPushButton(self.tr("Nieuwe mededeling…"))
         self.new_button.setObjectName("bulletin_new")
         self.new_button.setMinimumHeight(44)
         self.new_button.clicked.connect(self.open_form)
@@ -124,9 +124,9 @@ class BulletinsPage(Page):
         current = sum(1 for b in shown if not _expired(b, now))
         if not shown:
             self.summary.setText(
-                self.tr("Nog geen berichten verstuurd.")
+                self.tr("Nog geen mededelingen verstuurd.")
                 if self.is_hub
-                else self.tr("Geen berichten van de C-NSP op dit moment.")
+                else self.tr("Geen mededelingen van de C-NSP op dit moment.")
             )
         elif self.is_hub:
             self.summary.setText(
@@ -135,11 +135,7 @@ class BulletinsPage(Page):
                 )
             )
         else:
-            self.summary.setText(
-                self.tr("1 bericht.")
-                if current == 1
-                else self.tr("{n} berichten.").format(n=current)
-            )
+            self.summary.setText(self.tr("%n mededeling(en).", "", current))
         for bulletin in shown:
             card = self._card(bulletin, now)
             self._cards.append(card)
@@ -147,7 +143,7 @@ class BulletinsPage(Page):
 
     @Slot()
     def open_form(self) -> BulletinFormDialog | None:
-        """(hub) Open *Nieuw bericht*; returns the open form."""
+        """(hub) Open *Nieuwe mededeling*; returns the open form."""
         if not self.is_hub:
             return None
         posts = [
@@ -171,10 +167,10 @@ class BulletinsPage(Page):
     def withdraw_box(self, bulletin: BulletinSummary) -> QMessageBox:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Bericht intrekken"))
+        box.setWindowTitle(self.tr("Mededeling intrekken"))
         box.setText(
             self.tr(
-                "Bericht ‘{title}’ intrekken? Het verdwijnt bij alle posten na hun "
+                "Mededeling ‘{title}’ intrekken? Die verdwijnt bij alle posten na hun "
                 "volgende synchronisatie."
             ).format(title=bulletin.title)
         )

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont, QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -61,7 +61,7 @@ class ChargingPage(Page):
     watches = frozenset({"charging_ticket", "household"})
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(app, "Opladen", parent)
+        super().__init__(app, QCoreApplication.translate("ChargingPage", "Opladen"), parent)
         self.setObjectName("charging_page")
         self._charging = app.services.charging
         self.dialog: NewTicketDialog | None = None

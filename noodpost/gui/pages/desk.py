@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -85,8 +85,9 @@ class DeskPage(Page):
     Args:
         print_card: prints or saves a household's card: a newly registered one's (a fresh
             code; a pre-printed card is already in the resident's hand), the same card again
-            (Ctrl+P) or a lost card's replacement (Ctrl+K); may return ``False`` when the
-            card was not printed. ``None``: printing is not set up here.
+            (Ctrl+P) or a lost card's replacement (Ctrl+K); returns ``False`` when the card
+            was not printed, a text when it was saved as PDF (where), else ``True``/``None``.
+            ``None``: printing is not set up here.
         quick_codes: catalogue codes of the quick hand-out buttons; by default the first
             three items with a quick quantity, in catalogue order.
         scan_clock: time source of the scan field (tests feed bursts with exact timing).
@@ -100,11 +101,11 @@ class DeskPage(Page):
         app: AppContext,
         parent: QWidget | None = None,
         *,
-        print_card: Callable[[Registered], bool | None] | None = None,
+        print_card: Callable[[Registered], bool | str | None] | None = None,
         quick_codes: Sequence[str] | None = None,
         scan_clock: Callable[[], float] | None = None,
     ) -> None:
-        super().__init__(app, "Balie", parent)
+        super().__init__(app, QCoreApplication.translate("DeskPage", "Balie"), parent)
         self.setObjectName("desk_page")
         self.print_card = print_card
         self.quick_codes = list(quick_codes) if quick_codes is not None else None

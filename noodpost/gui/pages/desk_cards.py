@@ -230,16 +230,19 @@ class DeskCards(QObject):
         """Print a card; the feedback starts with ``text`` and says how it went (``printed``:
         the words when it was printed)."""
         page, code = self.page, registered.pretty_code
+        done = page.print_card(registered) if page.print_card is not None else False
         if page.print_card is None:
             problem = self.tr(
                 "⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart."
             )
-        elif page.print_card(registered) is False:
+        elif done is False:
             problem = self.tr(
                 "⚠ De kaart is niet afgedrukt. Druk op Ctrl+P om opnieuw af te drukken, of "
                 "schrijf de code %1 op een kaart."
             )
-        else:
+        else:  # printed, or saved as PDF: the hook says where
+            if isinstance(done, str):
+                printed = done
             printed = printed or self.tr("De kaart is afgedrukt.")
             page.show_feedback(OK_STYLE, f"{text} {printed}".strip())
             problem = ""

@@ -21,6 +21,7 @@ from noodpost.gui.dialogs.hand_out import HandOutDialog
 from noodpost.gui.dialogs.messages_form import MessagesFormDialog
 from noodpost.gui.dialogs.quick_need import QuickNeedDialog
 from noodpost.gui.dialogs.saving import SavingDialog
+from noodpost.gui.labels import label
 from noodpost.gui.widgets.household_panel import OK_STYLE
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ class DeskForms(QObject):
                 QuickNeedDialog(page.app, panel.household_id, panel.pretty_code, page),
                 lambda need: (
                     QCoreApplication.translate("DeskPage", "✔ Hulpvraag genoteerd: %1 (%2).")
-                    .replace("%1", need.category_label)
-                    .replace("%2", need.urgency_label)
+                    .replace("%1", label(need.category))
+                    .replace("%2", label(need.urgency))
                 ),
             )
 

@@ -311,9 +311,11 @@ class MessagesPage(Page):
         box.setWindowTitle(self.tr("Persoonsgegevens exporteren"))
         box.setText(
             self.tr(
-                "Dit bestand bevat persoonsgegevens van {count} bericht(en): naam, "
-                "geboortejaar, bericht en contact."
-            ).format(count=count)
+                "Dit bestand bevat persoonsgegevens van %n bericht(en): naam, "
+                "geboortejaar, bericht en contact.",
+                "",
+                count,
+            )
         )
         box.setInformativeText(
             self.tr(
@@ -351,8 +353,8 @@ class MessagesPage(Page):
     def _exported(self, result: MessagesExport) -> None:
         self.export_button.setEnabled(True)
         self.mode.setText(
-            self.tr("Geëxporteerd: {count} bericht(en) naar {path}.").format(
-                count=result.count, path=result.path
+            self.tr("Geëxporteerd: %n bericht(en) naar {path}.", "", result.count).format(
+                path=result.path
             )
         )
         self.mode.setStyleSheet(DONE_STYLE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.errors import NotFound, UserError
 from noodpost.core.lifecycle import NEED_TRANSITIONS
 from noodpost.core.rations import format_clock
-from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency, label
+from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.needs_forms import (
     CancelNeedDialog,
@@ -33,6 +33,7 @@ from noodpost.gui.dialogs.needs_forms import (
     need_summary,
 )
 from noodpost.gui.errors import show_user_error
+from noodpost.gui.labels import label
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.pages.presence import OK_STYLE, card_text
@@ -53,7 +54,7 @@ class NeedsPage(Page):
     watches = frozenset({"need", "household"})
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(app, "Hulpvragen", parent)
+        super().__init__(app, QCoreApplication.translate("NeedsPage", "Hulpvragen"), parent)
         self.setObjectName("needs_page")
         self._needs = app.services.needs
         self._selected: NeedInfo | None = None
@@ -221,10 +222,10 @@ class NeedsPage(Page):
             urgent = need.urgency == Urgency.IMMEDIATE and need.active
             rows[need_id] = (
                 format_clock(parse_iso(need.opened_at), now) if need.opened_at else "?",
-                need.category_label,
-                need.urgency_label,
+                label(need.category),
+                label(need.urgency),
                 card_text(found.card_code),
-                need.status_label,
+                label(need.status),
                 " · ".join(n for n in notes if n),
                 need.status,
                 "warning" if urgent else None,
@@ -319,10 +320,10 @@ class NeedsPage(Page):
         shown = self.table.select_id(need.id)
         if need.status == NeedStatus.OPEN:
             text = self.tr("✔ Nieuwe hulpvraag opgeslagen: %1 (%2).")
-            text = text.replace("%1", need.category_label).replace("%2", need.urgency_label)
+            text = text.replace("%1", label(need.category)).replace("%2", label(need.urgency))
         else:
-            text = self.tr("✔ Hulpvraag %1 is nu %2.").replace("%1", need.category_label)
-            text = text.replace("%2", need.status_label)
+            text = self.tr("✔ Hulpvraag %1 is nu %2.").replace("%1", label(need.category))
+            text = text.replace("%2", label(need.status))
         if not shown:
             text += " " + self.tr("Met deze filters staat hij niet meer in de lijst.")
         self.message.setText(text)

@@ -8,7 +8,7 @@ shows amber, with the words.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.vocabulary import label
 from noodpost.gui.context import AppContext
+from noodpost.gui.count_labels import count_text
 from noodpost.gui.dialogs.generator_form import GeneratorDialog, fuel_line
 from noodpost.gui.pages.base import Page
 from noodpost.services.generator import LOW_FUEL_HOURS, GeneratorService
-from noodpost.services.status import NodeStatus, StatusService, count_label
+from noodpost.services.status import NodeStatus, StatusService
 
 WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #cc9a06;"
 
@@ -33,7 +33,7 @@ class OverviewPage(Page):
     """The node's identity and its counts per kind of record; refreshes after every change."""
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(app, "Overzicht", parent)
+        super().__init__(app, QCoreApplication.translate("OverviewPage", "Overzicht"), parent)
         self.setObjectName("overview_page")
         self._status: StatusService = app.services.status
         self._values: dict[str, QLabel] = {}
@@ -58,7 +58,7 @@ class OverviewPage(Page):
         self.health = QLabel()
         self.health.setObjectName("overview_health")
         self.health.setWordWrap(True)
-        refresh = QPushButton("Vernieuwen (F5)")
+        refresh = QPushButton(self.tr("Vernieuwen (F5)"))
         refresh.clicked.connect(self.refresh)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.refresh)
         footer = QHBoxLayout()
@@ -117,25 +117,32 @@ class OverviewPage(Page):
         self.show_fuel()
 
     def show_status(self, status: NodeStatus) -> None:
-        mode = " · OEFENING" if status.training else ""
+        role = self.tr("C-NSP") if status.role == "hub" else self.tr("post")
+        mode = " · " + self.tr("OEFENING") if status.training else ""
         self.identity.setText(
-            f"{status.name} ({status.post_code}) · {label(status.role)}{mode}\n"
-            f"Knooppunt {status.node_id}"
+            f"{status.name} ({status.post_code}) · {role}{mode}\n"
+            + self.tr("Laptopnummer {id}").format(id=status.node_id)
         )
         rows = [*status.ordered_counts(), ("events", status.events)]
         for key, value in rows:
             self._value_label(key).setText(str(value))
         if status.sound and not status.quarantined:
-            self.health.setText("Database in orde · niets in quarantaine")
+            self.health.setText(self.tr("Database in orde · niets in quarantaine"))
         elif status.sound:
             self.health.setText(
-                f"Database in orde · {status.quarantined} gebeurtenissen in quarantaine: "
-                "laat de coördinator ze bekijken"
+                self.tr(
+                    "Database in orde · %n wijziging(en) in quarantaine: laat de coördinator "
+                    "ze bekijken op Synchronisatie",
+                    "",
+                    status.quarantined,
+                )
             )
         else:
             self.health.setText(
-                f"Databasecontrole meldt een probleem ({status.integrity}). Maak een back-up "
-                "en waarschuw de coördinator."
+                self.tr(
+                    "Databasecontrole meldt een probleem ({problem}). Maak een back-up en "
+                    "waarschuw de coördinator."
+                ).format(problem=status.integrity)
             )
 
     def _value_label(self, key: str) -> QLabel:
@@ -143,7 +150,7 @@ class OverviewPage(Page):
             value = QLabel()
             value.setObjectName(f"count_{key}")
             value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            name = "Gebeurtenissen" if key == "events" else count_label(key)
+            name = count_text(key)
             self.counts.addRow(name, value)
             self._values[key] = value
         return self._values[key]

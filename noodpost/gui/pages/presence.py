@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,9 +29,9 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
 from noodpost.core.presence import capacity_warning
 from noodpost.core.rations import format_clock
-from noodpost.core.vocabulary import label
 from noodpost.gui.context import AppContext
 from noodpost.gui.errors import show_user_error
+from noodpost.gui.labels import label
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
@@ -80,7 +80,7 @@ class PresencePage(Page):
     watches = frozenset({"visit", "household", "post"})
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(app, "Aanwezig", parent)
+        super().__init__(app, QCoreApplication.translate("PresencePage", "Aanwezig"), parent)
         self.setObjectName("presence_page")
         self._visits = app.services.visits
         self._unseen: dict[str, UnseenHousehold] = {}

@@ -48,6 +48,7 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.errors import NotFound
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
+from noodpost.gui.labels import label
 from noodpost.gui.models.lazy import TONES
 from noodpost.gui.pages.base import Page
 from noodpost.services.regional import PostDetail, PostRow, RegionalService, hours_text
@@ -428,7 +429,7 @@ class RegionalPage(Page):
             "all": self.tr("Alle posten"),
             "alarms": self.tr("Met open noodmeldingen"),
             "shortages": self.tr("Met tekorten"),
-            "urgent": self.tr("Met spoed-hulpvragen"),
+            "urgent": self.tr("Met hulpvragen met spoed"),
             "full": self.tr("Vol of bijna vol"),
             "fuel": self.tr("Brandstof voor minder dan 12 uur"),
         }
@@ -447,16 +448,20 @@ class RegionalPage(Page):
         waiting = sum(r.unacknowledged_alarms for r in rows)
         short = sum(1 for r in rows if r.shortages)
         present = sum(r.present for r in rows)
-        text = self.tr("{posts} posten · {present} personen aanwezig").format(
-            posts=len(rows), present=present
+        text = (
+            self.tr("%n post(en)", "", len(rows))
+            + " · "
+            + self.tr("%n persoon/personen aanwezig", "", present)
         )
         if waiting:
-            text += self.tr(" · {n} noodmelding(en) NIET BEVESTIGD").format(n=waiting)
+            text += " · " + self.tr("%n noodmelding(en) NIET BEVESTIGD", "", waiting)
         if short:
-            text += self.tr(" · {n} post(en) met tekorten").format(n=short)
+            text += " · " + self.tr("%n post(en) met tekorten", "", short)
         low_fuel = sum(1 for r in rows if r.low_fuel)
         if low_fuel:
-            text += self.tr(" · %n post(en) met brandstof voor minder dan 12 uur", "", low_fuel)
+            text += " · " + self.tr(
+                "%n post(en) met brandstof voor minder dan 12 uur", "", low_fuel
+            )
         return text
 
     @Slot(int)
@@ -543,8 +548,8 @@ class RegionalPage(Page):
             lines.append(
                 self.tr("Noodmelding {time}: {type}, {urgency} — {state}").format(
                     time=_when(alarm.since, now),
-                    type=_html(alarm.type_label),
-                    urgency=_html(alarm.urgency_label),
+                    type=_html(label(alarm.type)),
+                    urgency=_html(label(alarm.urgency)),
                     state=state,
                 )
             )

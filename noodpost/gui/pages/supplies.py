@@ -25,13 +25,14 @@ from PySide6.QtWidgets import (
 
 from noodpost.core import cards
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_amount, format_clock, format_quantity
+from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.generator_form import GeneratorDialog
 from noodpost.gui.dialogs.opening_stock import OpeningStockDialog
 from noodpost.gui.dialogs.supplies_forms import SuppliesCorrectionDialog, SuppliesDeliveryDialog
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
+from noodpost.gui.units import quantity_text
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
 from noodpost.services.supplies import (
     LedgerKind,
@@ -70,7 +71,7 @@ def state_tone(line: StockLine) -> str | None:
 def change_text(change: float, unit: str) -> str:
     """``+200 l``, ``−3 l`` (a real minus sign: easier to see)."""
     sign = "+" if change > 0 else "−" if change < 0 else ""
-    return f"{sign}{format_amount(abs(change))} {unit}".strip()
+    return f"{sign}{quantity_text(abs(change), unit)}".strip()
 
 
 def ledger_kind_text(row: LedgerRow) -> str:
@@ -217,7 +218,7 @@ class SuppliesPage(Page):
         rows: dict[str, Row] = {}
         for item_id, line in self._supplies.stock_by_id(ids).items():
             item = line.item
-            minimum = format_quantity(line.min_stock, item.unit) if line.min_stock else "—"
+            minimum = quantity_text(line.min_stock, item.unit) if line.min_stock else "—"
             name = item.name + (self.tr(" (niet meer in de lijst)") if item.retired else "")
             rows[item_id] = (name, line.text, minimum, state_text(line), state_tone(line))
         return rows
@@ -236,7 +237,7 @@ class SuppliesPage(Page):
                 when_text(line.at, now),
                 ledger_kind_text(line),
                 change_text(line.change, unit),
-                format_quantity(line.balance, unit),
+                quantity_text(line.balance, unit),
                 cards.pretty(line.card_code) if line.card_code else "",
                 line.reason or "",
             )

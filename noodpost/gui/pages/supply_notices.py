@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from noodpost.core.clock import parse_iso
 from noodpost.core.rations import format_clock
-from noodpost.core.vocabulary import DispatchStatus, RequestStatus, Urgency, label
+from noodpost.core.vocabulary import DispatchStatus, RequestStatus, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.supply_notice_forms import (
@@ -35,6 +35,7 @@ from noodpost.gui.dialogs.supply_notice_forms import (
     ReceiptDialog,
     RequestDialog,
 )
+from noodpost.gui.labels import label
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
@@ -130,10 +131,9 @@ class SupplyNoticesPage(Page):
         )
         splitter.addWidget(
             self._titled(
-                QCoreApplication.translate(
-                    "SupplyNoticesPage",
-                    "Aanvragen van de posten" if self.is_hub else "Aanvragen van deze post",
-                ),
+                QCoreApplication.translate("SupplyNoticesPage", "Aanvragen van de posten")
+                if self.is_hub
+                else QCoreApplication.translate("SupplyNoticesPage", "Aanvragen van deze post"),
                 self.request_table,
             )
         )
@@ -190,7 +190,7 @@ class SupplyNoticesPage(Page):
             ]
         else:
             self.receipt_button = self._button(
-                self.tr("&Ontvangst bevestigen…"), "dispatch_receipt", self.open_receipt
+                self.tr("&Ontvangst melden…"), "dispatch_receipt", self.open_receipt
             )
             self.new_button = self._button(
                 self.tr("&Aanvraag sturen…"), "request_new", self.open_request
@@ -226,7 +226,9 @@ class SupplyNoticesPage(Page):
             return (
                 QCoreApplication.translate("SupplyNoticesPage", "onderweg")
                 if self.is_hub
-                else QCoreApplication.translate("SupplyNoticesPage", "onderweg — nog bevestigen")
+                else QCoreApplication.translate(
+                    "SupplyNoticesPage", "onderweg — ontvangst nog melden"
+                )
             )
         if d.status == DispatchStatus.RECEIVED:
             received = QCoreApplication.translate("SupplyNoticesPage", "ontvangen {when}").format(
@@ -258,7 +260,7 @@ class SupplyNoticesPage(Page):
                 f"{r.post_code}  {r.post_name}",
                 r.lines_text,
                 label(r.urgency or Urgency.NORMAL),
-                r.status_label,
+                label(r.shown_status),
                 tone,
             )
         return rows
@@ -287,7 +289,7 @@ class SupplyNoticesPage(Page):
             )
         else:
             text = self.tr(
-                "{deliveries} naar deze post. Bevestig de ontvangst als de goederen er zijn: "
+                "{deliveries} naar deze post. Meld de ontvangst als de goederen er zijn: "
                 "dan staan ze in de voorraad."
             ).format(deliveries=deliveries)
         self.summary.setText(text)
@@ -386,7 +388,7 @@ class SupplyNoticesPage(Page):
                 code=r.post_code,
                 when=_when(r.requested_at, now),
                 urgency=label(r.urgency or Urgency.NORMAL),
-                state=r.status_label,
+                state=label(r.shown_status),
             ),
             self.tr("Nodig: {lines}").format(lines=r.lines_text),
         ]
@@ -515,7 +517,7 @@ class SupplyNoticesPage(Page):
 
     @Slot()
     def open_receipt(self) -> SavingDialog | None:
-        """(post) *Ontvangst bevestigen* for the selected dispatch."""
+        """(post) *Ontvangst melden* for the selected dispatch."""
         dispatch = self.selected_dispatch()
         if dispatch is None or dispatch.status == DispatchStatus.RECEIVED:
             return None

@@ -154,7 +154,7 @@ class SyncPage(Page):
             Column(self.tr("Status"), 25),
             Column(self.tr("Via USB"), 11),
             Column(self.tr("Via netwerk"), 11),
-            Column(self.tr("Onbevestigd"), 6, align_right=True),
+            Column(self.tr("Nog niet ontvangen"), 6, align_right=True),
         ]
         self.peer_model = LazyTableModel(
             columns, weak_ids(self._peer_ids), weak_rows(self._peer_rows), toned=True
@@ -162,9 +162,9 @@ class SyncPage(Page):
         self.peer_table = self._table(self.peer_model, "sync_peers")
         legend = QLabel(
             self.tr(
-                "Via USB / via netwerk: wanneer de laatste bundel binnenkwam. Onbevestigd: "
-                "wijzigingen die de ander nog niet heeft bevestigd; die gaan mee met elke "
-                "volgende bundel."
+                "Via USB / via netwerk: wanneer de laatste bundel binnenkwam. Nog niet "
+                "ontvangen: wijzigingen waarvan de ander nog niet heeft gemeld dat ze zijn "
+                "aangekomen; die gaan mee met elke volgende bundel."
             )
         )
         legend.setWordWrap(True)

@@ -82,7 +82,7 @@ class PairingPanel(QGroupBox):
         row = QHBoxLayout(self)
         row.addLayout(text, 1)
         if self.is_hub:
-            address_label = QLabel(self.tr("&Adres(sen) van dit C-NSP voor de posten:"))
+            address_label = QLabel(self.tr("&Adres(sen) van deze C-NSP voor de posten:"))
             address_label.setWordWrap(True)
             self.address = QLineEdit(", ".join(guess_addresses()))
             self.address.setObjectName("sync_pairing_address")
@@ -161,7 +161,7 @@ class PairingPanel(QGroupBox):
             return
         self.qr.setPixmap(qr_pixmap(self.qr_text, QR_SIZE))
         self.qr.setToolTip(
-            self.tr("Koppelcode van dit C-NSP, vingerafdruk {fp}").format(fp=self.sync.fingerprint)
+            self.tr("Koppelcode van deze C-NSP, vingerafdruk {fp}").format(fp=self.sync.fingerprint)
         )
 
     # ---------------------------------------------------------------- files

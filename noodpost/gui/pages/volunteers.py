@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
 from noodpost.core.rations import format_clock
-from noodpost.core.vocabulary import label
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.volunteers_forms import VolunteersAddDialog, VolunteersEndShiftDialog
+from noodpost.gui.labels import label
 from noodpost.gui.models.lazy import Column, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
@@ -175,10 +175,10 @@ class VolunteersPage(Page):
         )
         current = self._volunteers.signed_in()
         if current is None:
-            self.signed_in.setText(self.tr("Niemand aangemeld"))
+            self.signed_in.setText(self.tr("Niemand ingelogd"))
         else:
             self.signed_in.setText(
-                self.tr("Aangemeld: {name} ({role})").format(
+                self.tr("Ingelogd: {name} ({role})").format(
                     name=current.name, role=label(current.role)
                 )
             )

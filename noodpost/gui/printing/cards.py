@@ -478,13 +478,18 @@ def paint_on_printer(printer: QPrinter, face: CardFace) -> None:
 
 def save_card_pdf_dialog(face: CardFace, parent: QWidget | None, title: str = "") -> bool:
     """Ask where to save the card as PDF and save it; False when cancelled or refused."""
+    return _save_card_pdf(face, parent, title) is not None
+
+
+def _save_card_pdf(face: CardFace, parent: QWidget | None, title: str = "") -> Path | None:
+    """Ask where to save the card as PDF and save it: where; ``None`` when cancelled/refused."""
     title = title or QCoreApplication.translate("CardPrinting", "Kaart opslaan als PDF")
     suggested = str(Path.home() / f"kaart-{face.pretty_code}.pdf")
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, title, suggested, QCoreApplication.translate("CardPrinting", "PDF (*.pdf)")
     )
     if not chosen:
-        return False
+        return None
     path = Path(chosen)
     if not path.suffix:
         path = path.with_suffix(".pdf")
@@ -492,25 +497,33 @@ def save_card_pdf_dialog(face: CardFace, parent: QWidget | None, title: str = ""
         save_card_pdf(path, face)
     except UserError as err:
         show_user_error(parent, err)
-        return False
-    return True
+        return None
+    return path
 
 
-def print_card(face: CardFace, parent: QWidget | None) -> bool:
+def print_card(face: CardFace, parent: QWidget | None) -> bool | str:
     """Print one card through the print dialog; without any printer, save it as PDF.
 
     Returns:
-        True when the card was sent to the printer or saved; False when cancelled or refused
-        (the refusal was shown).
+        True when the card was sent to the printer; when it was saved as PDF, the words that
+        say where (*De kaart is opgeslagen als PDF: …*: it is not printed yet); False when
+        cancelled or refused (the refusal was shown).
     """
     if not QPrinterInfo.availablePrinterNames():
-        return save_card_pdf_dialog(
+        saved = _save_card_pdf(
             face,
             parent,
             QCoreApplication.translate(
                 "CardPrinting", "Geen printer gevonden — sla de kaart op als PDF"
             ),
         )
+        if saved is None:
+            return False
+        return QCoreApplication.translate(
+            "CardPrinting",
+            "De kaart is opgeslagen als PDF: {path}. Druk die af op een andere computer, of "
+            "schrijf de code op een kaart.",
+        ).format(path=saved)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(f"Noodpost-kaart {face.pretty_code}")
     printer.setFullPage(True)
@@ -532,7 +545,7 @@ def print_registered_card(
     first_name: str | None,
     training: bool,
     parent: QWidget | None,
-) -> bool:
+) -> bool | str:
     """The desk's hook: print a newly registered or reissued household's card.
 
     ``first_name`` only when the resident agreed to have it on the card (see

@@ -453,7 +453,7 @@ def draw_report(pages: _Pages) -> None:
             cols.insert(0, _Col("Post", 18))
         rows = []
         for s in total.stock:
-            remark = "KORT" if s.short else ("onder minimum" if s.below_minimum else "")
+            remark = "TEKORT" if s.short else ("onder minimum" if s.below_minimum else "")
             row = [s.name, s.quantity_text, s.used_text, s.hours_text, remark]
             rows.append([s.post_code, *row] if region else row)
         pages.table(cols, rows, MAX_ROWS["stock"])
@@ -471,7 +471,7 @@ def draw_report(pages: _Pages) -> None:
 
     if pages.heading("Stand van de database (zoals 'noodpost status')"):
         parts = [
-            f"{'Gebeurtenissen' if key == 'events' else count_label(key)}: {value}"
+            f"{'Wijzigingen' if key == 'events' else count_label(key)}: {value}"
             for key, value in report.status_counts
         ]
         pages.note(" · ".join(parts), color=_BLACK)

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from noodpost.core import cards
-from noodpost.core.rations import format_quantity
+from noodpost.gui.units import quantity_text
 from noodpost.gui.widgets.household_panel import panel_font, remaining_text
 from noodpost.services.desk import HouseholdPanel
 from noodpost.services.supplies import UNDO_MINUTES
@@ -146,7 +146,7 @@ class DeskButtons(QWidget):
     def _show_quick(
         self, button: QPushButton, key: str, item: Item, panel: HouseholdPanel | None
     ) -> None:
-        amount = format_quantity(item.quick_quantity or 0, item.unit)
+        amount = quantity_text(item.quick_quantity or 0, item.unit)
         # One of something needs no number on the button: "F3 Voedselpakket".
         text = f"{key} {item.name}" if item.quick_quantity == 1 else f"{key} {item.name} {amount}"
         line = panel.allowance_for(item.id) if panel is not None else None

@@ -16,7 +16,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_clock, format_quantity
+from noodpost.core.rations import format_clock
+from noodpost.gui.units import quantity_text
 from noodpost.services.desk import HouseholdPanel
 from noodpost.services.supply_types import AllowanceLine
 
@@ -66,12 +67,12 @@ def persons_text(count: int) -> str:
 
 def amount_text(line: AllowanceLine) -> str:
     """What was received against the day's ration: ``3 l van 6 l``, ``2 stuk (geen rantsoen)``."""
-    received = format_quantity(line.received, line.item.unit)
+    received = quantity_text(line.received, line.item.unit)
     if line.limit is None:
         return QCoreApplication.translate("HouseholdPanel", "%1 (geen rantsoen)").replace(
             "%1", received
         )
-    limit = format_quantity(line.limit, line.item.unit)
+    limit = quantity_text(line.limit, line.item.unit)
     return (
         QCoreApplication.translate("HouseholdPanel", "%1 van %2")
         .replace("%1", received)
@@ -94,7 +95,7 @@ def remaining_text(line: AllowanceLine, read_at: str) -> tuple[str, bool]:
         return QCoreApplication.translate("HouseholdPanel", "geen rantsoen"), False
     if line.reached:
         return QCoreApplication.translate("HouseholdPanel", "rantsoen bereikt"), True
-    remaining = format_quantity(line.remaining, line.item.unit)
+    remaining = quantity_text(line.remaining, line.item.unit)
     return QCoreApplication.translate("HouseholdPanel", "nog %1").replace("%1", remaining), False
 
 

@@ -63,12 +63,22 @@ class StatusLine(QStatusBar):
         self.addPermanentWidget(label)
         return label
 
+    def _volunteer_text(self) -> str:
+        signed_in = self.app.services.volunteers.signed_in()
+        if signed_in is None:
+            return self.tr("niet ingelogd")
+        if signed_in.is_coordinator:
+            return self.tr("{name} (coördinator)").format(name=signed_in.name)
+        return self.tr("{name} (vrijwilliger)").format(name=signed_in.name)
+
     def refresh(self) -> None:
         services = self.app.services
         if not services.node.is_hub:
             present, capacity = services.visits.occupancy()
             self.presence.setText(
-                f"Aanwezig {present}/{capacity}" if capacity else f"Aanwezig {present}"
+                self.tr("Aanwezig {present}/{capacity}").format(present=present, capacity=capacity)
+                if capacity
+                else self.tr("Aanwezig {present}").format(present=present)
             )
         # Red until the C-NSP has confirmed the alarm: the navigation badge's number, by the
         # one rule in core.lifecycle (received is not yet confirmed).
@@ -88,35 +98,34 @@ class StatusLine(QStatusBar):
         peers = peer_list.peers
         hub = peer_list.hub
         if services.node.is_hub:
-            self.unsent.setText(f"{len(peers)} post(en) bekend")
+            self.unsent.setText(self.tr("%n post(en) bekend", "", len(peers)))
         elif hub is None:
-            self.unsent.setText("niet gekoppeld")
+            self.unsent.setText(self.tr("niet gekoppeld"))
         else:
-            self.unsent.setText(f"{hub.unacknowledged} niet verzonden")
+            self.unsent.setText(
+                self.tr("%n wijziging(en) nog niet ontvangen door de C-NSP", "", hub.unacknowledged)
+            )
         refused = sum(p.refused for p in peers)
         if refused:  # events a sender may not write: a coordinator should look (Synchronisatie)
-            self.unsent.setText(f"{self.unsent.text()} · {refused} niet toegestaan")
+            self.unsent.setText(
+                self.unsent.text() + " · " + self.tr("%n niet toegestaan", "", refused)
+            )
         self.unsent.setStyleSheet("background: #ffbf00; color: black;" if refused else "")
         contacts = [p.last_contact for p in peers if p.last_contact]
         if contacts:
             last = local_time(parse_iso(max(contacts))).strftime("%d-%m %H:%M")
-            self.last_sync.setText(f"sync {last}")
+            self.last_sync.setText(self.tr("sync {when}").format(when=last))
         else:
-            self.last_sync.setText("sync: nog nooit")
+            self.last_sync.setText(self.tr("sync: nog nooit"))
         self._show_power()
-        signed_in = services.volunteers.signed_in()
-        self.volunteer.setText(
-            f"{signed_in.name} ({'coördinator' if signed_in.is_coordinator else 'vrijwilliger'})"
-            if signed_in
-            else "niet aangemeld"
-        )
+        self.volunteer.setText(self._volunteer_text())
         self.clock.setText(local_time(services.ctx.clock.now()).strftime("%H:%M"))
         hub_ahead = hub is not None and hub.clock_suspect
         if services.status.clock_behind() or hub_ahead:
             # Short on the line (it must fit 1280 pixels beside an alarm); what to do in the
             # tooltip.
-            self.clock_warning.setText("Klok verdacht")
-            self.clock_warning.setToolTip("Klok verdacht: controleer datum en tijd")
+            self.clock_warning.setText(self.tr("Klok verdacht"))
+            self.clock_warning.setToolTip(self.tr("Klok verdacht: controleer datum en tijd"))
             self.clock_warning.setStyleSheet("background: #ffbf00; color: black;")
         else:
             self.clock_warning.setText("")

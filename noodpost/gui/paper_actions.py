@@ -63,19 +63,14 @@ class PaperActions(QObject):
     def enter_forms(self) -> PaperEntryDialog:
         """Ctrl+Shift+I: type in the paper forms of a time without the laptop."""
         dialog = PaperEntryDialog(self.app, self.window)
-        dialog.finished.connect(
-            lambda _r: (
-                self._done(
-                    QCoreApplication.translate(
-                        "PaperActions", "%n papieren formulier(en) ingevoerd.", "", dialog.entered
-                    )
-                )
-                if dialog.entered
-                else None
-            )
-        )
+        dialog.finished.connect(lambda _result: self._entered(dialog.entered))
         dialog.open()
         return dialog
+
+    def _entered(self, count: int) -> None:
+        if count:
+            text = self.tr("%n papieren formulier(en) ingevoerd.", "", count)
+            self._done(text)
 
     def _choose(self, title: str, name: str) -> Path | None:
         stamp = self.app.services.ctx.clock.now().strftime("%Y%m%d-%H%M")

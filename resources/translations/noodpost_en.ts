@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+46"/>
+        <source>(zonder naam)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>geb. %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>geboortejaar onbekend</source>
+        <translation>year of birth unknown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kaart %1</source>
+        <translation>card %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>aanwezig</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>niet aanwezig</source>
+        <translation>not present</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+260"/>
@@ -274,7 +307,7 @@
         <translation>Raise an alarm…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Verloop</source>
         <translation>History</translation>
     </message>
@@ -314,7 +347,7 @@
         <translation>Post</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Wie nodig</source>
         <translation>Who is needed</translation>
     </message>
@@ -324,7 +357,7 @@
         <translation>Urgency</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -334,12 +367,12 @@
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>Plek</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source> (tegenstrijdig)</source>
         <translation> (contradictory)</translation>
     </message>
@@ -939,7 +972,7 @@
 <context>
     <name>CoordinatorFields</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/fields.py" line="+67"/>
+        <location filename="../../noodpost/gui/dialogs/fields.py" line="+79"/>
         <source>bijvoorbeeld Anna Dijkstra</source>
         <translation>for example Anna Dijkstra</translation>
     </message>
@@ -977,7 +1010,7 @@
 <context>
     <name>CoordinatorPage</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+304"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+303"/>
         <source>De eerste coördinator</source>
         <translation>The first coordinator</translation>
     </message>
@@ -1003,6 +1036,16 @@
         <location line="+1"/>
         <source>Personen</source>
         <translation>People</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aanwezig (personen)</source>
+        <translation>Present (persons)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aanwezig (huishoudens)</source>
+        <translation>Present (households)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1043,6 +1086,11 @@
         <location line="+1"/>
         <source>Oplaadbonnen</source>
         <translation>Charging tickets</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggregaatstanden</source>
+        <translation>Generator readings</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1108,9 +1156,9 @@
 <context>
     <name>DeskButtons</name>
     <message>
-        <location filename="../../noodpost/gui/widgets/desk_buttons.py" line="+46"/>
+        <location filename="../../noodpost/gui/widgets/desk_buttons.py" line="+50"/>
         <source>F4  Hulpvraag</source>
-        <extracomment>Function keys of the quick hand-out buttons, in order.</extracomment>
+        <extracomment>Function keys of the quick hand-out buttons, in order. With Shift, a quick key opens *Uitgeven* (any item, any amount) at its item: F10 would be the menu bar&apos;s key (Windows, GNOME), Shift+F10 the context menu&apos;s.</extracomment>
         <translation>F4  Need</translation>
     </message>
     <message>
@@ -1124,12 +1172,19 @@
         <translation>F6  Safe and well</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>F9  NOODMELDING</source>
-        <translation>F9  ALARM</translation>
+        <location line="+3"/>
+        <source>F9
+NOODMELDING</source>
+        <translation>F9
+EMERGENCY</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+2"/>
+        <source>Shift+F2 Uitgeven: ander artikel of andere hoeveelheid…</source>
+        <translation>Shift+F2 Hand out: another item or another amount…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>F1  Afmelden</source>
         <translation>F1  Check out</translation>
     </message>
@@ -1165,20 +1220,109 @@
     </message>
 </context>
 <context>
+    <name>DeskCards</name>
+    <message>
+        <location filename="../../noodpost/gui/pages/desk_cards.py" line="+58"/>
+        <source>Zoeken op naam (Ctrl+F)</source>
+        <extracomment>The desk&apos;s card keys (shown on the buttons and in Hulp → Sneltoetsen).</extracomment>
+        <translation>Search by name (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kaart vergeten of kwijt? Zoek het huishouden op naam en geboortejaar.</source>
+        <translation>Card forgotten or lost? Find the household by name and year of birth.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opnieuw afdrukken (Ctrl+P)</source>
+        <translation>Print again (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De kaart van dit huishouden opnieuw afdrukken, met dezelfde code.</source>
+        <translation>Print this household&apos;s card again, with the same code.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kaart kwijt (Ctrl+K)</source>
+        <translation>Card lost (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Een nieuwe kaart maken; de oude kaart werkt daarna niet meer.</source>
+        <translation>Make a new card; the old card stops working.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>✔ Ingeschreven: huishouden %1.</source>
+        <translation>✔ Registered: household %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De voorgedrukte kaart is nu van dit huishouden.</source>
+        <translation>The pre-printed card now belongs to this household.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>✔ Kaart %1 is opnieuw afgedrukt (dezelfde code).</source>
+        <translation>✔ Card %1 was printed again (same code).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Nieuwe kaart maken voor huishouden %1?</source>
+        <translation>Make a new card for household %1?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De oude kaart %1 werkt daarna niet meer: wie hem scant, krijgt te horen dat hij vervangen is.</source>
+        <translation>The old card %1 then stops working: scanning it says it was replaced.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Is de kaart er nog en alleen onleesbaar? Ga terug en druk op Ctrl+P: dezelfde kaart opnieuw afdrukken.</source>
+        <translation>Is the card still there, only unreadable? Go back and press Ctrl+P: print the same card again.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Nieuwe kaart maken</source>
+        <translation>&amp;New card</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kaart kwijt: nieuwe kaart</source>
+        <translation>Card lost: new card</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✔ Nieuwe kaart %1 gemaakt; de oude kaart %2 werkt niet meer.</source>
+        <translation>✔ New card %1 made; the old card %2 no longer works.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart.</source>
+        <translation>⚠ Printing is not set up here: write the code %1 on a card.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ De kaart is niet afgedrukt. Druk op Ctrl+P om opnieuw af te drukken, of schrijf de code %1 op een kaart.</source>
+        <translation>⚠ The card was not printed. Press Ctrl+P to print it again, or write the code %1 on a card.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>De kaart is afgedrukt.</source>
+        <translation>The card was printed.</translation>
+    </message>
+</context>
+<context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/desk.py" line="+106"/>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+108"/>
         <source>Balie</source>
         <extracomment>Shown for a refusal: red, and always the words. What the panel shows, and what else the desk&apos;s buttons and lists depend on.</extracomment>
         <translation>Desk</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>NP1:GR-0014:7K3Q-9XW2 of 7K3Q-9XW2</source>
-        <translation>NP1:GR-0014:7K3Q-9XW2 or 7K3Q-9XW2</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+35"/>
         <source>&amp;Scan of typ kaartcode:</source>
         <translation>&amp;Scan or type card code:</translation>
     </message>
@@ -1188,9 +1332,14 @@
         <translation>New household (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>⚠ Nog geen voorraad geboekt: elke uitgifte telt nu als tekort. Boek eerst de beginvoorraad: Ctrl+4 (Uitgifte &amp; voorraad), dan Alt+L (Levering boeken).</source>
-        <translation>⚠ No stock booked yet: every hand-out now counts as a shortage. Book the opening stock first: Ctrl+4 (Hand-out &amp; stock), then Alt+D (Record delivery).</translation>
+        <location line="-7"/>
+        <source>7K3Q-9XW2, of een naam: Bakker 1950</source>
+        <translation>7K3Q-9XW2, or a name: Bakker 1950</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>⚠ Nog geen voorraad geboekt: elke uitgifte telt nu als tekort. Boek eerst de beginvoorraad: Ctrl+4 (Uitgifte &amp; voorraad), dan Alt+B (Beginvoorraad boeken).</source>
+        <translation>⚠ No stock booked yet: every hand-out now counts as a shortage. First book the opening stock: Ctrl+4 (Hand-outs &amp; stock), then Alt+B (Book opening stock).</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1198,7 +1347,7 @@
         <translation>Recent actions</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+66"/>
         <source>⚠ Vol: %1 / %2</source>
         <translation>⚠ Full: %1 / %2</translation>
     </message>
@@ -1208,7 +1357,17 @@
         <translation>Present: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+26"/>
+        <source>Typ daarvoor de naam en Enter, of druk op Ctrl+F.</source>
+        <translation>For that, type the name and Enter, or press Ctrl+F.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zoeken op naam: typ de naam en Enter, of Ctrl+F.</source>
+        <translation>Search by name: type the name and Enter, or Ctrl+F.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Kaart %1 is nog niet uitgegeven: schrijf het huishouden in.</source>
         <translation>Card %1 has not been issued yet: register the household.</translation>
     </message>
@@ -1228,7 +1387,7 @@
         <translation>Household %1 opened.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Let op: </source>
         <translation>Note: </translation>
     </message>
@@ -1264,6 +1423,7 @@
     </message>
     <message>
         <location line="+15"/>
+        <location filename="../../noodpost/gui/pages/desk_forms.py" line="+126"/>
         <source>Toch uitgeven</source>
         <translation>Hand out anyway</translation>
     </message>
@@ -1313,55 +1473,30 @@
         <translation>✔ Undone: %1. The stock has been added back.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../noodpost/gui/pages/desk_forms.py" line="-75"/>
         <source>✔ Hulpvraag genoteerd: %1 (%2).</source>
         <translation>✔ Need noted: %1 (%2).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>✔ Oplaadbon %1 gemaakt: %2. Schrijf nummer %1 op de bon.</source>
         <translation>✔ Charging ticket %1 made: %2. Write number %1 on the ticket.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>✔ Veilig-en-welbericht opgeslagen.</source>
         <translation>✔ Safe-and-well message saved.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+13"/>
         <source>⚠ Scan eerst een kaart.</source>
         <translation>⚠ Scan a card first.</translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>✔ Ingeschreven: huishouden %1.</source>
-        <translation>✔ Registered: household %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>De voorgedrukte kaart is nu van dit huishouden.</source>
-        <translation>The pre-printed card now belongs to this household.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>⚠ Afdrukken is hier niet ingesteld: schrijf de code %1 op een kaart.</source>
-        <translation>⚠ Printing is not set up here: write the code %1 on a card.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>⚠ De kaart is niet afgedrukt: schrijf de code %1 op een kaart.</source>
-        <translation>⚠ The card was not printed: write the code %1 on a card.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>De kaart is afgedrukt.</source>
-        <translation>The card has been printed.</translation>
     </message>
 </context>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+137"/>
+        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+145"/>
         <source>Aanvraag beantwoorden met een levering</source>
         <extracomment>How far ahead a new dispatch is expected by default.</extracomment>
         <translation>Answer request with a delivery</translation>
@@ -1446,6 +1581,125 @@
     </message>
 </context>
 <context>
+    <name>GeneratorDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/generator_form.py" line="+37"/>
+        <source>Nog geen stand genoteerd. Noteer een stand als het aggregaat start, stopt of wordt bijgevuld, en verder elke paar uur.</source>
+        <translation>No reading yet. Note a reading when the generator starts, stops or is refilled, and otherwise every few hours.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>noteer over een tijdje weer een stand, dan berekent Noodpost het verbruik</source>
+        <translation>note another reading in a while, then Noodpost works out the consumption</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+9"/>
+        <source>Aggregaat: stand noteren</source>
+        <translation>Generator: note a reading</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Stand opslaan</source>
+        <translation>Save reading</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Vorige stand: {line}</source>
+        <translation>Previous reading: {line}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Draait</source>
+        <translation>&amp;Running</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Staat stil</source>
+        <translation>&amp;Stopped</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>liter</source>
+        <translation>litres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0</source>
+        <translation>0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>bijv. olie bijgevuld, start slecht</source>
+        <translation>e.g. oil topped up, hard to start</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Aggregaat</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liter &amp;over (nu in de tank)</source>
+        <translation>Litres &amp;left (in the tank now)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liter &amp;bijgevuld (sinds de vorige stand)</source>
+        <translation>Litres &amp;added (since the previous reading)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Op&amp;merking</source>
+        <translation>&amp;Note</translation>
+    </message>
+</context>
+<context>
+    <name>HandOutDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/hand_out.py" line="+77"/>
+        <location line="+68"/>
+        <source>Uitgeven</source>
+        <extracomment>Keys that the search field passes on to the list: choosing without leaving the field.</extracomment>
+        <translation>Hand out</translation>
+    </message>
+    <message>
+        <location line="-61"/>
+        <source>Uitgeven aan huishouden %1 (%2)</source>
+        <translation>Hand out to household %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>typ een deel van de naam, bijvoorbeeld deken</source>
+        <translation>type part of the name, for example blanket</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Zoek artikel</source>
+        <translation>&amp;Find item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Hoeveelheid</source>
+        <translation>&amp;Amount</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Geen artikel gevonden bij &apos;%1&apos;. Typ een ander deel van de naam.</source>
+        <translation>No item found for &apos;%1&apos;. Type another part of the name.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Vul in hoeveel %1 u uitgeeft, als getal groter dan 0 (bijvoorbeeld %2).</source>
+        <translation>Fill in how much %1 you hand out, as a number above 0 (for example %2).</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdPanel</name>
     <message>
         <location filename="../../noodpost/gui/widgets/household_panel.py" line="+64"/>
@@ -1502,11 +1756,11 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>Nieuw huishouden zonder kaart? Kies Nieuw huishouden (Ctrl+N). Een nog ongebruikte voorgedrukte kaart scannen start ook de inschrijving.</source>
-        <translation>New household without a card? Choose New household (Ctrl+N). Scanning an unused pre-printed card also starts the registration.</translation>
+        <source>Nieuw huishouden zonder kaart? Kies Nieuw huishouden (Ctrl+N). Een nog ongebruikte voorgedrukte kaart scannen start ook de inschrijving. Kaart vergeten of kwijt? Typ de naam en Enter (of Ctrl+F).</source>
+        <translation>A new household without a card? Choose New household (Ctrl+N). Scanning an unused pre-printed card also starts the registration. Card forgotten or lost? Type the name and Enter (or Ctrl+F).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Huishouden %1</source>
         <translation>Household %1</translation>
     </message>
@@ -1564,6 +1818,62 @@
         <location line="+5"/>
         <source>Aan het opladen: %1</source>
         <translation>Charging: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdSearchDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+30"/>
+        <source>Huishouden zoeken</source>
+        <translation>Find household</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bijvoorbeeld: Bakker 1950</source>
+        <translation>For example: Bakker 1950</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Naam, eventueel met geboortejaar of postcode:</source>
+        <translation>&amp;Name, with year of birth or postcode if you like:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Typ een deel van de naam en druk op Enter. Kies met de pijltjes, open met Enter. Esc: terug naar het scanveld.</source>
+        <translation>Type part of the name and press Enter. Choose with the arrow keys, open with Enter. Esc: back to the scan field.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Openen (Enter)</source>
+        <translation>&amp;Open (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Terug (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Meer dan %1 gevonden; de eerste %1 staan hier. Typ meer van de naam of het geboortejaar erbij.</source>
+        <translation>More than %1 found; the first %1 are shown. Type more of the name, or add the year of birth.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n huishouden(s) gevonden. Kies met de pijltjes, open met Enter.</source>
+        <translation>
+            <numerusform>%n household found. Choose with the arrow keys, open with Enter.</numerusform>
+            <numerusform>%n households found. Choose with the arrow keys, open with Enter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Geen huishouden gevonden met &apos;%1&apos;. Controleer de spelling of typ minder letters (bijvoorbeeld alleen het begin van de achternaam). Nog niet ingeschreven? Kies Nieuw huishouden (Ctrl+N).</source>
+        <translation>No household found with &apos;%1&apos;. Check the spelling or type fewer letters (for example only the start of the surname). Not registered yet? Choose New household (Ctrl+N).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Geen huishouden gevonden met &apos;%1&apos;. Controleer de spelling of typ minder letters (bijvoorbeeld alleen het begin van de achternaam). Nog niet ingeschreven? Ga terug (Esc) en kies Nieuw huishouden (Ctrl+N).</source>
+        <translation>No household found with &apos;%1&apos;. Check the spelling or type fewer letters (for example only the start of the surname). Not registered yet? Go back (Esc) and choose New household (Ctrl+N).</translation>
     </message>
 </context>
 <context>
@@ -1630,8 +1940,9 @@
         <translation>Page {n} of {total}  ·  Questions? Just walk over to the desk.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+92"/>
         <source>&amp;Publieksscherm tonen</source>
+        <extracomment>The screen just opened (its page timer can be slowed by *stroombesparing*).</extracomment>
         <translation>Show &amp;public info screen</translation>
     </message>
 </context>
@@ -1655,7 +1966,7 @@
         <translation>A new card will be made and printed.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>kies</source>
         <translation>choose</translation>
     </message>
@@ -1675,7 +1986,7 @@
         <translation>e.g. 9791 AB</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Aantal personen (verplicht)</source>
         <translation>Number of &amp;people (required)</translation>
     </message>
@@ -1715,7 +2026,7 @@
         <translation>This is the same household: open it</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Toch nieuw huishouden inschrijven</source>
         <translation>Register as a new household anyway</translation>
     </message>
@@ -1832,7 +2143,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noodpost/gui/main_window.py" line="+97"/>
+        <location filename="../../noodpost/gui/main_window.py" line="+110"/>
         <source>&amp;Noodpost</source>
         <translation>&amp;Noodpost</translation>
     </message>
@@ -1873,7 +2184,7 @@
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../noodpost/app.py" line="+138"/>
+        <location filename="../../noodpost/app.py" line="+153"/>
         <source>Auditlogboek…</source>
         <extracomment>Anonymisation of what is past its retention period runs this long after start, then hourly.</extracomment>
         <translation>Audit log…</translation>
@@ -1973,7 +2284,7 @@
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/messages.py" line="+63"/>
+        <location filename="../../noodpost/gui/pages/messages.py" line="+64"/>
         <source>Veilig en wel</source>
         <translation>Safe and well</translation>
     </message>
@@ -2048,7 +2359,7 @@
         <translation>&amp;Born:</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>{query}, geboren {year}</source>
         <translation>{query}, born {year}</translation>
     </message>
@@ -2432,19 +2743,63 @@
     </message>
 </context>
 <context>
+    <name>OpeningStockDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/opening_stock.py" line="+38"/>
+        <source>Beginvoorraad boeken</source>
+        <extracomment>Up to this many items the list needs no scroll bar (the catalogue has fourteen).</extracomment>
+        <translation>Book opening stock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alles boeken</source>
+        <translation>Book all</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vul per artikel in hoeveel er nu op voorraad is; met Tab gaat u naar het volgende artikel. Lege velden worden overgeslagen. Enter boekt alles in één keer, als levering &apos;Beginvoorraad&apos;.</source>
+        <translation>Fill in per item how much is in stock now; Tab goes to the next item. Empty fields are skipped. Enter books everything at once, as the delivery &apos;Beginvoorraad&apos;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Artikel</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Nu in de lijst</source>
+        <translation>Now in the list</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/overview.py" line="+26"/>
+        <location filename="../../noodpost/gui/pages/overview.py" line="+36"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Vernieuwen (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+18"/>
+        <source>Aggregaat: stand &amp;noteren… (Ctrl+N)</source>
+        <translation>Generator: &amp;note a reading… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Aggregaat: {line}</source>
+        <translation>Generator: {line}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> — BRANDSTOF VOOR MINDER DAN {hours} UUR: laat bijvullen</source>
+        <translation> — FUEL FOR LESS THAN {hours} HOURS: have it refilled</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>C-NSP</source>
         <translation>C-NSP</translation>
     </message>
@@ -2551,9 +2906,183 @@
     </message>
 </context>
 <context>
+    <name>PaperActions</name>
+    <message>
+        <location filename="../../noodpost/gui/paper_actions.py" line="+45"/>
+        <source>Noodlijst afdrukken…</source>
+        <extracomment>The number of forms the question suggests.</extracomment>
+        <translation>Print emergency list…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Papieren formulieren afdrukken…</source>
+        <translation>Print paper forms…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Papier invoeren…</source>
+        <translation>Enter paper forms…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n papieren formulier(en) ingevoerd.</source>
+        <translation>
+            <numerusform>%n paper form entered.</numerusform>
+            <numerusform>%n paper forms entered.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Noodlijst opslaan</source>
+        <translation>Save emergency list</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Papieren formulieren</source>
+        <translation>Paper forms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hoeveel inschrijfformulieren? Elk formulier krijgt een kaart met een eigen kaartcode, die nu wordt gereserveerd.</source>
+        <translation>How many intake forms? Each form gets a card with its own card code, reserved now.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Formulieren opslaan</source>
+        <translation>Save forms</translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/paper_entry.py" line="+59"/>
+        <source>Papier invoeren</source>
+        <extracomment>Items shown at least; the rest scroll (the catalogue has fifteen).</extracomment>
+        <translation>Enter paper forms</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Formulier opslaan</source>
+        <translation>Save form</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Typ een papieren formulier over zoals het is ingevuld: de tijd van het papier telt, niet de tijd van nu. Enter slaat het op; daarna is het volgende formulier aan de beurt. Huishouden: alleen invullen als de kaart nog niet was uitgegeven.</source>
+        <translation>Type a paper form in as it was filled in: the time on the paper counts, not the time now. Enter saves it; then the next form is up. Household: only fill in when the card had not been issued yet.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>nog binnen</source>
+        <translation>still inside</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;Uitgegeven (volgens het turfschema)&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Handed out (from the tally grid)&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Kaartcode:</source>
+        <translation>&amp;Card code:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Aankomst:</source>
+        <translation>&amp;Arrived:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Vertrek:</source>
+        <translation>&amp;Left:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Personen:</source>
+        <translation>&amp;Persons:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Naam:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Geboortejaar:</source>
+        <translation>&amp;Year of birth:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;ostcode:</source>
+        <translation>P&amp;ostcode:</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>✔ Formulier %1 opgeslagen: huishouden %2 ingeschreven</source>
+        <translation>✔ Form %1 saved: household %2 registered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ Formulier %1 opgeslagen: huishouden %2</source>
+        <translation>✔ Form %1 saved: household %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n uitgifte(n)</source>
+        <translation>
+            <numerusform>%n hand-out</numerusform>
+            <numerusform>%n hand-outs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nu het volgende formulier.</source>
+        <translation>Now the next form.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Toch uitgeven</source>
+        <translation>Hand out anyway</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bestaand huishouden?</source>
+        <translation>Existing household?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Ja: kaart %1</source>
+        <translation>&amp;Yes: card %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Nee, nieuw huishouden</source>
+        <translation>&amp;No, a new household</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Terug</source>
+        <translation>&amp;Back</translation>
+    </message>
+</context>
+<context>
     <name>PostDetailsDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+68"/>
+        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+69"/>
         <source>Noodpost — C-NSP en bewaartermijn</source>
         <translation>Noodpost — C-NSP and retention period</translation>
     </message>
@@ -2643,7 +3172,7 @@
         <translation>&amp;Anonymise now</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>De crisis</source>
         <translation>The crisis</translation>
     </message>
@@ -2752,7 +3281,7 @@
 <context>
     <name>PostPage</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-134"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-133"/>
         <source>Naam en code van de post</source>
         <translation>Name and code of the post</translation>
     </message>
@@ -2767,7 +3296,7 @@
         <translation>for example GR-0014</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>nog onbekend</source>
         <translation>not known yet</translation>
     </message>
@@ -2810,9 +3339,9 @@
 <context>
     <name>PostTableModel</name>
     <message>
-        <location filename="../../noodpost/gui/pages/regional.py" line="+88"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+108"/>
         <source>Post</source>
-        <extracomment>While shown, the page reads again this often (contact times age without events). A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).</extracomment>
+        <extracomment>While shown, the page reads again this often (contact times age without events). A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`). Column numbers: the shortages take the rest of the width; visitors today and the number on shift give way first on a narrow screen (the details below the table have both). The post&apos;s details beside its logbook: at least this many characters wide. The column with the generator&apos;s hours of power left (the last).</extracomment>
         <translation>Post</translation>
     </message>
     <message>
@@ -2854,6 +3383,11 @@
         <location line="+1"/>
         <source>Dienst</source>
         <translation>On duty</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aggregaat</source>
+        <translation>Generator</translation>
     </message>
     <message>
         <location line="+40"/>
@@ -2904,6 +3438,99 @@
         <location line="+1"/>
         <source> (van {n})</source>
         <translation> (of {n})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> · TEKORT</source>
+        <translation> · SHORT</translation>
+    </message>
+</context>
+<context>
+    <name>Power</name>
+    <message>
+        <location filename="../../noodpost/gui/power.py" line="+75"/>
+        <source>accu %1 %</source>
+        <extracomment>The levels that warn once each, highest first (per cent). The level at which Noodpost makes a backup and offers the noodlijst (per cent). How often the battery is read. How much slower the background runs with *stroombesparing* on. Where readings come from: ``None`` when the laptop has no battery or the system won&apos;t say.</extracomment>
+        <translation>battery %1 %</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>nog %1 u %2 min</source>
+        <translation>%1 h %2 min left</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nog %1 min</source>
+        <translation>%1 min left</translation>
+    </message>
+</context>
+<context>
+    <name>PowerSteps</name>
+    <message>
+        <location filename="../../noodpost/gui/power_steps.py" line="+54"/>
+        <source>&amp;Stroombesparing</source>
+        <extracomment>objectName of the menu action that prints the noodlijst (the low-power dialog offers it).</extracomment>
+        <translation>&amp;Power saving</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stroomstoring: back-up en noodlijst</source>
+        <translation>Power cut: backup and emergency list</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Noodpost — accu</source>
+        <translation>Noodpost — battery</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De accu is nog %1 %.</source>
+        <translation>The battery is at %1 %.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sluit de laptop aan op stroom of een aggregaat. Met stroombesparing doet Noodpost minder op de achtergrond; een noodmelding gaat altijd meteen weg. Bij %1 % maakt Noodpost een back-up en biedt het de noodlijst aan.</source>
+        <translation>Connect the laptop to mains power or a generator. With power saving Noodpost does less in the background; an emergency alarm always goes out at once. At %1 % Noodpost makes a backup and offers the emergency list.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Stroombesparing aan</source>
+        <translation>&amp;Power saving on</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Noodpost — stroom</source>
+        <translation>Noodpost — power</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De accu is bijna leeg (%1 %).</source>
+        <translation>The battery is almost empty (%1 %).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Voorbereiden op een stroomstoring.</source>
+        <translation>Preparing for a power cut.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Noodpost maakt nu een back-up (ook op de USB-stick, als die is ingesteld) en zet stroombesparing aan. Druk de noodlijst af, zodat de post op papier verder kan: wie er binnen is, met kaartcodes en wat ze vandaag nog mogen krijgen.</source>
+        <translation>Noodpost now makes a backup (to the USB stick too, when one is set) and turns power saving on. Print the emergency list, so the post can carry on on paper: who is inside, with card codes and what they may still have today.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Noodlijst afdrukken…</source>
+        <translation>&amp;Print emergency list…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
     </message>
 </context>
 <context>
@@ -3285,7 +3912,7 @@
 <context>
     <name>RegionalPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/regional.py" line="+79"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+76"/>
         <source>Regio</source>
         <translation>Region</translation>
     </message>
@@ -3300,12 +3927,12 @@
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Logboek van deze post (nieuwste boven)</source>
         <translation>Logbook of this post (newest at the top)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+82"/>
         <source>Alle posten</source>
         <translation>All posts</translation>
     </message>
@@ -3328,6 +3955,11 @@
         <location line="+1"/>
         <source>Vol of bijna vol</source>
         <translation>Full or nearly full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Brandstof voor minder dan 12 uur</source>
+        <translation>Fuel for less than 12 hours</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -3366,8 +3998,16 @@
             <numerusform>%n posts with shortages</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n post(en) met brandstof voor minder dan 12 uur</source>
+        <translation>
+            <numerusform>%n post with fuel for less than 12 hours</numerusform>
+            <numerusform>%n posts with fuel for less than 12 hours</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Kies een post in de lijst.</source>
         <translation>Choose a post in the list.</translation>
     </message>
@@ -3417,7 +4057,12 @@
         <translation>Alarm {time}: {type}, {urgency} — {state}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Aggregaat: {line}</source>
+        <translation>Generator: {line}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>niemand</source>
         <translation>nobody</translation>
     </message>
@@ -3646,12 +4291,12 @@
         <translation>&amp;Explanation</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
         <source>Nodig</source>
         <translation>Needed</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
         <source>Urgentie</source>
         <translation>Urgency</translation>
     </message>
@@ -3764,7 +4409,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>RolePage</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-98"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-97"/>
         <source>Wat wordt deze laptop?</source>
         <translation>What will this laptop be?</translation>
     </message>
@@ -3815,7 +4460,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>ServicesPage</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+115"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+114"/>
         <source>Wat biedt de post?</source>
         <translation>What does the post offer?</translation>
     </message>
@@ -3907,7 +4552,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-224"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="-223"/>
         <source>Voedsel en water uitdelen (voorraad, rantsoen per persoon)</source>
         <translation>Handing out food and water (stock, ration per person)</translation>
     </message>
@@ -3952,7 +4597,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Citizen help: residents who offer help</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+281"/>
         <source>Noodpost inrichten</source>
         <translation>Set up Noodpost</translation>
     </message>
@@ -4048,7 +4693,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/shortcuts.py" line="+21"/>
+        <location filename="../../noodpost/gui/dialogs/shortcuts.py" line="+24"/>
         <source>Aanmelden of afmelden van het huishouden</source>
         <translation>Check the household in or out</translation>
     </message>
@@ -4058,7 +4703,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Quick keys: hand out (the button names the item and the amount)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Uitgeven: elk artikel, elke hoeveelheid (typ een deel van de naam, Tab, hoeveelheid, Enter; Shift+F3 en Shift+F8 beginnen bij hun artikel)</source>
+        <translation>Hand out: any item, any amount (type part of the name, Tab, amount, Enter; Shift+F3 and Shift+F8 start at their item)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Hulpvraag noteren</source>
         <translation>Note a need</translation>
     </message>
@@ -4094,6 +4744,21 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Huishouden zoeken op naam (of typ de naam in het scanveld en Enter)</source>
+        <translation>Find a household by name (or type the name in the scan field and Enter)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Kaart van dit huishouden opnieuw afdrukken (dezelfde code)</source>
+        <translation>Print this household&apos;s card again (same code)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kaart kwijt: nieuwe kaart maken (de oude werkt dan niet meer)</source>
+        <translation>Card lost: make a new card (the old one then stops working)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Huishouden sluiten: niets ervan blijft op het scherm</source>
         <translation>Close the household: nothing of it stays on screen</translation>
     </message>
@@ -4103,7 +4768,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Scherm vergrendelen</source>
         <translation>Lock screen</translation>
     </message>
@@ -4113,12 +4778,22 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>This list</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Stroomstoring: back-up maken en de noodlijst afdrukken</source>
+        <translation>Power cut: make a backup and print the emergency list</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Papier invoeren: papieren formulieren overtypen</source>
+        <translation>Enter paper forms: type in the paper forms</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Overal</source>
         <translation>Everywhere</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Aan de balie</source>
         <translation>At the desk</translation>
     </message>
@@ -4136,7 +4811,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+298"/>
+        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+299"/>
         <source>Noodpost — inloggen</source>
         <translation>Noodpost — sign in</translation>
     </message>
@@ -4179,7 +4854,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SignInPanel</name>
     <message>
-        <location line="-287"/>
+        <location line="-288"/>
         <source>Zoek uw naam: typ een deel ervan</source>
         <translation>Find your name: type part of it</translation>
     </message>
@@ -4189,7 +4864,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>PIN</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Inloggen</source>
         <translation>&amp;Sign in</translation>
     </message>
@@ -4233,6 +4908,20 @@ Noodpost will now close. Start Noodpost again after that.</translation>
             <numerusform>Signing in with this name is possible again in %n minute.</numerusform>
             <numerusform>Signing in with this name is possible again in %n minutes.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <location filename="../../noodpost/gui/single_instance.py" line="+49"/>
+        <source>Noodpost is op deze laptop al geopend met deze gegevens. Gebruik dat venster (kijk in de taakbalk): een tweede venster zou back-ups en synchronisatie dubbel doen.</source>
+        <extracomment>How long a start waits for a window that is just closing (its lock is released at the end).</extracomment>
+        <translation>Noodpost is already open on this laptop with these data. Use that window (look in the taskbar): a second window would make backups and syncs twice.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Noodpost kan zijn slotbestand %1 niet maken (geen toestemming of schijf vol). Maak ruimte op de schijf of vraag de beheerder.</source>
+        <translation>Noodpost cannot make its lock file %1 (no permission, or the disk is full). Free some disk space or ask the administrator.</translation>
     </message>
 </context>
 <context>
@@ -4281,12 +4970,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+28"/>
-        <source>accu {percent} %</source>
-        <translation>battery {percent} %</translation>
-    </message>
-    <message>
-        <location line="+66"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+79"/>
         <source>Aanwezig {present}/{capacity}</source>
         <translation>Present {present}/{capacity}</translation>
     </message>
@@ -4348,9 +5032,14 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>sync: never</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="+34"/>
+        <source>stroombesparing aan</source>
+        <translation>power saving on</translation>
+    </message>
+    <message>
+        <location line="-84"/>
         <source>niet ingelogd</source>
-        <extracomment>How narrow a status label may become when the screen is narrow (pixels).</extracomment>
+        <extracomment>The labels that may end in &quot;…&quot; on a narrow screen rather than push the window wider.</extracomment>
         <translation>not logged in</translation>
     </message>
     <message>
@@ -4372,7 +5061,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
+        <source>Klok verdacht</source>
+        <translation>Clock suspect</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Klok verdacht: controleer datum en tijd</source>
         <translation>Clock suspect: check the date and time</translation>
     </message>
@@ -4496,7 +5190,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/supplies.py" line="+50"/>
+        <location filename="../../noodpost/gui/pages/supplies.py" line="+53"/>
         <source>negatief — tel na</source>
         <translation>negative — recount</translation>
     </message>
@@ -4536,17 +5230,22 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>hand-out undone</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Uitgifte &amp; voorraad</source>
         <translation>Hand-out &amp; stock</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Uitgeven gaat aan de balie. Hier boekt u leveringen en corrigeert u de voorraad na het natellen. Kies een artikel om het verloop te zien.</source>
-        <translation>Handing out happens at the desk. Here you record deliveries and correct the stock after recounting. Choose an item to see its history.</translation>
+        <location line="+32"/>
+        <source>Uitgeven gaat aan de balie: F2, F3 en F8, of Shift+F2 voor elk artikel en elke hoeveelheid. Hier boekt u de beginvoorraad en leveringen, en corrigeert u de voorraad na het natellen. Kies een artikel om het verloop te zien.</source>
+        <translation>Hand-outs happen at the desk: F2, F3 and F8, or Shift+F2 for any item and any amount. Here you book the opening stock and deliveries, and correct the stock after a recount. Choose an item to see its history.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>&amp;Beginvoorraad boeken…</source>
+        <translation>Book opening &amp;stock…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Levering boeken…</source>
         <translation>Record &amp;delivery…</translation>
     </message>
@@ -4556,7 +5255,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>&amp;Correction…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
+        <source>&amp;Aggregaat…</source>
+        <translation>&amp;Generator…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Artikel</source>
         <translation>Item</translation>
     </message>

@@ -15,7 +15,7 @@
 <context>
     <name>AlarmsPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+264"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+268"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
         <translation>
             <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
@@ -46,6 +46,17 @@
     </message>
 </context>
 <context>
+    <name>HouseholdSearchDialog</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+209"/>
+        <source>%n huishouden(s) gevonden. Kies met de pijltjes, open met Enter.</source>
+        <translation>
+            <numerusform>%n huishouden gevonden. Kies met de pijltjes, open met Enter.</numerusform>
+            <numerusform>%n huishoudens gevonden. Kies met de pijltjes, open met Enter.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message numerus="yes">
         <location filename="../../noodpost/gui/idle_lock.py" line="+71"/>
@@ -59,7 +70,7 @@
 <context>
     <name>MessagesPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/messages.py" line="+306"/>
+        <location filename="../../noodpost/gui/pages/messages.py" line="+314"/>
         <source>Dit bestand bevat persoonsgegevens van %n bericht(en): naam, geboortejaar, bericht en contact.</source>
         <translation>
             <numerusform>Dit bestand bevat persoonsgegevens van %n bericht: naam, geboortejaar, bericht en contact.</numerusform>
@@ -78,7 +89,7 @@
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/overview.py" line="+84"/>
+        <location filename="../../noodpost/gui/pages/overview.py" line="+134"/>
         <source>Database in orde · %n wijziging(en) in quarantaine: laat de coördinator ze bekijken op Synchronisatie</source>
         <translation>
             <numerusform>Database in orde · %n wijziging in quarantaine: laat de coördinator ze bekijken op Synchronisatie</numerusform>
@@ -87,9 +98,31 @@
     </message>
 </context>
 <context>
+    <name>PaperActions</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/paper_actions.py" line="+72"/>
+        <source>%n papieren formulier(en) ingevoerd.</source>
+        <translation>
+            <numerusform>%n papieren formulier ingevoerd.</numerusform>
+            <numerusform>%n papieren formulieren ingevoerd.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaperEntryDialog</name>
+    <message numerus="yes">
+        <location filename="../../noodpost/gui/dialogs/paper_entry.py" line="+225"/>
+        <source>%n uitgifte(n)</source>
+        <translation>
+            <numerusform>%n uitgifte</numerusform>
+            <numerusform>%n uitgiften</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PostDetailsDialog</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+261"/>
+        <location filename="../../noodpost/gui/dialogs/post_details.py" line="+266"/>
         <source>De crisis afsluiten? Daarmee begint de bewaartermijn van %n dag(en) voor alle persoonsgegevens op deze C-NSP.</source>
         <translation>
             <numerusform>De crisis afsluiten? Daarmee begint de bewaartermijn van %n dag voor alle persoonsgegevens op deze C-NSP.</numerusform>
@@ -135,7 +168,7 @@
 <context>
     <name>RegionalPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/regional.py" line="+385"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+452"/>
         <source>%n post(en)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -166,11 +199,19 @@
             <numerusform>%n posten met tekorten</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n post(en) met brandstof voor minder dan 12 uur</source>
+        <translation>
+            <numerusform>%n post met brandstof voor minder dan 12 uur</numerusform>
+            <numerusform>%n posten met brandstof voor minder dan 12 uur</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+448"/>
+        <location filename="../../noodpost/gui/dialogs/setup_wizard.py" line="+447"/>
         <source>%n persoon/personen</source>
         <translation>
             <numerusform>%n persoon</numerusform>
@@ -181,7 +222,7 @@
 <context>
     <name>SignInPanel</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+273"/>
+        <location filename="../../noodpost/gui/dialogs/sign_in.py" line="+274"/>
         <source>Inloggen met deze naam kan weer over %n seconde(n).</source>
         <translation>
             <numerusform>Inloggen met deze naam kan weer over %n seconde.</numerusform>
@@ -200,7 +241,7 @@
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+103"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+88"/>
         <source>%n melding(en) niet bevestigd</source>
         <translation>
             <numerusform>%n melding niet bevestigd</numerusform>

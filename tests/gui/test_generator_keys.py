@@ -137,7 +137,7 @@ def test_regio_shows_a_posts_hours_left_amber_under_twelve_hours(
         column = page.model.titles.index("Aggregaat")
         cells = {code: page.proxy.index(row, column) for row, code in enumerate(page.shown_codes())}
         # A: 10 l/h, 50 l → 5 h. B: 20 l in 2 h → 10 l/h, 380 l → 38 h.
-        assert cells["GR-0014"].data() == "nog ± 5 uur · KORT"
+        assert cells["GR-0014"].data() == "nog ± 5 uur · TEKORT"
         assert cells["GR-0015"].data() == "nog ± 38 uur"
         background = cells["GR-0014"].data(Qt.ItemDataRole.BackgroundRole)
         assert background.color() == TONES["warning"]

@@ -197,7 +197,7 @@ class PostTableModel(QAbstractTableModel):
         if fuel is None:
             return ""
         text = fuel.hours_text if fuel.running else f"{fuel.state_text} · {fuel.hours_text}"
-        return text + (self.tr(" · KORT") if fuel.low else "")
+        return text + (self.tr(" · TEKORT") if fuel.low else "")
 
     @staticmethod
     def sort_key(row: PostRow, column: int) -> object:

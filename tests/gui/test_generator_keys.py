@@ -142,7 +142,7 @@ def test_regio_shows_a_posts_hours_left_amber_under_twelve_hours(
         background = cells["GR-0014"].data(Qt.ItemDataRole.BackgroundRole)
         assert background.color() == TONES["warning"]
         assert cells["GR-0015"].data(Qt.ItemDataRole.BackgroundRole) is None
-        assert "1 post(en) met brandstof voor minder dan 12 uur" in page.summary.text()
+        assert "1 post met brandstof voor minder dan 12 uur" in page.summary.text()
         page.choose_filter("fuel")
         assert page.shown_codes() == ["GR-0014"]
         assert "Aggregaat: draait · 50 l" in page.detail.text()

@@ -105,10 +105,10 @@ def test_blankets_by_typing_part_of_the_name_tab_amount_enter(
 
     assert _handed(app_context) == [("blanket", 2.0, None)]
     assert desk.feedback.text().startswith(
-        f"✔ Uitgegeven: Deken 2 stuk aan {household.pretty_code}."
+        f"✔ Uitgegeven: Deken 2 stuks aan {household.pretty_code}."
     )
     # The household panel shows every item received today, not only the quick three.
-    assert desk.panel_view.allowance_text("blanket") == "2 stuk van 2 stuk"
+    assert desk.panel_view.allowance_text("blanket") == "2 stuks van 2 stuks"
     assert desk.panel_view.allowance_state("blanket").startswith("⚠ weer vanaf")
     _back_at_the_desk(qtbot, main_window, desk)
 

@@ -85,8 +85,8 @@ def test_the_opening_stock_of_several_items_is_booked_in_one_form(
     qtbot.waitUntil(lambda: _closed(main_window))
 
     assert _stock(app_context) == {
-        "baby_food": "24 pot",
-        "blanket": "40 stuk",
+        "baby_food": "24 potten",
+        "blanket": "40 stuks",
         "water": "1500,5 l",
     }
     with app_context.services.ctx.read() as session:

@@ -62,9 +62,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 #: Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).
 #: Column numbers: the shortages take the rest of the width; visitors today and the number
-#: on shift give way first on a narrow screen (the details below the table have both).
+#: on shift give way first on a narrow screen, then the last contact (the details below the
+#: table have all three).
 SHORTAGES = 6
-OPTIONAL_COLUMNS = (8, 4)
+OPTIONAL_COLUMNS = (8, 4, 7)
 MIN_SHORTAGES_WIDTH = 60
 #: The post's details beside its logbook: at least this many characters wide.
 DETAIL_CHARACTERS = 48
@@ -192,7 +193,7 @@ class PostTableModel(QAbstractTableModel):
         return str(len(row.on_shift))
 
     def fuel_text(self, row: PostRow) -> str:
-        """``nog ± 38 uur``, ``staat stil · nog ± 16 uur``; under 12 hours ``… · KORT``."""
+        """``nog ± 38 uur``, ``staat stil · nog ± 16 uur``; under 12 hours ``… · TEKORT``."""
         fuel = row.fuel
         if fuel is None:
             return ""

@@ -26,13 +26,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "gui")
 
 from layout_check import layout_problems
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from noodpost.app import build_context, build_main_window
 from noodpost.core.clock import FixedClock
 from noodpost.gui.application import create_application
+from noodpost.gui.backup_timer import BackupTimer
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.generator_form import GeneratorDialog
+from noodpost.gui.dialogs.paper_entry import PaperEntryDialog
+from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.desk import DeskPage
+from noodpost.gui.power import PowerReading
+from noodpost.gui.power_steps import PowerSteps
 from noodpost.gui.translations import install_translators
 from noodpost.services.demo import DEMO_PIN, generate
 from noodpost.setup_node import NodeRequest, initialise_node
@@ -50,7 +56,7 @@ SHOTS = {
     "Meldingen": "meldingen",
     "Vrijwilligers": "vrijwilligers",
     "Logboek": "logboek",
-    "Berichten": "berichten",
+    "Mededelingen": "mededelingen",
     "Synchronisatie": "synchronisatie",
     "Overzicht": "overzicht",
 }
@@ -106,6 +112,7 @@ def main(out: Path, size: tuple[int, int] = DEFAULT_SIZE) -> None:
             for problem in layout_problems(window):  # what tests/gui/test_layout_fits.py finds
                 print("    cut off or overlapping:", problem)
         intake_with_duplicate(app, context, window, out)
+        paper_and_power(app, context, window, out)
         context.runner.shutdown()
         window.close()
         db.close()
@@ -121,18 +128,45 @@ def intake_with_duplicate(
     assert isinstance(desk, DeskPage)
     dialog = desk.start_intake(None)
     dialog.fill(2, name="Bos", birth_year=1970, postcode="9791HC")
+    over_window(app, window, dialog, out / "balie_inschrijven.png")
+    dialog.reject()
+
+
+def over_window(app: QApplication, window: QWidget, dialog: QWidget, path: Path) -> None:
+    """The dialog painted onto the window's picture, as a window manager shows it."""
     for _ in range(5):
         app.processEvents()
     shot = window.grab()
     painter = QPainter(shot)
     inside = dialog.grab()
-    painter.drawPixmap((shot.width() - inside.width()) // 2, 150, inside)
+    painter.drawPixmap((shot.width() - inside.width()) // 2, 120, inside)
     painter.end()
-    shot.save(str(out / "balie_inschrijven.png"))
-    print(out / "balie_inschrijven.png", inside.width(), inside.height())
+    shot.save(str(path))
+    print(path, inside.width(), inside.height())
     for problem in layout_problems(dialog):
         print("    cut off or overlapping:", problem)
-    dialog.reject()
+
+
+def paper_and_power(
+    app: QApplication, context: AppContext, window: MainWindow, out: Path
+) -> None:
+    """Issue 17's screens: papier invoeren, the generator's reading, the battery warning (its
+    level from a made-up reading: no battery here) with the status line saying it."""
+    entry = PaperEntryDialog(context, window)
+    entry.show()
+    over_window(app, window, entry, out / "papier_invoeren.png")
+    entry.reject()
+    window.show_page("Overzicht")
+    generator = GeneratorDialog(context, window)
+    generator.show()
+    over_window(app, window, generator, out / "aggregaat.png")
+    generator.reject()
+    window.show_page("Balie")
+    power = PowerSteps(context, window, BackupTimer(context), lambda: PowerReading(14, True, 80))
+    power.watch.check()  # 14 % on battery: the warning for 15 %
+    for box in window.findChildren(QMessageBox, "power_warning"):
+        over_window(app, window, box, out / "accu_bijna_leeg.png")
+        box.close()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ Rules that live here and nowhere else:
 - a correction needs a reason; a delivery may name its source;
 - a hand-out beyond today's ration, or before the item's minimum interval has passed, needs a
   written reason from the volunteer (:class:`NeedsConfirmation` with ``needs_reason``);
-- the ration counts what the household received at any post (synchronised hand-outs too);
+- the ration counts what the household received here: a post holds only its own households;
 - a hand-out is undone by a correcting hand-out (negative quantity, ``corrects``), never by a
   deletion: only within :data:`UNDO_MINUTES`, only once, only at the post that handed it out.
 """
@@ -421,11 +421,8 @@ class SuppliesService:
         *,
         at: datetime | None = None,
     ) -> str:
-        """:meth:`hand_out` inside a unit of work the caller holds; returns the hand-out's id.
-
-        ``at``: the moment written on a paper form (already checked by the caller); the ration
-        then counts on that day, and the hand-out is marked as typed in from paper.
-        """
+        """:meth:`hand_out` in the caller's unit of work; returns the hand-out's id. ``at``: the
+        moment on a paper form (checked by the caller): the ration counts on that day."""
         session = uow.session
         moment = self.ctx.clock.now() if at is None else at
         found = item_from_row(self._item_row(session, item))
@@ -447,9 +444,8 @@ class SuppliesService:
             "quantity": amount,
             "override_reason": reason,
             "at": iso(moment),
+            **({"from_paper": True} if at is not None else {}),  # typed in from paper
         }
-        if at is not None:
-            data["from_paper"] = True
         uow.emit("distribution", distribution_id, Op.CREATE, data)
         passing.record_passing(self.ctx, uow, household.id, at=at)
         return distribution_id

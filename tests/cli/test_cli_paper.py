@@ -21,14 +21,16 @@ from noodpost.core import cards
 from noodpost.core.clock import SystemClock
 from noodpost.core.entities import Op
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.vocabulary import VisitStatus
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
+from noodpost.services.demo import generate
 from noodpost.services.intake import CardState, IntakeService
 from noodpost.services.needs import NeedsService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.storage.engine import open_database
-from noodpost.storage.models import AuditEntry, Card, Household
+from noodpost.storage.models import AuditEntry, Card, Household, Visit
 from noodpost.storage.node import database_path
 from noodpost.storage.projection import CARD_RESERVED
 
@@ -243,3 +245,45 @@ def test_zero_forms_is_refused(noodpost: Any) -> None:
 
     assert done.returncode == 1
     assert "Kies een aantal formulieren tussen 1 en 1000." in done.stderr
+
+
+def test_the_noodlijst_of_500_demo_households_names_every_one_present(
+    post: None, noodpost: Any, tmp_path: Path
+) -> None:
+    """The issue's own measure: 500 demo households, most of them inside (the demo's night has
+    sent them home, so 400 come back in); every present card on paper, totals as status."""
+    with services(tmp_path) as ctx:
+        generate(ctx.db, households=500, days=1, seed=7, end=ctx.clock.now())
+        visits = VisitsService(ctx)
+        with ctx.read() as session:
+            households = session.scalars(select(Household.id).order_by(Household.id)).all()
+            inside = set(
+                session.scalars(
+                    select(Visit.household_id).where(
+                        Visit.status == VisitStatus.PRESENT.value, Visit.deleted.is_(False)
+                    )
+                )
+            )
+        for household_id in households[:400]:
+            if household_id not in inside:
+                visits.check_in(household_id)
+        with ctx.read() as session:
+            present = session.scalars(
+                select(Household.card_code)
+                .join(Visit, Visit.household_id == Household.id)
+                .where(Visit.status == VisitStatus.PRESENT.value, Visit.deleted.is_(False))
+            ).all()
+
+    done = noodpost("paper", "list", "noodlijst.pdf")
+
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(tmp_path / "noodlijst.pdf")
+    assert len(present) >= 400
+    missing = [code for code in present if cards.pretty(code) not in text]
+    assert missing == []
+    counts = status(noodpost)
+    assert counts["present_households"] == len(present)
+    assert (
+        f"Aanwezig: {counts['present']} personen in {counts['present_households']} huishoudens"
+        in text
+    )

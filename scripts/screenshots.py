@@ -147,9 +147,7 @@ def over_window(app: QApplication, window: QWidget, dialog: QWidget, path: Path)
         print("    cut off or overlapping:", problem)
 
 
-def paper_and_power(
-    app: QApplication, context: AppContext, window: MainWindow, out: Path
-) -> None:
+def paper_and_power(app: QApplication, context: AppContext, window: MainWindow, out: Path) -> None:
     """Issue 17's screens: papier invoeren, the generator's reading, the battery warning (its
     level from a made-up reading: no battery here) with the status line saying it."""
     entry = PaperEntryDialog(context, window)

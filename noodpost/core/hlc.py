@@ -6,6 +6,8 @@ index them as a plain integer. A local tick never goes backwards, even when the 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 COUNTER_BITS = 16
 COUNTER_MAX = (1 << COUNTER_BITS) - 1
 #: A remote clock further ahead than this is stored but not adopted (DESIGN §3.2).
@@ -38,6 +40,11 @@ def adoption_limit(wall_ms: int) -> int:
     reported as suspect. Below the limit, the node's clock moves up to the remote timestamp.
     """
     return pack(wall_ms + MAX_AHEAD_MS + 1, 0)
+
+
+def wall_time(hlc: int) -> datetime:
+    """The wall-clock moment (UTC) at which ``hlc`` was issued."""
+    return datetime.fromtimestamp(unpack(hlc)[0] / 1000, tz=UTC)
 
 
 def wall_behind(last: int, wall_ms: int) -> bool:

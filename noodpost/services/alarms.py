@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, func, select
@@ -30,7 +30,7 @@ from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError
 from noodpost.core.fold import BASE_KEY
-from noodpost.core.hlc import unpack
+from noodpost.core.hlc import wall_time
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM, Transitions, alarm_transitions
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
@@ -142,8 +142,7 @@ def _info(row: Alarm) -> AlarmInfo:
 
 
 def _hlc_time(hlc: int) -> str:
-    ms, _ = unpack(hlc)
-    return iso(datetime.fromtimestamp(ms / 1000, tz=UTC))
+    return iso(wall_time(hlc))
 
 
 def radio_line_of(row: Alarm) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
-from noodpost.core.hlc import unpack
+from noodpost.core.hlc import wall_time
 from noodpost.core.rations import local_time
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
 from noodpost.services.audit import AuditService
@@ -73,11 +73,6 @@ def sender_of(post_code: str) -> str:
 
 def _identifier(origin: str, incarnation: str, seq: int) -> str:
     return f"NP-{origin}-{incarnation}-{seq}"
-
-
-def _hlc_moment(hlc: int) -> datetime:
-    ms, _ = unpack(hlc)
-    return datetime.fromtimestamp(ms / 1000, tz=UTC)
 
 
 @dataclass(frozen=True)
@@ -202,10 +197,10 @@ class CapService:
         ).first()
         if created is not None:
             identifier = _identifier(created.origin, created.incarnation, created.seq)
-            moment = _hlc_moment(created.hlc)
+            moment = wall_time(created.hlc)
         else:  # the creating event was purged: fall back on the alarm's own id
             identifier = f"NP-alarm-{alarm.id}"
-            moment = _hlc_moment(alarm.created_hlc)
+            moment = wall_time(alarm.created_hlc)
         if alarm.raised_at:
             moment = parse_iso(alarm.raised_at)
         sender = sender_of(alarm.post_code)
@@ -251,7 +246,7 @@ class CapService:
         identifier = _identifier(change.origin, change.incarnation, change.seq)
         sender = sender_of(senders.get(change.origin, "C-NSP"))
         moment = (
-            parse_iso(alarm.acknowledged_at) if alarm.acknowledged_at else _hlc_moment(change.hlc)
+            parse_iso(alarm.acknowledged_at) if alarm.acknowledged_at else wall_time(change.hlc)
         )
         sent = cap_time(moment)
         root = _header(identifier, sender, sent, status, "Ack")
@@ -268,7 +263,7 @@ class CapService:
     ) -> CapMessage:
         identifier = _identifier(change.origin, change.incarnation, change.seq)
         sender = alert.sender
-        sent = cap_time(_hlc_moment(change.hlc))
+        sent = cap_time(wall_time(change.hlc))
         root = _header(identifier, sender, sent, status, "Cancel")
         _sub(root, "note", f"Ingetrokken: {change.note or 'geen reden opgegeven'}")
         _sub(root, "references", alert.reference)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +25,7 @@ from noodpost.core import cards
 from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound
-from noodpost.core.hlc import unpack
+from noodpost.core.hlc import wall_time
 from noodpost.core.rations import format_clock, format_quantity, lower_first
 from noodpost.core.vocabulary import ChargingStatus, HealthFlag, VisitStatus, label
 from noodpost.services.base import ServiceContext
@@ -442,8 +442,7 @@ def _item_names(session: Session, drafts: list[tuple[Event, dict[str, Any]]]) ->
 
 
 def _hlc_iso(hlc: int) -> str:
-    ms, _counter = unpack(hlc)
-    return datetime.fromtimestamp(ms / 1000, tz=UTC).isoformat(timespec="milliseconds")
+    return iso(wall_time(hlc))
 
 
 def _describe(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TypeVarTuple
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
-from noodpost.core.hlc import pack, unpack
+from noodpost.core.hlc import pack, wall_time
 from noodpost.core.rations import unit_for
 from noodpost.core.vocabulary import AlarmStatus, MovementKind, ShiftStatus, label
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
@@ -100,8 +100,7 @@ class _Draft:
 
 def hlc_time(hlc: int) -> str:
     """The wall-clock moment an HLC was issued, as stored time text."""
-    ms, _ = unpack(hlc)
-    return iso(datetime.fromtimestamp(ms / 1000, tz=UTC))
+    return iso(wall_time(hlc))
 
 
 def _alarm_status(status: str) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
@@ -29,7 +29,7 @@ from noodpost.core import cards
 from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
-from noodpost.core.hlc import unpack
+from noodpost.core.hlc import wall_time
 from noodpost.core.ids import post_id
 from noodpost.core.rations import LOCAL_ZONE, format_clock, local_day, local_time
 from noodpost.core.vocabulary import VisitStatus
@@ -112,7 +112,7 @@ class PaperEntryService:
             post = session.get(Post, post_id(self.ctx.node.post_code))
             if post is None:
                 raise NotFound("Deze post is nog niet ingericht.")
-            return _hlc_moment(post.created_hlc)
+            return wall_time(post.created_hlc)
 
     def check_moment(self, at: datetime, opened: datetime | None = None) -> None:
         """Refuse a time that cannot be right: in the future, or before the post opened."""
@@ -253,10 +253,6 @@ def form_moment(day_text: str, clock_text: str, today: date) -> datetime:
             f"{day_text.strip()} {clock_text.strip()} bestaat niet. Kijk de datum en de tijd na."
         ) from None
     return datetime.combine(day, moment, tzinfo=LOCAL_ZONE)
-
-
-def _hlc_moment(hlc: int) -> datetime:
-    return datetime.fromtimestamp(unpack(hlc)[0] / 1000, tz=UTC)
 
 
 def _when(moment: datetime, now: datetime) -> str:

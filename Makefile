@@ -28,8 +28,8 @@ run: $(STAMP) qm
 
 # `make translations`: collect the texts of noodpost/gui into the .ts files (then translate).
 translations: $(STAMP)
-	$(LUPDATE) noodpost/gui noodpost/app.py -target-language en -ts $(TRDIR)/noodpost_en.ts
-	$(LUPDATE) -pluralonly noodpost/gui noodpost/app.py -target-language nl -ts $(TRDIR)/noodpost_nl.ts
+	$(LUPDATE) noodpost -target-language en -ts $(TRDIR)/noodpost_en.ts
+	$(LUPDATE) -pluralonly noodpost -target-language nl -ts $(TRDIR)/noodpost_nl.ts
 
 qm: $(QM_FILES)
 $(TRDIR)/%.qm: $(TRDIR)/%.ts $(STAMP)

@@ -9,6 +9,9 @@ are still loaded when present:
   dialog speak the same language as the rest;
 - ``resources/translations/qtbase_extra_<lang>.qm``: Qt's texts its own catalogue lacks (Qt 6
   renamed *Look in:* and *Files of type:*, the Dutch catalogue kept the old texts).
+
+The same catalogue serves the texts the services write: :func:`install_translators` hands
+``QCoreApplication.translate`` to :mod:`noodpost.core.i18n`.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from noodpost.config import resources_dir
+from noodpost.core import i18n
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +80,7 @@ def install_translators(
             continue
         app.installTranslator(translator)
         installed.append(translator)
+    i18n.install(QCoreApplication.translate)  # what the services write, too
     return installed
 
 
@@ -83,3 +88,4 @@ def remove_translators(app: QCoreApplication, translators: list[QTranslator]) ->
     for translator in translators:
         app.removeTranslator(translator)
         translator.deleteLater()
+    i18n.uninstall()

@@ -1154,6 +1154,29 @@
     </message>
 </context>
 <context>
+    <name>Counts</name>
+    <message>
+        <location filename="../../noodpost/core/dutch.py" line="+21"/>
+        <source>bundel</source>
+        <translation>bundle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>bundels</source>
+        <translation>bundles</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>wijziging</source>
+        <translation>change</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>wijzigingen</source>
+        <translation>changes</translation>
+    </message>
+</context>
+<context>
     <name>DeskButtons</name>
     <message>
         <location filename="../../noodpost/gui/widgets/desk_buttons.py" line="+50"/>
@@ -3339,9 +3362,9 @@ EMERGENCY</translation>
 <context>
     <name>PostTableModel</name>
     <message>
-        <location filename="../../noodpost/gui/pages/regional.py" line="+108"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+109"/>
         <source>Post</source>
-        <extracomment>While shown, the page reads again this often (contact times age without events). A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`). Column numbers: the shortages take the rest of the width; visitors today and the number on shift give way first on a narrow screen (the details below the table have both). The post&apos;s details beside its logbook: at least this many characters wide. The column with the generator&apos;s hours of power left (the last).</extracomment>
+        <extracomment>While shown, the page reads again this often (contact times age without events). A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`). Column numbers: the shortages take the rest of the width; visitors today and the number on shift give way first on a narrow screen, then the last contact (the details below the table have all three). The post&apos;s details beside its logbook: at least this many characters wide. The column with the generator&apos;s hours of power left (the last).</extracomment>
         <translation>Post</translation>
     </message>
     <message>

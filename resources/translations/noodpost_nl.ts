@@ -168,7 +168,7 @@
 <context>
     <name>RegionalPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/regional.py" line="+452"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+453"/>
         <source>%n post(en)</source>
         <translation>
             <numerusform>%n post</numerusform>

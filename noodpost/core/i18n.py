@@ -1,0 +1,57 @@
+"""Texts the services write for a screen, in the interface's language, without Qt.
+
+The layers below the GUI may not import Qt (DESIGN §3), yet what they say to a volunteer — a
+refusal, the desk's lines, a sync result — must reach the English interface in English. As in
+Anki's ``anki.lang``, the core owns the lookup and the user interface installs the catalogue:
+
+- a service writes ``translate("SuppliesService", "Er is geen {item} meer").format(item=name)``:
+  Dutch source text, Python ``{name}`` fields filled after the lookup (the translation keeps the
+  fields). The call is written exactly so — two string literals, nothing more — because that
+  is what ``pyside6-lupdate`` reads into ``resources/translations/noodpost_en.ts``;
+- the GUI installs :func:`QCoreApplication.translate` with :func:`install` when it installs its
+  translators (``gui.translations``), and removes it with them;
+- without an installed catalogue (the command line, the hub's server, a test) the Dutch source
+  text is the text.
+
+Counts use two translated forms (:func:`noodpost.core.dutch.count`), never Qt's ``%n`` plurals,
+which lupdate reads only from ``self.tr``; Dutch and English both have one form for 1 and one
+for every other number.
+
+What a service *records* — a logbook line, an audit detail, a status word in an event — is data
+in the post's language and is not translated here: the record must read the same at the hub and
+in every report, whoever looks at it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+#: Looks up ``(context, source text)`` in the interface's catalogue.
+Lookup = Callable[[str, str], str]
+
+
+def _dutch(context: str, text: str) -> str:
+    return text
+
+
+#: The installed lookup (one slot: the interface has one language at a time).
+_installed: list[Lookup] = [_dutch]
+
+
+def install(lookup: Lookup) -> None:
+    """Use ``lookup`` for every later :func:`translate` (the GUI passes Qt's catalogue)."""
+    _installed[0] = lookup
+
+
+def uninstall() -> None:
+    """Back to the Dutch source texts."""
+    install(_dutch)
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` (Dutch) in the interface's language; fill ``{fields}`` with ``.format`` after.
+
+    Thread-safe as long as the lookup is: Qt's ``QCoreApplication.translate`` is, so the
+    runner's thread may call this while the GUI thread does too.
+    """
+    return _installed[0](context, text) or text

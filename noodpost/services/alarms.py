@@ -31,6 +31,7 @@ from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.hlc import wall_time
+from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM, Transitions, alarm_transitions
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
@@ -161,7 +162,11 @@ def radio_line_of(row: Alarm) -> str:
 def _text(value: str | None, limit: int, what: str) -> str | None:
     text = optional_text(value)
     if text is not None and len(text) > limit:
-        raise UserError(f"{what} is te lang (hooguit {limit} tekens). Maak de tekst korter.")
+        raise UserError(
+            translate(
+                "AlarmsService", "{what} is te lang (hooguit {most} tekens). Maak de tekst korter."
+            ).format(what=what, most=limit)
+        )
     return text
 
 
@@ -311,16 +316,26 @@ class AlarmsService:
             type_value = AlarmType(type).value
         except ValueError:
             raise UserError(
-                "Kies wie er nodig is: brandweer, politie, ambulance of overig."
+                translate(
+                    "AlarmsService",
+                    "Kies wie er nodig is: brandweer, politie, ambulance of overig.",
+                )
             ) from None
         try:
             urgency_value = Urgency(urgency).value
         except ValueError:
-            raise UserError("Kies als urgentie spoed, hoog of normaal.") from None
+            raise UserError(
+                translate("AlarmsService", "Kies als urgentie spoed, hoog of normaal.")
+            ) from None
         if persons is not None and not 1 <= persons <= MAX_PERSONS:
-            raise UserError("Vul het aantal betrokken personen in (1 of meer), of laat het leeg.")
-        place = _text(location, MAX_LOCATION, "De plek")
-        details = _text(description, MAX_TEXT, "De omschrijving")
+            raise UserError(
+                translate(
+                    "AlarmsService",
+                    "Vul het aantal betrokken personen in (1 of meer), of laat het leeg.",
+                )
+            )
+        place = _text(location, MAX_LOCATION, translate("AlarmsService", "De plek"))
+        details = _text(description, MAX_TEXT, translate("AlarmsService", "De omschrijving"))
         post_code = self.ctx.node.post_code
         alarm_id = new_id()
         with self.ctx.write() as uow:
@@ -328,7 +343,11 @@ class AlarmsService:
                 post = uow.session.get(Post, post_id(post_code))
                 place = optional_text(post.address) if post is not None else None
             if place is None:
-                raise UserError("Vul in waar de hulp nodig is (adres, zaal of ruimte).")
+                raise UserError(
+                    translate(
+                        "AlarmsService", "Vul in waar de hulp nodig is (adres, zaal of ruimte)."
+                    )
+                )
             uow.emit(
                 "alarm",
                 alarm_id,
@@ -364,9 +383,9 @@ class AlarmsService:
             Refused: the alarm is already acknowledged or further (or, on a post, not
                 received yet).
         """
-        name = _text(by, MAX_NAME, "De naam")
+        name = _text(by, MAX_NAME, translate("AlarmsService", "De naam"))
         if name is None:
-            raise UserError("Vul in wie de noodmelding bevestigt.")
+            raise UserError(translate("AlarmsService", "Vul in wie de noodmelding bevestigt."))
         return self._change(
             alarm_id,
             AlarmStatus.ACKNOWLEDGED,
@@ -386,7 +405,9 @@ class AlarmsService:
             Refused: the alarm is already closed or cancelled.
         """
         if optional_text(reason) is None:
-            raise UserError("Vul in waarom de noodmelding wordt ingetrokken.")
+            raise UserError(
+                translate("AlarmsService", "Vul in waarom de noodmelding wordt ingetrokken.")
+            )
         return self._change(alarm_id, AlarmStatus.CANCELLED, {}, reason)
 
     # ------------------------------------------------------------------ helpers
@@ -398,7 +419,7 @@ class AlarmsService:
         fields: dict[str, Any],
         note: str | None = None,
     ) -> AlarmInfo:
-        note_text = _text(note, MAX_TEXT, "De notitie")
+        note_text = _text(note, MAX_TEXT, translate("AlarmsService", "De notitie"))
         with self.ctx.write() as uow:
             row = self._row(uow.session, alarm_id)
             self.transitions.check(row.status, status.value)
@@ -428,5 +449,5 @@ class AlarmsService:
     def _row(session: Session, alarm_id: str) -> Alarm:
         row = session.get(Alarm, alarm_id)
         if row is None or row.deleted:
-            raise NotFound("Deze noodmelding is niet bekend.")
+            raise NotFound(translate("AlarmsService", "Deze noodmelding is niet bekend."))
         return row

@@ -29,6 +29,7 @@ from noodpost.config import Settings
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import Clock, SystemClock, iso
 from noodpost.core.errors import UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.core.rations import local_time
 from noodpost.services import recovery
 from noodpost.services.base import ServiceContext
@@ -50,9 +51,14 @@ KEYS_DIR = "keys"
 #: Setting row: what the database held at the last backup (``<events>:<last audit id>``).
 MARK_KEY = "backup_mark"
 
-RESTORE_COORDINATOR_ONLY = (
-    "Alleen een coördinator kan een back-up terugzetten. Vraag de coördinator van dienst."
-)
+
+def restore_coordinator_only() -> str:
+    """The refusal to restore when the signed-in volunteer is not a coordinator."""
+    return translate(
+        "BackupService",
+        "Alleen een coördinator kan een back-up terugzetten. Vraag de coördinator van dienst.",
+    )
+
 
 OtherNodeBackup = restoring.OtherNodeBackup
 BackupKind = store.BackupKind
@@ -94,7 +100,10 @@ class BackupChoice:
 
     @property
     def text(self) -> str:
-        where = "USB-map" if self.on_usb else "deze laptop"
+        if self.on_usb:
+            where = translate("BackupService", "USB-map")
+        else:
+            where = translate("BackupService", "deze laptop")
         return f"{when_text(self.taken_at)} · {self.post_code} · {size_text(self.size)} · {where}"
 
 
@@ -108,9 +117,9 @@ class BackupReport:
     @property
     def summary(self) -> str:
         if not self.written:
-            return "Er is geen back-up gemaakt."
+            return translate("BackupService", "Er is geen back-up gemaakt.")
         names = ", ".join(str(p) for p in self.written)
-        return f"Back-up gemaakt: {names}."
+        return translate("BackupService", "Back-up gemaakt: {names}.").format(names=names)
 
 
 @dataclass(frozen=True)
@@ -123,15 +132,20 @@ class RestoreReport:
     @property
     def summary(self) -> str:
         kept = (
-            f" De vorige database staat opzij als {self.set_aside}; die wordt nooit verwijderd."
+            " "
+            + translate(
+                "BackupService",
+                "De vorige database staat opzij als {aside}; die wordt nooit verwijderd.",
+            ).format(aside=self.set_aside)
             if self.set_aside
             else ""
         )
-        return (
-            f"Back-up {self.backup} is teruggezet ({self.post_code}).{kept} Wat na deze "
+        return translate(
+            "BackupService",
+            "Back-up {backup} is teruggezet ({post}).{kept} Wat na deze "
             "back-up is ingevoerd en al naar de C-NSP was gestuurd, komt bij de volgende "
-            "synchronisatie terug."
-        )
+            "synchronisatie terug.",
+        ).format(backup=self.backup, post=self.post_code, kept=kept)
 
 
 def available_backups(data_dir: Path, settings: Settings) -> list[BackupChoice]:
@@ -258,7 +272,11 @@ class BackupService:
         """
         if self.closed:
             raise UserError(
-                "De database is net teruggezet; start Noodpost opnieuw voordat u een back-up maakt."
+                translate(
+                    "BackupService",
+                    "De database is net teruggezet; start Noodpost opnieuw voordat u een "
+                    "back-up maakt.",
+                )
             )
         now = self.ctx.clock.now()
         node = self.ctx.node
@@ -281,9 +299,12 @@ class BackupService:
                     targets.append((usb, store.BackupKind.AUTO, False))
                 else:
                     warnings.append(
-                        f"De USB-map {usb} is er niet: daar is deze keer geen back-up gemaakt "
-                        "(wel op deze laptop). Steek de USB-stick erin; de volgende back-up "
-                        "gaat er dan weer heen."
+                        translate(
+                            "BackupService",
+                            "De USB-map {usb} is er niet: daar is deze keer geen back-up gemaakt "
+                            "(wel op deze laptop). Steek de USB-stick erin; de volgende back-up "
+                            "gaat er dan weer heen.",
+                        ).format(usb=usb)
                     )
         for target, kind, required in targets:
             try:
@@ -293,7 +314,7 @@ class BackupService:
                     )
                     written.append(sealed.path)
                     if sealed.new_code is not None:
-                        warnings.append(recovery.NEW_CODE_NOTICE)
+                        warnings.append(recovery.new_code_notice())
                     log.info("Sealed backup %s written", sealed.path.name)
                     continue
                 done = store.write_backup(self.ctx.db, target, now=now, kind=kind)
@@ -357,7 +378,7 @@ class BackupService:
         Raises:
             Refused: the signed-in volunteer is not a coordinator.
         """
-        require_coordinator(self.ctx, RESTORE_COORDINATOR_ONLY)
+        require_coordinator(self.ctx, restore_coordinator_only())
         self.ctx.db.close()
         report = restore_from_file(
             backup_file,
@@ -393,21 +414,31 @@ class StartupReport:
 
     @property
     def message(self) -> str:
-        """The Dutch explanation for a failed check."""
-        text = (
-            f"De database {self.database} is beschadigd: de controle bij het starten vond "
-            "fouten. Noodpost laat het bestand onaangeroerd, zodat er niets verder kapotgaat."
-        )
+        """The explanation for a failed check, in the interface's language."""
+        text = translate(
+            "BackupService",
+            "De database {database} is beschadigd: de controle bij het starten vond "
+            "fouten. Noodpost laat het bestand onaangeroerd, zodat er niets verder kapotgaat.",
+        ).format(database=self.database)
         if self.newest_good is None:
-            return text + (
-                " Er is geen goede back-up gevonden. Meld dit aan de coördinator of de "
-                "beheerder en neem deze laptop niet verder in gebruik voor registratie."
+            return (
+                text
+                + " "
+                + translate(
+                    "BackupService",
+                    "Er is geen goede back-up gevonden. Meld dit aan de coördinator of de "
+                    "beheerder en neem deze laptop niet verder in gebruik voor registratie.",
+                )
             )
-        return text + (
-            f" De nieuwste goede back-up is van {when_text(self.newest_good.taken_at)} "
-            f"({self.newest_good.path.name}). Zet die terug; wat daarna is ingevoerd en al "
-            "naar de C-NSP was gestuurd, komt bij de volgende synchronisatie terug. Het "
-            "beschadigde bestand wordt bewaard."
+        return (
+            text
+            + " "
+            + translate(
+                "BackupService",
+                "De nieuwste goede back-up is van {when} ({name}). Zet die terug; wat daarna "
+                "is ingevoerd en al naar de C-NSP was gestuurd, komt bij de volgende "
+                "synchronisatie terug. Het beschadigde bestand wordt bewaard.",
+            ).format(when=when_text(self.newest_good.taken_at), name=self.newest_good.path.name)
         )
 
 
@@ -457,8 +488,9 @@ def require_sound_database(data_dir: Path, settings: Settings) -> None:
     if report.newest_good is None:
         raise UserError(report.message)
     raise UserError(
-        f"{report.message} Opdracht: noodpost --data-dir {data_dir} restore "
-        f"{report.newest_good.path}"
+        translate(
+            "BackupService", "{message} Opdracht: noodpost --data-dir {folder} restore {backup}"
+        ).format(message=report.message, folder=data_dir, backup=report.newest_good.path)
     )
 
 
@@ -482,15 +514,20 @@ class MoveReport:
 
     @property
     def summary(self) -> str:
-        old = (
-            f"De oude database heet nu {self.kept_as.name} en wordt niet meer gebruikt."
-            if self.kept_as is not None
-            else f"Gebruik de oude map {self.source} niet meer."
-        )
-        return (
-            f"De gegevens staan nu in {self.target}, op de eigen schijf van deze laptop. {old} "
-            f"Start Noodpost voortaan zonder --data-dir (of met --data-dir {self.target})."
-        )
+        if self.kept_as is not None:
+            old = translate(
+                "BackupService",
+                "De oude database heet nu {name} en wordt niet meer gebruikt.",
+            ).format(name=self.kept_as.name)
+        else:
+            old = translate("BackupService", "Gebruik de oude map {folder} niet meer.").format(
+                folder=self.source
+            )
+        return translate(
+            "BackupService",
+            "De gegevens staan nu in {target}, op de eigen schijf van deze laptop. {old} "
+            "Start Noodpost voortaan zonder --data-dir (of met --data-dir {target}).",
+        ).format(target=self.target, old=old)
 
 
 def move_node(source: Path, target: Path, *, clock: Clock | None = None) -> MoveReport:
@@ -508,11 +545,18 @@ def move_node(source: Path, target: Path, *, clock: Clock | None = None) -> Move
     source_db = source / DB_FILENAME
     target_db = target / DB_FILENAME
     if not source_db.exists():
-        raise UserError(f"Er is geen database in {source} om te verplaatsen.")
+        raise UserError(
+            translate("BackupService", "Er is geen database in {folder} om te verplaatsen.").format(
+                folder=source
+            )
+        )
     if target_db.exists():
         raise UserError(
-            f"In {target} staat al een noodsteunpunt; dat wordt nooit overschreven. Kies een "
-            "andere map met --data-dir."
+            translate(
+                "BackupService",
+                "In {folder} staat al een noodsteunpunt; dat wordt nooit overschreven. Kies een "
+                "andere map met --data-dir.",
+            ).format(folder=target)
         )
     require_local(target, config.default_data_dir())
     try:
@@ -535,8 +579,11 @@ def move_node(source: Path, target: Path, *, clock: Clock | None = None) -> Move
     except OSError as failed:
         store.remove_with_side_files(target_db)
         raise UserError(
-            f"De sleutels of instellingen konden niet naar {target} worden gekopieerd "
-            f"({os_reason(failed)}). Er is niets verplaatst."
+            translate(
+                "BackupService",
+                "De sleutels of instellingen konden niet naar {folder} worden gekopieerd "
+                "({reason}). Er is niets verplaatst.",
+            ).format(folder=target, reason=os_reason(failed))
         ) from failed
     kept: Path | None
     try:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from noodpost.core.clock import Clock, iso
 from noodpost.core.entities import SPECS
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 from noodpost.core.ids import new_id
 from noodpost.core.vocabulary import Urgency
 from noodpost.storage.engine import Database
@@ -153,7 +154,7 @@ def post_scope(ctx: ServiceContext, model: Any) -> list[ColumnElement[bool]]:
 def require_text(value: str | None, what: str) -> str:
     text = (value or "").strip()
     if not text:
-        raise UserError(f"Vul {what} in.")
+        raise UserError(translate("Services", "Vul {what} in.").format(what=what))
     return text
 
 

@@ -21,6 +21,7 @@ from noodpost.core import cards
 from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
+from noodpost.core.i18n import translate
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.storage.models import Bulletin
 
@@ -70,7 +71,7 @@ class BulletinsService:
         with self.ctx.read() as session:
             row = session.get(Bulletin, bulletin_id)
             if row is None:
-                raise NotFound("Deze mededeling is niet bekend.")
+                raise NotFound(translate("BulletinsService", "Deze mededeling is niet bekend."))
             return _summary(row)
 
     def current(
@@ -149,7 +150,12 @@ class BulletinsService:
         self._require_hub()
         existing = self.get(bulletin_id)
         if existing.withdrawn:
-            raise Refused("Deze mededeling is ingetrokken en kan niet meer worden gewijzigd.")
+            raise Refused(
+                translate(
+                    "BulletinsService",
+                    "Deze mededeling is ingetrokken en kan niet meer worden gewijzigd.",
+                )
+            )
         data = self._content(title, body, valid_until, targets)
         with self.ctx.write() as uow:
             row = uow.session.get(Bulletin, bulletin_id)
@@ -171,7 +177,7 @@ class BulletinsService:
         """
         self._require_hub()
         if self.get(bulletin_id).withdrawn:
-            raise Refused("Deze mededeling is al ingetrokken.")
+            raise Refused(translate("BulletinsService", "Deze mededeling is al ingetrokken."))
         with self.ctx.write() as uow:
             uow.emit("bulletin", bulletin_id, Op.DELETE, {})
 
@@ -180,8 +186,11 @@ class BulletinsService:
     def _require_hub(self) -> None:
         if not self.ctx.node.is_hub:
             raise Refused(
-                "Mededelingen worden verstuurd door het coördinerend noodsteunpunt (C-NSP). "
-                "Vraag de C-NSP om deze mededeling te versturen."
+                translate(
+                    "BulletinsService",
+                    "Mededelingen worden verstuurd door het coördinerend noodsteunpunt (C-NSP). "
+                    "Vraag de C-NSP om deze mededeling te versturen.",
+                )
             )
 
     def _content(
@@ -191,19 +200,31 @@ class BulletinsService:
         valid_until: datetime | None,
         targets: Iterable[str],
     ) -> dict[str, Any]:
-        title_value = require_text(title, "een titel")
+        title_value = require_text(title, translate("BulletinsService", "een titel"))
         if len(title_value) > MAX_TITLE:
-            raise UserError(f"De titel is te lang (hooguit {MAX_TITLE} tekens).")
+            raise UserError(
+                translate(
+                    "BulletinsService", "De titel is te lang (hooguit {most} tekens)."
+                ).format(most=MAX_TITLE)
+            )
         body_value = optional_text(body)
         if body_value is not None and len(body_value) > MAX_BODY:
-            raise UserError(f"De tekst is te lang (hooguit {MAX_BODY} tekens). Maak hem korter.")
+            raise UserError(
+                translate(
+                    "BulletinsService",
+                    "De tekst is te lang (hooguit {most} tekens). Maak hem korter.",
+                ).format(most=MAX_BODY)
+            )
         until: str | None = None
         if valid_until is not None:
             valid_until = valid_until.astimezone(UTC)  # a naive time is local time
             if valid_until <= self.ctx.clock.now():
                 raise UserError(
-                    "De einddatum van de mededeling ligt in het verleden. Kies een moment "
-                    "in de toekomst, of laat de einddatum leeg."
+                    translate(
+                        "BulletinsService",
+                        "De einddatum van de mededeling ligt in het verleden. Kies een moment "
+                        "in de toekomst, of laat de einddatum leeg.",
+                    )
                 )
             until = iso(valid_until)
         codes = sorted({cards.validate_post_code(t) for t in targets})

@@ -23,6 +23,7 @@ from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.i18n import translate
 from noodpost.core.rations import local_day
 from noodpost.core.vocabulary import HealthFlag, label
 from noodpost.services.base import ServiceContext, new_id, optional_text
@@ -113,15 +114,21 @@ class IntakeService:
                 card = session.scalar(select(Card).where(Card.code == scanned.code).limit(1))
         if card is not None and card.status == CARD_REPLACED:
             raise CardReplaced(
-                "Deze kaart is vervangen door een nieuwe kaart en is niet meer geldig. "
-                "Vraag naar de nieuwe kaart of zoek het huishouden op naam."
+                translate(
+                    "IntakeService",
+                    "Deze kaart is vervangen door een nieuwe kaart en is niet meer geldig. "
+                    "Vraag naar de nieuwe kaart of zoek het huishouden op naam.",
+                )
             )
         if card is not None and card.status == CARD_ACTIVE and card.household_id:
             return CardLookup(CardState.KNOWN, scanned.code, card.post_code, card.household_id)
         if post_code != own:
             raise NotFound(
-                f"Deze kaart is van noodsteunpunt {post_code} en is hier nog niet bekend. "
-                "Schrijf het huishouden hier in met een nieuwe kaart."
+                translate(
+                    "IntakeService",
+                    "Deze kaart is van noodsteunpunt {post} en is hier nog niet bekend. "
+                    "Schrijf het huishouden hier in met een nieuwe kaart.",
+                ).format(post=post_code)
             )
         return CardLookup(CardState.UNUSED, scanned.code, own)
 
@@ -129,7 +136,7 @@ class IntakeService:
         with self.ctx.read() as session:
             row = session.get(Household, household_id)
             if row is None or row.deleted:
-                raise NotFound("Dit huishouden is niet (meer) bekend.")
+                raise NotFound(translate("IntakeService", "Dit huishouden is niet (meer) bekend."))
             return _summary(row)
 
     def find_duplicates(
@@ -183,20 +190,30 @@ class IntakeService:
             NeedsConfirmation: a likely duplicate exists and ``confirm_duplicate`` is false.
         """
         if not 1 <= size <= MAX_HOUSEHOLD:
-            raise UserError(f"Vul het aantal personen in (1 tot {MAX_HOUSEHOLD}).")
+            raise UserError(
+                translate("IntakeService", "Vul het aantal personen in (1 tot {most}).").format(
+                    most=MAX_HOUSEHOLD
+                )
+            )
         flag_values = _flag_values(flags)
         if flag_values and not consent:
             raise Refused(
-                "Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner."
+                translate(
+                    "IntakeService",
+                    "Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner.",
+                )
             )
         self._check_birth_year(birth_year)
         if not confirm_duplicate:
             doubles = self.find_duplicates(name, birth_year, postcode)
             if doubles:
                 raise NeedsConfirmation(
-                    "Er is al een huishouden met dezelfde naam, hetzelfde geboortejaar en "
-                    "dezelfde postcode. Is dit hetzelfde huishouden?",
-                    [f"Kaart {cards.pretty(d.card_code)} · {d.size} pers." for d in doubles],
+                    translate(
+                        "IntakeService",
+                        "Er is al een huishouden met dezelfde naam, hetzelfde geboortejaar en "
+                        "dezelfde postcode. Is dit hetzelfde huishouden?",
+                    ),
+                    [card_line(d.card_code, d.size) for d in doubles],
                 )
         post_code = self.ctx.node.post_code
         code = cards.parse(card_code).code if card_code is not None else self._fresh_code(post_code)
@@ -205,7 +222,11 @@ class IntakeService:
             existing = uow.session.get(Card, (code, post_code))
             if existing is not None and existing.household_id is not None:
                 raise UserError(
-                    "Deze kaart is al uitgegeven aan een ander huishouden. Neem een nieuwe kaart."
+                    translate(
+                        "IntakeService",
+                        "Deze kaart is al uitgegeven aan een ander huishouden. "
+                        "Neem een nieuwe kaart.",
+                    )
                 )
             data = self.household_data(
                 code=code,
@@ -222,7 +243,7 @@ class IntakeService:
     def _check_birth_year(self, birth_year: int | None) -> None:
         this_year = self.ctx.clock.now().year
         if birth_year is not None and not OLDEST_BIRTH_YEAR <= birth_year <= this_year:
-            raise UserError(f"Geboortejaar {birth_year} klopt niet.")
+            raise UserError(_wrong_birth_year(birth_year))
 
     def household_data(
         self,
@@ -291,13 +312,17 @@ class IntakeService:
         changes: dict[str, object] = {}
         if size is not None:
             if not 1 <= size <= MAX_HOUSEHOLD:
-                raise UserError(f"Vul het aantal personen in (1 tot {MAX_HOUSEHOLD}).")
+                raise UserError(
+                    translate("IntakeService", "Vul het aantal personen in (1 tot {most}).").format(
+                        most=MAX_HOUSEHOLD
+                    )
+                )
             changes["size"] = size
         if name is not None:
             changes["name"] = optional_text(name)
         if birth_year is not None:
             if not OLDEST_BIRTH_YEAR <= birth_year <= self.ctx.clock.now().year:
-                raise UserError(f"Geboortejaar {birth_year} klopt niet.")
+                raise UserError(_wrong_birth_year(birth_year))
             changes["birth_year"] = birth_year
         if postcode is not None:
             changes["postcode"] = _normalise_postcode(postcode)
@@ -319,7 +344,10 @@ class IntakeService:
         values = _flag_values(flags)
         if values and not consent:
             raise Refused(
-                "Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner."
+                translate(
+                    "IntakeService",
+                    "Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner.",
+                )
             )
         current = self.household(household_id)
         today = local_day(self.ctx.clock.now()).isoformat()
@@ -344,7 +372,7 @@ class IntakeService:
             birth_year is not None
             and not OLDEST_BIRTH_YEAR <= birth_year <= self.ctx.clock.now().year
         ):
-            raise UserError(f"Geboortejaar {birth_year} klopt niet.")
+            raise UserError(_wrong_birth_year(birth_year))
         person_id = new_id()
         with self.ctx.write() as uow:
             uow.emit(
@@ -370,7 +398,7 @@ class IntakeService:
     def reserve_blank_cards(self, count: int) -> list[str]:
         """Reserve ``count`` new codes for pre-printed blank cards (one batch event)."""
         if not 1 <= count <= 5000:
-            raise UserError("Kies een aantal kaarten tussen 1 en 5000.")
+            raise UserError(translate("IntakeService", "Kies een aantal kaarten tussen 1 en 5000."))
         post_code = self.ctx.node.post_code
         codes: set[str] = set()
         with self.ctx.read() as session:
@@ -397,9 +425,23 @@ def _flag_values(flags: Iterable[HealthFlag | str]) -> list[str]:
             values.add(HealthFlag(flag).value)
         except ValueError:
             raise UserError(
-                f"'{flag}' is geen bekende aandachtsvlag. Kies uit de vaste lijst."
+                translate(
+                    "IntakeService",
+                    "'{flag}' is geen bekende aandachtsvlag. Kies uit de vaste lijst.",
+                ).format(flag=flag)
             ) from None
     return sorted(values)
+
+
+def _wrong_birth_year(birth_year: int) -> str:
+    return translate("IntakeService", "Geboortejaar {year} klopt niet.").format(year=birth_year)
+
+
+def card_line(card_code: str, size: int) -> str:
+    """A household in a list to confirm against: ``Kaart ABCD-EFGH · 3 pers.``."""
+    return translate("IntakeService", "Kaart {card} · {size} pers.").format(
+        card=cards.pretty(card_code), size=size
+    )
 
 
 def flag_labels(flags: Iterable[str]) -> list[str]:

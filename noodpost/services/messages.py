@@ -32,6 +32,7 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.core.private_files import make_private
 from noodpost.core.rations import LOCAL_ZONE
 from noodpost.services import passing
@@ -103,7 +104,11 @@ def _summary(row: SafeMessage) -> SafeMessageSummary:
 def _limited(text: str | None, max_len: int, what: str) -> str | None:
     value = optional_text(text)
     if value is not None and len(value) > max_len:
-        raise UserError(f"{what} is te lang (hooguit {max_len} tekens). Maak het korter.")
+        raise UserError(
+            translate(
+                "MessagesService", "{what} is te lang (hooguit {most} tekens). Maak het korter."
+            ).format(what=what, most=max_len)
+        )
     return value
 
 
@@ -130,22 +135,39 @@ class MessagesService:
             UserError: no name, a text too long, an impossible birth year.
             NotFound: ``household_id`` is not a known household.
         """
-        name_value = require_text(name, "de naam")
+        name_value = require_text(name, translate("MessagesService", "de naam"))
         if len(name_value) > MAX_NAME:
-            raise UserError(f"De naam is te lang (hooguit {MAX_NAME} tekens).")
-        message_value = _limited(message, MAX_MESSAGE, "Het bericht")
-        contact_value = _limited(contact, MAX_CONTACT, "De contactgegevens")
+            raise UserError(
+                translate("MessagesService", "De naam is te lang (hooguit {most} tekens).").format(
+                    most=MAX_NAME
+                )
+            )
+        message_value = _limited(message, MAX_MESSAGE, translate("MessagesService", "Het bericht"))
+        contact_value = _limited(
+            contact, MAX_CONTACT, translate("MessagesService", "De contactgegevens")
+        )
         if not isinstance(consent, bool):
-            raise UserError("Geef aan of de bewoner toestemming geeft om gevonden te worden.")
+            raise UserError(
+                translate(
+                    "MessagesService",
+                    "Geef aan of de bewoner toestemming geeft om gevonden te worden.",
+                )
+            )
         if birth_year is not None and not (
             OLDEST_BIRTH_YEAR <= birth_year <= self.ctx.clock.now().year
         ):
-            raise UserError(f"Geboortejaar {birth_year} klopt niet.")
+            raise UserError(
+                translate("MessagesService", "Geboortejaar {year} klopt niet.").format(
+                    year=birth_year
+                )
+            )
         if household_id is not None:
             with self.ctx.read() as session:
                 household = session.get(Household, household_id)
                 if household is None or household.deleted:
-                    raise NotFound("Dit huishouden is niet (meer) bekend.")
+                    raise NotFound(
+                        translate("MessagesService", "Dit huishouden is niet (meer) bekend.")
+                    )
         message_id = new_id()
         with self.ctx.write() as uow:
             uow.emit(
@@ -179,13 +201,23 @@ class MessagesService:
         Raises:
             UserError: fewer than two letters to search for; an impossible birth year.
         """
-        wanted = require_text(name, "een naam om te zoeken").casefold()
+        wanted = require_text(
+            name, translate("MessagesService", "een naam om te zoeken")
+        ).casefold()
         if len(wanted) < MIN_SEARCH:
-            raise UserError(f"Typ minstens {MIN_SEARCH} letters van de naam.")
+            raise UserError(
+                translate("MessagesService", "Typ minstens {least} letters van de naam.").format(
+                    least=MIN_SEARCH
+                )
+            )
         if birth_year is not None and not (
             OLDEST_BIRTH_YEAR <= birth_year <= self.ctx.clock.now().year
         ):
-            raise UserError(f"Geboortejaar {birth_year} klopt niet.")
+            raise UserError(
+                translate("MessagesService", "Geboortejaar {year} klopt niet.").format(
+                    year=birth_year
+                )
+            )
         with self.ctx.read() as session:
             query = select(SafeMessage).where(
                 SafeMessage.consent.is_(True), SafeMessage.deleted.is_(False)
@@ -287,8 +319,11 @@ class MessagesService:
                 rows.extend((r, names.get(r.post_code, "")) for r in found)
         if not rows:
             raise UserError(
-                "Er is niets om te exporteren: zoek eerst, alleen berichten met toestemming "
-                "worden meegenomen."
+                translate(
+                    "MessagesService",
+                    "Er is niets om te exporteren: zoek eerst, alleen berichten met toestemming "
+                    "worden meegenomen.",
+                )
             )
         rows.sort(key=lambda pair: (pair[0].given_at or "", pair[0].id), reverse=True)
         data = _csv_bytes(rows)
@@ -329,7 +364,11 @@ def _csv_bytes(rows: Sequence[tuple[SafeMessage, str]]) -> bytes:
 def _write_atomically(path: Path, data: bytes) -> None:
     """``path.partial``, fsync, rename, fsync the folder; no half file is ever at ``path``."""
     if path.is_dir():
-        raise UserError(f"{path} is een map. Geef een bestandsnaam.")
+        raise UserError(
+            translate("MessagesService", "{path} is een map. Geef een bestandsnaam.").format(
+                path=path
+            )
+        )
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("wb") as handle:
@@ -348,7 +387,10 @@ def _write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise UserError(
-            f"Kan {path} niet schrijven ({os_reason(failed)}). "
-            "Controleer of de map bestaat, de schijf niet vol is en er geschreven mag worden, "
-            "en kies zo nodig een andere plek."
+            translate(
+                "MessagesService",
+                "Kan {path} niet schrijven ({reason}). "
+                "Controleer of de map bestaat, de schijf niet vol is en er geschreven mag worden, "
+                "en kies zo nodig een andere plek.",
+            ).format(path=path, reason=os_reason(failed))
         ) from failed

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.i18n import translate
 from noodpost.core.lifecycle import NEED_TRANSITIONS
 from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency, label
 from noodpost.services import passing
@@ -103,14 +104,20 @@ def _category(value: str) -> NeedCategory:
         return NeedCategory(value)
     except ValueError:
         choices = ", ".join(label(c) for c in NeedCategory)
-        raise UserError(f"Kies een categorie voor de hulpvraag: {choices}.") from None
+        raise UserError(
+            translate("NeedsService", "Kies een categorie voor de hulpvraag: {choices}.").format(
+                choices=choices
+            )
+        ) from None
 
 
 def _urgency(value: str) -> Urgency:
     try:
         return Urgency(value)
     except ValueError:
-        raise UserError("Kies als urgentie spoed, hoog of normaal.") from None
+        raise UserError(
+            translate("NeedsService", "Kies als urgentie spoed, hoog of normaal.")
+        ) from None
 
 
 def _status(value: str) -> NeedStatus:
@@ -118,13 +125,21 @@ def _status(value: str) -> NeedStatus:
         return NeedStatus(value)
     except ValueError:
         choices = ", ".join(label(s) for s in NeedStatus)
-        raise UserError(f"Kies een status voor de hulpvraag: {choices}.") from None
+        raise UserError(
+            translate("NeedsService", "Kies een status voor de hulpvraag: {choices}.").format(
+                choices=choices
+            )
+        ) from None
 
 
 def _note(text: str | None) -> str | None:
     note = optional_text(text)
     if note is not None and len(note) > MAX_NOTE:
-        raise UserError(f"De notitie is te lang (hooguit {MAX_NOTE} tekens). Maak haar korter.")
+        raise UserError(
+            translate(
+                "NeedsService", "De notitie is te lang (hooguit {most} tekens). Maak haar korter."
+            ).format(most=MAX_NOTE)
+        )
     return note
 
 
@@ -235,8 +250,11 @@ class NeedsService:
                 household = uow.session.get(Household, household_id)
                 if household is None or household.deleted:
                     raise NotFound(
-                        "Dit huishouden is niet bekend. Scan de kaart opnieuw, of noteer de "
-                        "hulpvraag zonder huishouden."
+                        translate(
+                            "NeedsService",
+                            "Dit huishouden is niet bekend. Scan de kaart opnieuw, of noteer de "
+                            "hulpvraag zonder huishouden.",
+                        )
                     )
             uow.emit(
                 "need",
@@ -275,10 +293,17 @@ class NeedsService:
         if status is NeedStatus.REFERRED:
             destination = optional_text(referred_to)
             if destination is None:
-                raise UserError("Vul in naar wie of waar de hulpvraag is doorverwezen.")
+                raise UserError(
+                    translate(
+                        "NeedsService", "Vul in naar wie of waar de hulpvraag is doorverwezen."
+                    )
+                )
             if len(destination) > MAX_REFERRED_TO:
                 raise UserError(
-                    f"Waar de hulpvraag heen gaat is te lang (hooguit {MAX_REFERRED_TO} tekens)."
+                    translate(
+                        "NeedsService",
+                        "Waar de hulpvraag heen gaat is te lang (hooguit {most} tekens).",
+                    ).format(most=MAX_REFERRED_TO)
                 )
             data["referred_to"] = destination
         with self.ctx.write() as uow:
@@ -316,5 +341,5 @@ class NeedsService:
     def _row(session: Session, need_id: str) -> Need:
         row = session.get(Need, need_id)
         if row is None or row.deleted:
-            raise NotFound("Deze hulpvraag is niet bekend.")
+            raise NotFound(translate("NeedsService", "Deze hulpvraag is niet bekend."))
         return row

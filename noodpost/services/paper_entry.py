@@ -30,11 +30,12 @@ from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.hlc import wall_time
+from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.rations import LOCAL_ZONE, format_clock, local_day, local_time
 from noodpost.core.vocabulary import VisitStatus
 from noodpost.services.base import ServiceContext, new_id, optional_text
-from noodpost.services.intake import MAX_HOUSEHOLD, HouseholdSummary, IntakeService
+from noodpost.services.intake import MAX_HOUSEHOLD, HouseholdSummary, IntakeService, card_line
 from noodpost.services.supplies import SuppliesService
 from noodpost.storage.models import Card, Household, Post, Visit
 from noodpost.storage.uow import UnitOfWork
@@ -93,9 +94,12 @@ class DuplicateHousehold(NeedsConfirmation):
 
     def __init__(self, households: Sequence[HouseholdSummary]) -> None:
         super().__init__(
-            "Er is al een huishouden met dezelfde naam, hetzelfde geboortejaar en dezelfde "
-            "postcode. Is het formulier van dat huishouden?",
-            [f"Kaart {cards.pretty(h.card_code)} · {h.size} pers." for h in households],
+            translate(
+                "PaperEntry",
+                "Er is al een huishouden met dezelfde naam, hetzelfde geboortejaar en dezelfde "
+                "postcode. Is het formulier van dat huishouden?",
+            ),
+            [card_line(h.card_code, h.size) for h in households],
         )
         self.households = tuple(households)
 
@@ -111,7 +115,7 @@ class PaperEntryService:
         with self.ctx.read() as session:
             post = session.get(Post, post_id(self.ctx.node.post_code))
             if post is None:
-                raise NotFound("Deze post is nog niet ingericht.")
+                raise NotFound(translate("PaperEntry", "Deze post is nog niet ingericht."))
             return wall_time(post.created_hlc)
 
     def check_moment(self, at: datetime, opened: datetime | None = None) -> None:
@@ -120,13 +124,19 @@ class PaperEntryService:
         opened = self.opened_at() if opened is None else opened
         if at > now + CLOCK_SLACK:
             raise UserError(
-                f"De tijd op het formulier ({_when(at, now)}) ligt in de toekomst. Kijk de "
-                "datum en de tijd na."
+                translate(
+                    "PaperEntry",
+                    "De tijd op het formulier ({when}) ligt in de toekomst. Kijk de "
+                    "datum en de tijd na.",
+                ).format(when=_when(at, now))
             )
         if at < opened - CLOCK_SLACK:
             raise UserError(
-                f"De tijd op het formulier ({_when(at, now)}) ligt voor de opening van de post "
-                f"({_when(opened, now)}). Kijk de datum en de tijd na."
+                translate(
+                    "PaperEntry",
+                    "De tijd op het formulier ({when}) ligt voor de opening van de post "
+                    "({opened}). Kijk de datum en de tijd na.",
+                ).format(when=_when(at, now), opened=_when(opened, now))
             )
 
     def enter(self, form: PaperForm) -> Entered:
@@ -140,12 +150,21 @@ class PaperEntryService:
             Refused: the household is present now and the form gives no time of leaving.
         """
         if self.ctx.node.is_hub:
-            raise Refused("Papieren formulieren worden op de post ingevoerd, niet op de C-NSP.")
+            raise Refused(
+                translate(
+                    "PaperEntry",
+                    "Papieren formulieren worden op de post ingevoerd, niet op de C-NSP.",
+                )
+            )
         self.check_moment(form.at)
         if form.left_at is not None:
             self.check_moment(form.left_at)
             if form.left_at < form.at:
-                raise UserError("De vertrektijd ligt voor de aankomsttijd. Kijk de tijden na.")
+                raise UserError(
+                    translate(
+                        "PaperEntry", "De vertrektijd ligt voor de aankomsttijd. Kijk de tijden na."
+                    )
+                )
         post_code = self.ctx.node.post_code
         code = cards.parse(form.card_code).code
         if form.household_id is None and not form.new_household:
@@ -168,8 +187,11 @@ class PaperEntryService:
             )
             if present is not None and form.left_at is None:
                 raise Refused(
-                    "Dit huishouden is nu als aanwezig aangemeld. Vul op het formulier de "
-                    "vertrektijd in, of meld het eerst af."
+                    translate(
+                        "PaperEntry",
+                        "Dit huishouden is nu als aanwezig aangemeld. Vul op het formulier de "
+                        "vertrektijd in, of meld het eerst af.",
+                    )
                 )
             visit: dict[str, object] = {
                 "post_code": post_code,
@@ -203,12 +225,17 @@ class PaperEntryService:
         if chosen is not None:
             row = session.get(Household, chosen)
             if row is None or row.deleted or row.post_code != post_code:
-                raise NotFound("Dit huishouden is niet (meer) bekend op deze post.")
+                raise NotFound(
+                    translate("PaperEntry", "Dit huishouden is niet (meer) bekend op deze post.")
+                )
             return row, False
         if form.size is None or not 1 <= form.size <= MAX_HOUSEHOLD:
             raise UserError(
-                f"Kaart {cards.pretty(code)} is nog niet uitgegeven: vul het aantal personen in "
-                f"(1 tot {MAX_HOUSEHOLD}) om het huishouden in te schrijven."
+                translate(
+                    "PaperEntry",
+                    "Kaart {card} is nog niet uitgegeven: vul het aantal personen in "
+                    "(1 tot {most}) om het huishouden in te schrijven.",
+                ).format(card=cards.pretty(code), most=MAX_HOUSEHOLD)
             )
         household_id = new_id()
         uow.emit(
@@ -240,9 +267,17 @@ def form_moment(day_text: str, clock_text: str, today: date) -> datetime:
     day_match = re.fullmatch(r"\s*(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{4}))?\s*", day_text)
     clock_match = re.fullmatch(r"\s*(\d{1,2})[:.]?(\d{2})\s*", clock_text)
     if day_match is None:
-        raise UserError(f"Datum '{day_text.strip()}' klopt niet: schrijf bijvoorbeeld 29-11.")
+        raise UserError(
+            translate("PaperEntry", "Datum '{day}' klopt niet: schrijf bijvoorbeeld 29-11.").format(
+                day=day_text.strip()
+            )
+        )
     if clock_match is None:
-        raise UserError(f"Tijd '{clock_text.strip()}' klopt niet: schrijf bijvoorbeeld 14:00.")
+        raise UserError(
+            translate(
+                "PaperEntry", "Tijd '{clock}' klopt niet: schrijf bijvoorbeeld 14:00."
+            ).format(clock=clock_text.strip())
+        )
     day_part, month, year = day_match.groups()
     hour, minute = (int(v) for v in clock_match.groups())
     try:
@@ -250,7 +285,9 @@ def form_moment(day_text: str, clock_text: str, today: date) -> datetime:
         moment = time(hour, minute)
     except ValueError:
         raise UserError(
-            f"{day_text.strip()} {clock_text.strip()} bestaat niet. Kijk de datum en de tijd na."
+            translate(
+                "PaperEntry", "{day} {clock} bestaat niet. Kijk de datum en de tijd na."
+            ).format(day=day_text.strip(), clock=clock_text.strip())
         ) from None
     return datetime.combine(day, moment, tzinfo=LOCAL_ZONE)
 

@@ -22,9 +22,11 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import iso, parse_iso
+from noodpost.core.dutch import count
 from noodpost.core.entities import Op
 from noodpost.core.errors import Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.i18n import translate
 from noodpost.core.ids import credential_id
 from noodpost.services.base import ServiceContext
 from noodpost.storage.audit import append_audit
@@ -51,7 +53,9 @@ _PIN_RE = re.compile(r"[0-9]{4,8}")
 def check_pin(pin: object) -> str:
     """The PIN if it has the right form. The message never repeats what was typed."""
     if not isinstance(pin, str) or not _PIN_RE.fullmatch(pin):
-        raise UserError("Een pincode bestaat uit 4 tot 8 cijfers. Kies een andere pincode.")
+        raise UserError(
+            translate("Pins", "Een pincode bestaat uit 4 tot 8 cijfers. Kies een andere pincode.")
+        )
     return pin
 
 
@@ -67,18 +71,28 @@ def lock_length(lockouts: int) -> int:
 
 
 def wait_text(seconds: int) -> str:
-    """A wait in words: "60 seconden", "1 seconde", "5 minuten" (minutes rounded up)."""
+    """A wait in Dutch words, as the audit log records it: "60 seconden", "1 seconde",
+    "5 minuten" (minutes rounded up). A screen says it with :func:`wait_words`."""
     if seconds <= SECONDS_SHOWN_UP_TO:
         return f"{seconds} {'seconde' if seconds == 1 else 'seconden'}"
     minutes = math.ceil(seconds / 60)
     return f"{minutes} {'minuut' if minutes == 1 else 'minuten'}"
 
 
+def wait_words(seconds: int) -> str:
+    """:func:`wait_text` in the interface's language, for a screen."""
+    if seconds <= SECONDS_SHOWN_UP_TO:
+        return count(seconds, translate("Pins", "seconde"), translate("Pins", "seconden"))
+    minutes = math.ceil(seconds / 60)
+    return count(minutes, translate("Pins", "minuut"), translate("Pins", "minuten"))
+
+
 def locked_message(seconds: int) -> str:
-    return (
-        f"Te vaak een verkeerde pincode. Inloggen is nog {wait_text(seconds)} geblokkeerd; "
-        "probeer het daarna opnieuw."
-    )
+    return translate(
+        "Pins",
+        "Te vaak een verkeerde pincode. Inloggen is nog {wait} geblokkeerd; "
+        "probeer het daarna opnieuw.",
+    ).format(wait=wait_words(seconds))
 
 
 @dataclass(frozen=True)
@@ -160,10 +174,12 @@ class Pins:
         row.locked_until = None
         if row.failures < MAX_ATTEMPTS:
             left = MAX_ATTEMPTS - row.failures
-            attempts = "poging" if left == 1 else "pogingen"
+            attempts = count(left, translate("Pins", "poging"), translate("Pins", "pogingen"))
             return _Outcome(
                 accepted=False,
-                message=f"Pincode onjuist. Probeer het opnieuw (nog {left} {attempts}).",
+                message=translate(
+                    "Pins", "Pincode onjuist. Probeer het opnieuw (nog {attempts})."
+                ).format(attempts=attempts),
             )
         row.failures = 0
         row.lockouts += 1
@@ -175,12 +191,14 @@ class Pins:
             actor=volunteer_id,
             action=AuditAction.SIGN_IN_LOCK.value,
             obj=f"vrijwilliger {volunteer_id}",
-            result=wait_text(length),
+            result=wait_text(length),  # recorded: in the post's language
         )
         return _Outcome(
             accepted=False,
-            message=f"Pincode onjuist. Na {MAX_ATTEMPTS} verkeerde pogingen is inloggen "
-            f"{wait_text(length)} geblokkeerd.",
+            message=translate(
+                "Pins",
+                "Pincode onjuist. Na {most} verkeerde pogingen is inloggen {wait} geblokkeerd.",
+            ).format(most=MAX_ATTEMPTS, wait=wait_words(length)),
         )
 
     def _matches(self, pin_hash: str, pin: object) -> bool:

@@ -21,6 +21,7 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.retention import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, due_at
 from noodpost.core.retention import retention_days as period
@@ -75,7 +76,11 @@ def _services(values: Iterable[str]) -> list[str]:
     result: list[str] = []
     for value in values:
         if value not in known:
-            raise UserError(f"'{value}' is geen taak van een noodsteunpunt.")
+            raise UserError(
+                translate("PostService", "'{value}' is geen taak van een noodsteunpunt.").format(
+                    value=value
+                )
+            )
         if value not in result:
             result.append(value)
     return result
@@ -84,8 +89,18 @@ def _services(values: Iterable[str]) -> list[str]:
 def _limited(text: str | None, max_len: int, what: str) -> str | None:
     value = optional_text(text)
     if value is not None and len(value) > max_len:
-        raise UserError(f"{what} is te lang (hooguit {max_len} tekens).")
+        raise UserError(
+            translate("PostService", "{what} is te lang (hooguit {most} tekens).").format(
+                what=what, most=max_len
+            )
+        )
     return value
+
+
+def _missing() -> str:
+    return translate(
+        "PostService", "De gegevens van deze post ontbreken. Richt de post opnieuw in."
+    )
 
 
 class PostService:
@@ -101,7 +116,7 @@ class PostService:
         with self.ctx.read() as session:
             row = session.get(Post, self._id)
             if row is None or row.deleted:
-                raise NotFound("De gegevens van deze post ontbreken. Richt de post opnieuw in.")
+                raise NotFound(_missing())
             return _details(row, self.ctx.node.is_hub)
 
     def update_details(
@@ -120,21 +135,25 @@ class PostService:
             Refused: not a coordinator.
             UserError: no name, a negative capacity, an unknown service, a period out of range.
         """
-        name_value = require_text(name, "de naam van de post")
+        name_value = require_text(name, translate("PostService", "de naam van de post"))
         if len(name_value) > 200:
-            raise UserError("De naam is te lang (hooguit 200 tekens).")
+            raise UserError(translate("PostService", "De naam is te lang (hooguit 200 tekens)."))
         if capacity is not None and capacity < 0:
-            raise UserError("De capaciteit kan niet negatief zijn.")
+            raise UserError(translate("PostService", "De capaciteit kan niet negatief zijn."))
         if not MIN_RETENTION_DAYS <= retention_days <= MAX_RETENTION_DAYS:
             raise UserError(
-                f"Kies een bewaartermijn van {MIN_RETENTION_DAYS} tot {MAX_RETENTION_DAYS} dagen."
+                translate(
+                    "PostService", "Kies een bewaartermijn van {least} tot {most} dagen."
+                ).format(least=MIN_RETENTION_DAYS, most=MAX_RETENTION_DAYS)
             )
         data = {
             "name": name_value,
             "capacity": capacity,
-            "address": _limited(address, 300, "Het adres"),
+            "address": _limited(address, 300, translate("PostService", "Het adres")),
             "services": _services(services),
-            "opening_hours": _limited(opening_hours, 200, "De openingstijden"),
+            "opening_hours": _limited(
+                opening_hours, 200, translate("PostService", "De openingstijden")
+            ),
             "retention_days": retention_days,
         }
         require_coordinator(self.ctx)
@@ -163,16 +182,25 @@ class PostService:
         return self._write({"is_open": False, "closed_at": self.ctx.now_iso()})
 
     def _already(self, state: str) -> str:
-        what = "De crisis" if self.ctx.node.is_hub else "De post"
+        hub = self.ctx.node.is_hub
         if state == "open":
-            return f"{what} is al open."
-        return f"{what} is al gesloten. Open eerst opnieuw als er weer mensen komen."
+            if hub:
+                return translate("PostService", "De crisis is al open.")
+            return translate("PostService", "De post is al open.")
+        if hub:
+            return translate(
+                "PostService",
+                "De crisis is al gesloten. Open eerst opnieuw als er weer mensen komen.",
+            )
+        return translate(
+            "PostService", "De post is al gesloten. Open eerst opnieuw als er weer mensen komen."
+        )
 
     def _write(self, data: Mapping[str, Any]) -> PostDetails:
         with self.ctx.write() as uow:
             row = uow.session.get(Post, self._id)
             if row is None:
-                raise NotFound("De gegevens van deze post ontbreken. Richt de post opnieuw in.")
+                raise NotFound(_missing())
             uow.emit("post", self._id, Op.UPDATE, {**data, BASE_KEY: row.updated_hlc})
             uow.session.refresh(row)  # the projection wrote the row anew
             return _details(row, self.ctx.node.is_hub)

@@ -20,13 +20,15 @@ Which list is for whom (the desk must keep working; listing many people is sensi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.errors import Refused
+from noodpost.core.i18n import translate
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext
-from noodpost.services.roles import NOT_SIGNED_IN, is_coordinator
+from noodpost.services.roles import is_coordinator, not_signed_in
 from noodpost.storage.audit import OK, REFUSED
 
 
@@ -42,10 +44,16 @@ class PersonalList(StrEnum):
 #: Lists only a coordinator may open.
 COORDINATOR_LISTS = frozenset({PersonalList.AUDIT})
 
-_REFUSALS = {
-    PersonalList.AUDIT: "Het auditlogboek is alleen voor de coördinator. Vraag de coördinator "
-    "van dienst.",
-}
+
+def _audit_refusal() -> str:
+    return translate(
+        "Privacy",
+        "Het auditlogboek is alleen voor de coördinator. Vraag de coördinator van dienst.",
+    )
+
+
+#: Why each coordinators-only list may not be opened (worded when refused).
+_REFUSALS: dict[PersonalList, Callable[[], str]] = {PersonalList.AUDIT: _audit_refusal}
 
 
 class PrivacyService:
@@ -68,10 +76,10 @@ class PrivacyService:
         """
         if self.ctx.actor is None:
             self._record(AuditAction.VIEW_PERSONAL, kind.value, REFUSED)
-            raise Refused(NOT_SIGNED_IN)
+            raise Refused(not_signed_in())
         if not self.may_view(kind):
             self._record(AuditAction.VIEW_PERSONAL, kind.value, REFUSED)
-            raise Refused(_REFUSALS[kind])
+            raise Refused(_REFUSALS[kind]())
 
     def record_view(self, kind: PersonalList) -> None:
         """A personal list was opened: check the role and write one audit entry.

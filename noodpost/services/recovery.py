@@ -33,6 +33,7 @@ from sqlalchemy import select
 from noodpost.core import recovery_code
 from noodpost.core.durable import fsync_dir, fsync_file
 from noodpost.core.errors import UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.core.private_files import make_private
 from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import ServiceContext
@@ -51,17 +52,29 @@ SALT_SETTING = "backup_salt"
 #: folder (0700), never on the stick.
 WORK_DIR = "versleutelen"
 
-SHOW_COORDINATOR_ONLY = "Alleen een coördinator kan de herstelcode bekijken."
 
-NEW_CODE_NOTICE = (
-    "Back-ups buiten deze laptop worden voortaan versleuteld. Er is een herstelcode gemaakt; "
-    "een coördinator bekijkt die via Noodpost → Herstelcode… of met 'noodpost herstelcode "
-    "--coordinator NAAM' en schrijft hem op (niet bij de laptop of de USB-stick bewaren)."
-)
-NEEDS_CODE = (
-    "Deze back-up is versleuteld. Geef de herstelcode die bij het inrichten is opgeschreven: "
-    "--herstelcode CODE. Er is niets veranderd."
-)
+def show_coordinator_only() -> str:
+    """The refusal to show the code to a volunteer who is not a coordinator."""
+    return translate("Recovery", "Alleen een coördinator kan de herstelcode bekijken.")
+
+
+def new_code_notice() -> str:
+    """The warning after the first sealed backup made a recovery code."""
+    return translate(
+        "Recovery",
+        "Back-ups buiten deze laptop worden voortaan versleuteld. Er is een herstelcode gemaakt; "
+        "een coördinator bekijkt die via Noodpost → Herstelcode… of met 'noodpost herstelcode "
+        "--coordinator NAAM' en schrijft hem op (niet bij de laptop of de USB-stick bewaren).",
+    )
+
+
+def needs_code() -> str:
+    """The refusal to open a sealed backup without a code."""
+    return translate(
+        "Recovery",
+        "Deze back-up is versleuteld. Geef de herstelcode die bij het inrichten is "
+        "opgeschreven: --herstelcode CODE. Er is niets veranderd.",
+    )
 
 
 def code_path(data_dir: Path) -> Path:
@@ -94,7 +107,9 @@ def remember_code(data_dir: Path, code: str) -> None:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise UserError(
-            f"De herstelcode kon niet in {folder} worden bewaard ({os_reason(failed)})."
+            translate(
+                "Recovery", "De herstelcode kon niet in {folder} worden bewaard ({reason})."
+            ).format(folder=folder, reason=os_reason(failed))
         ) from failed
 
 
@@ -206,8 +221,11 @@ def write_sealed_backup(
     lock = backup_lock(db, data_dir)
     if not folder.is_dir():
         raise UserError(
-            f"De back-up is niet gemaakt: de map {folder} bestaat niet (meer). Controleer of de "
-            "USB-stick erin zit en of de map klopt, en probeer het opnieuw."
+            translate(
+                "Recovery",
+                "De back-up is niet gemaakt: de map {folder} bestaat niet (meer). Controleer of "
+                "de USB-stick erin zit en of de map klopt, en probeer het opnieuw.",
+            ).format(folder=folder)
         )
     for stale in leftover_copies(data_dir, time.time() - store.STALE_PARTIAL_SECONDS):
         stale.unlink(missing_ok=True)  # a plain copy a killed backup left: never kept
@@ -268,8 +286,11 @@ def opened_backup(
         return
     if backup_file.name.endswith(store.PARTIAL_SUFFIX):  # a write cut off: never read
         raise UserError(
-            f"{backup_file.name} is geen bruikbare back-up van Noodpost (een onvolledig "
-            "bestand). Er is niets veranderd. Kies een andere back-up."
+            translate(
+                "Recovery",
+                "{name} is geen bruikbare back-up van Noodpost (een onvolledig "
+                "bestand). Er is niets veranderd. Kies een andere back-up.",
+            ).format(name=backup_file.name)
         )
     typed = recovery_code.normalise(code) if code is not None else None
     if file_key is None:
@@ -283,8 +304,11 @@ def opened_backup(
             sealed.unseal_file(backup_file, target, file_key)
         except OSError as failed:
             raise UserError(
-                f"De back-up kon niet worden geopend in {data_dir} ({os_reason(failed)}). Er "
-                "is niets veranderd."
+                translate(
+                    "Recovery",
+                    "De back-up kon niet worden geopend in {folder} ({reason}). Er "
+                    "is niets veranderd.",
+                ).format(folder=data_dir, reason=os_reason(failed))
             ) from failed
         yield OpenedBackup(target, backup_file.name, typed)
     except BaseException:
@@ -302,7 +326,7 @@ def _file_key_from_code(backup_file: Path, data_dir: Path, typed: str | None) ->
     header = sealed.inspect_sealed(backup_file)
     using = typed if typed is not None else stored_code(data_dir)
     if using is None:
-        raise UserError(NEEDS_CODE)
+        raise UserError(needs_code())
     key = sealed.derive_backup_key(
         using, header.salt, opslimit=header.opslimit, memlimit=header.memlimit
     )
@@ -311,9 +335,12 @@ def _file_key_from_code(backup_file: Path, data_dir: Path, typed: str | None) ->
     except sealed.WrongRecoveryCode:
         if typed is None:
             raise UserError(
-                "Deze back-up is niet met de herstelcode van deze laptop versleuteld. Geef de "
-                "herstelcode van de post waar hij vandaan komt: --herstelcode CODE. Er is "
-                "niets veranderd."
+                translate(
+                    "Recovery",
+                    "Deze back-up is niet met de herstelcode van deze laptop versleuteld. Geef de "
+                    "herstelcode van de post waar hij vandaan komt: --herstelcode CODE. Er is "
+                    "niets veranderd.",
+                )
             ) from None
         raise
 
@@ -328,7 +355,7 @@ def show_recovery_code(ctx: ServiceContext, data_dir: Path) -> str:
         Refused: not a coordinator.
         UserError: this laptop does not hold the code.
     """
-    require_coordinator(ctx, SHOW_COORDINATOR_ONLY)
+    require_coordinator(ctx, show_coordinator_only())
     code = stored_code(data_dir)
     if code is None:
         with ctx.read() as session:
@@ -336,7 +363,10 @@ def show_recovery_code(ctx: ServiceContext, data_dir: Path) -> str:
         if not has_key:
             return create_recovery_code(ctx.db, data_dir)
         raise UserError(
-            "De herstelcode staat niet op deze laptop (bijvoorbeeld na terugzetten met hulp "
-            "van de C-NSP). Gebruik de opgeschreven code."
+            translate(
+                "Recovery",
+                "De herstelcode staat niet op deze laptop (bijvoorbeeld na terugzetten met hulp "
+                "van de C-NSP). Gebruik de opgeschreven code.",
+            )
         )
     return code

@@ -11,12 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from noodpost.core.errors import Refused
+from noodpost.core.i18n import translate
 from noodpost.core.vocabulary import Role
 from noodpost.services.base import ServiceContext
 from noodpost.storage.models import Volunteer
 
-NOT_SIGNED_IN = "Log eerst in met uw pincode."
-COORDINATOR_ONLY = "Alleen een coördinator kan dit doen. Vraag de coördinator van dienst."
+
+def not_signed_in() -> str:
+    """The refusal when nobody is signed in, in the interface's language."""
+    return translate("Roles", "Log eerst in met uw pincode.")
+
+
+def coordinator_only() -> str:
+    """The refusal when the signed-in volunteer is not a coordinator."""
+    return translate(
+        "Roles", "Alleen een coördinator kan dit doen. Vraag de coördinator van dienst."
+    )
 
 
 @dataclass(frozen=True)
@@ -57,15 +67,16 @@ def is_coordinator(ctx: ServiceContext) -> bool:
         )
 
 
-def require_coordinator(ctx: ServiceContext, message: str = COORDINATOR_ONLY) -> SignedIn:
-    """The signed-in coordinator.
+def require_coordinator(ctx: ServiceContext, message: str | None = None) -> SignedIn:
+    """The signed-in coordinator; ``message`` (already translated) replaces
+    :func:`coordinator_only` as the refusal to a volunteer who is not a coordinator.
 
     Raises:
         Refused: nobody is signed in, or the signed-in volunteer is not an active coordinator.
     """
     current = signed_in(ctx)
     if current is None:
-        raise Refused(NOT_SIGNED_IN)
+        raise Refused(not_signed_in())
     if not is_coordinator(ctx):
-        raise Refused(message)
+        raise Refused(coordinator_only() if message is None else message)
     return current

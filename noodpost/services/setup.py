@@ -9,6 +9,7 @@ from noodpost.core.catalogue import CatalogueItem
 from noodpost.core.clock import Clock
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.vocabulary import NodeRole
 from noodpost.services.base import NodeInfo
@@ -41,13 +42,15 @@ def initialise(
     try:
         node_role = NodeRole(role)
     except ValueError:
-        raise UserError("Kies als rol 'post' (noodsteunpunt) of 'hub' (C-NSP).") from None
+        raise UserError(
+            translate("Setup", "Kies als rol 'post' (noodsteunpunt) of 'hub' (C-NSP).")
+        ) from None
     name = name.strip()
     if not name:
-        raise UserError("Geef het noodsteunpunt een naam.")
+        raise UserError(translate("Setup", "Geef het noodsteunpunt een naam."))
     post_code = cards.validate_post_code(code)
     if capacity is not None and capacity < 0:
-        raise UserError("De capaciteit kan niet negatief zijn.")
+        raise UserError(translate("Setup", "De capaciteit kan niet negatief zijn."))
     with db.write() as session:
         node = create_node(
             session,

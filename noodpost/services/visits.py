@@ -25,6 +25,7 @@ from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.presence import capacity_warning
 from noodpost.core.rations import day_bounds, local_time
@@ -224,7 +225,7 @@ class VisitsService:
         Never seen first, then the longest unseen first.
         """
         if hours < 0:
-            raise UserError("Kies een aantal uren van 0 of meer.")
+            raise UserError(translate("VisitsService", "Kies een aantal uren van 0 of meer."))
         cutoff = iso(self.ctx.clock.now() - timedelta(hours=hours))
         seen = (
             select(
@@ -308,7 +309,7 @@ class VisitsService:
         with self.ctx.read() as session:
             row = session.get(Visit, visit_id)
             if row is None or row.deleted:
-                raise NotFound("Dit bezoek is niet bekend.")
+                raise NotFound(translate("VisitsService", "Dit bezoek is niet bekend."))
             return _info(row)
 
     # ------------------------------------------------------------------ writing
@@ -322,7 +323,11 @@ class VisitsService:
             Refused: the household is already present here.
         """
         if persons is not None and not 1 <= persons <= MAX_HOUSEHOLD:
-            raise UserError(f"Vul het aantal aanwezige personen in (1 tot {MAX_HOUSEHOLD}).")
+            raise UserError(
+                translate(
+                    "VisitsService", "Vul het aantal aanwezige personen in (1 tot {most})."
+                ).format(most=MAX_HOUSEHOLD)
+            )
         visit_id = new_id()
         with self.ctx.write() as uow:
             session = uow.session
@@ -330,9 +335,11 @@ class VisitsService:
             current = self._current_visit(session, household_id)
             if current is not None:
                 raise Refused(
-                    f"Dit huishouden is al aangemeld als aanwezig (sinds "
-                    f"{_clock_text(current.checked_in_at)}). Meld het eerst af als het "
-                    "vertrokken is."
+                    translate(
+                        "VisitsService",
+                        "Dit huishouden is al aangemeld als aanwezig (sinds {since}). "
+                        "Meld het eerst af als het vertrokken is.",
+                    ).format(since=_clock_text(current.checked_in_at))
                 )
             passing.absorb_passing(self.ctx, uow, household_id)
             uow.emit(
@@ -369,10 +376,12 @@ class VisitsService:
             if visit_id is not None:
                 row = session.get(Visit, visit_id)
                 if row is None or row.deleted:
-                    raise NotFound("Dit bezoek is niet bekend.")
+                    raise NotFound(translate("VisitsService", "Dit bezoek is niet bekend."))
                 if row.status != VisitStatus.PRESENT:
                     raise Refused(
-                        f"Dit bezoek is al afgemeld (om {_clock_text(row.checked_out_at)})."
+                        translate(
+                            "VisitsService", "Dit bezoek is al afgemeld (om {clock})."
+                        ).format(clock=_clock_text(row.checked_out_at))
                     )
             else:
                 assert household_id is not None
@@ -380,7 +389,11 @@ class VisitsService:
                 found = self._current_visit(session, household_id)
                 if found is None:
                     raise Refused(
-                        "Dit huishouden is nu niet aangemeld als aanwezig, dus afmelden kan niet."
+                        translate(
+                            "VisitsService",
+                            "Dit huishouden is nu niet aangemeld als aanwezig, "
+                            "dus afmelden kan niet.",
+                        )
                     )
                 row = found
             uow.emit(
@@ -420,7 +433,11 @@ class VisitsService:
         row = session.get(Household, household_id)
         if row is None or row.deleted:
             raise NotFound(
-                "Dit huishouden is niet bekend. Scan de kaart opnieuw of schrijf het huishouden in."
+                translate(
+                    "VisitsService",
+                    "Dit huishouden is niet bekend. Scan de kaart opnieuw of schrijf het "
+                    "huishouden in.",
+                )
             )
         return row
 

@@ -28,6 +28,7 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.i18n import translate
 from noodpost.core.vocabulary import Role, ShiftStatus
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.services.pins import Pins, check_pin, locked_message, stored_hash
@@ -100,7 +101,9 @@ def _role(role: Role | str) -> str:
     try:
         return Role(role).value
     except ValueError:
-        raise UserError("Kies als rol 'vrijwilliger' of 'coördinator'.") from None
+        raise UserError(
+            translate("VolunteersService", "Kies als rol 'vrijwilliger' of 'coördinator'.")
+        ) from None
 
 
 def _skills(skills: Iterable[str]) -> list[str]:
@@ -110,7 +113,11 @@ def _skills(skills: Iterable[str]) -> list[str]:
         if not text:
             continue
         if len(text) > _MAX_SKILL:
-            raise UserError(f"Beschrijf een vaardigheid in hooguit {_MAX_SKILL} tekens.")
+            raise UserError(
+                translate(
+                    "VolunteersService", "Beschrijf een vaardigheid in hooguit {most} tekens."
+                ).format(most=_MAX_SKILL)
+            )
         if text.casefold() not in (s.casefold() for s in result):
             result.append(text)
     return result
@@ -119,7 +126,11 @@ def _skills(skills: Iterable[str]) -> list[str]:
 def _limited(text: str | None, max_len: int, what: str) -> str | None:
     value = optional_text(text)
     if value is not None and len(value) > max_len:
-        raise UserError(f"{what} is te lang (hooguit {max_len} tekens).")
+        raise UserError(
+            translate("VolunteersService", "{what} is te lang (hooguit {most} tekens).").format(
+                what=what, most=max_len
+            )
+        )
     return value
 
 
@@ -245,13 +256,15 @@ class VolunteersService:
             UserError: no name, an unknown role, a PIN that is not 4–8 digits, a name in use.
             Refused: the post has a coordinator and none is signed in.
         """
-        name = require_text(name, "de naam")
+        name = require_text(name, translate("VolunteersService", "de naam"))
         if len(name) > 200:
-            raise UserError("De naam is te lang (hooguit 200 tekens).")
+            raise UserError(
+                translate("VolunteersService", "De naam is te lang (hooguit 200 tekens).")
+            )
         role_value = _role(role)
         check_pin(pin)
         skill_list = _skills(skills)
-        phone_value = _limited(phone, 40, "Het telefoonnummer")
+        phone_value = _limited(phone, 40, translate("VolunteersService", "Het telefoonnummer"))
         post_code = self.ctx.node.post_code
         with self.ctx.read() as session:
             has_coordinator = self._active_coordinators(session) > 0
@@ -260,8 +273,11 @@ class VolunteersService:
             self.require_coordinator()
         if name_taken:
             raise UserError(
-                f"Er is al een vrijwilliger met de naam {name}. Voeg bijvoorbeeld een "
-                "achternaam of initiaal toe."
+                translate(
+                    "VolunteersService",
+                    "Er is al een vrijwilliger met de naam {name}. Voeg bijvoorbeeld een "
+                    "achternaam of initiaal toe.",
+                ).format(name=name)
             )
         pin_hash = self._pins.hash(pin)
         volunteer_id = new_id()
@@ -315,13 +331,24 @@ class VolunteersService:
         with self.ctx.read() as session:
             row = self._own_volunteer(session, volunteer_id)
             if row.active is False:
-                raise Refused(f"{row.name} is al niet meer actief.")
+                raise Refused(
+                    translate("VolunteersService", "{name} is al niet meer actief.").format(
+                        name=row.name
+                    )
+                )
             if self._open_shift(session, volunteer_id) is not None:
-                raise Refused(f"{row.name} is in dienst. Beëindig eerst de dienst.")
+                raise Refused(
+                    translate(
+                        "VolunteersService", "{name} is in dienst. Beëindig eerst de dienst."
+                    ).format(name=row.name)
+                )
             if row.role == Role.COORDINATOR and self._active_coordinators(session) <= 1:
                 raise Refused(
-                    f"{row.name} is de enige actieve coördinator. Maak eerst iemand anders "
-                    "coördinator."
+                    translate(
+                        "VolunteersService",
+                        "{name} is de enige actieve coördinator. Maak eerst iemand anders "
+                        "coördinator.",
+                    ).format(name=row.name)
                 )
         self._set_active(volunteer_id, active=False)
         if self.ctx.actor == volunteer_id:
@@ -334,7 +361,9 @@ class VolunteersService:
         with self.ctx.read() as session:
             row = self._own_volunteer(session, volunteer_id)
             if row.active is not False:
-                raise Refused(f"{row.name} is al actief.")
+                raise Refused(
+                    translate("VolunteersService", "{name} is al actief.").format(name=row.name)
+                )
         self._set_active(volunteer_id, active=True)
         return self.volunteer(volunteer_id)
 
@@ -381,15 +410,23 @@ class VolunteersService:
         Raises:
             Refused: the volunteer is inactive or already on duty.
         """
-        task_value = _limited(task, 200, "De taak")
+        task_value = _limited(task, 200, translate("VolunteersService", "De taak"))
         with self.ctx.read() as session:
             volunteer = self._own_volunteer(session, volunteer_id)
             if volunteer.active is False:
-                raise Refused(f"{volunteer.name} is niet meer actief en kan geen dienst beginnen.")
+                raise Refused(
+                    translate(
+                        "VolunteersService",
+                        "{name} is niet meer actief en kan geen dienst beginnen.",
+                    ).format(name=volunteer.name)
+                )
             if self._open_shift(session, volunteer_id) is not None:
                 raise Refused(
-                    f"{volunteer.name} is al in dienst. Beëindig eerst die dienst voordat een "
-                    "nieuwe begint."
+                    translate(
+                        "VolunteersService",
+                        "{name} is al in dienst. Beëindig eerst die dienst voordat een "
+                        "nieuwe begint.",
+                    ).format(name=volunteer.name)
                 )
             name = volunteer.name
         shift_id = new_id()
@@ -417,13 +454,13 @@ class VolunteersService:
             NotFound: no such shift.
             Refused: the shift has already ended.
         """
-        note = _limited(handover_note, 1000, "De overdracht")
+        note = _limited(handover_note, 1000, translate("VolunteersService", "De overdracht"))
         with self.ctx.read() as session:
             shift = session.get(Shift, shift_id)
             if shift is None or shift.deleted:
-                raise NotFound("Deze dienst is niet (meer) bekend.")
+                raise NotFound(translate("VolunteersService", "Deze dienst is niet (meer) bekend."))
             if shift.status != ShiftStatus.ON_DUTY:
-                raise Refused("Deze dienst is al beëindigd.")
+                raise Refused(translate("VolunteersService", "Deze dienst is al beëindigd."))
             name = self._name_of(session, shift.volunteer_id)
         with self.ctx.write() as uow:
             uow.emit(
@@ -461,12 +498,14 @@ class VolunteersService:
     def _own_volunteer(self, session: Session, volunteer_id: str) -> Volunteer:
         row = session.get(Volunteer, volunteer_id)
         if row is None or row.deleted or row.post_code != self.ctx.node.post_code:
-            raise NotFound("Deze vrijwilliger is hier niet bekend.")
+            raise NotFound(translate("VolunteersService", "Deze vrijwilliger is hier niet bekend."))
         return row
 
     def _name_of(self, session: Session, volunteer_id: str) -> str:
         row = session.get(Volunteer, volunteer_id)
-        return row.name if row is not None else "onbekende vrijwilliger"
+        if row is None:
+            return translate("VolunteersService", "onbekende vrijwilliger")
+        return row.name
 
     def _open_shift(self, session: Session, volunteer_id: str) -> Shift | None:
         return session.scalar(
@@ -517,12 +556,17 @@ class VolunteersService:
             raise Refused(locked_message(seconds))
         if not active:
             raise Refused(
-                f"{volunteer.name} is niet meer actief. Vraag de coördinator om u weer actief "
-                "te maken."
+                translate(
+                    "VolunteersService",
+                    "{name} is niet meer actief. Vraag de coördinator om u weer actief te maken.",
+                ).format(name=volunteer.name)
             )
         if pin_hash is None:
             raise Refused(
-                f"Voor {volunteer.name} is nog geen pincode ingesteld. Vraag de coördinator."
+                translate(
+                    "VolunteersService",
+                    "Voor {name} is nog geen pincode ingesteld. Vraag de coördinator.",
+                ).format(name=volunteer.name)
             )
         self._pins.verify(volunteer_id, pin_hash, pin)
         return volunteer

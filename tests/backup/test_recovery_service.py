@@ -15,10 +15,10 @@ from noodpost.core.errors import Refused, UserError
 from noodpost.services.backup import BackupService
 from noodpost.services.base import ServiceContext
 from noodpost.services.recovery import (
-    NEW_CODE_NOTICE,
     PUBLIC_SETTING,
     SALT_SETTING,
     code_path,
+    new_code_notice,
     opened_backup,
     show_recovery_code,
     stored_code,
@@ -49,14 +49,14 @@ def test_an_older_post_gets_its_code_at_the_first_sealed_backup_and_is_told_once
     stick.mkdir()
     backups = BackupService(ctx, data_dir, Settings(backup_usb_folder=str(stick)))
     first = backups.backup_now()
-    assert NEW_CODE_NOTICE in first.warnings
+    assert new_code_notice() in first.warnings
     [home, sealed] = first.written
     assert home.suffix == ".db"
     assert home.parent == data_dir / "backups"  # the rolling ones stay plain, in the folder
     assert sealed.suffix == ".npbk"
     assert len(inspect_sealed(sealed).blocks) == 1  # not paired: the code's block only
     second = backups.backup_now()
-    assert NEW_CODE_NOTICE not in second.warnings
+    assert new_code_notice() not in second.warnings
     assert not (data_dir / "versleutelen").exists()
 
     # The code kept on this laptop opens it; without the kept code it is asked for.
@@ -87,7 +87,7 @@ def test_a_database_restored_from_before_its_code_keeps_the_code_on_paper(
         for key in (PUBLIC_SETTING, SALT_SETTING):
             session.delete(session.get(Setting, key))
     report = backups.backup_now(stick)
-    assert NEW_CODE_NOTICE not in report.warnings
+    assert new_code_notice() not in report.warnings
     assert stored_code(data_dir) == on_paper
     for backup in (first, *report.written):
         with opened_backup(backup, tmp_path / "nieuwe-laptop", on_paper) as opened:

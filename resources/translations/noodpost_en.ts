@@ -451,6 +451,70 @@
     </message>
 </context>
 <context>
+    <name>AlarmsService</name>
+    <message>
+        <location filename="../../noodpost/services/alarms.py" line="+166"/>
+        <source>{what} is te lang (hooguit {most} tekens). Maak de tekst korter.</source>
+        <extracomment>Statuses in which an alarm still needs attention. When the alarm was raised, or — without ``raised_at`` — when its event was written.</extracomment>
+        <translation>{what} is too long (at most {most} characters). Make the text shorter.</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Kies wie er nodig is: brandweer, politie, ambulance of overig.</source>
+        <translation>Choose who is needed: fire brigade, police, ambulance or other.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Kies als urgentie spoed, hoog of normaal.</source>
+        <translation>Choose urgent, high or normal as the urgency.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Vul het aantal betrokken personen in (1 of meer), of laat het leeg.</source>
+        <translation>Enter the number of people involved (1 or more), or leave it empty.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>De plek</source>
+        <translation>The place</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De omschrijving</source>
+        <translation>The description</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vul in waar de hulp nodig is (adres, zaal of ruimte).</source>
+        <translation>Enter where help is needed (address, hall or room).</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>De naam</source>
+        <translation>The name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vul in wie de noodmelding bevestigt.</source>
+        <translation>Enter who acknowledges the alarm.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Vul in waarom de noodmelding wordt ingetrokken.</source>
+        <translation>Enter why the alarm is being cancelled.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>De notitie</source>
+        <translation>The note</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Deze noodmelding is niet bekend.</source>
+        <translation>This alarm is not known.</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+49"/>
@@ -543,6 +607,105 @@
         <location line="+12"/>
         <source>Map voor back-ups op de USB-stick</source>
         <translation>Folder for backups on the USB stick</translation>
+    </message>
+</context>
+<context>
+    <name>BackupService</name>
+    <message>
+        <location filename="../../noodpost/services/backup.py" line="+57"/>
+        <source>Alleen een coördinator kan een back-up terugzetten. Vraag de coördinator van dienst.</source>
+        <extracomment>The node&apos;s private keys (as :mod:`noodpost.sync.keys` names the folder). Setting row: what the database held at the last backup (``&lt;events&gt;:&lt;last audit id&gt;``).</extracomment>
+        <translation>Only a coordinator can restore a backup. Ask the coordinator on duty.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>USB-map</source>
+        <translation>USB folder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deze laptop</source>
+        <translation>this laptop</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Er is geen back-up gemaakt.</source>
+        <translation>No backup was made.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back-up gemaakt: {names}.</source>
+        <translation>Backup made: {names}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>De vorige database staat opzij als {aside}; die wordt nooit verwijderd.</source>
+        <translation>The previous database has been set aside as {aside}; it is never deleted.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back-up {backup} is teruggezet ({post}).{kept} Wat na deze back-up is ingevoerd en al naar de C-NSP was gestuurd, komt bij de volgende synchronisatie terug.</source>
+        <translation>Backup {backup} has been restored ({post}).{kept} What was entered after this backup and already sent to the C-NSP comes back with the next sync.</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>De database is net teruggezet; start Noodpost opnieuw voordat u een back-up maakt.</source>
+        <translation>The database has just been restored; restart Noodpost before you make a backup.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>De USB-map {usb} is er niet: daar is deze keer geen back-up gemaakt (wel op deze laptop). Steek de USB-stick erin; de volgende back-up gaat er dan weer heen.</source>
+        <translation>The USB folder {usb} is not there: no backup was made there this time (one was made on this laptop). Plug in the USB stick; the next backup will go there again.</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>De database {database} is beschadigd: de controle bij het starten vond fouten. Noodpost laat het bestand onaangeroerd, zodat er niets verder kapotgaat.</source>
+        <translation>The database {database} is damaged: the check at start-up found errors. Noodpost leaves the file untouched, so that nothing else breaks.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Er is geen goede back-up gevonden. Meld dit aan de coördinator of de beheerder en neem deze laptop niet verder in gebruik voor registratie.</source>
+        <translation>No good backup was found. Report this to the coordinator or the administrator and stop using this laptop for registration.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>De nieuwste goede back-up is van {when} ({name}). Zet die terug; wat daarna is ingevoerd en al naar de C-NSP was gestuurd, komt bij de volgende synchronisatie terug. Het beschadigde bestand wordt bewaard.</source>
+        <translation>The newest good backup is from {when} ({name}). Restore it; what was entered after that and already sent to the C-NSP comes back with the next sync. The damaged file is kept.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{message} Opdracht: noodpost --data-dir {folder} restore {backup}</source>
+        <translation>{message} Command: noodpost --data-dir {folder} restore {backup}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>De oude database heet nu {name} en wordt niet meer gebruikt.</source>
+        <translation>The old database is now called {name} and is no longer used.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gebruik de oude map {folder} niet meer.</source>
+        <translation>Do not use the old folder {folder} any more.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De gegevens staan nu in {target}, op de eigen schijf van deze laptop. {old} Start Noodpost voortaan zonder --data-dir (of met --data-dir {target}).</source>
+        <translation>The data is now in {target}, on this laptop&apos;s own disk. {old} From now on, start Noodpost without --data-dir (or with --data-dir {target}).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Er is geen database in {folder} om te verplaatsen.</source>
+        <translation>There is no database in {folder} to move.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>In {folder} staat al een noodsteunpunt; dat wordt nooit overschreven. Kies een andere map met --data-dir.</source>
+        <translation>{folder} already holds a post; it is never overwritten. Choose another folder with --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>De sleutels of instellingen konden niet naar {folder} worden gekopieerd ({reason}). Er is niets verplaatst.</source>
+        <translation>The keys or settings could not be copied to {folder} ({reason}). Nothing has been moved.</translation>
     </message>
 </context>
 <context>
@@ -738,6 +901,49 @@
         <location line="+3"/>
         <source>versie {n}</source>
         <translation>version {n}</translation>
+    </message>
+</context>
+<context>
+    <name>BulletinsService</name>
+    <message>
+        <location filename="../../noodpost/services/bulletins.py" line="+74"/>
+        <source>Deze mededeling is niet bekend.</source>
+        <translation>This bulletin is not known.</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Deze mededeling is ingetrokken en kan niet meer worden gewijzigd.</source>
+        <translation>This bulletin has been withdrawn and can no longer be changed.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Deze mededeling is al ingetrokken.</source>
+        <translation>This bulletin has already been withdrawn.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mededelingen worden verstuurd door het coördinerend noodsteunpunt (C-NSP). Vraag de C-NSP om deze mededeling te versturen.</source>
+        <translation>Bulletins are sent by the coordinating post (C-NSP). Ask the C-NSP to send this bulletin.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>een titel</source>
+        <translation>a title</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De titel is te lang (hooguit {most} tekens).</source>
+        <translation>The title is too long (at most {most} characters).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>De tekst is te lang (hooguit {most} tekens). Maak hem korter.</source>
+        <translation>The text is too long (at most {most} characters). Make it shorter.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>De einddatum van de mededeling ligt in het verleden. Kies een moment in de toekomst, of laat de einddatum leeg.</source>
+        <translation>The bulletin&apos;s end date is in the past. Choose a moment in the future, or leave the end date empty.</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2286,66 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>IntakeService</name>
+    <message>
+        <location filename="../../noodpost/services/intake.py" line="+117"/>
+        <source>Deze kaart is vervangen door een nieuwe kaart en is niet meer geldig. Vraag naar de nieuwe kaart of zoek het huishouden op naam.</source>
+        <translation>This card has been replaced by a new card and is no longer valid. Ask for the new card or look up the household by name.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deze kaart is van noodsteunpunt {post} en is hier nog niet bekend. Schrijf het huishouden hier in met een nieuwe kaart.</source>
+        <translation>This card belongs to post {post} and is not known here yet. Register the household here with a new card.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dit huishouden is niet (meer) bekend.</source>
+        <translation>This household is not known (any more).</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <location line="+122"/>
+        <source>Vul het aantal personen in (1 tot {most}).</source>
+        <translation>Enter the number of people (1 to {most}).</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <location line="+146"/>
+        <source>Gezondheidskenmerken worden alleen vastgelegd met toestemming van de bewoner.</source>
+        <translation>Health flags are only recorded with the resident&apos;s consent.</translation>
+    </message>
+    <message>
+        <location line="-136"/>
+        <source>Er is al een huishouden met dezelfde naam, hetzelfde geboortejaar en dezelfde postcode. Is dit hetzelfde huishouden?</source>
+        <translation>There is already a household with the same name, birth year and postcode. Is this the same household?</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Deze kaart is al uitgegeven aan een ander huishouden. Neem een nieuwe kaart.</source>
+        <translation>This card has already been given to another household. Take a new card.</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>Kies een aantal kaarten tussen 1 en 5000.</source>
+        <translation>Choose a number of cards between 1 and 5000.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&apos;{flag}&apos; is geen bekende aandachtsvlag. Kies uit de vaste lijst.</source>
+        <translation>&apos;{flag}&apos; is not a known attention flag. Choose from the fixed list.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Geboortejaar {year} klopt niet.</source>
+        <translation>Birth year {year} is not right.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kaart {card} · {size} pers.</source>
+        <translation>Card {card} · {size} people</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../noodpost/gui/idle_lock.py" line="+56"/>
@@ -2494,6 +2760,76 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>MessagesService</name>
+    <message>
+        <location filename="../../noodpost/services/messages.py" line="+108"/>
+        <source>{what} is te lang (hooguit {most} tekens). Maak het korter.</source>
+        <extracomment>A search needs at least this many letters of the name (no browsing through everyone). The CSV layout of an exported found list (docs/veilig-en-wel-csv.md): keep in step.</extracomment>
+        <translation>{what} is too long (at most {most} characters). Make it shorter.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>de naam</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De naam is te lang (hooguit {most} tekens).</source>
+        <translation>The name is too long (at most {most} characters).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Het bericht</source>
+        <translation>The message</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De contactgegevens</source>
+        <translation>The contact details</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Geef aan of de bewoner toestemming geeft om gevonden te worden.</source>
+        <translation>Indicate whether the resident consents to being found.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+57"/>
+        <source>Geboortejaar {year} klopt niet.</source>
+        <translation>Birth year {year} is not right.</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Dit huishouden is niet (meer) bekend.</source>
+        <translation>This household is not known (any more).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>een naam om te zoeken</source>
+        <translation>a name to search for</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Typ minstens {least} letters van de naam.</source>
+        <translation>Type at least {least} letters of the name.</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Er is niets om te exporteren: zoek eerst, alleen berichten met toestemming worden meegenomen.</source>
+        <translation>There is nothing to export: search first; only messages with consent are included.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>{path} is een map. Geef een bestandsnaam.</source>
+        <translation>{path} is a folder. Give a file name.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Kan {path} niet schrijven ({reason}). Controleer of de map bestaat, de schijf niet vol is en er geschreven mag worden, en kies zo nodig een andere plek.</source>
+        <translation>Cannot write {path} ({reason}). Check that the folder exists, the disk is not full and writing is allowed, and choose another place if needed.</translation>
+    </message>
+</context>
+<context>
     <name>NeedDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/needs_forms.py" line="-122"/>
@@ -2691,6 +3027,50 @@ EMERGENCY</translation>
         <location line="+3"/>
         <source>Met deze filters staat hij niet meer in de lijst.</source>
         <translation>With these filters it is no longer in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsService</name>
+    <message>
+        <location filename="../../noodpost/services/needs.py" line="+108"/>
+        <source>Kies een categorie voor de hulpvraag: {choices}.</source>
+        <extracomment>Statuses of a need that still asks for something to be done. How many ids one query asks for at most (well under SQLite&apos;s variable limit).</extracomment>
+        <translation>Choose a category for the help request: {choices}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Kies als urgentie spoed, hoog of normaal.</source>
+        <translation>Choose urgent, high or normal as the urgency.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kies een status voor de hulpvraag: {choices}.</source>
+        <translation>Choose a status for the help request: {choices}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>De notitie is te lang (hooguit {most} tekens). Maak haar korter.</source>
+        <translation>The note is too long (at most {most} characters). Make it shorter.</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>Dit huishouden is niet bekend. Scan de kaart opnieuw, of noteer de hulpvraag zonder huishouden.</source>
+        <translation>This household is not known. Scan the card again, or note the help request without a household.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Vul in naar wie of waar de hulpvraag is doorverwezen.</source>
+        <translation>Enter to whom or where the help request has been referred.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Waar de hulpvraag heen gaat is te lang (hooguit {most} tekens).</source>
+        <translation>Where the help request goes is too long (at most {most} characters).</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Deze hulpvraag is niet bekend.</source>
+        <translation>This help request is not known.</translation>
     </message>
 </context>
 <context>
@@ -2981,6 +3361,70 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>PaperEntry</name>
+    <message>
+        <location filename="../../noodpost/services/paper_entry.py" line="+97"/>
+        <source>Er is al een huishouden met dezelfde naam, hetzelfde geboortejaar en dezelfde postcode. Is het formulier van dat huishouden?</source>
+        <extracomment>A form&apos;s time may be this far ahead of the laptop&apos;s clock (two clocks never agree exactly).</extracomment>
+        <translation>There is already a household with the same name, birth year and postcode. Is the form from that household?</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Deze post is nog niet ingericht.</source>
+        <translation>This post has not been set up yet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>De tijd op het formulier ({when}) ligt in de toekomst. Kijk de datum en de tijd na.</source>
+        <translation>The time on the form ({when}) is in the future. Check the date and the time.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De tijd op het formulier ({when}) ligt voor de opening van de post ({opened}). Kijk de datum en de tijd na.</source>
+        <translation>The time on the form ({when}) is before the post opened ({opened}). Check the date and the time.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Papieren formulieren worden op de post ingevoerd, niet op de C-NSP.</source>
+        <translation>Paper forms are entered at the post, not at the C-NSP.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>De vertrektijd ligt voor de aankomsttijd. Kijk de tijden na.</source>
+        <translation>The time of leaving is before the time of arrival. Check the times.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Dit huishouden is nu als aanwezig aangemeld. Vul op het formulier de vertrektijd in, of meld het eerst af.</source>
+        <translation>This household is checked in as present now. Enter the time of leaving from the form, or check it out first.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Dit huishouden is niet (meer) bekend op deze post.</source>
+        <translation>This household is not known (any more) at this post.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kaart {card} is nog niet uitgegeven: vul het aantal personen in (1 tot {most}) om het huishouden in te schrijven.</source>
+        <translation>Card {card} has not been given out yet: enter the number of people (1 to {most}) to register the household.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Datum &apos;{day}&apos; klopt niet: schrijf bijvoorbeeld 29-11.</source>
+        <translation>Date &apos;{day}&apos; is not right: write, for example, 29-11.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Tijd &apos;{clock}&apos; klopt niet: schrijf bijvoorbeeld 14:00.</source>
+        <translation>Time &apos;{clock}&apos; is not right: write, for example, 14:00.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{day} {clock} bestaat niet. Kijk de datum en de tijd na.</source>
+        <translation>{day} {clock} does not exist. Check the date and the time.</translation>
+    </message>
+</context>
+<context>
     <name>PaperEntryDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/paper_entry.py" line="+59"/>
@@ -3100,6 +3544,60 @@ EMERGENCY</translation>
         <location line="+2"/>
         <source>&amp;Terug</source>
         <translation>&amp;Back</translation>
+    </message>
+</context>
+<context>
+    <name>Pins</name>
+    <message>
+        <location filename="../../noodpost/services/pins.py" line="+57"/>
+        <source>Een pincode bestaat uit 4 tot 8 cijfers. Kies een andere pincode.</source>
+        <extracomment>Wrong PINs in a row after which sign-in is locked. How long sign-in stays locked (seconds) after the first, second, third … lock in a row. A lock that follows another without a good sign-in in between takes the next step; past the last step every lock lasts as long as the last one. One minute is enough for a volunteer who mistyped; at the cap someone guessing gets five tries an hour, so a four-digit PIN takes weeks of trying on average. A good sign-in, or a coordinator&apos;s new PIN, starts from the first step. The first lock&apos;s length. Up to this many seconds a wait is said in seconds; longer ones in whole minutes.</extracomment>
+        <translation>A PIN has 4 to 8 digits. Choose another PIN.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>seconde</source>
+        <translation>second</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>seconden</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>minuut</source>
+        <translation>minute</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>minuten</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Te vaak een verkeerde pincode. Inloggen is nog {wait} geblokkeerd; probeer het daarna opnieuw.</source>
+        <translation>Too many wrong PINs. Signing in is blocked for another {wait}; try again after that.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>poging</source>
+        <translation>attempt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>pogingen</source>
+        <translation>attempts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pincode onjuist. Probeer het opnieuw (nog {attempts}).</source>
+        <translation>Wrong PIN. Try again ({attempts} left).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pincode onjuist. Na {most} verkeerde pogingen is inloggen {wait} geblokkeerd.</source>
+        <translation>Wrong PIN. After {most} wrong attempts, signing in is blocked for {wait}.</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +3855,74 @@ EMERGENCY</translation>
         <location line="+2"/>
         <source>Zoals de posten en de meldkamer de C-NSP kennen.</source>
         <translation>As the posts and the dispatch centre know the C-NSP.</translation>
+    </message>
+</context>
+<context>
+    <name>PostService</name>
+    <message>
+        <location filename="../../noodpost/services/post.py" line="+80"/>
+        <source>&apos;{value}&apos; is geen taak van een noodsteunpunt.</source>
+        <translation>&apos;{value}&apos; is not a task of a post.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{what} is te lang (hooguit {most} tekens).</source>
+        <translation>{what} is too long (at most {most} characters).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De gegevens van deze post ontbreken. Richt de post opnieuw in.</source>
+        <translation>This post&apos;s details are missing. Set up the post again.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>de naam van de post</source>
+        <translation>the name of the post</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De naam is te lang (hooguit 200 tekens).</source>
+        <translation>The name is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De capaciteit kan niet negatief zijn.</source>
+        <translation>The capacity cannot be negative.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kies een bewaartermijn van {least} tot {most} dagen.</source>
+        <translation>Choose a retention period of {least} to {most} days.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Het adres</source>
+        <translation>The address</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De openingstijden</source>
+        <translation>The opening hours</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>De crisis is al open.</source>
+        <translation>The crisis is already open.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De post is al open.</source>
+        <translation>The post is already open.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De crisis is al gesloten. Open eerst opnieuw als er weer mensen komen.</source>
+        <translation>The crisis is already closed. Open it again first if people come again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>De post is al gesloten. Open eerst opnieuw als er weer mensen komen.</source>
+        <translation>The post is already closed. Open it again first if people come again.</translation>
     </message>
 </context>
 <context>
@@ -3698,6 +4264,15 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>Privacy</name>
+    <message>
+        <location filename="../../noodpost/services/privacy.py" line="+49"/>
+        <source>Het auditlogboek is alleen voor de coördinator. Vraag de coördinator van dienst.</source>
+        <extracomment>Lists only a coordinator may open.</extracomment>
+        <translation>The audit log is for the coordinator only. Ask the coordinator on duty.</translation>
+    </message>
+</context>
+<context>
     <name>PublicWords</name>
     <message>
         <location filename="../../noodpost/gui/public_words.py" line="+20"/>
@@ -3840,6 +4415,55 @@ EMERGENCY</translation>
         <location line="+7"/>
         <source>Opmerking van de C-NSP: {note}</source>
         <translation>Comment from the C-NSP: {note}</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../noodpost/services/recovery.py" line="+58"/>
+        <source>Alleen een coördinator kan de herstelcode bekijken.</source>
+        <extracomment>Where the plain copy waits to be sealed, and a sealed backup is opened: inside the data folder (0700), never on the stick.</extracomment>
+        <translation>Only a coordinator can view the recovery code.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back-ups buiten deze laptop worden voortaan versleuteld. Er is een herstelcode gemaakt; een coördinator bekijkt die via Noodpost → Herstelcode… of met &apos;noodpost herstelcode --coordinator NAAM&apos; en schrijft hem op (niet bij de laptop of de USB-stick bewaren).</source>
+        <translation>Backups outside this laptop are encrypted from now on. A recovery code has been made; a coordinator views it via Noodpost → Recovery code… or with &apos;noodpost herstelcode --coordinator NAME&apos; and writes it down (do not keep it with the laptop or the USB stick).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deze back-up is versleuteld. Geef de herstelcode die bij het inrichten is opgeschreven: --herstelcode CODE. Er is niets veranderd.</source>
+        <translation>This backup is encrypted. Give the recovery code that was written down at set-up: --herstelcode CODE. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>De herstelcode kon niet in {folder} worden bewaard ({reason}).</source>
+        <translation>The recovery code could not be saved in {folder} ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+114"/>
+        <source>De back-up is niet gemaakt: de map {folder} bestaat niet (meer). Controleer of de USB-stick erin zit en of de map klopt, en probeer het opnieuw.</source>
+        <translation>The backup was not made: the folder {folder} does not exist (any more). Check that the USB stick is plugged in and the folder is right, and try again.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>{name} is geen bruikbare back-up van Noodpost (een onvolledig bestand). Er is niets veranderd. Kies een andere back-up.</source>
+        <translation>{name} is not a usable Noodpost backup (an incomplete file). Nothing has been changed. Choose another backup.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>De back-up kon niet worden geopend in {folder} ({reason}). Er is niets veranderd.</source>
+        <translation>The backup could not be opened in {folder} ({reason}). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Deze back-up is niet met de herstelcode van deze laptop versleuteld. Geef de herstelcode van de post waar hij vandaan komt: --herstelcode CODE. Er is niets veranderd.</source>
+        <translation>This backup was not encrypted with this laptop&apos;s recovery code. Give the recovery code of the post it comes from: --herstelcode CODE. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>De herstelcode staat niet op deze laptop (bijvoorbeeld na terugzetten met hulp van de C-NSP). Gebruik de opgeschreven code.</source>
+        <translation>The recovery code is not on this laptop (for example after a restore with the C-NSP&apos;s help). Use the code that was written down.</translation>
     </message>
 </context>
 <context>
@@ -4463,6 +5087,19 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../noodpost/services/roles.py" line="+22"/>
+        <source>Log eerst in met uw pincode.</source>
+        <translation>Sign in with your PIN first.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alleen een coördinator kan dit doen. Vraag de coördinator van dienst.</source>
+        <translation>Only a coordinator can do this. Ask the coordinator on duty.</translation>
+    </message>
+</context>
+<context>
     <name>SavingDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/saving.py" line="+43"/>
@@ -4478,6 +5115,15 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+24"/>
         <source>Niet opgeslagen: {message}</source>
         <translation>Not saved: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <location filename="../../noodpost/services/base.py" line="+157"/>
+        <source>Vul {what} in.</source>
+        <extracomment>Called after a commit with the names of the entities that changed. What a change by another process may have touched: any kind of entity.</extracomment>
+        <translation>Enter {what}.</translation>
     </message>
 </context>
 <context>
@@ -4570,6 +5216,24 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+71"/>
         <source>De instellingen konden niet worden opgeslagen (%1). Controleer of de map %2 beschrijfbaar is en of de schijf niet vol is.</source>
         <translation>The settings could not be saved (%1). Check that the folder %2 can be written to and that the disk is not full.</translation>
+    </message>
+</context>
+<context>
+    <name>Setup</name>
+    <message>
+        <location filename="../../noodpost/services/setup.py" line="+46"/>
+        <source>Kies als rol &apos;post&apos; (noodsteunpunt) of &apos;hub&apos; (C-NSP).</source>
+        <translation>Choose &apos;post&apos; (local post) or &apos;hub&apos; (C-NSP) as the role.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Geef het noodsteunpunt een naam.</source>
+        <translation>Give the post a name.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De capaciteit kan niet negatief zijn.</source>
+        <translation>The capacity cannot be negative.</translation>
     </message>
 </context>
 <context>
@@ -5921,6 +6585,46 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>VisitsService</name>
+    <message>
+        <location filename="../../noodpost/services/visits.py" line="+228"/>
+        <source>Kies een aantal uren van 0 of meer.</source>
+        <extracomment>How many ids one query asks for at most (well under SQLite&apos;s variable limit).</extracomment>
+        <translation>Choose a number of hours of 0 or more.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <location line="+67"/>
+        <source>Dit bezoek is niet bekend.</source>
+        <translation>This visit is not known.</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>Vul het aantal aanwezige personen in (1 tot {most}).</source>
+        <translation>Enter the number of people present (1 to {most}).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dit huishouden is al aangemeld als aanwezig (sinds {since}). Meld het eerst af als het vertrokken is.</source>
+        <translation>This household is already checked in as present (since {since}). Check it out first when it has left.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Dit bezoek is al afgemeld (om {clock}).</source>
+        <translation>This visit has already been checked out (at {clock}).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dit huishouden is nu niet aangemeld als aanwezig, dus afmelden kan niet.</source>
+        <translation>This household is not checked in as present now, so it cannot be checked out.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Dit huishouden is niet bekend. Scan de kaart opnieuw of schrijf het huishouden in.</source>
+        <translation>This household is not known. Scan the card again or register the household.</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <location filename="../../noodpost/gui/labels.py" line="+18"/>
@@ -6350,6 +7054,114 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+8"/>
         <source>Vrijwilligers toevoegen doet de coördinator van dienst.</source>
         <translation>Adding volunteers is done by the coordinator on duty.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteersService</name>
+    <message>
+        <location filename="../../noodpost/services/volunteers.py" line="+105"/>
+        <source>Kies als rol &apos;vrijwilliger&apos; of &apos;coördinator&apos;.</source>
+        <translation>Choose &apos;volunteer&apos; or &apos;coordinator&apos; as the role.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Beschrijf een vaardigheid in hooguit {most} tekens.</source>
+        <translation>Describe a skill in at most {most} characters.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{what} is te lang (hooguit {most} tekens).</source>
+        <translation>{what} is too long (at most {most} characters).</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>de naam</source>
+        <translation>the name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De naam is te lang (hooguit 200 tekens).</source>
+        <translation>The name is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Het telefoonnummer</source>
+        <translation>The phone number</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Er is al een vrijwilliger met de naam {name}. Voeg bijvoorbeeld een achternaam of initiaal toe.</source>
+        <translation>There is already a volunteer named {name}. Add, for example, a surname or an initial.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>{name} is al niet meer actief.</source>
+        <translation>{name} is already inactive.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is in dienst. Beëindig eerst de dienst.</source>
+        <translation>{name} is on duty. End the shift first.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{name} is de enige actieve coördinator. Maak eerst iemand anders coördinator.</source>
+        <translation>{name} is the only active coordinator. Make someone else coordinator first.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{name} is al actief.</source>
+        <translation>{name} is already active.</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>De taak</source>
+        <translation>The task</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{name} is niet meer actief en kan geen dienst beginnen.</source>
+        <translation>{name} is no longer active and cannot start a shift.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} is al in dienst. Beëindig eerst die dienst voordat een nieuwe begint.</source>
+        <translation>{name} is already on duty. End that shift first before a new one starts.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>De overdracht</source>
+        <translation>The handover</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deze dienst is niet (meer) bekend.</source>
+        <translation>This shift is not known (any more).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deze dienst is al beëindigd.</source>
+        <translation>This shift has already ended.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Deze vrijwilliger is hier niet bekend.</source>
+        <translation>This volunteer is not known here.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>onbekende vrijwilliger</source>
+        <translation>unknown volunteer</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>{name} is niet meer actief. Vraag de coördinator om u weer actief te maken.</source>
+        <translation>{name} is no longer active. Ask the coordinator to make you active again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Voor {name} is nog geen pincode ingesteld. Vraag de coördinator.</source>
+        <translation>No PIN has been set for {name} yet. Ask the coordinator.</translation>
     </message>
 </context>
 <context>

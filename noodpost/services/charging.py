@@ -23,6 +23,7 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.i18n import translate
 from noodpost.core.rations import day_bounds, format_clock
 from noodpost.core.vocabulary import ChargingStatus, label
 from noodpost.services import passing
@@ -117,7 +118,11 @@ class ChargingService:
                 )
             )
         if not rows:
-            raise NotFound(f"Er is geen oplaadbon met nummer {number}. Controleer het nummer.")
+            raise NotFound(
+                translate(
+                    "Charging", "Er is geen oplaadbon met nummer {number}. Controleer het nummer."
+                ).format(number=number)
+            )
         open_rows = [r for r in rows if r.status == ChargingStatus.CHARGING]
         return _ticket((open_rows or rows)[0])
 
@@ -190,9 +195,15 @@ class ChargingService:
             UserError: no device description, or one that is too long.
             NotFound: an unknown household.
         """
-        text = require_text(device, "het apparaat (bijvoorbeeld 'telefoon, zwart hoesje')")
+        text = require_text(
+            device, translate("Charging", "het apparaat (bijvoorbeeld 'telefoon, zwart hoesje')")
+        )
         if len(text) > MAX_DEVICE:
-            raise UserError(f"Maak de omschrijving korter (hoogstens {MAX_DEVICE} tekens).")
+            raise UserError(
+                translate(
+                    "Charging", "Maak de omschrijving korter (hoogstens {limit} tekens)."
+                ).format(limit=MAX_DEVICE)
+            )
         post_code = self.ctx.node.post_code
         ticket_id = new_id()
         with self.ctx.write() as uow:
@@ -200,7 +211,12 @@ class ChargingService:
             if household_id is not None:
                 household = session.get(Household, household_id)
                 if household is None or household.deleted:
-                    raise NotFound("Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.")
+                    raise NotFound(
+                        translate(
+                            "Charging",
+                            "Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.",
+                        )
+                    )
             highest = session.scalar(
                 select(func.max(ChargingTicket.number)).where(ChargingTicket.post_code == post_code)
             )
@@ -241,20 +257,31 @@ class ChargingService:
     def _finish(self, ticket_id: str, status: ChargingStatus) -> Ticket:
         with self.ctx.write() as uow:
             row = self._row(uow.session, ticket_id)
-            if row.status == ChargingStatus.RETURNED:
-                when = (
-                    f" om {format_clock(parse_iso(row.returned_at), self.ctx.clock.now())}"
-                    if row.returned_at
-                    else ""
-                )
+            if row.status == ChargingStatus.RETURNED and row.returned_at:
                 raise Refused(
-                    f"Oplaadbon {row.number} is al teruggegeven{when}. "
-                    "Controleer het nummer op de bon."
+                    translate(
+                        "Charging",
+                        "Oplaadbon {number} is al teruggegeven om {time}. "
+                        "Controleer het nummer op de bon.",
+                    ).format(
+                        number=row.number,
+                        time=format_clock(parse_iso(row.returned_at), self.ctx.clock.now()),
+                    )
+                )
+            if row.status == ChargingStatus.RETURNED:
+                raise Refused(
+                    translate(
+                        "Charging",
+                        "Oplaadbon {number} is al teruggegeven. Controleer het nummer op de bon.",
+                    ).format(number=row.number)
                 )
             if row.status == ChargingStatus.CANCELLED:
                 raise Refused(
-                    f"Oplaadbon {row.number} is geannuleerd. Maak een nieuwe bon als het "
-                    "apparaat toch hier ligt."
+                    translate(
+                        "Charging",
+                        "Oplaadbon {number} is geannuleerd. Maak een nieuwe bon als het "
+                        "apparaat toch hier ligt.",
+                    ).format(number=row.number)
                 )
             data: dict[str, object] = {"status": status.value, BASE_KEY: row.updated_hlc}
             if status is ChargingStatus.RETURNED:
@@ -272,5 +299,5 @@ class ChargingService:
     def _row(session: Session, ticket_id: str) -> ChargingTicket:
         row = session.get(ChargingTicket, ticket_id) if ticket_id else None
         if row is None or row.deleted:
-            raise NotFound("Deze oplaadbon is niet bekend.")
+            raise NotFound(translate("Charging", "Deze oplaadbon is niet bekend."))
         return row

@@ -26,6 +26,7 @@ from functools import partial
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NeedsConfirmation, UserError
+from noodpost.core.i18n import translate
 from noodpost.core.rations import LOCAL_ZONE, local_day, local_time
 from noodpost.core.vocabulary import AlarmType, HealthFlag, NeedCategory, Urgency
 from noodpost.services.alarms import AlarmsService
@@ -324,12 +325,14 @@ class _Demo:
 def generate(db: Database, *, households: int, days: int, seed: int, end: datetime) -> DemoResult:
     """Write a demo season ending at ``end`` into an initialised post."""
     if households < 0 or households > 200_000:
-        raise UserError("Kies een aantal huishoudens tussen 0 en 200.000.")
+        raise UserError(translate("Demo", "Kies een aantal huishoudens tussen 0 en 200.000."))
     if not 1 <= days <= 90:
-        raise UserError("Kies een aantal dagen tussen 1 en 90.")
+        raise UserError(translate("Demo", "Kies een aantal dagen tussen 1 en 90."))
     demo = _Demo(db, households, days, seed, end)
     if demo.ctx.node.is_hub:
-        raise UserError("Demogegevens zijn voor een noodsteunpunt, niet voor de C-NSP.")
+        raise UserError(
+            translate("Demo", "Demogegevens zijn voor een noodsteunpunt, niet voor de C-NSP.")
+        )
     demo.run()
     return DemoResult(
         households=len(demo.registered),

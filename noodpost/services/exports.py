@@ -34,7 +34,9 @@ from typing import IO, Any
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.durable import fsync_dir
+from noodpost.core.dutch import count
 from noodpost.core.errors import Refused, UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.core.private_files import make_private
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext
@@ -43,35 +45,55 @@ from noodpost.services.volunteers import VolunteersService
 
 log = logging.getLogger(__name__)
 
+#: How the audit log names an export with or without personal data (recorded: Dutch).
 WITH_PERSONAL = "met persoonsgegevens"
 WITHOUT_PERSONAL = "zonder persoonsgegevens"
 
-#: What an export with personal data adds, for the confirmation a coordinator reads.
-PERSONAL_CONTENTS = (
-    "namen en geboortejaren van huishoudens en gezinsleden",
-    "postcodes, kaartcodes en de gezondheidskenmerken (met toestemming vastgelegd)",
-    "veilig-en-welberichten met naam, bericht en contactgegevens",
-    "namen en telefoonnummers van vrijwilligers",
-    "alle vrije tekst: notities, redenen, omschrijvingen en logboekregels",
-)
+
+def personal_contents() -> tuple[str, ...]:
+    """What an export with personal data adds, for the confirmation a coordinator reads."""
+    return (
+        translate("Exports", "namen en geboortejaren van huishoudens en gezinsleden"),
+        translate(
+            "Exports",
+            "postcodes, kaartcodes en de gezondheidskenmerken (met toestemming vastgelegd)",
+        ),
+        translate("Exports", "veilig-en-welberichten met naam, bericht en contactgegevens"),
+        translate("Exports", "namen en telefoonnummers van vrijwilligers"),
+        translate(
+            "Exports", "alle vrije tekst: notities, redenen, omschrijvingen en logboekregels"
+        ),
+    )
+
+
+#: :func:`personal_contents` in Dutch, made at import (before any catalogue is installed);
+#: a screen calls :func:`personal_contents`, which follows the interface's language.
+PERSONAL_CONTENTS = personal_contents()
 
 
 # ---------------------------------------------------------------- writing files
 
 
 def cannot_write_message(path: Path, error: OSError) -> str:
-    """A Dutch line that says why ``path`` cannot be written and what to do."""
+    """A line that says why ``path`` cannot be written and what to do."""
     if isinstance(error, FileNotFoundError) or not path.parent.is_dir():
-        return f"Kan {path} niet schrijven: bestaat de map {path.parent}? Kies een bestaande map."
+        return translate(
+            "Exports",
+            "Kan {path} niet schrijven: bestaat de map {folder}? Kies een bestaande map.",
+        ).format(path=path, folder=path.parent)
     if isinstance(error, PermissionError):
-        return (
-            f"Kan {path} niet schrijven: er is geen toestemming om in die map te schrijven. "
-            "Kies een andere map."
-        )
+        return translate(
+            "Exports",
+            "Kan {path} niet schrijven: er is geen toestemming om in die map te schrijven. "
+            "Kies een andere map.",
+        ).format(path=path)
     if error.errno == errno.ENOSPC:
-        return f"Kan {path} niet schrijven: de schijf is vol. Kies een andere plek."
-    reason = os_reason(error)
-    return f"Kan {path} niet schrijven ({reason}). Kies een andere plek."
+        return translate(
+            "Exports", "Kan {path} niet schrijven: de schijf is vol. Kies een andere plek."
+        ).format(path=path)
+    return translate(
+        "Exports", "Kan {path} niet schrijven ({reason}). Kies een andere plek."
+    ).format(path=path, reason=os_reason(error))
 
 
 def write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
@@ -81,7 +103,9 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], None]) -> None:
         UserError: the file cannot be written (missing folder, no permission, disk full).
     """
     if path.is_dir():
-        raise UserError(f"{path} is een map. Geef een bestandsnaam.")
+        raise UserError(
+            translate("Exports", "{path} is een map. Geef een bestandsnaam.").format(path=path)
+        )
     partial = path.with_name(path.name + ".partial")
     done = False
     try:
@@ -112,12 +136,19 @@ def writer(data: bytes) -> Callable[[IO[bytes]], None]:
 def prepare_folder(folder: Path) -> None:
     """Make sure ``folder`` exists (its parent must); refuse a file in its place."""
     if folder.exists() and not folder.is_dir():
-        raise UserError(f"{folder} is een bestand, geen map. Kies een map.")
+        raise UserError(
+            translate("Exports", "{folder} is een bestand, geen map. Kies een map.").format(
+                folder=folder
+            )
+        )
     try:
         folder.mkdir(exist_ok=True)
     except OSError as err:
         raise UserError(
-            f"Kan de map {folder} niet maken: bestaat {folder.parent}? Kies een bestaande map."
+            translate(
+                "Exports",
+                "Kan de map {folder} niet maken: bestaat {parent}? Kies een bestaande map.",
+            ).format(folder=folder, parent=folder.parent)
         ) from err
 
 
@@ -142,9 +173,18 @@ class ExportResult:
 
     @property
     def summary(self) -> str:
-        what = WITH_PERSONAL if self.personal else WITHOUT_PERSONAL
-        count = "1 tabel" if len(self.tables) == 1 else f"{len(self.tables)} tabellen"
-        return f"Export {what} geschreven naar {self.path}: {count}, {self.rows} regels."
+        """``Export zonder persoonsgegevens geschreven naar …: 12 tabellen, 340 regels.``"""
+        if self.personal:
+            what = translate("Exports", "met persoonsgegevens")
+        else:
+            what = translate("Exports", "zonder persoonsgegevens")
+        tables = count(
+            len(self.tables), translate("Exports", "tabel"), translate("Exports", "tabellen")
+        )
+        rows = count(self.rows, translate("Exports", "regel"), translate("Exports", "regels"))
+        return translate(
+            "Exports", "Export {what} geschreven naar {path}: {tables}, {rows}."
+        ).format(what=what, path=self.path, tables=tables, rows=rows)
 
 
 class ExportService:
@@ -237,8 +277,11 @@ class ExportService:
             if volunteers.signed_in() is None:
                 raise
             raise Refused(
-                "Een export met persoonsgegevens mag alleen een coördinator maken. Vraag de "
-                "coördinator van dienst, of exporteer zonder persoonsgegevens."
+                translate(
+                    "Exports",
+                    "Een export met persoonsgegevens mag alleen een coördinator maken. Vraag de "
+                    "coördinator van dienst, of exporteer zonder persoonsgegevens.",
+                )
             ) from None
 
     def _audit(self, name: str, personal: bool) -> None:

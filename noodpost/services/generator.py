@@ -40,9 +40,11 @@ from itertools import pairwise
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from noodpost.core import i18n
 from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import Lookup
 from noodpost.core.rations import EPSILON, format_amount, format_clock
 from noodpost.services.base import ServiceContext, new_id, optional_text
 from noodpost.storage.models import GeneratorReading
@@ -54,6 +56,11 @@ RATE_INTERVALS = 3
 #: A tank larger than this is a typing error (litres).
 MAX_LITRES = 10_000.0
 MAX_NOTE = 500
+
+
+def dutch(context: str, text: str) -> str:
+    """The post's own language, for what is printed or reported (the SITREP): the source text."""
+    return text
 
 
 @dataclass(frozen=True)
@@ -113,9 +120,17 @@ class FuelState:
         """The fuel lasts less than :data:`LOW_FUEL_HOURS` (or the tank is empty)."""
         return self.empty or (self.hours_left is not None and self.hours_left < LOW_FUEL_HOURS)
 
+    # The texts below are the screen's, in the interface's language; a document in the post's
+    # language (the SITREP) passes ``translate=dutch`` to the methods behind the properties.
+
     @property
     def state_text(self) -> str:
-        return "draait" if self.running else "staat stil"
+        return self.state_words()
+
+    def state_words(self, translate: Lookup = i18n.translate) -> str:
+        if self.running:
+            return translate("Generator", "draait")
+        return translate("Generator", "staat stil")
 
     @property
     def litres_text(self) -> str:
@@ -124,46 +139,73 @@ class FuelState:
     @property
     def rate_text(self) -> str:
         """``5 l per uur``, or ``—`` while unknown."""
+        return self.rate_words()
+
+    def rate_words(self, translate: Lookup = i18n.translate) -> str:
         if self.litres_per_hour is None:
             return "—"
-        return f"{format_amount(round(self.litres_per_hour, 1))} l per uur"
+        return translate("Generator", "{litres} l per uur").format(
+            litres=format_amount(round(self.litres_per_hour, 1))
+        )
 
     @property
     def hours_text(self) -> str:
         """``nog ± 8 uur``, ``op``, or that the use is not known yet."""
-        if self.empty:
-            return "op"
-        if self.hours_left is None:
-            return "verbruik nog onbekend"
-        return fuel_hours_text(self.hours_left)
+        return self.hours_words()
 
-    def summary(self, now: datetime) -> str:
+    def hours_words(self, translate: Lookup = i18n.translate) -> str:
+        if self.empty:
+            return translate("Generator", "op")
+        if self.hours_left is None:
+            return translate("Generator", "verbruik nog onbekend")
+        return fuel_hours_text(self.hours_left, translate)
+
+    def summary(self, now: datetime, translate: Lookup = i18n.translate) -> str:
         """``draait · 40 l (om 14:00) · 5 l per uur · nog ± 8 uur stroom, leeg rond 22:00``."""
         read = format_clock(parse_iso(self.latest.at), now)
-        parts = [self.state_text, f"{self.litres_text} (om {read})"]
+        parts = [
+            self.state_words(translate),
+            translate("Generator", "{litres} (om {time})").format(
+                litres=self.litres_text, time=read
+            ),
+        ]
         if self.litres_per_hour is not None:
-            parts.append(self.rate_text)
+            parts.append(self.rate_words(translate))
         if self.empty or self.hours_left is None:
-            parts.append(self.hours_text)
+            parts.append(self.hours_words(translate))
+        elif self.running and self.empty_at is not None:
+            parts.append(
+                translate("Generator", "{hours} stroom, leeg rond {time}").format(
+                    hours=self.hours_words(translate), time=format_clock(self.empty_at, now)
+                )
+            )
         elif self.running:
-            text = f"{self.hours_text} stroom"
-            if self.empty_at is not None:
-                text += f", leeg rond {format_clock(self.empty_at, now)}"
-            parts.append(text)
+            parts.append(
+                translate("Generator", "{hours} stroom").format(hours=self.hours_words(translate))
+            )
         else:
-            parts.append(f"brandstof voor {self.hours_text.removeprefix('nog ')} draaien")
+            parts.append(
+                translate("Generator", "brandstof voor {duration} draaien").format(
+                    duration=_about(self.hours_left, translate)
+                )
+            )
         return " · ".join(parts)
 
 
-def fuel_hours_text(hours: float) -> str:
+def _about(hours: float, translate: Lookup) -> str:
+    """``± 40 min``, ``± 6 uur``, ``± 3 dagen``."""
+    if hours < 1:
+        return translate("Generator", "± {minutes} min").format(minutes=max(1, round(hours * 60)))
+    if hours < 48:
+        return translate("Generator", "± {hours} uur").format(hours=round(hours))
+    return translate("Generator", "± {days} dagen").format(days=round(hours / 24))
+
+
+def fuel_hours_text(hours: float, translate: Lookup = i18n.translate) -> str:
     """``nog ± 40 min``, ``nog ± 6 uur``, ``nog ± 3 dagen``, ``op``."""
     if hours <= EPSILON:
-        return "op"
-    if hours < 1:
-        return f"nog ± {max(1, round(hours * 60))} min"
-    if hours < 48:
-        return f"nog ± {round(hours)} uur"
-    return f"nog ± {round(hours / 24)} dagen"
+        return translate("Generator", "op")
+    return translate("Generator", "nog {duration}").format(duration=_about(hours, translate))
 
 
 def _hours(start: str, end: str) -> float:
@@ -236,14 +278,21 @@ def fuel_states(session: Session, codes: Iterable[str], now: datetime) -> dict[s
 
 
 def _litres(value: float | None, what: str) -> float | None:
+    """``what`` names the field, already in the interface's language."""
     if value is None:
         return None
     if math.isnan(value) or value < 0:
-        raise UserError(f"Vul bij {what} een aantal liter in van 0 of meer.")
+        raise UserError(
+            i18n.translate(
+                "Generator", "Vul bij {field} een aantal liter in van 0 of meer."
+            ).format(field=what)
+        )
     if value > MAX_LITRES:
         raise UserError(
-            f"{format_amount(value)} liter bij {what} is te veel voor een aggregaat. "
-            "Controleer het getal."
+            i18n.translate(
+                "Generator",
+                "{litres} liter bij {field} is te veel voor een aggregaat. Controleer het getal.",
+            ).format(litres=format_amount(value), field=what)
         )
     return float(value)
 
@@ -268,12 +317,18 @@ class GeneratorService:
             UserError: no litres left, a negative or impossible number, a note too long.
         """
         if litres_left is None:
-            raise UserError("Vul in hoeveel liter er nu in de tank zit.")
-        left = _litres(litres_left, "'liter over'")
-        added = _litres(litres_added, "'liter bijgevuld'")
+            raise UserError(
+                i18n.translate("Generator", "Vul in hoeveel liter er nu in de tank zit.")
+            )
+        left = _litres(litres_left, i18n.translate("Generator", "'liter over'"))
+        added = _litres(litres_added, i18n.translate("Generator", "'liter bijgevuld'"))
         text = optional_text(note)
         if text is not None and len(text) > MAX_NOTE:
-            raise UserError(f"Maak de opmerking korter (hoogstens {MAX_NOTE} tekens).")
+            raise UserError(
+                i18n.translate(
+                    "Generator", "Maak de opmerking korter (hoogstens {limit} tekens)."
+                ).format(limit=MAX_NOTE)
+            )
         reading_id = new_id()
         with self.ctx.write() as uow:
             uow.emit(

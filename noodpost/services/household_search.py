@@ -27,6 +27,7 @@ from sqlalchemy import select
 from noodpost.core import cards
 from noodpost.core.audit import AuditAction
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 from noodpost.core.vocabulary import VisitStatus
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext
@@ -168,11 +169,18 @@ class HouseholdSearch:
         terms = search_terms(text, self.ctx.clock.now().year)
         if terms is None or not (terms.words or terms.birth_year or terms.postcode):
             raise UserError(
-                "Typ een deel van de naam, eventueel met het geboortejaar of de postcode, "
-                "bijvoorbeeld: Bakker 1950."
+                translate(
+                    "HouseholdSearch",
+                    "Typ een deel van de naam, eventueel met het geboortejaar of de postcode, "
+                    "bijvoorbeeld: Bakker 1950.",
+                )
             )
         if terms.words and len("".join(terms.words)) < MIN_LETTERS:
-            raise UserError(f"Typ minstens {MIN_LETTERS} letters van de naam.")
+            raise UserError(
+                translate("HouseholdSearch", "Typ minstens {letters} letters van de naam.").format(
+                    letters=MIN_LETTERS
+                )
+            )
         own = self.ctx.node.post_code
         with self.ctx.read() as session:
             households = session.scalars(

@@ -26,6 +26,7 @@ from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
 from noodpost.core.hlc import pack, wall_time
+from noodpost.core.i18n import translate
 from noodpost.core.rations import unit_for
 from noodpost.core.vocabulary import AlarmStatus, MovementKind, ShiftStatus, label
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
@@ -214,13 +215,26 @@ class LogbookService:
             UserError: no text, or text or category too long.
         """
         if self._post_code is not None and self._post_code != self.ctx.node.post_code:
-            raise UserError("Een regel in het logboek van een andere post schrijft die post zelf.")
-        body = require_text(text, "de tekst voor het logboek")
+            raise UserError(
+                translate(
+                    "Logbook",
+                    "Een regel in het logboek van een andere post schrijft die post zelf.",
+                )
+            )
+        body = require_text(text, translate("Logbook", "de tekst voor het logboek"))
         if len(body) > MAX_TEXT:
-            raise UserError(f"De tekst is te lang (hooguit {MAX_TEXT} tekens). Maak hem korter.")
+            raise UserError(
+                translate(
+                    "Logbook", "De tekst is te lang (hooguit {limit} tekens). Maak hem korter."
+                ).format(limit=MAX_TEXT)
+            )
         category_value = optional_text(category)
         if category_value is not None and len(category_value) > MAX_CATEGORY:
-            raise UserError(f"De categorie is te lang (hooguit {MAX_CATEGORY} tekens).")
+            raise UserError(
+                translate("Logbook", "De categorie is te lang (hooguit {limit} tekens).").format(
+                    limit=MAX_CATEGORY
+                )
+            )
         entry_id = new_id()
         at = self.ctx.now_iso()
         with self.ctx.write() as uow:

@@ -28,6 +28,7 @@ from noodpost.core import cards, rations
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM
 from noodpost.core.vocabulary import HealthFlag, label
@@ -201,8 +202,11 @@ class NoodlijstService:
         node = self.ctx.node
         if node.is_hub:
             raise UserError(
-                "De noodlijst is voor een noodsteunpunt: op de C-NSP is niemand aanwezig. "
-                "Druk hem af op de laptop van de post."
+                translate(
+                    "Noodlijst",
+                    "De noodlijst is voor een noodsteunpunt: op de C-NSP is niemand aanwezig. "
+                    "Druk hem af op de laptop van de post.",
+                )
             )
         now = self.ctx.clock.now()
         with self.ctx.read() as session:

@@ -13,9 +13,11 @@ from collections.abc import Mapping
 
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 from noodpost.core.vocabulary import MovementKind
 from noodpost.services.base import ServiceContext, new_id
-from noodpost.services.supplies import SuppliesService, _amount
+from noodpost.services.supplies import SuppliesService
+from noodpost.services.supply_checks import checked_amount
 from noodpost.services.supply_types import Movement
 
 #: The source written on every line of the opening stock.
@@ -38,18 +40,31 @@ class OpeningStockService:
         """
         items = {item.id: item for item in self._supplies.items()}
         lines = []
+        missing = translate("OpeningStock", "Vul in hoeveel {item} ({unit}) u op voorraad hebt.")
         for key, quantity in amounts.items():
             if quantity is None or quantity == 0:
                 continue
             item = self._supplies.item(key)
             if item.id not in items:  # retired: no longer in the list
-                raise UserError(f"{item.name} staat niet meer in de voorraadlijst.")
+                raise UserError(
+                    translate("OpeningStock", "{item} staat niet meer in de voorraadlijst.").format(
+                        item=item.name
+                    )
+                )
             try:
-                lines.append((item, _amount(quantity, item, "op voorraad hebt")))
+                lines.append((item, checked_amount(quantity, item, missing)))
             except UserError as error:
-                raise UserError(f"{item.name}: {error.message}") from None
+                raise UserError(
+                    translate("OpeningStock", "{item}: {message}").format(
+                        item=item.name, message=error.message
+                    )
+                ) from None
         if not lines:
-            raise UserError("Vul bij minstens één artikel in hoeveel er op voorraad is.")
+            raise UserError(
+                translate(
+                    "OpeningStock", "Vul bij minstens één artikel in hoeveel er op voorraad is."
+                )
+            )
         at = self.ctx.now_iso()
         booked = []
         with self.ctx.write() as uow:

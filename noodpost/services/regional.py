@@ -27,13 +27,14 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.clock import iso
 from noodpost.core.errors import NotFound
+from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM
 from noodpost.core.rations import EPSILON, day_bounds, format_quantity
 from noodpost.core.vocabulary import NodeRole, ShiftStatus, Urgency, VisitStatus, label
 from noodpost.services.alarms import OPEN_STATUSES, AlarmInfo, AlarmsService
 from noodpost.services.base import ServiceContext
-from noodpost.services.generator import FuelState, fuel_states
+from noodpost.services.generator import FuelState, fuel_hours_text, fuel_states
 from noodpost.services.logbook import LogbookLine, LogbookService
 from noodpost.services.needs import ACTIVE_STATUSES
 from noodpost.services.supply_ledger import stock_totals
@@ -101,21 +102,18 @@ class Shortage:
         """``Water 40 l (minimum 100 l), nog ± 6 uur``."""
         amount = format_quantity(self.quantity, self.unit)
         minimum = format_quantity(self.min_stock, self.unit)
-        text = f"{self.item_name} {amount} (minimum {minimum})"
-        if self.hours_left is not None:
-            text += f", {hours_text(self.hours_left)}"
-        return text
+        if self.hours_left is None:
+            return translate("RegionalService", "{item} {amount} (minimum {minimum})").format(
+                item=self.item_name, amount=amount, minimum=minimum
+            )
+        return translate("RegionalService", "{item} {amount} (minimum {minimum}), {left}").format(
+            item=self.item_name, amount=amount, minimum=minimum, left=hours_text(self.hours_left)
+        )
 
 
 def hours_text(hours: float) -> str:
-    """``op``, ``nog ± 40 min``, ``nog ± 6 uur``, ``nog ± 3 dagen``."""
-    if hours <= EPSILON:
-        return "op"
-    if hours < 1:
-        return f"nog ± {max(1, round(hours * 60))} min"
-    if hours < 48:
-        return f"nog ± {round(hours)} uur"
-    return f"nog ± {round(hours / 24)} dagen"
+    """``op``, ``nog ± 40 min``, ``nog ± 6 uur``, ``nog ± 3 dagen`` (the generator's words)."""
+    return fuel_hours_text(hours)
 
 
 @dataclass(frozen=True)
@@ -176,7 +174,9 @@ class PostRow:
 
     @property
     def channel_label(self) -> str:
-        return {"usb": "USB", "network": "netwerk"}.get(self.last_channel or "", "")
+        if self.last_channel == "network":
+            return translate("RegionalService", "netwerk")
+        return "USB" if self.last_channel == "usb" else ""
 
     @property
     def needs_text(self) -> str:
@@ -319,7 +319,11 @@ class RegionalService:
     def _known(self, session: Session, post_code: str) -> str:
         code = (post_code or "").strip().upper()
         if code not in self._post_codes(session):
-            raise NotFound(f"Post {post_code} is hier niet bekend.")
+            raise NotFound(
+                translate("RegionalService", "Post {post} is hier niet bekend.").format(
+                    post=post_code
+                )
+            )
         return code
 
     def _rows(self, session: Session, codes: list[str]) -> list[PostRow]:
@@ -513,5 +517,7 @@ def _on_shift(session: Session, codes: list[str]) -> dict[str, tuple[str, ...]]:
         )
         .order_by(Shift.started_at, Shift.id)
     ):
-        found.setdefault(code, []).append(name or "onbekende vrijwilliger")
+        found.setdefault(code, []).append(
+            name or translate("RegionalService", "onbekende vrijwilliger")
+        )
     return {code: tuple(names) for code, names in found.items()}

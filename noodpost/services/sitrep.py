@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, SystemClock, iso, parse_iso
 from noodpost.core.errors import NotFound, UserError
+from noodpost.core.i18n import translate
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM
 from noodpost.core.rations import day_bounds, format_quantity, local_time
 from noodpost.core.vocabulary import (
@@ -40,7 +41,7 @@ from noodpost.core.vocabulary import (
 )
 from noodpost.services.alarms import OPEN_STATUSES
 from noodpost.services.base import ServiceContext
-from noodpost.services.generator import FuelState, fuel_states
+from noodpost.services.generator import FuelState, dutch, fuel_states
 from noodpost.services.needs import ACTIVE_STATUSES
 from noodpost.services.status import read_status
 from noodpost.services.supply_ledger import stock_totals
@@ -436,7 +437,8 @@ def _with_bottlenecks(report: PostReport) -> PostReport:
             )
     fuel = report.fuel
     if fuel is not None and fuel.low:
-        lines.append(f"Aggregaat: brandstof {fuel.hours_text} ({fuel.litres_text} in de tank).")
+        hours = fuel.hours_words(dutch)  # the report is in the post's language
+        lines.append(f"Aggregaat: brandstof {hours} ({fuel.litres_text} in de tank).")
     return PostReport(**{**report.__dict__, "bottlenecks": tuple(lines)})
 
 
@@ -510,8 +512,11 @@ class SitrepService:
                 match = [c for c in codes if c.upper() == wanted]
                 if not match:
                     raise NotFound(
-                        f"Post {post_code} is hier niet bekend. Bekende posten: "
-                        f"{', '.join(codes) or 'geen'}."
+                        translate(
+                            "Sitrep", "Post {post} is hier niet bekend. Bekende posten: {posts}."
+                        ).format(
+                            post=post_code, posts=", ".join(codes) or translate("Sitrep", "geen")
+                        )
                     )
                 codes = match
             elif node.is_hub:
@@ -556,8 +561,11 @@ def read_sitrep(data_dir: Path, post_code: str | None, clock: Clock | None = Non
     location = database_location(data_dir)
     if not has_database(location):
         raise UserError(
-            f"De map {data_dir} bevat nog geen noodsteunpunt. Richt het eerst in met "
-            "'noodpost init --role post --name NAAM --code CODE'."
+            translate(
+                "Sitrep",
+                "De map {folder} bevat nog geen noodsteunpunt. Richt het eerst in met "
+                "'noodpost init --role post --name NAAM --code CODE'.",
+            ).format(folder=data_dir)
         )
     db: Database = open_database(location)
     try:

@@ -26,9 +26,19 @@ from noodpost.core import rations
 from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
+from noodpost.core.i18n import translate
 from noodpost.core.vocabulary import MovementKind
 from noodpost.services import passing, supply_ledger
-from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
+from noodpost.services.base import ServiceContext, new_id
+from noodpost.services.supply_checks import (
+    MAX_QUANTITY,
+    MAX_REASON,
+    checked_amount,
+    confirmation_message,
+    household_row,
+    item_row,
+    reason_text,
+)
 from noodpost.services.supply_types import (
     AllowanceLine,
     HandOut,
@@ -46,33 +56,8 @@ from noodpost.storage.uow import UnitOfWork
 
 #: How long after a hand-out it can still be undone at the desk.
 UNDO_MINUTES = 5
-#: No single delivery, correction or hand-out is larger than this (a mistyped number).
-MAX_QUANTITY = 100_000.0
-MAX_REASON = 500
 #: How many rows :meth:`SuppliesService.ledger` returns unless told otherwise.
 LEDGER_LIMIT = 500
-
-
-def _amount(value: object, item: Item, what: str) -> float:
-    """A positive, finite, plausible quantity of ``item``; ``what`` names the action."""
-    if value is None:
-        raise UserError(f"Vul in hoeveel {rations.lower_first(item.name)} ({item.unit}) u {what}.")
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise UserError("Vul de hoeveelheid in als getal, bijvoorbeeld 3 of 1,5.")
-    if value <= 0:
-        raise UserError("Vul een hoeveelheid groter dan 0 in.")
-    if value > MAX_QUANTITY:
-        raise UserError(
-            f"{rations.format_quantity(value, item.unit)} kan niet kloppen. Controleer het getal."
-        )
-    return float(value)
-
-
-def _reason(value: str | None, *, required: bool) -> str | None:
-    text = require_text(value, "een reden") if required else optional_text(value)
-    if text is not None and len(text) > MAX_REASON:
-        raise UserError(f"Maak de reden korter (hoogstens {MAX_REASON} tekens).")
-    return text
 
 
 def _corrected_ids() -> Select[str | None]:
@@ -119,21 +104,7 @@ class SuppliesService:
             NotFound: no such item in the catalogue.
         """
         with self.ctx.read() as session:
-            return item_from_row(self._item_row(session, code_or_id))
-
-    @staticmethod
-    def _item_row(session: Session, code_or_id: str) -> SupplyItem:
-        key = (code_or_id or "").strip()
-        row = session.get(SupplyItem, key) if key else None
-        if row is None and key:
-            row = session.scalars(
-                select(SupplyItem)
-                .where(SupplyItem.code == key, SupplyItem.deleted.is_(False))
-                .limit(1)
-            ).first()
-        if row is None or row.deleted:
-            raise NotFound(f"Artikel '{key}' staat niet in de voorraadlijst.")
-        return row
+            return item_from_row(item_row(session, code_or_id))
 
     # ------------------------------------------------------------------ stock
 
@@ -166,7 +137,7 @@ class SuppliesService:
     def stock_of(self, item: str) -> StockLine:
         """The stock of one item (code or id) at this post."""
         with self.ctx.read() as session:
-            return self._stock_of(session, item_from_row(self._item_row(session, item)))
+            return self._stock_of(session, item_from_row(item_row(session, item)))
 
     def stock_ids(self) -> list[str]:
         """The item ids of :meth:`stock`, in the same order (the rows of the stock list)."""
@@ -190,7 +161,7 @@ class SuppliesService:
     def ledger(self, item: str, limit: int = LEDGER_LIMIT) -> list[LedgerRow]:
         """Deliveries, corrections, hand-outs and undos of one item at this post, newest first."""
         with self.ctx.read() as session:
-            found = self._item_row(session, item)
+            found = item_row(session, item)
             ids = supply_ledger.line_ids(session, self.ctx.node.post_code, found.id, limit)
             rows = self._ledger_rows(session, item_from_row(found), ids)
         return [rows[i] for i in ids if i in rows]
@@ -202,7 +173,7 @@ class SuppliesService:
             NotFound: unknown item.
         """
         with self.ctx.read() as session:
-            found = self._item_row(session, item)
+            found = item_row(session, item)
             return supply_ledger.line_ids(session, self.ctx.node.post_code, found.id, None)
 
     def ledger_by_id(self, item: str, ids: Sequence[str]) -> dict[str, LedgerRow]:
@@ -215,7 +186,7 @@ class SuppliesService:
             NotFound: unknown item.
         """
         with self.ctx.read() as session:
-            found = item_from_row(self._item_row(session, item))
+            found = item_from_row(item_row(session, item))
             return self._ledger_rows(session, found, ids)
 
     def _ledger_rows(
@@ -248,14 +219,18 @@ class SuppliesService:
             UserError: an impossible quantity.
         """
         with self.ctx.read() as session:
-            found = item_from_row(self._item_row(session, item))
+            found = item_from_row(item_row(session, item))
         if found.retired:
             raise Refused(
-                f"{found.name} staat niet meer in de voorraadlijst. Boek een levering ervan als "
-                "correctie, met een reden."
+                translate(
+                    "SuppliesService",
+                    "{item} staat niet meer in de voorraadlijst. Boek een levering ervan als "
+                    "correctie, met een reden.",
+                ).format(item=found.name)
             )
-        amount = _amount(quantity, found, "ontvangt")
-        return self._move(found, MovementKind.DELIVERY, amount, _reason(source, required=False))
+        missing = translate("SuppliesService", "Vul in hoeveel {item} ({unit}) u ontvangt.")
+        amount = checked_amount(quantity, found, missing)
+        return self._move(found, MovementKind.DELIVERY, amount, reason_text(source, required=False))
 
     def record_correction(self, item: str, quantity: float, reason: str | None) -> Movement:
         """Correct the stock of ``item`` by ``quantity`` (negative for less), with a reason.
@@ -265,15 +240,25 @@ class SuppliesService:
             UserError: no reason, zero or an impossible quantity.
         """
         with self.ctx.read() as session:
-            found = item_from_row(self._item_row(session, item))
+            found = item_from_row(item_row(session, item))
         if isinstance(quantity, bool) or not isinstance(quantity, int | float):
-            raise UserError("Vul de correctie in als getal, bijvoorbeeld -5 of 12.")
+            raise UserError(
+                translate(
+                    "SuppliesService", "Vul de correctie in als getal, bijvoorbeeld -5 of 12."
+                )
+            )
         if quantity == 0:
             raise UserError(
-                "Een correctie van 0 verandert niets. Vul in hoeveel er bij of af gaat."
+                translate(
+                    "SuppliesService",
+                    "Een correctie van 0 verandert niets. Vul in hoeveel er bij of af gaat.",
+                )
             )
-        amount = math.copysign(_amount(abs(quantity), found, "corrigeert"), quantity)
-        return self._move(found, MovementKind.CORRECTION, amount, _reason(reason, required=True))
+        missing = translate("SuppliesService", "Vul in hoeveel {item} ({unit}) u corrigeert.")
+        amount = math.copysign(checked_amount(abs(quantity), found, missing), quantity)
+        return self._move(
+            found, MovementKind.CORRECTION, amount, reason_text(reason, required=True)
+        )
 
     def _move(
         self, item: Item, kind: MovementKind, quantity: float, reason: str | None
@@ -308,7 +293,7 @@ class SuppliesService:
         now = self.ctx.clock.now()
         start, end = rations.day_bounds(now)
         with self.ctx.read() as session:
-            household = self._household(session, household_id)
+            household = household_row(session, household_id)
             live = _live_hand_outs(household_id)
             received: dict[str, float | None] = {
                 item_id: total
@@ -354,13 +339,6 @@ class SuppliesService:
                 )
             return lines
 
-    @staticmethod
-    def _household(session: Session, household_id: str) -> Household:
-        row = session.get(Household, household_id) if household_id else None
-        if row is None or row.deleted:
-            raise NotFound("Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.")
-        return row
-
     def _ration_check(
         self, session: Session, household: Household, item: Item, quantity: float, now: datetime
     ) -> rations.RationCheck:
@@ -405,9 +383,9 @@ class SuppliesService:
             NeedsConfirmation: beyond today's ration or before the minimum interval, and no
                 reason given (``needs_reason`` is set; ``warnings`` say what would be exceeded).
         """
-        reason = _reason(override_reason, required=False)
+        reason = reason_text(override_reason, required=False)
         with self.ctx.write() as uow:
-            household = self._household(uow.session, household_id)
+            household = household_row(uow.session, household_id)
             distribution_id = self.hand_out_in(uow, household, item, quantity, reason)
         return self._hand_out_result(distribution_id)
 
@@ -425,16 +403,21 @@ class SuppliesService:
         moment on a paper form (checked by the caller): the ration counts on that day."""
         session = uow.session
         moment = self.ctx.clock.now() if at is None else at
-        found = item_from_row(self._item_row(session, item))
+        found = item_from_row(item_row(session, item))
         if found.retired:
             raise Refused(
-                f"{found.name} staat niet meer in de voorraadlijst en wordt niet meer uitgegeven."
+                translate(
+                    "SuppliesService",
+                    "{item} staat niet meer in de voorraadlijst en wordt niet meer uitgegeven.",
+                ).format(item=found.name)
             )
-        amount = _amount(found.quick_quantity if quantity is None else quantity, found, "uitgeeft")
+        missing = translate("SuppliesService", "Vul in hoeveel {item} ({unit}) u uitgeeft.")
+        asked = found.quick_quantity if quantity is None else quantity
+        amount = checked_amount(asked, found, missing)
         verdict = self._ration_check(session, household, found, amount, moment)
         if not verdict.allowed and reason is None:
             raise NeedsConfirmation(
-                _confirmation_message(found, amount, verdict), verdict.warnings, needs_reason=True
+                confirmation_message(found, amount, verdict), verdict.warnings, needs_reason=True
             )
         distribution_id = new_id()
         data = {
@@ -464,13 +447,21 @@ class SuppliesService:
             session = uow.session
             row = session.get(Distribution, distribution_id) if distribution_id else None
             if row is None or row.deleted:
-                raise NotFound("Deze uitgifte is niet bekend.")
+                raise NotFound(translate("SuppliesService", "Deze uitgifte is niet bekend."))
             if row.corrects is not None or row.quantity <= 0:
-                raise Refused("Dit is zelf een terugdraaiing; die kan niet worden teruggedraaid.")
+                raise Refused(
+                    translate(
+                        "SuppliesService",
+                        "Dit is zelf een terugdraaiing; die kan niet worden teruggedraaid.",
+                    )
+                )
             if row.post_code != post_code:
                 raise Refused(
-                    f"Deze uitgifte is gedaan op noodsteunpunt {row.post_code}; "
-                    "alleen daar kan hij worden teruggedraaid."
+                    translate(
+                        "SuppliesService",
+                        "Deze uitgifte is gedaan op noodsteunpunt {post}; "
+                        "alleen daar kan hij worden teruggedraaid.",
+                    ).format(post=row.post_code)
                 )
             undone = session.scalar(
                 select(Distribution.id)
@@ -478,11 +469,14 @@ class SuppliesService:
                 .limit(1)
             )
             if undone is not None:
-                raise Refused("Deze uitgifte is al teruggedraaid.")
+                raise Refused(translate("SuppliesService", "Deze uitgifte is al teruggedraaid."))
             if row.at is None or now - parse_iso(row.at) > timedelta(minutes=UNDO_MINUTES):
                 raise Refused(
-                    f"Terugdraaien kan alleen binnen {UNDO_MINUTES} minuten na de uitgifte. "
-                    "Klopt de voorraad niet meer? Vraag de coördinator om een correctie."
+                    translate(
+                        "SuppliesService",
+                        "Terugdraaien kan alleen binnen {minutes} minuten na de uitgifte. "
+                        "Klopt de voorraad niet meer? Vraag de coördinator om een correctie.",
+                    ).format(minutes=UNDO_MINUTES)
                 )
             uow.emit(
                 "distribution",
@@ -535,10 +529,15 @@ class SuppliesService:
         with self.ctx.read() as session:
             row = session.get(Distribution, distribution_id)
             if row is None or row.deleted or row.corrects is not None:
-                raise NotFound("Deze uitgifte is niet bekend.")
+                raise NotFound(translate("SuppliesService", "Deze uitgifte is niet bekend."))
             item_row = session.get(SupplyItem, row.item_id)
             if item_row is None:
-                raise NotFound("Het artikel van deze uitgifte staat niet in de voorraadlijst.")
+                raise NotFound(
+                    translate(
+                        "SuppliesService",
+                        "Het artikel van deze uitgifte staat niet in de voorraadlijst.",
+                    )
+                )
             item = item_from_row(item_row)
             correction = session.scalar(
                 select(Distribution.id)
@@ -569,24 +568,10 @@ class SuppliesService:
             )
 
 
-def _confirmation_message(item: Item, quantity: float, verdict: rations.RationCheck) -> str:
-    amount = rations.format_quantity(quantity, item.unit)
-    name = rations.lower_first(item.name)
-    if verdict.over_limit and verdict.too_soon:
-        what = (
-            f"Met {amount} {name} gaat dit huishouden over het rantsoen van vandaag, en de "
-            "vorige uitgifte is nog te kort geleden."
-        )
-    elif verdict.over_limit:
-        what = f"Met {amount} {name} gaat dit huishouden over het rantsoen van vandaag."
-    else:
-        what = f"De vorige uitgifte {name} aan dit huishouden is nog te kort geleden."
-    return f"{what} Geef een reden als u toch {amount} uitgeeft."
-
-
 __all__ = [
     "LEDGER_LIMIT",
     "MAX_QUANTITY",
+    "MAX_REASON",
     "UNDO_MINUTES",
     "AllowanceLine",
     "HandOut",

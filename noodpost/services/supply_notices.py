@@ -16,8 +16,7 @@ Rules that live here and nowhere else:
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,45 +28,23 @@ from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
+from noodpost.core.i18n import translate
 from noodpost.core.vocabulary import DispatchStatus, NodeRole, RequestStatus, Urgency, label
-from noodpost.services.base import ServiceContext, new_id, optional_text
+from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.supply_ledger import counted_lines
+from noodpost.services.supply_notice_checks import (
+    MAX_LINES,
+    MAX_NOTE,
+    LineInput,
+    checked_quantity,
+    item_names,
+    note_text,
+    valid_lines,
+)
 from noodpost.services.supply_notice_types import Dispatch, NoticeLine, Request
-from noodpost.storage.models import Post, SupplyDispatch, SupplyItem, SupplyRequest
+from noodpost.storage.models import Post, SupplyDispatch, SupplyRequest
 
-MAX_NOTE = 1000
-MAX_LINES = 40
-#: No line of a dispatch or request is larger than this (a mistyped number).
-MAX_QUANTITY = 100_000.0
 _CHUNK = 500
-
-
-LineInput = Mapping[str, float] | Iterable[tuple[str, float]]
-
-
-def _pairs(lines: LineInput) -> list[tuple[str, Any]]:
-    if isinstance(lines, Mapping):
-        return list(lines.items())
-    return list(lines)
-
-
-def _note(value: str | None, what: str = "De opmerking") -> str | None:
-    text = optional_text(value)
-    if text is not None and len(text) > MAX_NOTE:
-        raise UserError(f"{what} is te lang (hooguit {MAX_NOTE} tekens). Maak het korter.")
-    return text
-
-
-def _quantity(value: object, name: str, unit: str, *, zero_ok: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise UserError(f"Vul de hoeveelheid {name} in als getal, bijvoorbeeld 3 of 1,5.")
-    if value < 0 or (value == 0 and not zero_ok):
-        raise UserError(f"Vul voor {name} een hoeveelheid groter dan 0 in.")
-    if value > MAX_QUANTITY:
-        raise UserError(
-            f"{rations.format_quantity(value, unit)} {name} kan niet kloppen. Controleer het getal."
-        )
-    return float(value)
 
 
 class SupplyNoticesService:
@@ -124,7 +101,7 @@ class SupplyNoticesService:
         """
         found = self.dispatches_by_id([dispatch_id]).get(dispatch_id)
         if found is None:
-            raise NotFound("Deze levering is hier niet bekend.")
+            raise NotFound(translate("SupplyNotices", "Deze levering is hier niet bekend."))
         return found
 
     def request_ids(self, *, open_only: bool = False) -> list[str]:
@@ -177,7 +154,7 @@ class SupplyNoticesService:
         """
         found = self.requests_by_id([request_id]).get(request_id)
         if found is None:
-            raise NotFound("Deze aanvraag is hier niet bekend.")
+            raise NotFound(translate("SupplyNotices", "Deze aanvraag is hier niet bekend."))
         return found
 
     # ------------------------------------------------------------------ the hub
@@ -202,27 +179,47 @@ class SupplyNoticesService:
         with self.ctx.read() as session:
             if code not in dict(self._posts(session)):
                 raise NotFound(
-                    f"Post {code or '(leeg)'} is hier niet bekend. Kies een post uit de lijst."
+                    translate(
+                        "SupplyNotices",
+                        "Post {post} is hier niet bekend. Kies een post uit de lijst.",
+                    ).format(post=code or translate("SupplyNotices", "(leeg)"))
                 )
-            items = self._lines(session, lines, "stuurt")
+            items = valid_lines(
+                session,
+                lines,
+                translate(
+                    "SupplyNotices", "Vul minstens één artikel in met de hoeveelheid die u stuurt."
+                ),
+            )
             if request_id is not None:
                 request = session.get(SupplyRequest, request_id)
                 if request is None or request.deleted:
-                    raise NotFound("Deze aanvraag is hier niet bekend.")
+                    raise NotFound(translate("SupplyNotices", "Deze aanvraag is hier niet bekend."))
                 if request.post_code != code:
                     raise Refused(
-                        f"Deze aanvraag komt van post {request.post_code}, niet van {code}. "
-                        "Stuur de levering naar de post die erom vroeg."
+                        translate(
+                            "SupplyNotices",
+                            "Deze aanvraag komt van post {asked}, niet van {post}. "
+                            "Stuur de levering naar de post die erom vroeg.",
+                        ).format(asked=request.post_code, post=code)
                     )
                 if request.status == RequestStatus.CLOSED:
-                    raise Refused("Deze aanvraag is al afgesloten. Maak een losse levering.")
+                    raise Refused(
+                        translate(
+                            "SupplyNotices",
+                            "Deze aanvraag is al afgesloten. Maak een losse levering.",
+                        )
+                    )
         expected: str | None = None
         if expected_at is not None:
             moment = expected_at.astimezone(UTC)  # a naive time is local time
             if moment < self.ctx.clock.now().replace(second=0, microsecond=0):
                 raise UserError(
-                    "De verwachte aankomst ligt in het verleden. Kies een later moment, of "
-                    "laat het leeg."
+                    translate(
+                        "SupplyNotices",
+                        "De verwachte aankomst ligt in het verleden. Kies een later moment, of "
+                        "laat het leeg.",
+                    )
                 )
             expected = iso(moment)
         dispatch_id = new_id()
@@ -236,7 +233,7 @@ class SupplyNoticesService:
                     "from_code": self.ctx.node.post_code,
                     "lines": items,
                     "expected_at": expected,
-                    "note": _note(note),
+                    "note": note_text(note),
                     "request_id": request_id,
                     "sent_at": self.ctx.now_iso(),
                 },
@@ -252,14 +249,17 @@ class SupplyNoticesService:
             UserError: no reason.
         """
         self._require_hub()
-        why = _note(reason, "De reden")
+        why = note_text(reason, translate("SupplyNotices", "De reden"))
         if why is None:
-            raise UserError("Vul in waarom de levering niet doorgaat.")
+            raise UserError(translate("SupplyNotices", "Vul in waarom de levering niet doorgaat."))
         with self.ctx.write() as uow:
             row = self._dispatch_row(uow.session, dispatch_id)
             if row.status != DispatchStatus.IN_TRANSIT:
                 raise Refused(
-                    f"Deze levering is al {label(row.status)} en kan niet meer worden geannuleerd."
+                    translate(
+                        "SupplyNotices",
+                        "Deze levering is al {status} en kan niet meer worden geannuleerd.",
+                    ).format(status=label(row.status))
                 )
             uow.emit(
                 "supply_dispatch",
@@ -282,13 +282,13 @@ class SupplyNoticesService:
             UserError: no answer.
         """
         self._require_hub()
-        text = _note(answer, "Het antwoord")
+        text = note_text(answer, translate("SupplyNotices", "Het antwoord"))
         if text is None:
-            raise UserError("Vul het antwoord aan de post in.")
+            raise UserError(translate("SupplyNotices", "Vul het antwoord aan de post in."))
         with self.ctx.write() as uow:
             row = self._request_row(uow.session, request_id)
             if row.status == RequestStatus.CLOSED:
-                raise Refused("Deze aanvraag is al afgesloten.")
+                raise Refused(translate("SupplyNotices", "Deze aanvraag is al afgesloten."))
             uow.emit(
                 "supply_request",
                 request_id,
@@ -322,39 +322,54 @@ class SupplyNoticesService:
             NotFound: unknown dispatch.
             UserError: an impossible count, nothing arrived, a difference without a note.
         """
-        receipt_note = _note(note)
+        receipt_note = note_text(note)
         with self.ctx.read() as session:
             row = self._dispatch_row(session, dispatch_id)
             if self.ctx.node.is_hub or row.post_code != self.ctx.node.post_code:
                 raise Refused(
-                    f"Deze levering is voor post {row.post_code}. Alleen die post meldt "
-                    "de ontvangst."
+                    translate(
+                        "SupplyNotices",
+                        "Deze levering is voor post {post}. Alleen die post meldt de ontvangst.",
+                    ).format(post=row.post_code)
                 )
             if row.status == DispatchStatus.RECEIVED:
-                raise Refused("De ontvangst van deze levering is al gemeld.")
+                raise Refused(
+                    translate("SupplyNotices", "De ontvangst van deze levering is al gemeld.")
+                )
             sent = counted_lines(row.lines)
-            names = self._item_names(session, sent)
+            names = item_names(session, sent)
         counted: dict[str, float] = dict(sent)
         if received is not None:
             unknown = [k for k in received if k not in sent]
             if unknown:
                 raise UserError(
-                    "Er staat een artikel bij dat niet in deze levering zit. Boek extra "
-                    "goederen als gewone levering op de voorraadpagina."
+                    translate(
+                        "SupplyNotices",
+                        "Er staat een artikel bij dat niet in deze levering zit. Boek extra "
+                        "goederen als gewone levering op de voorraadpagina.",
+                    )
                 )
             for item_id, value in received.items():
                 name, unit = names.get(item_id, (item_id, ""))
-                counted[item_id] = _quantity(value, rations.lower_first(name), unit, zero_ok=True)
+                counted[item_id] = checked_quantity(
+                    value, rations.lower_first(name), unit, zero_ok=True
+                )
         if all(q <= rations.EPSILON for q in counted.values()):
             raise UserError(
-                "Er is niets aangekomen volgens deze telling. Meld de ontvangst pas als de "
-                "goederen er zijn, of laat de C-NSP weten dat de levering niet aankwam."
+                translate(
+                    "SupplyNotices",
+                    "Er is niets aangekomen volgens deze telling. Meld de ontvangst pas als de "
+                    "goederen er zijn, of laat de C-NSP weten dat de levering niet aankwam.",
+                )
             )
         differs = any(abs(counted[k] - sent[k]) > rations.EPSILON for k in sent)
         if differs and receipt_note is None:
             raise UserError(
-                "Wat er aankwam wijkt af van wat de C-NSP stuurde. Schrijf kort wat er anders "
-                "was, zodat de C-NSP het weet."
+                translate(
+                    "SupplyNotices",
+                    "Wat er aankwam wijkt af van wat de C-NSP stuurde. Schrijf kort wat er anders "
+                    "was, zodat de C-NSP het weet.",
+                )
             )
         with self.ctx.write() as uow:
             row = self._dispatch_row(uow.session, dispatch_id)
@@ -384,14 +399,27 @@ class SupplyNoticesService:
         """
         if self.ctx.node.is_hub:
             raise Refused(
-                "Een aanvraag voor goederen komt van een post. De C-NSP stuurt zelf een levering."
+                translate(
+                    "SupplyNotices",
+                    "Een aanvraag voor goederen komt van een post. "
+                    "De C-NSP stuurt zelf een levering.",
+                )
             )
         try:
             level = Urgency(urgency).value
         except ValueError:
-            raise UserError("Kies de urgentie: spoed, hoog of normaal.") from None
+            raise UserError(
+                translate("SupplyNotices", "Kies de urgentie: spoed, hoog of normaal.")
+            ) from None
         with self.ctx.read() as session:
-            items = self._lines(session, lines, "nodig hebt")
+            items = valid_lines(
+                session,
+                lines,
+                translate(
+                    "SupplyNotices",
+                    "Vul minstens één artikel in met de hoeveelheid die u nodig hebt.",
+                ),
+            )
         request_id = new_id()
         with self.ctx.write() as uow:
             uow.emit(
@@ -402,7 +430,7 @@ class SupplyNoticesService:
                     "post_code": self.ctx.node.post_code,
                     "lines": items,
                     "urgency": level,
-                    "note": _note(note),
+                    "note": note_text(note),
                     "requested_at": self.ctx.now_iso(),
                 },
             )
@@ -415,13 +443,13 @@ class SupplyNoticesService:
             Refused: another post's request; already closed.
             NotFound: unknown request.
         """
-        why = _note(note)
+        why = note_text(note)
         with self.ctx.write() as uow:
             row = self._request_row(uow.session, request_id)
             if not self.ctx.node.is_hub and row.post_code != self.ctx.node.post_code:
-                raise Refused("Deze aanvraag is van een andere post.")
+                raise Refused(translate("SupplyNotices", "Deze aanvraag is van een andere post."))
             if row.status == RequestStatus.CLOSED:
-                raise Refused("Deze aanvraag is al afgesloten.")
+                raise Refused(translate("SupplyNotices", "Deze aanvraag is al afgesloten."))
             uow.emit(
                 "supply_request",
                 request_id,
@@ -439,8 +467,11 @@ class SupplyNoticesService:
     def _require_hub(self) -> None:
         if not self.ctx.node.is_hub:
             raise Refused(
-                "Leveringen worden verstuurd door het coördinerend noodsteunpunt (C-NSP). "
-                "Heeft deze post iets nodig? Stuur een aanvraag."
+                translate(
+                    "SupplyNotices",
+                    "Leveringen worden verstuurd door het coördinerend noodsteunpunt (C-NSP). "
+                    "Heeft deze post iets nodig? Stuur een aanvraag.",
+                )
             )
 
     def _scope(self, model: type[SupplyDispatch] | type[SupplyRequest]) -> list[Any]:
@@ -462,51 +493,12 @@ class SupplyNoticesService:
     def _names(session: Session) -> dict[str, str]:
         return {code: name for code, name in session.execute(select(Post.post_code, Post.name))}
 
-    def _lines(self, session: Session, lines: LineInput, what: str) -> list[dict[str, Any]]:
-        """Validated lines as stored: one per item, in the order given."""
-        pairs = _pairs(lines)
-        if not pairs:
-            raise UserError(f"Vul minstens één artikel in met de hoeveelheid die u {what}.")
-        if len(pairs) > MAX_LINES:
-            raise UserError(f"Hoogstens {MAX_LINES} artikelen tegelijk. Splits de lijst.")
-        totals: dict[str, float] = {}
-        for key, value in pairs:
-            item = self._item(session, key)
-            quantity = _quantity(value, rations.lower_first(item.name), item.unit)
-            totals[item.id] = totals.get(item.id, 0.0) + quantity
-        if any(total > MAX_QUANTITY for total in totals.values()):
-            raise UserError("Een van de hoeveelheden kan niet kloppen. Controleer de getallen.")
-        return [{"item_id": k, "quantity": q} for k, q in totals.items()]
-
-    @staticmethod
-    def _item(session: Session, code_or_id: str) -> SupplyItem:
-        key = (code_or_id or "").strip()
-        row = session.get(SupplyItem, key) if key else None
-        if row is None and key:
-            row = session.scalars(
-                select(SupplyItem).where(SupplyItem.code == key, SupplyItem.deleted.is_(False))
-            ).first()
-        if row is None or row.deleted:
-            raise NotFound(f"Artikel '{key}' staat niet in de voorraadlijst.")
-        if row.retired:
-            raise Refused(f"{row.name} staat niet meer in de voorraadlijst.")
-        return row
-
-    @staticmethod
-    def _item_names(session: Session, item_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
-        ids = list(item_ids)
-        if not ids:
-            return {}
-        return {
-            r.id: (r.name, r.unit)
-            for r in session.scalars(select(SupplyItem).where(SupplyItem.id.in_(ids)))
-        }
-
     def _notice_lines(self, session: Session, raw: object) -> tuple[NoticeLine, ...]:
         counted = counted_lines(raw)
-        names = self._item_names(session, counted)
+        names = item_names(session, counted)
+        unknown = (translate("SupplyNotices", "onbekend artikel"), "")
         return tuple(
-            NoticeLine(item_id, *names.get(item_id, ("onbekend artikel", "")), quantity)
+            NoticeLine(item_id, *names.get(item_id, unknown), quantity)
             for item_id, quantity in counted.items()
         )
 
@@ -551,13 +543,13 @@ class SupplyNoticesService:
     def _dispatch_row(self, session: Session, dispatch_id: str) -> SupplyDispatch:
         row = session.get(SupplyDispatch, dispatch_id)
         if row is None or row.deleted:
-            raise NotFound("Deze levering is hier niet bekend.")
+            raise NotFound(translate("SupplyNotices", "Deze levering is hier niet bekend."))
         return row
 
     def _request_row(self, session: Session, request_id: str) -> SupplyRequest:
         row = session.get(SupplyRequest, request_id)
         if row is None or row.deleted:
-            raise NotFound("Deze aanvraag is hier niet bekend.")
+            raise NotFound(translate("SupplyNotices", "Deze aanvraag is hier niet bekend."))
         return row
 
 

@@ -30,12 +30,13 @@ from collections.abc import Callable
 Lookup = Callable[[str, str], str]
 
 
-def _dutch(context: str, text: str) -> str:
+def dutch(context: str, text: str) -> str:
+    """The source text: the post's own language, for what is printed or recorded (a SITREP)."""
     return text
 
 
 #: The installed lookup (one slot: the interface has one language at a time).
-_installed: list[Lookup] = [_dutch]
+_installed: list[Lookup] = [dutch]
 
 
 def install(lookup: Lookup) -> None:
@@ -45,7 +46,7 @@ def install(lookup: Lookup) -> None:
 
 def uninstall() -> None:
     """Back to the Dutch source texts."""
-    install(_dutch)
+    install(dutch)
 
 
 def translate(context: str, text: str) -> str:

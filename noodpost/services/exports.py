@@ -66,11 +66,6 @@ def personal_contents() -> tuple[str, ...]:
     )
 
 
-#: :func:`personal_contents` in Dutch, made at import (before any catalogue is installed);
-#: a screen calls :func:`personal_contents`, which follows the interface's language.
-PERSONAL_CONTENTS = personal_contents()
-
-
 # ---------------------------------------------------------------- writing files
 
 

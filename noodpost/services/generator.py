@@ -58,11 +58,6 @@ MAX_LITRES = 10_000.0
 MAX_NOTE = 500
 
 
-def dutch(context: str, text: str) -> str:
-    """The post's own language, for what is printed or reported (the SITREP): the source text."""
-    return text
-
-
 @dataclass(frozen=True)
 class Reading:
     """One reading of the generator.

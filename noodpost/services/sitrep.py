@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, SystemClock, iso, parse_iso
 from noodpost.core.errors import NotFound, UserError
-from noodpost.core.i18n import translate
+from noodpost.core.i18n import dutch, translate
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM
 from noodpost.core.rations import day_bounds, format_quantity, local_time
 from noodpost.core.vocabulary import (
@@ -41,7 +41,7 @@ from noodpost.core.vocabulary import (
 )
 from noodpost.services.alarms import OPEN_STATUSES
 from noodpost.services.base import ServiceContext
-from noodpost.services.generator import FuelState, dutch, fuel_states
+from noodpost.services.generator import FuelState, fuel_states
 from noodpost.services.needs import ACTIVE_STATUSES
 from noodpost.services.status import read_status
 from noodpost.services.supply_ledger import stock_totals

@@ -993,6 +993,50 @@
     </message>
 </context>
 <context>
+    <name>Charging</name>
+    <message>
+        <location filename="../../noodpost/services/charging.py" line="+122"/>
+        <source>Er is geen oplaadbon met nummer {number}. Controleer het nummer.</source>
+        <extracomment>How many ids one query asks for at most (well under SQLite&apos;s variable limit).</extracomment>
+        <translation>There is no charging ticket with number {number}. Check the number.</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>het apparaat (bijvoorbeeld &apos;telefoon, zwart hoesje&apos;)</source>
+        <translation>the device (for example &apos;phone, black case&apos;)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maak de omschrijving korter (hoogstens {limit} tekens).</source>
+        <translation>Make the description shorter (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.</source>
+        <translation>This household is not (or no longer) known. Scan the card again.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Oplaadbon {number} is al teruggegeven om {time}. Controleer het nummer op de bon.</source>
+        <translation>Charging ticket {number} was already handed back at {time}. Check the number on the ticket.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Oplaadbon {number} is al teruggegeven. Controleer het nummer op de bon.</source>
+        <translation>Charging ticket {number} was already handed back. Check the number on the ticket.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Oplaadbon {number} is geannuleerd. Maak een nieuwe bon als het apparaat toch hier ligt.</source>
+        <translation>Charging ticket {number} was cancelled. Make a new ticket if the device is here after all.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Deze oplaadbon is niet bekend.</source>
+        <translation>This charging ticket is not known.</translation>
+    </message>
+</context>
+<context>
     <name>ChargingPage</name>
     <message>
         <location filename="../../noodpost/gui/pages/charging.py" line="+64"/>
@@ -1380,6 +1424,25 @@
         <location line="+0"/>
         <source>wijzigingen</source>
         <translation>changes</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../noodpost/services/demo.py" line="+328"/>
+        <source>Kies een aantal huishoudens tussen 0 en 200.000.</source>
+        <extracomment>Local clock times at which the next team takes over (the night team from the last one on). Three teams of two, taking turns: the volunteers at these positions of :data:`VOLUNTEERS`. Meal times draw visitors: hours of the day (local) with their weight.</extracomment>
+        <translation>Choose a number of households between 0 and 200,000.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kies een aantal dagen tussen 1 en 90.</source>
+        <translation>Choose a number of days between 1 and 90.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Demogegevens zijn voor een noodsteunpunt, niet voor de C-NSP.</source>
+        <translation>Demo data is for a post, not for the C-NSP.</translation>
     </message>
 </context>
 <context>
@@ -1810,6 +1873,210 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../noodpost/services/exports.py" line="+56"/>
+        <source>namen en geboortejaren van huishoudens en gezinsleden</source>
+        <extracomment>How the audit log names an export with or without personal data (recorded: Dutch).</extracomment>
+        <translation>names and years of birth of households and their members</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>postcodes, kaartcodes en de gezondheidskenmerken (met toestemming vastgelegd)</source>
+        <translation>postcodes, card codes and the health flags (recorded with consent)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>veilig-en-welberichten met naam, bericht en contactgegevens</source>
+        <translation>safe-and-well messages with name, message and contact details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>namen en telefoonnummers van vrijwilligers</source>
+        <translation>names and phone numbers of volunteers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alle vrije tekst: notities, redenen, omschrijvingen en logboekregels</source>
+        <translation>all free text: notes, reasons, descriptions and logbook lines</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Kan {path} niet schrijven: bestaat de map {folder}? Kies een bestaande map.</source>
+        <translation>Cannot write {path}: does the folder {folder} exist? Choose an existing folder.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kan {path} niet schrijven: er is geen toestemming om in die map te schrijven. Kies een andere map.</source>
+        <translation>Cannot write {path}: there is no permission to write in that folder. Choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kan {path} niet schrijven: de schijf is vol. Kies een andere plek.</source>
+        <translation>Cannot write {path}: the disk is full. Choose another place.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kan {path} niet schrijven ({reason}). Kies een andere plek.</source>
+        <translation>Cannot write {path} ({reason}). Choose another place.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{path} is een map. Geef een bestandsnaam.</source>
+        <translation>{path} is a folder. Give a file name.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>{folder} is een bestand, geen map. Kies een map.</source>
+        <translation>{folder} is a file, not a folder. Choose a folder.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kan de map {folder} niet maken: bestaat {parent}? Kies een bestaande map.</source>
+        <translation>Cannot make the folder {folder}: does {parent} exist? Choose an existing folder.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>met persoonsgegevens</source>
+        <translation>with personal data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>zonder persoonsgegevens</source>
+        <translation>without personal data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tabel</source>
+        <translation>table</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tabellen</source>
+        <translation>tables</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>regel</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>regels</source>
+        <translation>rows</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export {what} geschreven naar {path}: {tables}, {rows}.</source>
+        <translation>Export {what} written to {path}: {tables}, {rows}.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Een export met persoonsgegevens mag alleen een coördinator maken. Vraag de coördinator van dienst, of exporteer zonder persoonsgegevens.</source>
+        <translation>Only a coordinator may make an export with personal data. Ask the coordinator on duty, or export without personal data.</translation>
+    </message>
+</context>
+<context>
+    <name>Generator</name>
+    <message>
+        <location filename="../../noodpost/services/generator.py" line="+127"/>
+        <source>draait</source>
+        <extracomment>Fuel that lasts less than this many hours makes a post stand out (Regio, SITREP). The use per hour is taken over this many of the latest intervals the generator ran. A tank larger than this is a typing error (litres).</extracomment>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>staat stil</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{litres} l per uur</source>
+        <translation>{litres} l per hour</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+49"/>
+        <source>op</source>
+        <translation>empty</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>verbruik nog onbekend</source>
+        <translation>use not known yet</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{litres} (om {time})</source>
+        <translation>{litres} (at {time})</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{hours} stroom, leeg rond {time}</source>
+        <translation>power: {hours}, empty around {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{hours} stroom</source>
+        <translation>power: {hours}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>brandstof voor {duration} draaien</source>
+        <translation>fuel for {duration} of running</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>± {minutes} min</source>
+        <translation>± {minutes} min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>± {hours} uur</source>
+        <translation>± {hours} h</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>± {days} dagen</source>
+        <translation>± {days} days</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>nog {duration}</source>
+        <translation>{duration} left</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Vul bij {field} een aantal liter in van 0 of meer.</source>
+        <translation>Fill in a number of litres of 0 or more for {field}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{litres} liter bij {field} is te veel voor een aggregaat. Controleer het getal.</source>
+        <translation>{litres} litres for {field} is too much for a generator. Check the number.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Vul in hoeveel liter er nu in de tank zit.</source>
+        <translation>Fill in how many litres are in the tank now.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&apos;liter over&apos;</source>
+        <translation>&apos;litres left&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;liter bijgevuld&apos;</source>
+        <translation>&apos;litres added&apos;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maak de opmerking korter (hoogstens {limit} tekens).</source>
+        <translation>Make the note shorter (at most {limit} characters).</translation>
+    </message>
+</context>
+<context>
     <name>GeneratorDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/generator_form.py" line="+37"/>
@@ -2047,6 +2314,20 @@ EMERGENCY</translation>
         <location line="+5"/>
         <source>Aan het opladen: %1</source>
         <translation>Charging: %1</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdSearch</name>
+    <message>
+        <location filename="../../noodpost/services/household_search.py" line="+172"/>
+        <source>Typ een deel van de naam, eventueel met het geboortejaar of de postcode, bijvoorbeeld: Bakker 1950.</source>
+        <extracomment>The fewest letters of a name to search for. At most this many households are listed; more: type more of the name. A birth year typed with the name (four digits in this range; otherwise a postcode&apos;s digits).</extracomment>
+        <translation>Type part of the name, with the year of birth or the postcode if you like, for example: Bakker 1950.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Typ minstens {letters} letters van de naam.</source>
+        <translation>Type at least {letters} letters of the name.</translation>
     </message>
 </context>
 <context>
@@ -2364,6 +2645,30 @@ EMERGENCY</translation>
             <numerusform>Nothing has been done for %n minute, so the screen is locked and nobody is signed in any more. Choose your name and type your PIN to carry on. Whatever was open is kept.</numerusform>
             <numerusform>Nothing has been done for %n minutes, so the screen is locked and nobody is signed in any more. Choose your name and type your PIN to carry on. Whatever was open is kept.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Logbook</name>
+    <message>
+        <location filename="../../noodpost/services/logbook.py" line="+219"/>
+        <source>Een regel in het logboek van een andere post schrijft die post zelf.</source>
+        <extracomment>The time a record states for a step of its lifecycle (raised, acknowledged; a shift begun, ended), for the steps that state one. An automatic line is timed by it: the event&apos;s clock (HLC) never runs backwards, so it is the moment of writing, not of the step, when the two differ (records written afterwards, as ``noodpost demo`` writes its past days). How many lines :meth:`LogbookService.entries` returns unless told otherwise.</extracomment>
+        <translation>A line in another post&apos;s logbook is written by that post itself.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>de tekst voor het logboek</source>
+        <translation>the text for the logbook</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>De tekst is te lang (hooguit {limit} tekens). Maak hem korter.</source>
+        <translation>The text is too long (at most {limit} characters). Make it shorter.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>De categorie is te lang (hooguit {limit} tekens).</source>
+        <translation>The category is too long (at most {limit} characters).</translation>
     </message>
 </context>
 <context>
@@ -3143,6 +3448,38 @@ EMERGENCY</translation>
         <location line="+1"/>
         <source>&amp;Kaart</source>
         <translation>&amp;Card</translation>
+    </message>
+</context>
+<context>
+    <name>Noodlijst</name>
+    <message>
+        <location filename="../../noodpost/services/noodlijst.py" line="+205"/>
+        <source>De noodlijst is voor een noodsteunpunt: op de C-NSP is niemand aanwezig. Druk hem af op de laptop van de post.</source>
+        <translation>The emergency list is for a post: nobody is present at the C-NSP. Print it on the post&apos;s laptop.</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningStock</name>
+    <message>
+        <location filename="../../noodpost/services/opening_stock.py" line="+43"/>
+        <source>Vul in hoeveel {item} ({unit}) u op voorraad hebt.</source>
+        <extracomment>The source written on every line of the opening stock.</extracomment>
+        <translation>Fill in how much {item} ({unit}) you have in stock.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{item} staat niet meer in de voorraadlijst.</source>
+        <translation>{item} is no longer in the stock list.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{item}: {message}</source>
+        <translation>{item}: {message}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vul bij minstens één artikel in hoeveel er op voorraad is.</source>
+        <translation>Fill in for at least one item how much is in stock.</translation>
     </message>
 </context>
 <context>
@@ -4720,6 +5057,35 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>RegionalService</name>
+    <message>
+        <location filename="../../noodpost/services/regional.py" line="+106"/>
+        <source>{item} {amount} (minimum {minimum})</source>
+        <extracomment>The hand-out rate for &quot;hours left&quot; is measured over this many hours. How many logbook lines the detail of a post shows. Per ``(origin, incarnation)`` of other nodes: the highest event seq held here.</extracomment>
+        <translation>{item} {amount} (minimum {minimum})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{item} {amount} (minimum {minimum}), {left}</source>
+        <translation>{item} {amount} (minimum {minimum}), {left}</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>netwerk</source>
+        <translation>network</translation>
+    </message>
+    <message>
+        <location line="+145"/>
+        <source>Post {post} is hier niet bekend.</source>
+        <translation>Post {post} is not known here.</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>onbekende vrijwilliger</source>
+        <translation>unknown volunteer</translation>
+    </message>
+</context>
+<context>
     <name>ReplaceKeyDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/replace_key.py" line="+52"/>
@@ -5612,6 +5978,25 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>Sitrep</name>
+    <message>
+        <location filename="../../noodpost/services/sitrep.py" line="+515"/>
+        <source>Post {post} is hier niet bekend. Bekende posten: {posts}.</source>
+        <extracomment>The hand-out rate for &quot;hours left&quot; is measured over this many hours. Stock that lasts less than this many hours is a bottleneck. More than this share of the capacity present is a bottleneck. Need categories counted as medical for the bottlenecks. The counts of ``status --json`` the report repeats, in reading order. The records a paper form can become (services.paper_entry).</extracomment>
+        <translation>Post {post} is not known here. Known posts: {posts}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>De map {folder} bevat nog geen noodsteunpunt. Richt het eerst in met &apos;noodpost init --role post --name NAAM --code CODE&apos;.</source>
+        <translation>The folder {folder} holds no post yet. Set it up first with &apos;noodpost init --role post --name NAME --code CODE&apos;.</translation>
+    </message>
+</context>
+<context>
     <name>StartupCheckDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/startup_check.py" line="+66"/>
@@ -6025,6 +6410,305 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+4"/>
         <source>Verloop van {item}, nieuwste eerst</source>
         <translation>History of {item}, newest first</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliesService</name>
+    <message>
+        <location filename="../../noodpost/services/supplies.py" line="+225"/>
+        <source>{item} staat niet meer in de voorraadlijst. Boek een levering ervan als correctie, met een reden.</source>
+        <extracomment>How long after a hand-out it can still be undone at the desk. How many rows :meth:`SuppliesService.ledger` returns unless told otherwise.</extracomment>
+        <translation>{item} is no longer in the stock list. Book a delivery of it as a correction, with a reason.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vul in hoeveel {item} ({unit}) u ontvangt.</source>
+        <translation>Fill in how much {item} ({unit}) you receive.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Vul de correctie in als getal, bijvoorbeeld -5 of 12.</source>
+        <translation>Fill in the correction as a number, for example -5 or 12.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Een correctie van 0 verandert niets. Vul in hoeveel er bij of af gaat.</source>
+        <translation>A correction of 0 changes nothing. Fill in how much is added or taken off.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vul in hoeveel {item} ({unit}) u corrigeert.</source>
+        <translation>Fill in how much {item} ({unit}) you correct.</translation>
+    </message>
+    <message>
+        <location line="+152"/>
+        <source>{item} staat niet meer in de voorraadlijst en wordt niet meer uitgegeven.</source>
+        <translation>{item} is no longer in the stock list and is no longer handed out.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vul in hoeveel {item} ({unit}) u uitgeeft.</source>
+        <translation>Fill in how much {item} ({unit}) you hand out.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+82"/>
+        <source>Deze uitgifte is niet bekend.</source>
+        <translation>This hand-out is not known.</translation>
+    </message>
+    <message>
+        <location line="-79"/>
+        <source>Dit is zelf een terugdraaiing; die kan niet worden teruggedraaid.</source>
+        <translation>This is itself an undo; it cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Deze uitgifte is gedaan op noodsteunpunt {post}; alleen daar kan hij worden teruggedraaid.</source>
+        <translation>This hand-out was made at post {post}; only there can it be undone.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deze uitgifte is al teruggedraaid.</source>
+        <translation>This hand-out has already been undone.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Terugdraaien kan alleen binnen {minutes} minuten na de uitgifte. Klopt de voorraad niet meer? Vraag de coördinator om een correctie.</source>
+        <translation>A hand-out can only be undone within {minutes} minutes. Is the stock no longer right? Ask the coordinator for a correction.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Het artikel van deze uitgifte staat niet in de voorraadlijst.</source>
+        <translation>The item of this hand-out is not in the stock list.</translation>
+    </message>
+    <message>
+        <location filename="../../noodpost/services/supply_checks.py" line="+36"/>
+        <source>Vul de hoeveelheid in als getal, bijvoorbeeld 3 of 1,5.</source>
+        <extracomment>No single delivery, correction or hand-out is larger than this (a mistyped number).</extracomment>
+        <translation>Fill in the quantity as a number, for example 3 or 1.5.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Vul een hoeveelheid groter dan 0 in.</source>
+        <translation>Fill in a quantity greater than 0.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{quantity} kan niet kloppen. Controleer het getal.</source>
+        <translation>{quantity} cannot be right. Check the number.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>een reden</source>
+        <translation>a reason</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Maak de reden korter (hoogstens {limit} tekens).</source>
+        <translation>Make the reason shorter (at most {limit} characters).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Met {amount} {item} gaat dit huishouden over het rantsoen van vandaag, en de vorige uitgifte is nog te kort geleden. Geef een reden als u toch {amount} uitgeeft.</source>
+        <translation>With {amount} {item} this household goes over today&apos;s ration, and the previous hand-out was too recent. Give a reason if you hand out {amount} anyway.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Met {amount} {item} gaat dit huishouden over het rantsoen van vandaag. Geef een reden als u toch {amount} uitgeeft.</source>
+        <translation>With {amount} {item} this household goes over today&apos;s ration. Give a reason if you hand out {amount} anyway.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>De vorige uitgifte {item} aan dit huishouden is nog te kort geleden. Geef een reden als u toch {amount} uitgeeft.</source>
+        <translation>The previous hand-out of {item} to this household was too recent. Give a reason if you hand out {amount} anyway.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Artikel &apos;{item}&apos; staat niet in de voorraadlijst.</source>
+        <translation>Item &apos;{item}&apos; is not in the stock list.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.</source>
+        <translation>This household is not (or no longer) known. Scan the card again.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyNotices</name>
+    <message>
+        <location filename="../../noodpost/services/supply_notice_checks.py" line="+42"/>
+        <source>{what} is te lang (hooguit {limit} tekens). Maak het korter.</source>
+        <extracomment>No line of a dispatch or request is larger than this (a mistyped number).</extracomment>
+        <translation>{what} is too long (at most {limit} characters). Make it shorter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De opmerking</source>
+        <translation>The note</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Vul de hoeveelheid {item} in als getal, bijvoorbeeld 3 of 1,5.</source>
+        <translation>Fill in the quantity of {item} as a number, for example 3 or 1.5.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vul voor {item} een hoeveelheid groter dan 0 in.</source>
+        <translation>Fill in a quantity greater than 0 for {item}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{quantity} {item} kan niet kloppen. Controleer het getal.</source>
+        <translation>{quantity} {item} cannot be right. Check the number.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Hoogstens {limit} artikelen tegelijk. Splits de lijst.</source>
+        <translation>At most {limit} items at a time. Split the list.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Een van de hoeveelheden kan niet kloppen. Controleer de getallen.</source>
+        <translation>One of the quantities cannot be right. Check the numbers.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Artikel &apos;{item}&apos; staat niet in de voorraadlijst.</source>
+        <translation>Item &apos;{item}&apos; is not in the stock list.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{item} staat niet meer in de voorraadlijst.</source>
+        <translation>{item} is no longer in the stock list.</translation>
+    </message>
+    <message>
+        <location filename="../../noodpost/services/supply_notices.py" line="+104"/>
+        <location line="+442"/>
+        <source>Deze levering is hier niet bekend.</source>
+        <translation>This delivery is not known here.</translation>
+    </message>
+    <message>
+        <location line="-389"/>
+        <location line="+40"/>
+        <location line="+355"/>
+        <source>Deze aanvraag is hier niet bekend.</source>
+        <translation>This request is not known here.</translation>
+    </message>
+    <message>
+        <location line="-370"/>
+        <source>Post {post} is hier niet bekend. Kies een post uit de lijst.</source>
+        <translation>Post {post} is not known here. Choose a post from the list.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(leeg)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Vul minstens één artikel in met de hoeveelheid die u stuurt.</source>
+        <translation>Fill in at least one item with the quantity you are sending.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deze aanvraag komt van post {asked}, niet van {post}. Stuur de levering naar de post die erom vroeg.</source>
+        <translation>This request comes from post {asked}, not from {post}. Send the delivery to the post that asked for it.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deze aanvraag is al afgesloten. Maak een losse levering.</source>
+        <translation>This request is already closed. Make a separate delivery.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>De verwachte aankomst ligt in het verleden. Kies een later moment, of laat het leeg.</source>
+        <translation>The expected arrival is in the past. Choose a later moment, or leave it empty.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>De reden</source>
+        <translation>The reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vul in waarom de levering niet doorgaat.</source>
+        <translation>Fill in why the delivery is not going ahead.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deze levering is al {status} en kan niet meer worden geannuleerd.</source>
+        <translation>This delivery is already {status} and can no longer be cancelled.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Het antwoord</source>
+        <translation>The answer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Vul het antwoord aan de post in.</source>
+        <translation>Fill in the answer to the post.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+161"/>
+        <source>Deze aanvraag is al afgesloten.</source>
+        <translation>This request is already closed.</translation>
+    </message>
+    <message>
+        <location line="-122"/>
+        <source>Deze levering is voor post {post}. Alleen die post meldt de ontvangst.</source>
+        <translation>This delivery is for post {post}. Only that post reports its receipt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>De ontvangst van deze levering is al gemeld.</source>
+        <translation>The receipt of this delivery has already been reported.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Er staat een artikel bij dat niet in deze levering zit. Boek extra goederen als gewone levering op de voorraadpagina.</source>
+        <translation>The list holds an item that is not in this delivery. Book extra goods as an ordinary delivery on the stock page.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Er is niets aangekomen volgens deze telling. Meld de ontvangst pas als de goederen er zijn, of laat de C-NSP weten dat de levering niet aankwam.</source>
+        <translation>By this count nothing arrived. Report the receipt only when the goods are here, or let the C-NSP know that the delivery did not arrive.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Wat er aankwam wijkt af van wat de C-NSP stuurde. Schrijf kort wat er anders was, zodat de C-NSP het weet.</source>
+        <translation>What arrived differs from what the C-NSP sent. Write briefly what was different, so that the C-NSP knows.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Een aanvraag voor goederen komt van een post. De C-NSP stuurt zelf een levering.</source>
+        <translation>A request for goods comes from a post. The C-NSP sends a delivery itself.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Kies de urgentie: spoed, hoog of normaal.</source>
+        <translation>Choose the urgency: immediate, high or normal.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Vul minstens één artikel in met de hoeveelheid die u nodig hebt.</source>
+        <translation>Fill in at least one item with the quantity you need.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Deze aanvraag is van een andere post.</source>
+        <translation>This request belongs to another post.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Leveringen worden verstuurd door het coördinerend noodsteunpunt (C-NSP). Heeft deze post iets nodig? Stuur een aanvraag.</source>
+        <translation>Deliveries are sent by the coordinating emergency support point (C-NSP). Does this post need something? Send a request.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>onbekend artikel</source>
+        <translation>unknown item</translation>
     </message>
 </context>
 <context>

@@ -16,9 +16,10 @@ import pytest
 from noodpost.core import i18n
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NeedsConfirmation, NotFound, UserError
+from noodpost.core.i18n import dutch
 from noodpost.services.base import ServiceContext
 from noodpost.services.exports import ExportService, personal_contents
-from noodpost.services.generator import GeneratorService, dutch
+from noodpost.services.generator import GeneratorService
 from noodpost.services.intake import IntakeService
 from noodpost.services.regional import Shortage
 from noodpost.services.sitrep import SitrepService

@@ -33,7 +33,7 @@ from noodpost.gui.errors import show_user_error
 from noodpost.gui.pages.base import Page
 from noodpost.gui.printing.sitrep import save_sitrep_pdf, summary_line
 from noodpost.services.cap import CapService
-from noodpost.services.exports import PERSONAL_CONTENTS, ExportService
+from noodpost.services.exports import ExportService, personal_contents
 from noodpost.services.sitrep import Sitrep, SitrepService
 
 OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 8px; border: 1px solid #146c43;"
@@ -199,7 +199,7 @@ class ReportsPage(Page):
         box.setWindowTitle(self.tr("Persoonsgegevens exporteren?"))
         box.setText(self.tr("De export bevat dan ook persoonsgegevens:"))
         box.setInformativeText(
-            "\n".join(f"• {line}" for line in PERSONAL_CONTENTS)
+            "\n".join(f"• {line}" for line in personal_contents())
             + "\n\n"
             + self.tr("De export wordt met uw naam vastgelegd in het auditlogboek. Doorgaan?")
         )

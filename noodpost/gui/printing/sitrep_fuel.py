@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from noodpost.core.clock import parse_iso
+from noodpost.core.i18n import dutch
 from noodpost.core.rations import format_clock
 from noodpost.services.generator import LOW_FUEL_HOURS
 from noodpost.services.sitrep import Sitrep
@@ -39,10 +40,10 @@ def fuel_table(report: Sitrep, width: float) -> tuple[list[Column], list[list[st
         rows.append(
             [
                 post.code,
-                fuel.state_text,
+                fuel.state_words(dutch),  # the report is in the post's language
                 f"{fuel.litres_text} om {read}",
-                fuel.rate_text,
-                fuel.hours_text,
+                fuel.rate_words(dutch),
+                fuel.hours_words(dutch),
                 f"MINDER DAN {LOW_FUEL_HOURS:.0f} UUR" if fuel.low else "",
             ]
         )

@@ -33,6 +33,7 @@ from noodpost.sync.exchange import (
 )
 from noodpost.sync.keys import NodeKeys, fingerprint
 from noodpost.sync.peers import normalise_fingerprint
+from noodpost.sync.texts import recorded, translate
 
 
 @dataclass(frozen=True)
@@ -52,15 +53,22 @@ class Approval:
     @property
     def summary(self) -> str:
         if self.already:
-            return f"{self.post_code} was al goedgekeurd."
-        text = (
-            f"{self.post_code} goedgekeurd ({', '.join(self.fingerprints)}); "
-            f"{bundles(self.bundles)} uit quarantaine: {self.applied} toegepast, "
-            f"{self.present} al aanwezig, {self.quarantined} in quarantaine"
+            return translate("SyncApproval", "{code} was al goedgekeurd.").format(
+                code=self.post_code
+            )
+        text = translate(
+            "SyncApproval",
+            "{code} goedgekeurd ({fingerprints}); {bundles} uit quarantaine: {applied} "
+            "toegepast, {present} al aanwezig, {quarantined} in quarantaine",
+        ).format(
+            code=self.post_code,
+            fingerprints=", ".join(self.fingerprints),
+            bundles=bundles(self.bundles),
+            applied=self.applied,
+            present=self.present,
+            quarantined=self.quarantined,
         )
-        if self.failed:
-            text += f", {bundles(self.failed)} onleesbaar (blijven bewaard)"
-        return text + "."
+        return text + _unreadable(self.failed) + "."
 
 
 def approve_post(
@@ -88,30 +96,44 @@ def approve_post(
             candidates = [p for p in candidates if _fp(p) == wanted]
             if not candidates:
                 raise NotFound(
-                    f"Geen laptop van {post_code} met vingerafdruk {wanted}. Controleer de "
-                    "vingerafdruk met 'noodpost posts list'."
+                    translate(
+                        "SyncApproval",
+                        "Geen laptop van {code} met vingerafdruk {fingerprint}. Controleer de "
+                        "vingerafdruk met 'noodpost posts list'.",
+                    ).format(code=post_code, fingerprint=wanted)
                 )
         waiting = [p for p in candidates if not p.approved]
         if not waiting:
             return Approval(post_code, tuple(_fp(p) for p in candidates), already=True)
         if approved:
             others = (
-                f"De wachtende sleutel {_fps(waiting)} met dezelfde code wordt niet goedgekeurd"
+                translate(
+                    "SyncApproval",
+                    "De wachtende sleutel {waiting} met dezelfde code wordt niet goedgekeurd",
+                )
                 if len(waiting) == 1
-                else f"De wachtende sleutels {_fps(waiting)} met dezelfde code worden niet "
-                "goedgekeurd"
-            )
+                else translate(
+                    "SyncApproval",
+                    "De wachtende sleutels {waiting} met dezelfde code worden niet goedgekeurd",
+                )
+            ).format(waiting=_fps(waiting))
             raise Refused(
-                f"{post_code} heeft al een goedgekeurde sleutel: {_fps(approved)}. {others}; "
-                "de bundels blijven in quarantaine. Is het een vervangende laptop van deze "
-                "post? Vergelijk de vingerafdruk met de post en vervang de sleutel met "
-                f"'noodpost posts replace {post_code} --vingerafdruk NIEUW'."
+                translate(
+                    "SyncApproval",
+                    "{code} heeft al een goedgekeurde sleutel: {approved}. {others}; de bundels "
+                    "blijven in quarantaine. Is het een vervangende laptop van deze post? "
+                    "Vergelijk de vingerafdruk met de post en vervang de sleutel met 'noodpost "
+                    "posts replace {code} --vingerafdruk NIEUW'.",
+                ).format(code=post_code, approved=_fps(approved), others=others)
             )
         if len(waiting) > 1:
             raise Refused(
-                f"Er wachten {len(waiting)} laptops met code {post_code} ({_fps(waiting)}). "
-                "Vergelijk de vingerafdrukken met de post en keur er één goed met 'noodpost "
-                f"posts approve {post_code} --vingerafdruk VINGERAFDRUK'."
+                translate(
+                    "SyncApproval",
+                    "Er wachten {count} laptops met code {code} ({waiting}). Vergelijk de "
+                    "vingerafdrukken met de post en keur er één goed met 'noodpost posts "
+                    "approve {code} --vingerafdruk VINGERAFDRUK'.",
+                ).format(count=len(waiting), code=post_code, waiting=_fps(waiting))
             )
         peer = waiting[0]
         peer.approved = True
@@ -135,14 +157,33 @@ class Replacement:
     @property
     def summary(self) -> str:
         done = self.approval
-        text = (
-            f"{self.post_code}: sleutel vervangen — oud {', '.join(self.old)} → nieuw "
-            f"{self.new}; {bundles(done.bundles)} uit quarantaine: {done.applied} toegepast, "
-            f"{done.present} al aanwezig, {done.quarantined} in quarantaine"
+        text = translate(
+            "SyncApproval",
+            "{code}: sleutel vervangen — oud {old} → nieuw {new}; {bundles} uit quarantaine: "
+            "{applied} toegepast, {present} al aanwezig, {quarantined} in quarantaine",
+        ).format(
+            code=self.post_code,
+            old=", ".join(self.old),
+            new=self.new,
+            bundles=bundles(done.bundles),
+            applied=done.applied,
+            present=done.present,
+            quarantined=done.quarantined,
         )
-        if done.failed:
-            text += f", {bundles(done.failed)} onleesbaar (blijven bewaard)"
-        return text + ". Bundels met de oude sleutel worden niet meer toegepast."
+        return (
+            text
+            + _unreadable(done.failed)
+            + translate("SyncApproval", ". Bundels met de oude sleutel worden niet meer toegepast.")
+        )
+
+
+def _unreadable(failed: int) -> str:
+    """``, 1 bundel onleesbaar (blijven bewaard)`` after a summary, or nothing."""
+    if not failed:
+        return ""
+    return translate("SyncApproval", ", {bundles} onleesbaar (blijven bewaard)").format(
+        bundles=bundles(failed)
+    )
 
 
 def replace_post(
@@ -170,23 +211,36 @@ def replace_post(
         old = [p for p in candidates if p.approved]
         if not old:
             raise Refused(
-                f"{post_code} heeft nog geen goedgekeurde sleutel; er valt niets te vervangen. "
-                "Vergelijk de vingerafdruk met de post en keur hem goed met 'noodpost posts "
-                f"approve {post_code} --vingerafdruk {wanted}'."
+                translate(
+                    "SyncApproval",
+                    "{code} heeft nog geen goedgekeurde sleutel; er valt niets te vervangen. "
+                    "Vergelijk de vingerafdruk met de post en keur hem goed met 'noodpost posts "
+                    "approve {code} --vingerafdruk {fingerprint}'.",
+                ).format(code=post_code, fingerprint=wanted)
             )
         chosen = [p for p in candidates if _fp(p) == wanted]
         if chosen and chosen[0].approved:
             raise Refused(
-                f"{wanted} is al de goedgekeurde sleutel van {post_code}; er valt niets te "
-                "vervangen."
+                translate(
+                    "SyncApproval",
+                    "{fingerprint} is al de goedgekeurde sleutel van {code}; er valt niets te "
+                    "vervangen.",
+                ).format(fingerprint=wanted, code=post_code)
             )
         if not chosen:
             waiting = [p for p in candidates if not p.approved]
-            listed = f"wachtend: {_fps(waiting)}" if waiting else "er wacht geen andere laptop"
+            listed = (
+                translate("SyncApproval", "wachtend: {waiting}").format(waiting=_fps(waiting))
+                if waiting
+                else translate("SyncApproval", "er wacht geen andere laptop")
+            )
             raise Refused(
-                f"Geen wachtende laptop van {post_code} met vingerafdruk {wanted} ({listed}). "
-                "De nieuwe laptop moet eerst een bundel sturen; controleer de vingerafdruk met "
-                "'noodpost posts list'."
+                translate(
+                    "SyncApproval",
+                    "Geen wachtende laptop van {code} met vingerafdruk {fingerprint} ({listed}). "
+                    "De nieuwe laptop moet eerst een bundel sturen; controleer de vingerafdruk "
+                    "met 'noodpost posts list'.",
+                ).format(code=post_code, fingerprint=wanted, listed=listed)
             )
         new = chosen[0]
         for peer in old:
@@ -199,7 +253,7 @@ def replace_post(
 
 def _require_hub(node: Node) -> None:
     if node.role != "hub":
-        raise Refused("Alleen een C-NSP keurt posten goed.")
+        raise Refused(translate("SyncApproval", "Alleen een C-NSP keurt posten goed."))
 
 
 def _claimants(session: Session, post_code: str) -> list[Peer]:
@@ -217,8 +271,11 @@ def _claimants(session: Session, post_code: str) -> list[Peer]:
     )
     if not candidates:
         raise NotFound(
-            f"Er is nog geen post {post_code} bekend. Lees eerst een bundel van die post in; "
-            "die wacht dan in quarantaine op goedkeuring."
+            translate(
+                "SyncApproval",
+                "Er is nog geen post {code} bekend. Lees eerst een bundel van die post in; die "
+                "wacht dan in quarantaine op goedkeuring.",
+            ).format(code=post_code)
         )
     return candidates
 
@@ -258,8 +315,8 @@ def _apply_pending(
                     )
                 )
                 session.delete(row)
-        except UserError as unreadable:  # kept, with the reason, never dropped
-            row.reason = f"niet toe te passen: {unreadable}"[:2000]
+        except UserError as unreadable:  # kept, with the reason (in Dutch), never dropped
+            row.reason = f"niet toe te passen: {recorded(unreadable)}"[:2000]
             failed += 1
     changed: frozenset[str] = frozenset().union(*(o.changed for o in outcomes))
     return Approval(

@@ -46,6 +46,7 @@ from noodpost.sync.header import (
 )
 from noodpost.sync.keys import public_key, verify_key
 from noodpost.sync.rows import Packer, unpack_events
+from noodpost.sync.texts import translate
 
 __all__ = [  # with what noodpost.sync.header defines, so callers need one module
     "COMPRESSION",
@@ -111,10 +112,14 @@ class BundleDamaged(UserError):
     """The bytes are not a complete, intact bundle."""
 
     def __init__(self, detail: str) -> None:
+        """``detail``: what is wrong, a few words from :func:`translate`."""
         super().__init__(
-            f"Deze bundel is beschadigd of onvolledig ({detail}). Er is niets ingelezen. "
-            "Maak bij de afzender een nieuwe bundel en lees die in; bundels zijn cumulatief, "
-            "dus er gaat niets verloren."
+            translate(
+                "SyncBundle",
+                "Deze bundel is beschadigd of onvolledig ({detail}). Er is niets ingelezen. "
+                "Maak bij de afzender een nieuwe bundel en lees die in; bundels zijn cumulatief, "
+                "dus er gaat niets verloren.",
+            ).format(detail=detail)
         )
         self.detail = detail
 
@@ -123,10 +128,14 @@ class BundleTooNew(UserError):
     """Made by a newer Noodpost: refused, never half-read."""
 
     def __init__(self, what: str, found: int, known: int) -> None:
+        """``what``: the word for what is newer (format, event schema), from :func:`translate`."""
         super().__init__(
-            f"Deze bundel is gemaakt met een nieuwere versie van Noodpost ({what} {found}; deze "
-            f"versie kent tot en met {known}). Er is niets ingelezen. Installeer de nieuwste "
-            "versie van Noodpost en lees de bundel daarna opnieuw in."
+            translate(
+                "SyncBundle",
+                "Deze bundel is gemaakt met een nieuwere versie van Noodpost ({what} {found}; "
+                "deze versie kent tot en met {known}). Er is niets ingelezen. Installeer de "
+                "nieuwste versie van Noodpost en lees de bundel daarna opnieuw in.",
+            ).format(what=what, found=found, known=known)
         )
 
 
@@ -135,8 +144,11 @@ class NotAddressed(UserError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Deze bundel is voor een ander noodsteunpunt of C-NSP en kan hier niet worden "
-            "geopend. Er is niets ingelezen."
+            translate(
+                "SyncBundle",
+                "Deze bundel is voor een ander noodsteunpunt of C-NSP en kan hier niet worden "
+                "geopend. Er is niets ingelezen.",
+            )
         )
 
 
@@ -340,14 +352,14 @@ def read_envelope(data: bytes) -> Envelope:
         BundleTooNew: a newer format version.
     """
     if len(data) < _START.size + SIGNATURE_LENGTH:
-        raise BundleDamaged("te kort")
+        raise BundleDamaged(translate("SyncBundle", "te kort"))
     magic, version = _START.unpack_from(data)
     if magic != MAGIC:
-        raise BundleDamaged("geen Noodpost-bundel")
+        raise BundleDamaged(translate("SyncBundle", "geen Noodpost-bundel"))
     if version > FORMAT_VERSION:
-        raise BundleTooNew("formaat", version, FORMAT_VERSION)
+        raise BundleTooNew(translate("SyncBundle", "formaat"), version, FORMAT_VERSION)
     if version not in READABLE_FORMATS:
-        raise BundleDamaged("onbekend formaat")
+        raise BundleDamaged(translate("SyncBundle", "onbekend formaat"))
     if version >= SEALED_FORMAT:
         return _read_sealed_framing(data, version)
     return _read_plain_framing(data, version)
@@ -355,18 +367,18 @@ def read_envelope(data: bytes) -> Envelope:
 
 def _read_sealed_framing(data: bytes, version: int) -> Envelope:
     if len(data) < _SEALED_PREFIX.size + SIGNATURE_LENGTH:
-        raise BundleDamaged("te kort")
+        raise BundleDamaged(translate("SyncBundle", "te kort"))
     _, _, recipient, signer, header_length, payload_length = _SEALED_PREFIX.unpack_from(data)
     if not 0 < header_length <= MAX_HEADER:
-        raise BundleDamaged("kop onvolledig")
+        raise BundleDamaged(translate("SyncBundle", "kop onvolledig"))
     start = _SEALED_PREFIX.size
     end = start + header_length + payload_length
     if payload_length < 1 or len(data) != end + SIGNATURE_LENGTH:
-        raise BundleDamaged("lengte klopt niet")
+        raise BundleDamaged(translate("SyncBundle", "lengte klopt niet"))
     try:
         verify_key(signer.hex()).verify(data[:end], data[end:])
     except (BadSignatureError, ValueError) as bad:
-        raise BundleDamaged("handtekening klopt niet") from bad
+        raise BundleDamaged(translate("SyncBundle", "handtekening klopt niet")) from bad
     return Envelope(
         format=version,
         sender_key=signer.hex(),
@@ -381,22 +393,22 @@ def _read_sealed_framing(data: bytes, version: int) -> Envelope:
 def _read_plain_framing(data: bytes, version: int) -> Envelope:
     """Formats 1–3: a plain JSON header, which names the key the signature is checked with."""
     if len(data) < _PREFIX.size + SIGNATURE_LENGTH:
-        raise BundleDamaged("te kort")
+        raise BundleDamaged(translate("SyncBundle", "te kort"))
     _, _, header_length = _PREFIX.unpack_from(data)
     if header_length > MAX_HEADER or _PREFIX.size + header_length > len(data):
-        raise BundleDamaged("kop onvolledig")
+        raise BundleDamaged(translate("SyncBundle", "kop onvolledig"))
     header_bytes = data[_PREFIX.size : _PREFIX.size + header_length]
     header = _parse_header_bytes(header_bytes, version)
     end = _PREFIX.size + header_length + header.payload_length
     if len(data) != end + SIGNATURE_LENGTH:
-        raise BundleDamaged("lengte klopt niet")
+        raise BundleDamaged(translate("SyncBundle", "lengte klopt niet"))
     try:
         verify_key(header.sender.signing_public_key).verify(data[:end], data[end:])
     except (BadSignatureError, ValueError) as bad:
-        raise BundleDamaged("handtekening klopt niet") from bad
+        raise BundleDamaged(translate("SyncBundle", "handtekening klopt niet")) from bad
     payload = data[_PREFIX.size + header_length : end]
     if hashlib.sha256(payload).hexdigest() != header.payload_sha256:
-        raise BundleDamaged("inhoud klopt niet met de kop")
+        raise BundleDamaged(translate("SyncBundle", "inhoud klopt niet met de kop"))
     return Envelope(
         format=version,
         sender_key=header.sender.signing_public_key,
@@ -416,9 +428,9 @@ def _parse_header_bytes(
             json.loads(header_bytes.decode("utf-8")), payload_length=payload_length
         )
     except (UnicodeDecodeError, ValueError, TypeError, KeyError, RecursionError) as bad:
-        raise BundleDamaged("kop onleesbaar") from bad
+        raise BundleDamaged(translate("SyncBundle", "kop onleesbaar")) from bad
     if header.format != version:
-        raise BundleDamaged("kop en formaat verschillen")
+        raise BundleDamaged(translate("SyncBundle", "kop en formaat verschillen"))
     return header
 
 
@@ -439,12 +451,18 @@ def open_header(envelope: Envelope, private_key: PrivateKey) -> SignedBundle:
     try:
         header_bytes = SealedBox(private_key).decrypt(envelope.sealed_header)
     except CryptoError as bad:
-        raise BundleDamaged("kop niet te openen") from bad
+        raise BundleDamaged(translate("SyncBundle", "kop niet te openen")) from bad
     header = _parse_header_bytes(header_bytes, envelope.format, len(envelope.payload))
     if header.sender.signing_public_key != envelope.sender_key:
-        raise BundleDamaged("afzender in de kop klopt niet met de handtekening")
+        raise BundleDamaged(
+            translate("SyncBundle", "afzender in de kop klopt niet met de handtekening")
+        )
     if header.plain_length is None or header.plain_length > MAX_PLAINTEXT:
-        raise BundleDamaged(f"opgegeven inhoud groter dan {MAX_PLAINTEXT >> 20} MB")
+        raise BundleDamaged(
+            translate("SyncBundle", "opgegeven inhoud groter dan {size} MB").format(
+                size=MAX_PLAINTEXT >> 20
+            )
+        )
     return SignedBundle(header=header, payload=envelope.payload, raw=envelope.raw)
 
 
@@ -467,14 +485,22 @@ def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
     """
     declared = bundle.header.plain_length
     if declared is not None and declared > MAX_PLAINTEXT:
-        raise BundleDamaged(f"opgegeven inhoud groter dan {MAX_PLAINTEXT >> 20} MB")
+        raise BundleDamaged(
+            translate("SyncBundle", "opgegeven inhoud groter dan {size} MB").format(
+                size=MAX_PLAINTEXT >> 20
+            )
+        )
     try:
         compressed = SealedBox(private_key).decrypt(bundle.payload)
     except CryptoError as bad:
         raise UserError(
-            "Deze bundel kan met de sleutel van deze laptop niet worden geopend. Er is "
-            "niets ingelezen. Mogelijk is hij gemaakt met een oud koppelbestand of voor een "
-            "eerdere inrichting van deze post of C-NSP; maak bij de afzender een nieuwe bundel."
+            translate(
+                "SyncBundle",
+                "Deze bundel kan met de sleutel van deze laptop niet worden geopend. Er is "
+                "niets ingelezen. Mogelijk is hij gemaakt met een oud koppelbestand of voor een "
+                "eerdere inrichting van deze post of C-NSP; maak bij de afzender een nieuwe "
+                "bundel.",
+            )
         ) from bad
     plain = _inflate(compressed, declared)
     del compressed
@@ -494,9 +520,9 @@ def open_payload(bundle: SignedBundle, private_key: PrivateKey) -> Contents:
         IndexError,
         RecursionError,
     ) as bad:
-        raise BundleDamaged("inhoud onleesbaar") from bad
+        raise BundleDamaged(translate("SyncBundle", "inhoud onleesbaar")) from bad
     if len(events) != bundle.header.event_count:
-        raise BundleDamaged("aantal gebeurtenissen klopt niet")
+        raise BundleDamaged(translate("SyncBundle", "aantal gebeurtenissen klopt niet"))
     return Contents(events=events, vector=vector, covers=covers)
 
 
@@ -515,14 +541,16 @@ def _inflate(compressed: bytes, declared: int | None) -> bytes:
         plain = unpack.decompress(compressed, limit)
         if not unpack.eof and len(plain) == limit and unpack.decompress(unpack.unconsumed_tail, 1):
             raise BundleDamaged(
-                "inhoud te groot" if declared is None else "inhoud groter dan opgegeven"
+                translate("SyncBundle", "inhoud te groot")
+                if declared is None
+                else translate("SyncBundle", "inhoud groter dan opgegeven")
             )
     except zlib.error as bad:
-        raise BundleDamaged("inhoud niet uit te pakken") from bad
+        raise BundleDamaged(translate("SyncBundle", "inhoud niet uit te pakken")) from bad
     if not unpack.eof:
-        raise BundleDamaged("inhoud onvolledig")
+        raise BundleDamaged(translate("SyncBundle", "inhoud onvolledig"))
     if declared is not None and (len(plain) != declared or unpack.unused_data):
-        raise BundleDamaged("inhoud kleiner dan opgegeven")
+        raise BundleDamaged(translate("SyncBundle", "inhoud kleiner dan opgegeven"))
     return plain
 
 

@@ -45,6 +45,7 @@ from noodpost.sync.peers import (
     record_acknowledgement,
 )
 from noodpost.sync.scope import incoming_origins, outgoing_scope
+from noodpost.sync.texts import translate
 
 SUSPECT_AHEAD = timedelta(hours=24)
 log = logging.getLogger(__name__)
@@ -98,32 +99,58 @@ class ImportOutcome:
 
     @property
     def summary(self) -> str:
+        """What the bundle did, for the screen (the hub's server and the CLI print it too)."""
+        code = self.sender_code
         if self.status is ImportStatus.DUPLICATE:
-            return f"Bundel van {self.sender_code} was al ingelezen; er is niets veranderd."
+            return translate(
+                "SyncExchange", "Bundel van {code} was al ingelezen; er is niets veranderd."
+            ).format(code=code)
         if self.status is ImportStatus.QUARANTINED:
             room = (
-                " Voor ruimte zijn "
-                + count(self.dropped, "oudere of te grote bundel", "oudere of te grote bundels")
-                + " van niet goedgekeurde afzenders verwijderd; na goedkeuring stuurt de post "
-                "alles opnieuw."
+                translate(
+                    "SyncExchange",
+                    " Voor ruimte zijn {bundles} van niet goedgekeurde afzenders verwijderd; na "
+                    "goedkeuring stuurt de post alles opnieuw.",
+                ).format(
+                    bundles=count(
+                        self.dropped,
+                        translate("SyncExchange", "oudere of te grote bundel"),
+                        translate("SyncExchange", "oudere of te grote bundels"),
+                    )
+                )
                 if self.dropped
                 else ""
             )
-            return (
-                f"Bundel van {self.sender_code} ({changes(self.events)}) in quarantaine: "
-                "wacht op goedkeuring (Synchronisatie → Goedkeuren…, of 'noodpost posts "
-                f"approve {self.sender_code}').{room}"
-            )
-        refused = f" ({self.refused} niet toegestaan)" if self.refused else ""
+            return translate(
+                "SyncExchange",
+                "Bundel van {code} ({changes}) in quarantaine: wacht op goedkeuring "
+                "(Synchronisatie → Goedkeuren…, of 'noodpost posts approve {code}').{room}",
+            ).format(code=code, changes=changes(self.events), room=room)
+        refused = (
+            translate("SyncExchange", " ({refused} niet toegestaan)").format(refused=self.refused)
+            if self.refused
+            else ""
+        )
         away = (
-            f" {changes(self.turned_away)} van records die hier nog niet zijn, niet "
-            "bewaard: er wachten er al te veel; ze komen met een volgende bundel opnieuw."
+            translate(
+                "SyncExchange",
+                " {changes} van records die hier nog niet zijn, niet bewaard: er wachten er al "
+                "te veel; ze komen met een volgende bundel opnieuw.",
+            ).format(changes=changes(self.turned_away))
             if self.turned_away
             else ""
         )
-        return (
-            f"Bundel van {self.sender_code}: {self.applied} toegepast, {self.present} al "
-            f"aanwezig, {self.quarantined} in quarantaine{refused}.{away}"
+        return translate(
+            "SyncExchange",
+            "Bundel van {code}: {applied} toegepast, {present} al aanwezig, {quarantined} in "
+            "quarantaine{refused}.{away}",
+        ).format(
+            code=code,
+            applied=self.applied,
+            present=self.present,
+            quarantined=self.quarantined,
+            refused=refused,
+            away=away,
         )
 
 
@@ -136,8 +163,11 @@ def check_keys(node: Node, keys: NodeKeys) -> None:
         or node.encryption_public_key != keys.encryption_public_hex
     ):
         raise UserError(
-            "De sleutels van dit noodsteunpunt horen niet bij deze database. Zet de database "
-            "en de map 'keys' altijd samen terug."
+            translate(
+                "SyncExchange",
+                "De sleutels van dit noodsteunpunt horen niet bij deze database. Zet de "
+                "database en de map 'keys' altijd samen terug.",
+            )
         )
 
 
@@ -170,12 +200,17 @@ def build_bundle(
         check_keys(node, keys)
         peer = session.get(Peer, peer_id)
         if peer is None:
-            raise NotFound("Dit noodsteunpunt of C-NSP is hier niet bekend.")
+            raise NotFound(
+                translate("SyncExchange", "Dit noodsteunpunt of C-NSP is hier niet bekend.")
+            )
         if not peer.approved:
             raise Refused(
-                f"{peer.post_code} is nog niet goedgekeurd; er worden geen gegevens naartoe "
-                "gestuurd. Vergelijk de vingerafdruk en keur de post goed: Synchronisatie → "
-                f"Goedkeuren… (of 'noodpost posts approve {peer.post_code}')."
+                translate(
+                    "SyncExchange",
+                    "{code} is nog niet goedgekeurd; er worden geen gegevens naartoe gestuurd. "
+                    "Vergelijk de vingerafdruk en keur de post goed: Synchronisatie → "
+                    "Goedkeuren… (of 'noodpost posts approve {code}').",
+                ).format(code=peer.post_code)
             )
         acked = acked_vector(peer)
         events, streams = wire_events_after(
@@ -207,27 +242,43 @@ def build_bundle(
 def check_addressed_to_us(node: Node, header: fmt.Header) -> None:
     if header.training and not node.training:
         raise Refused(
-            "Dit is een oefenbundel (oefenmodus), maar dit noodsteunpunt werkt met echte "
-            "gegevens. Oefen- en echte gegevens worden nooit gemengd; er is niets ingelezen."
+            translate(
+                "SyncExchange",
+                "Dit is een oefenbundel (oefenmodus), maar dit noodsteunpunt werkt met echte "
+                "gegevens. Oefen- en echte gegevens worden nooit gemengd; er is niets ingelezen.",
+            )
         )
     if node.training and not header.training:
         raise Refused(
-            "Dit is een bundel met echte gegevens, maar dit noodsteunpunt staat in oefenmodus. "
-            "Oefen- en echte gegevens worden nooit gemengd; er is niets ingelezen."
+            translate(
+                "SyncExchange",
+                "Dit is een bundel met echte gegevens, maar dit noodsteunpunt staat in "
+                "oefenmodus. Oefen- en echte gegevens worden nooit gemengd; er is niets "
+                "ingelezen.",
+            )
         )
     if header.sender.node_id == node.node_id:
         raise NotForUs(
-            "Deze bundel is door dit noodsteunpunt zelf gemaakt; hij is bedoeld voor "
-            f"{header.recipient_code}. Er is niets ingelezen."
+            translate(
+                "SyncExchange",
+                "Deze bundel is door dit noodsteunpunt zelf gemaakt; hij is bedoeld voor "
+                "{recipient}. Er is niets ingelezen.",
+            ).format(recipient=header.recipient_code)
         )
     if header.recipient != node.node_id:
         raise NotForUs(
-            f"Deze bundel is voor een ander noodsteunpunt ({header.recipient_code}), niet voor "
-            f"{node.post_code}. Er is niets ingelezen; lees hem in op de laptop van "
-            f"{header.recipient_code}."
+            translate(
+                "SyncExchange",
+                "Deze bundel is voor een ander noodsteunpunt ({recipient}), niet voor {here}. "
+                "Er is niets ingelezen; lees hem in op de laptop van {recipient}.",
+            ).format(recipient=header.recipient_code, here=node.post_code)
         )
     if header.event_schema > EVENT_SCHEMA_VERSION:
-        raise fmt.BundleTooNew("gebeurtenisschema", header.event_schema, EVENT_SCHEMA_VERSION)
+        raise fmt.BundleTooNew(
+            translate("SyncExchange", "gebeurtenisschema"),
+            header.event_schema,
+            EVENT_SCHEMA_VERSION,
+        )
 
 
 def _check_sealed_for_us(
@@ -246,13 +297,19 @@ def _check_sealed_for_us(
     )
     if mine:
         raise NotForUs(
-            "Deze bundel is hier zelf gemaakt; hij is bedoeld voor "
-            f"{known or 'een andere post of C-NSP'}. Er is niets ingelezen."
+            translate(
+                "SyncExchange",
+                "Deze bundel is hier zelf gemaakt; hij is bedoeld voor {recipient}. Er is niets "
+                "ingelezen.",
+            ).format(recipient=known or translate("SyncExchange", "een andere post of C-NSP"))
         )
     where = f" ({known})" if known else ""
     raise NotForUs(
-        f"Deze bundel is voor een andere post of C-NSP{where}, niet voor {node.post_code}. Er "
-        "is niets ingelezen; lees hem in op de laptop waarvoor hij gemaakt is."
+        translate(
+            "SyncExchange",
+            "Deze bundel is voor een andere post of C-NSP{where}, niet voor {here}. Er is niets "
+            "ingelezen; lees hem in op de laptop waarvoor hij gemaakt is.",
+        ).format(where=where, here=node.post_code)
     )
 
 
@@ -262,11 +319,17 @@ def check_sender_keys(peer: Peer, sender: fmt.Party) -> None:
         or peer.encryption_public_key != sender.encryption_public_key
     ):
         raise Refused(
-            f"Deze bundel draagt de naam van {peer.post_code} ({peer.name}), maar is gemaakt "
-            "met andere sleutels dan hier van die afzender bekend zijn "
-            f"({fingerprint(sender.signing_public_key, sender.encryption_public_key)} in plaats "
-            f"van {fingerprint(peer.signing_public_key, peer.encryption_public_key)}). Er is "
-            "niets ingelezen. Meld dit bij de coördinator."
+            translate(
+                "SyncExchange",
+                "Deze bundel draagt de naam van {code} ({name}), maar is gemaakt met andere "
+                "sleutels dan hier van die afzender bekend zijn ({theirs} in plaats van "
+                "{known}). Er is niets ingelezen. Meld dit bij de coördinator.",
+            ).format(
+                code=peer.post_code,
+                name=peer.name,
+                theirs=fingerprint(sender.signing_public_key, sender.encryption_public_key),
+                known=fingerprint(peer.signing_public_key, peer.encryption_public_key),
+            )
         )
 
 
@@ -458,10 +521,18 @@ def import_envelope(
         sender = header.sender
         if sender.post_code == node.post_code:
             raise Refused(
-                f"Deze bundel komt van {sender.name}, dat dezelfde code draagt als dit "
-                f"{'C-NSP' if node.role == 'hub' else 'noodsteunpunt'} ({node.post_code}). "
-                "Er is niets ingelezen. Meld dit bij de coördinator: elke post en elke C-NSP "
-                "heeft een eigen code."
+                translate(
+                    "SyncExchange",
+                    "Deze bundel komt van {name}, dat dezelfde code draagt als dit {here} "
+                    "({code}). Er is niets ingelezen. Meld dit bij de coördinator: elke post en "
+                    "elke C-NSP heeft een eigen code.",
+                ).format(
+                    name=sender.name,
+                    here="C-NSP"
+                    if node.role == "hub"
+                    else translate("SyncExchange", "noodsteunpunt"),
+                    code=node.post_code,
+                )
             )
         peer = session.get(Peer, sender.node_id)
         if peer is not None:
@@ -469,15 +540,21 @@ def import_envelope(
         if node.role == "post":
             if peer is None or peer.role != "hub" or not peer.approved:
                 raise Refused(
-                    f"Deze bundel komt van {sender.name} ({sender.post_code}), waarmee deze "
-                    "post niet gekoppeld is. Er is niets ingelezen. Lees eerst het "
-                    "koppelbestand van uw C-NSP in: Synchronisatie → Koppelbestand inlezen… "
-                    "(of 'noodpost pairing import BESTAND')."
+                    translate(
+                        "SyncExchange",
+                        "Deze bundel komt van {name} ({code}), waarmee deze post niet gekoppeld "
+                        "is. Er is niets ingelezen. Lees eerst het koppelbestand van uw C-NSP "
+                        "in: Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing "
+                        "import BESTAND').",
+                    ).format(name=sender.name, code=sender.post_code)
                 )
         elif sender.role != "post":
             raise Refused(
-                f"Deze bundel komt van een ander C-NSP ({sender.post_code}); een C-NSP wisselt "
-                "alleen bundels uit met noodsteunpunten. Er is niets ingelezen."
+                translate(
+                    "SyncExchange",
+                    "Deze bundel komt van een ander C-NSP ({code}); een C-NSP wisselt alleen "
+                    "bundels uit met noodsteunpunten. Er is niets ingelezen.",
+                ).format(code=sender.post_code)
             )
         if peer is None or not peer.approved:
             peer, dropped = _quarantine_bundle(session, node, signed, peer, iso(clock.now()))

@@ -14,6 +14,7 @@ from pathlib import Path
 from noodpost.core.durable import fsync_dir
 from noodpost.core.errors import UserError, os_reason
 from noodpost.core.private_files import make_shared, make_shared_folders
+from noodpost.sync.texts import translate
 
 PARTIAL_SUFFIX = ".partial"
 
@@ -68,9 +69,12 @@ def write_atomically(
         with contextlib.suppress(OSError):
             partial.unlink()
         raise UserError(
-            f"Schrijven naar {path.parent} is mislukt ({os_reason(failed)}). "
-            "Controleer of de USB-stick of schijf er nog in zit, niet vol is en beschreven "
-            "mag worden, en probeer het opnieuw."
+            translate(
+                "SyncFiles",
+                "Schrijven naar {folder} is mislukt ({reason}). Controleer of de USB-stick of "
+                "schijf er nog in zit, niet vol is en beschreven mag worden, en probeer het "
+                "opnieuw.",
+            ).format(folder=path.parent, reason=os_reason(failed))
         ) from failed
     except BaseException:
         with contextlib.suppress(OSError):

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from email.message import Message
 
 from noodpost import __version__
+from noodpost.core.dutch import count
 from noodpost.core.errors import Refused, UserError
 from noodpost.storage.node import require_node
 from noodpost.sync import bundle as fmt
@@ -41,6 +42,7 @@ from noodpost.sync.bundle import MAX_BUNDLE_BYTES
 from noodpost.sync.exchange import ImportOutcome
 from noodpost.sync.peers import PeerInfo
 from noodpost.sync.service import SyncService
+from noodpost.sync.texts import translate
 
 BUNDLES_PATH = "/v1/bundles"
 HEALTH_PATH = "/v1/health"
@@ -54,10 +56,14 @@ PUSH_TIMEOUT = 2.0
 ANSWER_TIMEOUT = 300.0
 PUSH_ANSWER_TIMEOUT = 60.0
 
-OFFLINE_MESSAGE = (
-    "De C-NSP is nu niet bereikbaar; de gegevens blijven bewaard en gaan mee bij de volgende "
-    "synchronisatie."
-)
+
+def offline_message() -> str:
+    """What a volunteer reads when no hub answered (normal during a crisis)."""
+    return translate(
+        "SyncNetwork",
+        "De C-NSP is nu niet bereikbaar; de gegevens blijven bewaard en gaan mee bij de "
+        "volgende synchronisatie.",
+    )
 
 
 class HubUnreachable(UserError):
@@ -66,8 +72,8 @@ class HubUnreachable(UserError):
     Normal during a crisis: nothing changed here, and the next sync carries everything.
     """
 
-    def __init__(self, message: str = OFFLINE_MESSAGE) -> None:
-        super().__init__(message)
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(offline_message() if message is None else message)
 
 
 class NoRoute(UserError):
@@ -105,19 +111,34 @@ class NetworkSync:
     def summary(self) -> str:
         hub = f"{self.hub_name} ({self.hub_code})"
         if self.waiting or self.received is None:
-            return (
-                f"Verbonden met {hub}: {_events(self.sent)} afgeleverd. Deze post wacht "
-                f"op goedkeuring door de C-NSP (post {self.post_code}, vingerafdruk "
-                f"{self.fingerprint}); tot dan blijven de gegevens daar in quarantaine en hier "
-                "bewaard. Synchroniseer opnieuw zodra de C-NSP de post heeft goedgekeurd."
+            return translate(
+                "SyncNetwork",
+                "Verbonden met {hub}: {events} afgeleverd. Deze post wacht op goedkeuring door "
+                "de C-NSP (post {code}, vingerafdruk {fingerprint}); tot dan blijven de gegevens "
+                "daar in quarantaine en hier bewaard. Synchroniseer opnieuw zodra de C-NSP de "
+                "post heeft goedgekeurd.",
+            ).format(
+                hub=hub,
+                events=_events(self.sent),
+                code=self.post_code,
+                fingerprint=self.fingerprint,
             )
         received = self.received
-        text = (
-            f"Gesynchroniseerd met {hub}: {self.sent} verstuurd ({self.hub_applied} nieuw bij "
-            f"de C-NSP), {received.events} ontvangen ({received.applied} nieuw hier"
+        text: str = translate(
+            "SyncNetwork",
+            "Gesynchroniseerd met {hub}: {sent} verstuurd ({new} nieuw bij de C-NSP), "
+            "{received} ontvangen ({applied} nieuw hier",
+        ).format(
+            hub=hub,
+            sent=self.sent,
+            new=self.hub_applied,
+            received=received.events,
+            applied=received.applied,
         )
         if received.quarantined:
-            text += f", {received.quarantined} in quarantaine"
+            text += translate("SyncNetwork", ", {quarantined} in quarantaine").format(
+                quarantined=received.quarantined
+            )
         return text + ")."
 
 
@@ -128,8 +149,12 @@ class _Answer:
     body: bytes
 
 
-def _events(count: int) -> str:
-    return f"{count} gebeurtenis" if count == 1 else f"{count} gebeurtenissen"
+def _events(number: int) -> str:
+    return count(
+        number,
+        translate("SyncNetwork", "gebeurtenis"),
+        translate("SyncNetwork", "gebeurtenissen"),
+    )
 
 
 def check_url(url: str) -> str:
@@ -139,7 +164,12 @@ def check_url(url: str) -> str:
         UserError: not an http(s) address with a host.
     """
     text = url.strip().rstrip("/")
-    bad = UserError(f"Adres '{url}' klopt niet: gebruik een webadres zoals http://10.0.0.5:8765.")
+    bad = UserError(
+        translate(
+            "SyncNetwork",
+            "Adres '{url}' klopt niet: gebruik een webadres zoals http://10.0.0.5:8765.",
+        ).format(url=url)
+    )
     try:
         parts = urllib.parse.urlsplit(text)
         parts.port  # noqa: B018 — raises ValueError for a port that is not a number
@@ -161,16 +191,22 @@ def paired_hub(service: SyncService) -> PeerInfo:
         role = require_node(session).role
     if role != "post":
         raise Refused(
-            "Dit is een C-NSP; synchroniseren via het netwerk start een noodsteunpunt. Zet het "
-            "eindpunt voor de posten aan met 'noodpost hub serve'."
+            translate(
+                "SyncNetwork",
+                "Dit is een C-NSP; synchroniseren via het netwerk start een noodsteunpunt. Zet "
+                "het eindpunt voor de posten aan met 'noodpost hub serve'.",
+            )
         )
     hub = service.list_peers().hub
     if hub is not None:
         return hub
     raise NoRoute(
-        "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand van uw "
-        "C-NSP in: Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing import "
-        "BESTAND'); tot dan blijven alle gegevens hier bewaard."
+        translate(
+            "SyncNetwork",
+            "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand van uw "
+            "C-NSP in: Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing import "
+            "BESTAND'); tot dan blijven alle gegevens hier bewaard.",
+        )
     )
 
 
@@ -233,8 +269,11 @@ def _hub_applied(received: ImportOutcome | None, sent_id: str) -> int:
 
 def _not_a_hub(address: str, status: int) -> UserError:
     return UserError(
-        f"Op {address} antwoordt geen C-NSP van Noodpost (HTTP {status}). Controleer het adres; "
-        "de gegevens blijven hier bewaard."
+        translate(
+            "SyncNetwork",
+            "Op {address} antwoordt geen C-NSP van Noodpost (HTTP {status}). Controleer het "
+            "adres; de gegevens blijven hier bewaard.",
+        ).format(address=address, status=status)
     )
 
 
@@ -243,15 +282,21 @@ def _apply_reply(service: SyncService, address: str, answer: _Answer) -> ImportO
         raise _not_a_hub(address, answer.status)
     if len(answer.body) > MAX_BUNDLE_BYTES:
         raise UserError(
-            "Het antwoord van de C-NSP is te groot voor het netwerk. Hier is niets veranderd; "
-            "haal de gegevens op met een USB-stick ('noodpost sync import MAP')."
+            translate(
+                "SyncNetwork",
+                "Het antwoord van de C-NSP is te groot voor het netwerk. Hier is niets "
+                "veranderd; haal de gegevens op met een USB-stick ('noodpost sync import MAP').",
+            )
         )
     try:
         return service.import_bytes(answer.body, channel="network")
     except fmt.BundleDamaged as damaged:
         raise UserError(
-            "Het antwoord van de C-NSP kwam beschadigd of onvolledig aan. Hier is niets "
-            "veranderd; synchroniseer opnieuw."
+            translate(
+                "SyncNetwork",
+                "Het antwoord van de C-NSP kwam beschadigd of onvolledig aan. Hier is niets "
+                "veranderd; synchroniseer opnieuw.",
+            )
         ) from damaged
 
 
@@ -261,24 +306,42 @@ def _refusal(address: str, answer: _Answer, training: bool) -> UserError:
     if answer.status >= 500:
         detail = f" ({message})" if message else ""
         return HubUnreachable(
-            f"De C-NSP kon de bundel nu niet verwerken{detail}. De gegevens blijven bewaard en "
-            "gaan mee bij de volgende synchronisatie."
+            translate(
+                "SyncNetwork",
+                "De C-NSP kon de bundel nu niet verwerken{detail}. De gegevens blijven bewaard "
+                "en gaan mee bij de volgende synchronisatie.",
+            ).format(detail=detail)
         )
     if message is None:
         return _not_a_hub(address, answer.status)
     if answer.status == 409:
-        here = "in oefenmodus" if training else "met echte gegevens"
-        there = "met echte gegevens" if training else "in oefenmodus"
+        training_words = translate("SyncNetwork", "in oefenmodus")
+        real_words = translate("SyncNetwork", "met echte gegevens")
         return Refused(
-            f"De C-NSP op {address} werkt {there}, dit noodsteunpunt {here}. Oefen- en echte "
-            "gegevens worden nooit gemengd; er is niets uitgewisseld. Controleer het adres."
+            translate(
+                "SyncNetwork",
+                "De C-NSP op {address} werkt {there}, dit noodsteunpunt {here}. Oefen- en echte "
+                "gegevens worden nooit gemengd; er is niets uitgewisseld. Controleer het adres.",
+            ).format(
+                address=address,
+                there=real_words if training else training_words,
+                here=training_words if training else real_words,
+            )
         )
     if answer.status == 413:
         return Refused(
-            f"De C-NSP weigert de bundel: {message} Breng de gegevens met een USB-stick "
-            "('noodpost sync export MAP'); hier is niets veranderd."
+            translate(
+                "SyncNetwork",
+                "De C-NSP weigert de bundel: {message} Breng de gegevens met een USB-stick "
+                "('noodpost sync export MAP'); hier is niets veranderd.",
+            ).format(message=message)
         )
-    return Refused(f"De C-NSP op {address} weigert de bundel: {message} Hier is niets veranderd.")
+    return Refused(
+        translate(
+            "SyncNetwork",
+            "De C-NSP op {address} weigert de bundel: {message} Hier is niets veranderd.",
+        ).format(address=address, message=message)
+    )
 
 
 def sync_now(
@@ -304,8 +367,11 @@ def sync_now(
     addresses = [chosen] if chosen is not None else [check_url(a) for a in hub.addresses]
     if not addresses:
         raise NoRoute(
-            f"Voor C-NSP {hub.name} ({hub.post_code}) is geen netwerkadres bekend. Geef het "
-            "adres op met --url http://ADRES:8765, of synchroniseer met een USB-stick."
+            translate(
+                "SyncNetwork",
+                "Voor C-NSP {name} ({code}) is geen netwerkadres bekend. Geef het adres op met "
+                "--url http://ADRES:8765, of synchroniseer met een USB-stick.",
+            ).format(name=hub.name, code=hub.post_code)
         )
     with service.db.read() as session:
         node = require_node(session)
@@ -314,9 +380,11 @@ def sync_now(
     outgoing = service.build_bundle(hub.node_id)
     if len(outgoing.data) > MAX_BUNDLE_BYTES:
         raise UserError(
-            f"De bundel ({len(outgoing.data) // (1024 * 1024)} MB) is te groot voor het "
-            "netwerk. Breng de gegevens met een USB-stick ('noodpost sync export MAP'); hier "
-            "is niets veranderd."
+            translate(
+                "SyncNetwork",
+                "De bundel ({size} MB) is te groot voor het netwerk. Breng de gegevens met een "
+                "USB-stick ('noodpost sync export MAP'); hier is niets veranderd.",
+            ).format(size=len(outgoing.data) // (1024 * 1024))
         )
     offline: HubUnreachable | None = None
     for address in addresses:

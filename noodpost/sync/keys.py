@@ -23,6 +23,7 @@ from noodpost.core.errors import UserError, os_reason
 from noodpost.storage.engine import Database
 from noodpost.storage.node import require_node
 from noodpost.sync.files import write_atomically
+from noodpost.sync.texts import translate
 
 KEYS_DIR = "keys"
 SIGNING_FILE = "signing.key"
@@ -118,8 +119,11 @@ def create_keys(db: Database, data_dir: Path) -> NodeKeys:
         node = require_node(session)
         if node.signing_public_key or signing_file.exists() or encryption_file.exists():
             raise UserError(
-                "Dit noodsteunpunt heeft al sleutels; die worden nooit vervangen, omdat het "
-                "C-NSP en de andere punten het eraan herkennen."
+                translate(
+                    "SyncKeys",
+                    "Dit noodsteunpunt heeft al sleutels; die worden nooit vervangen, omdat het "
+                    "C-NSP en de andere punten het eraan herkennen.",
+                )
             )
         keys = NodeKeys(SigningKey.generate(), PrivateKey.generate())
         folder = keys_dir(data_dir)
@@ -128,7 +132,9 @@ def create_keys(db: Database, data_dir: Path) -> NodeKeys:
             os.chmod(folder, 0o700)
         except OSError as failed:
             raise UserError(
-                f"De sleutelmap {folder} kan niet worden gemaakt ({os_reason(failed)})."
+                translate(
+                    "SyncKeys", "De sleutelmap {folder} kan niet worden gemaakt ({reason})."
+                ).format(folder=folder, reason=os_reason(failed))
             ) from failed
         write_atomically(signing_file, bytes(keys.signing).hex().encode() + b"\n", private=True)
         write_atomically(
@@ -155,8 +161,11 @@ def load_keys(data_dir: Path) -> NodeKeys:
     signing_file, encryption_file = _key_files(data_dir)
     if not signing_file.exists() or not encryption_file.exists():
         raise UserError(
-            f"De sleutels van dit noodsteunpunt ontbreken in {keys_dir(data_dir)}. Zet de map "
-            "'keys' terug uit een reservekopie; zonder sleutels kan niet worden gesynchroniseerd."
+            translate(
+                "SyncKeys",
+                "De sleutels van dit noodsteunpunt ontbreken in {folder}. Zet de map 'keys' "
+                "terug uit een reservekopie; zonder sleutels kan niet worden gesynchroniseerd.",
+            ).format(folder=keys_dir(data_dir))
         )
     try:
         return NodeKeys(
@@ -164,8 +173,11 @@ def load_keys(data_dir: Path) -> NodeKeys:
         )
     except (OSError, UnicodeDecodeError, ValueError, CryptoError) as bad:
         raise UserError(
-            f"De sleutels in {keys_dir(data_dir)} zijn beschadigd of onleesbaar. Zet de map "
-            "'keys' terug uit een reservekopie."
+            translate(
+                "SyncKeys",
+                "De sleutels in {folder} zijn beschadigd of onleesbaar. Zet de map 'keys' terug "
+                "uit een reservekopie.",
+            ).format(folder=keys_dir(data_dir))
         ) from bad
 
 
@@ -201,7 +213,10 @@ def load_node_keys(db: Database, data_dir: Path) -> NodeKeys:
         )
     if not matches:
         raise UserError(
-            f"De sleutels in {keys_dir(data_dir)} horen niet bij deze database. Zet de "
-            "database en de map 'keys' altijd samen terug."
+            translate(
+                "SyncKeys",
+                "De sleutels in {folder} horen niet bij deze database. Zet de database en de "
+                "map 'keys' altijd samen terug.",
+            ).format(folder=keys_dir(data_dir))
         )
     return keys

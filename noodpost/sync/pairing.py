@@ -33,6 +33,7 @@ from noodpost.sync.bundle import Party, parse_party
 from noodpost.sync.files import write_atomically
 from noodpost.sync.keys import NodeKeys, fingerprint, verify_key
 from noodpost.sync.peers import new_peer
+from noodpost.sync.texts import translate
 
 PAIRING_FORMAT = "noodpost-pairing"
 PAIRING_VERSION = 1
@@ -49,10 +50,10 @@ class PairingExported:
 
     @property
     def summary(self) -> str:
-        return (
-            f"Koppelbestand van {self.post_code} geschreven naar {self.path} "
-            f"(vingerafdruk {self.fingerprint})."
-        )
+        return translate(
+            "SyncPairing",
+            "Koppelbestand van {code} geschreven naar {file} (vingerafdruk {fingerprint}).",
+        ).format(code=self.post_code, file=self.path, fingerprint=self.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -65,20 +66,25 @@ class PairingImported:
 
     @property
     def summary(self) -> str:
-        text = (
-            f"Gekoppeld aan C-NSP {self.hub_name} ({self.hub_code}), vingerafdruk "
-            f"{self.fingerprint}."
-        )
+        text: str = translate(
+            "SyncPairing", "Gekoppeld aan C-NSP {name} ({code}), vingerafdruk {fingerprint}."
+        ).format(name=self.hub_name, code=self.hub_code, fingerprint=self.fingerprint)
         if self.replaced:
-            text += f" De koppeling met {self.replaced} is vervangen."
+            text += translate("SyncPairing", " De koppeling met {code} is vervangen.").format(
+                code=self.replaced
+            )
         return text
 
 
 class PairingDamaged(UserError):
     def __init__(self, detail: str) -> None:
+        """``detail``: what is wrong, a few words from :func:`translate`."""
         super().__init__(
-            f"Dit koppelbestand is beschadigd of geen Noodpost-koppelbestand ({detail}). Er is "
-            "niets veranderd. Vraag de C-NSP om een nieuw koppelbestand."
+            translate(
+                "SyncPairing",
+                "Dit koppelbestand is beschadigd of geen Noodpost-koppelbestand ({detail}). Er "
+                "is niets veranderd. Vraag de C-NSP om een nieuw koppelbestand.",
+            ).format(detail=detail)
         )
 
 
@@ -110,17 +116,26 @@ def _hub_document(
     for address in chosen:
         if not address.startswith(("http://", "https://")):
             raise UserError(
-                f"Adres '{address}' klopt niet: gebruik een webadres zoals http://10.0.0.5:8765."
+                translate(
+                    "SyncPairing",
+                    "Adres '{address}' klopt niet: gebruik een webadres zoals "
+                    "http://10.0.0.5:8765.",
+                ).format(address=address)
             )
     with db.read() as session:
         node = require_node(session)
         if node.role != "hub":
             raise Refused(
-                "Alleen een C-NSP maakt een koppelbestand; een noodsteunpunt leest er een in "
-                "met 'noodpost pairing import BESTAND'."
+                translate(
+                    "SyncPairing",
+                    "Alleen een C-NSP maakt een koppelbestand; een noodsteunpunt leest er een in "
+                    "met 'noodpost pairing import BESTAND'.",
+                )
             )
         if node.signing_public_key != keys.signing_public_hex:
-            raise UserError("De sleutels van deze C-NSP horen niet bij deze database.")
+            raise UserError(
+                translate("SyncPairing", "De sleutels van deze C-NSP horen niet bij deze database.")
+            )
         return _document(node, keys, chosen, iso(clock.now()))
 
 
@@ -172,17 +187,20 @@ def _parse(text: str) -> _Pairing:
     try:
         raw = json.loads(text)
     except (ValueError, RecursionError) as bad:  # RecursionError: nested too deep
-        raise PairingDamaged("geen geldige JSON") from bad
+        raise PairingDamaged(translate("SyncPairing", "geen geldige JSON")) from bad
     if not isinstance(raw, dict) or raw.get("format") != PAIRING_FORMAT:
-        raise PairingDamaged("onbekende inhoud")
+        raise PairingDamaged(translate("SyncPairing", "onbekende inhoud"))
     version = raw.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise PairingDamaged("geen versie")
+        raise PairingDamaged(translate("SyncPairing", "geen versie"))
     if version > PAIRING_VERSION:
         raise UserError(
-            f"Dit koppelbestand is gemaakt met een nieuwere versie van Noodpost (versie "
-            f"{version}; deze versie kent tot en met {PAIRING_VERSION}). Er is niets veranderd. "
-            "Installeer de nieuwste versie van Noodpost."
+            translate(
+                "SyncPairing",
+                "Dit koppelbestand is gemaakt met een nieuwere versie van Noodpost (versie "
+                "{version}; deze versie kent tot en met {known}). Er is niets veranderd. "
+                "Installeer de nieuwste versie van Noodpost.",
+            ).format(version=version, known=PAIRING_VERSION)
         )
     try:
         hub = parse_party(raw["hub"])
@@ -196,12 +214,12 @@ def _parse(text: str) -> _Pairing:
         if not isinstance(training, bool):
             raise ValueError("bad training")
     except (KeyError, TypeError, ValueError) as bad:
-        raise PairingDamaged("velden ontbreken of kloppen niet") from bad
+        raise PairingDamaged(translate("SyncPairing", "velden ontbreken of kloppen niet")) from bad
     body = {k: v for k, v in raw.items() if k != "signature"}
     try:
         verify_key(hub.signing_public_key).verify(canonical_json(body).encode("utf-8"), signature)
     except (BadSignatureError, ValueError) as bad:
-        raise PairingDamaged("handtekening klopt niet") from bad
+        raise PairingDamaged(translate("SyncPairing", "handtekening klopt niet")) from bad
     return _Pairing(hub=hub, addresses=tuple(addresses), training=training)
 
 
@@ -219,27 +237,49 @@ def import_pairing_text(db: Database, clock: Clock, text: str) -> PairingImporte
         node = require_node(session)
         if node.role != "post":
             raise Refused(
-                "Dit is een C-NSP; een koppelbestand wordt op een noodsteunpunt ingelezen."
+                translate(
+                    "SyncPairing",
+                    "Dit is een C-NSP; een koppelbestand wordt op een noodsteunpunt ingelezen.",
+                )
             )
         if hub.role != "hub":
             raise Refused(
-                f"Dit koppelbestand is van {hub.name} ({hub.post_code}), dat geen C-NSP is. "
-                "Er is niets veranderd; vraag uw C-NSP om zijn koppelbestand."
+                translate(
+                    "SyncPairing",
+                    "Dit koppelbestand is van {name} ({code}), dat geen C-NSP is. Er is niets "
+                    "veranderd; vraag uw C-NSP om zijn koppelbestand.",
+                ).format(name=hub.name, code=hub.post_code)
             )
         if pairing.training != bool(node.training):
-            mode = "een oefen-C-NSP (oefenmodus)" if pairing.training else "een echt C-NSP"
-            here = "in oefenmodus" if node.training else "met echte gegevens"
+            mode = (
+                translate("SyncPairing", "een oefen-C-NSP (oefenmodus)")
+                if pairing.training
+                else translate("SyncPairing", "een echt C-NSP")
+            )
+            here = (
+                translate("SyncPairing", "in oefenmodus")
+                if node.training
+                else translate("SyncPairing", "met echte gegevens")
+            )
             raise Refused(
-                f"Dit koppelbestand is van {mode}, maar dit noodsteunpunt werkt {here}. Oefen- "
-                "en echte gegevens worden nooit gemengd; er is niets veranderd."
+                translate(
+                    "SyncPairing",
+                    "Dit koppelbestand is van {mode}, maar dit noodsteunpunt werkt {here}. "
+                    "Oefen- en echte gegevens worden nooit gemengd; er is niets veranderd.",
+                ).format(mode=mode, here=here)
             )
         if hub.node_id == node.node_id:
-            raise Refused("Dit koppelbestand beschrijft dit noodsteunpunt zelf.")
+            raise Refused(
+                translate("SyncPairing", "Dit koppelbestand beschrijft dit noodsteunpunt zelf.")
+            )
         if hub.post_code == node.post_code:
             raise Refused(
-                f"Dit koppelbestand is van een C-NSP met dezelfde code als dit noodsteunpunt "
-                f"({hub.post_code}). Een C-NSP en een post hebben altijd elk een eigen code; "
-                "er is niets veranderd."
+                translate(
+                    "SyncPairing",
+                    "Dit koppelbestand is van een C-NSP met dezelfde code als dit noodsteunpunt "
+                    "({code}). Een C-NSP en een post hebben altijd elk een eigen code; er is "
+                    "niets veranderd.",
+                ).format(code=hub.post_code)
             )
         replaced = None
         for other in session.scalars(
@@ -275,14 +315,16 @@ def import_pairing(db: Database, clock: Clock, path: Path) -> PairingImported:
     """
     try:
         if path.stat().st_size > MAX_PAIRING_BYTES:
-            raise PairingDamaged("veel te groot")
+            raise PairingDamaged(translate("SyncPairing", "veel te groot"))
         raw = path.read_bytes()
     except OSError as failed:
         raise UserError(
-            f"Het koppelbestand {path} kan niet worden gelezen ({os_reason(failed)})."
+            translate(
+                "SyncPairing", "Het koppelbestand {file} kan niet worden gelezen ({reason})."
+            ).format(file=path, reason=os_reason(failed))
         ) from failed
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as bad:
-        raise PairingDamaged("geen tekst") from bad
+        raise PairingDamaged(translate("SyncPairing", "geen tekst")) from bad
     return import_pairing_text(db, clock, text)

@@ -25,6 +25,7 @@ from noodpost.storage.streams import count_events_after
 from noodpost.sync.bundle import Party, Vector, vector_from_json, vector_to_json
 from noodpost.sync.keys import fingerprint
 from noodpost.sync.scope import outgoing_scope
+from noodpost.sync.texts import translate
 
 CHANNELS = ("usb", "network")
 
@@ -87,10 +88,12 @@ class PeerList:
     @property
     def summary(self) -> str:
         if not self.peers:
-            return "Nog geen gekoppelde noodsteunpunten of C-NSP bekend."
+            return translate("SyncPeers", "Nog geen gekoppelde noodsteunpunten of C-NSP bekend.")
         approved = sum(1 for p in self.peers if p.approved)
         waiting = len(self.peers) - approved
-        return f"{len(self.peers)} bekend: {approved} goedgekeurd, {waiting} wacht op goedkeuring"
+        return translate(
+            "SyncPeers", "{known} bekend: {approved} goedgekeurd, {waiting} wacht op goedkeuring"
+        ).format(known=len(self.peers), approved=approved, waiting=waiting)
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -286,13 +289,23 @@ class QuarantineReport:
     @property
     def summary(self) -> str:
         if self.empty:
-            return "Niets in quarantaine."
+            return translate("SyncPeers", "Niets in quarantaine.")
         parts = []
         if self.bundles:
-            parts.append(count(len(self.bundles), "bundel wacht", "bundels wachten"))
+            parts.append(
+                count(
+                    len(self.bundles),
+                    translate("SyncPeers", "bundel wacht"),
+                    translate("SyncPeers", "bundels wachten"),
+                )
+            )
         if self.event_total:
-            parts.append(f"{changes(self.event_total)} apart gezet")
-        return "In quarantaine: " + ", ".join(parts) + "."
+            parts.append(
+                translate("SyncPeers", "{changes} apart gezet").format(
+                    changes=changes(self.event_total)
+                )
+            )
+        return translate("SyncPeers", "In quarantaine: {parts}.").format(parts=", ".join(parts))
 
 
 def _entity_of(raw: str) -> str | None:
@@ -354,7 +367,10 @@ def normalise_fingerprint(text: str) -> str:
     digits = "".join(ch for ch in text.upper() if ch not in " -")
     if len(digits) != 16 or any(ch not in "0123456789ABCDEF" for ch in digits):
         raise UserError(
-            f"Vingerafdruk '{text}' klopt niet: die bestaat uit 16 tekens (0-9, A-F), zoals "
-            "ABCD-EF01-2345-6789."
+            translate(
+                "SyncPeers",
+                "Vingerafdruk '{text}' klopt niet: die bestaat uit 16 tekens (0-9, A-F), zoals "
+                "ABCD-EF01-2345-6789.",
+            ).format(text=text)
         )
     return "-".join(digits[i : i + 4] for i in range(0, 16, 4))

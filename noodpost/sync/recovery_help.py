@@ -40,6 +40,7 @@ from noodpost.storage.models import Peer
 from noodpost.storage.node import require_node
 from noodpost.sync.files import write_atomically
 from noodpost.sync.keys import keys_dir, load_node_keys
+from noodpost.sync.texts import translate
 
 REQUEST_KIND = "noodpost-herstelverzoek"
 ANSWER_KIND = "noodpost-herstelantwoord"
@@ -89,9 +90,12 @@ def _hub_block(backup_file: Path) -> sealed.KeyBlock:
     block = sealed.inspect_sealed(backup_file).block(sealed.KIND_HUB)
     if block is None:
         raise UserError(
-            f"{backup_file.name} is gemaakt toen deze post nog niet aan een C-NSP was "
-            "gekoppeld: de C-NSP kan deze back-up niet openen. Alleen de herstelcode kan dat. "
-            "Er is niets veranderd."
+            translate(
+                "SyncRecoveryHelp",
+                "{file} is gemaakt toen deze post nog niet aan een C-NSP was gekoppeld: de C-NSP "
+                "kan deze back-up niet openen. Alleen de herstelcode kan dat. Er is niets "
+                "veranderd.",
+            ).format(file=backup_file.name)
         )
     return block
 
@@ -109,7 +113,10 @@ def make_request(backup_file: Path, data_dir: Path, target: Path) -> HelpRequest
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as failed:
         raise UserError(
-            f"De map {folder} kan niet worden gemaakt ({os_reason(failed)}). Er is niets veranderd."
+            translate(
+                "SyncRecoveryHelp",
+                "De map {folder} kan niet worden gemaakt ({reason}). Er is niets veranderd.",
+            ).format(folder=folder, reason=os_reason(failed))
         ) from failed
     write_atomically(_one_time_file(data_dir), bytes(one_time).hex().encode() + b"\n", private=True)
     request = HelpRequest(
@@ -129,13 +136,21 @@ def make_request(backup_file: Path, data_dir: Path, target: Path) -> HelpRequest
 
 
 def _load(path: Path, kind: str, what: str) -> dict[str, Any]:
-    refused = UserError(f"{path.name} is geen {what} van Noodpost. Er is niets veranderd.")
+    """``what``: the kind of file in words (from :func:`translate`), for a refusal."""
+    refused = UserError(
+        translate(
+            "SyncRecoveryHelp", "{file} is geen {what} van Noodpost. Er is niets veranderd."
+        ).format(file=path.name, what=what)
+    )
     try:
         with path.open("rb") as file:
             raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as failed:
         raise UserError(
-            f"{path} kan niet worden gelezen ({os_reason(failed)}). Er is niets veranderd."
+            translate(
+                "SyncRecoveryHelp",
+                "{file} kan niet worden gelezen ({reason}). Er is niets veranderd.",
+            ).format(file=path, reason=os_reason(failed))
         ) from failed
     if len(raw) > MAX_FILE_BYTES:
         raise refused
@@ -147,8 +162,11 @@ def _load(path: Path, kind: str, what: str) -> dict[str, Any]:
         raise refused
     if document.get("versie") != VERSION:
         raise UserError(
-            f"{path.name} is gemaakt met een andere versie van Noodpost. Gebruik op beide "
-            "laptops de nieuwste versie; er is niets veranderd."
+            translate(
+                "SyncRecoveryHelp",
+                "{file} is gemaakt met een andere versie van Noodpost. Gebruik op beide laptops "
+                "de nieuwste versie; er is niets veranderd.",
+            ).format(file=path.name)
         )
     return document
 
@@ -160,16 +178,24 @@ def _hex_field(document: dict[str, Any], name: str, size: int, path: Path) -> by
     except ValueError:
         raw = b""
     if len(raw) != size:
-        raise UserError(f"{path.name} is beschadigd ({name}). Er is niets veranderd.")
+        raise UserError(
+            translate(
+                "SyncRecoveryHelp", "{file} is beschadigd ({field}). Er is niets veranderd."
+            ).format(file=path.name, field=name)
+        )
     return raw
 
 
 def read_request(path: Path) -> HelpRequest:
     """Raises: UserError (Dutch) for anything that is not a whole, well-formed request."""
-    document = _load(path, REQUEST_KIND, "herstelverzoek")
+    document = _load(path, REQUEST_KIND, translate("SyncRecoveryHelp", "herstelverzoek"))
     name = document.get("back-up")
     if not isinstance(name, str) or len(name) > 120 or not name.isprintable():
-        raise UserError(f"{path.name} is beschadigd (back-up). Er is niets veranderd.")
+        raise UserError(
+            translate(
+                "SyncRecoveryHelp", "{file} is beschadigd ({field}). Er is niets veranderd."
+            ).format(file=path.name, field="back-up")
+        )
     return HelpRequest(
         name,
         _hex_field(document, "c-nsp-sleutel", sealed.KEY_BYTES, path),
@@ -189,20 +215,30 @@ def answer_request(
     """
     with db.read() as session:
         if require_node(session).role != NodeRole.HUB:
-            raise Refused("Alleen een C-NSP helpt een post bij terugzetten zonder herstelcode.")
+            raise Refused(
+                translate(
+                    "SyncRecoveryHelp",
+                    "Alleen een C-NSP helpt een post bij terugzetten zonder herstelcode.",
+                )
+            )
     request = read_request(request_path)
     keys = load_node_keys(db, data_dir)
     if request.hub_public != bytes(keys.encryption.public_key):
         raise UserError(
-            "Dit herstelverzoek is niet voor deze C-NSP: de back-up is voor de sleutel van een "
-            "ander C-NSP versleuteld. Er is niets gemaakt."
+            translate(
+                "SyncRecoveryHelp",
+                "Dit herstelverzoek is niet voor deze C-NSP: de back-up is voor de sleutel van "
+                "een ander C-NSP versleuteld. Er is niets gemaakt.",
+            )
         )
     try:
         file_key, post_code = sealed.open_sealed_key(request.sealed_key, keys.encryption)
     except ValueError:
         raise UserError(
-            f"{request_path.name} is beschadigd: het sleutelblok gaat niet open. Er is niets "
-            "gemaakt."
+            translate(
+                "SyncRecoveryHelp",
+                "{file} is beschadigd: het sleutelblok gaat niet open. Er is niets gemaakt.",
+            ).format(file=request_path.name)
         ) from None
     with db.read() as session:
         post = session.scalars(
@@ -215,8 +251,11 @@ def answer_request(
         post_name = post.name if post is not None else None
     if post_name is None:
         raise Refused(
-            f"Post {post_code} is bij deze C-NSP niet goedgekeurd; voor een onbekende post "
-            "wordt geen herstelantwoord gemaakt."
+            translate(
+                "SyncRecoveryHelp",
+                "Post {code} is bij deze C-NSP niet goedgekeurd; voor een onbekende post wordt "
+                "geen herstelantwoord gemaakt.",
+            ).format(code=post_code)
         )
     answer = SealedBox(PublicKey(request.one_time_public)).encrypt(file_key)
     document = {
@@ -250,25 +289,35 @@ def open_answer(backup_file: Path, data_dir: Path, answer_path: Path) -> bytes:
         one_time = PrivateKey(bytes.fromhex(text))
     except (OSError, UnicodeDecodeError, ValueError, CryptoError):
         raise UserError(
-            "Op deze laptop staat geen open herstelverzoek (het is al gebruikt, of gemaakt in "
-            "een andere map). Maak eerst een verzoek met --verzoek. Er is niets veranderd."
+            translate(
+                "SyncRecoveryHelp",
+                "Op deze laptop staat geen open herstelverzoek (het is al gebruikt, of gemaakt "
+                "in een andere map). Maak eerst een verzoek met --verzoek. Er is niets "
+                "veranderd.",
+            )
         ) from None
-    document = _load(answer_path, ANSWER_KIND, "herstelantwoord")
+    document = _load(answer_path, ANSWER_KIND, translate("SyncRecoveryHelp", "herstelantwoord"))
     block = _hub_block(backup_file)
     request = HelpRequest(
         backup_file.name, block.public_key, block.sealed_key, bytes(one_time.public_key)
     )
     if document.get("vingerafdruk") != request.fingerprint:
         raise UserError(
-            "Dit herstelantwoord hoort niet bij het verzoek van deze laptop voor deze back-up. "
-            "Er is niets veranderd."
+            translate(
+                "SyncRecoveryHelp",
+                "Dit herstelantwoord hoort niet bij het verzoek van deze laptop voor deze "
+                "back-up. Er is niets veranderd.",
+            )
         )
     sealed_key = _hex_field(document, "sleutel", _SEALED_ANSWER_BYTES, answer_path)
     try:
         return bytes(SealedBox(one_time).decrypt(sealed_key))
     except CryptoError:
         raise UserError(
-            f"{answer_path.name} is beschadigd: de sleutel gaat niet open. Er is niets veranderd."
+            translate(
+                "SyncRecoveryHelp",
+                "{file} is beschadigd: de sleutel gaat niet open. Er is niets veranderd.",
+            ).format(file=answer_path.name)
         ) from None
 
 

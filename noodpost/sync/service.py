@@ -7,8 +7,9 @@ changed, so screens can refresh.
 
 Every pairing, approval, bundle export and bundle import is recorded in the audit log (DESIGN
 §3.6) here, the one place all transports pass: what was done to which file, bundle or post,
-with counts — never event contents. An entry is written in its own short transaction after the
-action (a refusal is recorded too, then the refusal is raised as before). Empty network
+with counts — never event contents; in Dutch, whatever language the screen speaks. An entry
+is written in its own short transaction after the action (a refusal is recorded too, then the
+refusal is raised as before). Empty network
 bundles (nothing to send, nothing received) are not recorded, so background sync every few
 minutes does not bury the log.
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import Clock, iso
-from noodpost.core.dutch import bundles, changes
+from noodpost.core.dutch import count
 from noodpost.core.errors import UserError
 from noodpost.storage.audit import FAILED, OK, REFUSED, append_audit
 from noodpost.storage.engine import Database
@@ -154,7 +155,7 @@ class SyncService:
             self._audit(
                 AuditAction.POST_APPROVE,
                 f"post {result.post_code} ({', '.join(result.fingerprints)}): "
-                f"{bundles(result.bundles)} uit quarantaine, {changes(result.applied)} "
+                f"{_bundles(result.bundles)} uit quarantaine, {_changes(result.applied)} "
                 "toegepast",
             )
         self._changed(result.changed)
@@ -170,8 +171,8 @@ class SyncService:
         self._audit(
             AuditAction.POST_REPLACE,
             f"post {result.post_code}: sleutel {', '.join(result.old)} vervangen door "
-            f"{result.new}; {bundles(done.bundles)} uit quarantaine, "
-            f"{changes(done.applied)} toegepast",
+            f"{result.new}; {_bundles(done.bundles)} uit quarantaine, "
+            f"{_changes(done.applied)} toegepast",
         )
         self._changed(result.changed)
         return result
@@ -186,7 +187,7 @@ class SyncService:
             self._audit(
                 AuditAction.BUNDLE_EXPORT,
                 f"{written.path.name} voor {written.recipient_code}: "
-                f"{changes(written.events)} (USB)",
+                f"{_changes(written.events)} (USB)",
             )
         return result
 
@@ -211,7 +212,7 @@ class SyncService:
             self._audit(
                 AuditAction.BUNDLE_EXPORT,
                 f"bundel {result.bundle_id} voor {result.recipient_code}: "
-                f"{changes(result.event_count)} (netwerk)",
+                f"{_changes(result.event_count)} (netwerk)",
             )
         return result
 
@@ -223,6 +224,16 @@ class SyncService:
             self._audit(AuditAction.BUNDLE_IMPORT, _imported(result, channel))
         self._changed(result.changed)
         return result
+
+
+def _bundles(number: int) -> str:
+    """``2 bundels`` for the audit log: recorded in Dutch, whatever the screen's language."""
+    return count(number, "bundel", "bundels")
+
+
+def _changes(number: int) -> str:
+    """``2 wijzigingen`` for the audit log (in Dutch, as :func:`_bundles`)."""
+    return count(number, "wijziging", "wijzigingen")
 
 
 def _asked(code: str, fingerprint: str | None) -> str:
@@ -245,7 +256,7 @@ def _imported(outcome: exchange.ImportOutcome, channel: str) -> str:
     if outcome.status is exchange.ImportStatus.DUPLICATE:
         what = "al eerder ingelezen"
     elif outcome.status is exchange.ImportStatus.QUARANTINED:
-        what = f"{changes(outcome.events)} in quarantaine (wacht op goedkeuring)"
+        what = f"{_changes(outcome.events)} in quarantaine (wacht op goedkeuring)"
     else:
         what = (
             f"{outcome.applied} toegepast, {outcome.present} al aanwezig, "

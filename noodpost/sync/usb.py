@@ -32,6 +32,7 @@ from noodpost.sync.exchange import (
 )
 from noodpost.sync.files import PARTIAL_SUFFIX, write_atomically
 from noodpost.sync.keys import NodeKeys
+from noodpost.sync.texts import translate
 
 ROOT_FOLDER = "NOODPOST"
 OUTBOX = "outbox"
@@ -56,9 +57,17 @@ class UsbExport:
     @property
     def summary(self) -> str:
         parts = ", ".join(f"{w.recipient_code} ({changes(w.events)})" for w in self.written)
-        text = f"{bundles(len(self.written))} geschreven naar {self.root}: {parts}"
+        text: str = translate("SyncUsb", "{bundles} geschreven naar {folder}: {parts}").format(
+            bundles=bundles(len(self.written)), folder=self.root, parts=parts
+        )
         if self.replaced:
-            text += "; " + count(self.replaced, "oudere bundel", "oudere bundels") + " vervangen"
+            text += translate("SyncUsb", "; {bundles} vervangen").format(
+                bundles=count(
+                    self.replaced,
+                    translate("SyncUsb", "oudere bundel"),
+                    translate("SyncUsb", "oudere bundels"),
+                )
+            )
         return text + "."
 
 
@@ -95,25 +104,32 @@ class UsbImport:
     @property
     def summary(self) -> str:
         if not self.bundles and not self.skipped:
-            return f"Geen bundels gevonden in {self.source}."
-        applied = sum(o.applied for o in self.outcomes)
-        present = sum(o.present for o in self.outcomes)
-        quarantined = sum(o.quarantined for o in self.outcomes)
-        text = (
-            f"{bundles(self.bundles)}: {applied} toegepast, {present} al aanwezig, "
-            f"{quarantined} in quarantaine, {len(self.refused)} geweigerd"
+            return translate("SyncUsb", "Geen bundels gevonden in {folder}.").format(
+                folder=self.source
+            )
+        text: str = translate(
+            "SyncUsb",
+            "{bundles}: {applied} toegepast, {present} al aanwezig, {quarantined} in "
+            "quarantaine, {refused} geweigerd",
+        ).format(
+            bundles=bundles(self.bundles),
+            applied=sum(o.applied for o in self.outcomes),
+            present=sum(o.present for o in self.outcomes),
+            quarantined=sum(o.quarantined for o in self.outcomes),
+            refused=len(self.refused),
         )
         again = sum(1 for o in self.outcomes if o.status is ImportStatus.DUPLICATE)
         kept = sum(1 for o in self.outcomes if o.status is ImportStatus.QUARANTINED)
         if again:
-            text += f"; {again} al eerder ingelezen"
+            text += translate("SyncUsb", "; {again} al eerder ingelezen").format(again=again)
         if self.waiting:
-            text += (
-                f"; wacht op goedkeuring: {', '.join(self.waiting)} ({kept} "
-                f"{'bundel' if kept == 1 else 'bundels'} bewaard tot de goedkeuring)"
-            )
+            text += translate(
+                "SyncUsb", "; wacht op goedkeuring: {codes} ({bundles} bewaard tot de goedkeuring)"
+            ).format(codes=", ".join(self.waiting), bundles=bundles(kept))
         if self.skipped:
-            text += f"; {self.skipped} overgeslagen (niet voor deze laptop)"
+            text += translate("SyncUsb", "; {skipped} overgeslagen (niet voor deze laptop)").format(
+                skipped=self.skipped
+            )
         return text + "."
 
     @property
@@ -129,8 +145,11 @@ def _stamp(clock: Clock) -> str:
 def _require_folder(path: Path) -> None:
     if not path.is_dir():
         raise UserError(
-            f"De map {path} bestaat niet. Is de USB-stick aangesloten? Kies de stick (of een map "
-            "erop) en probeer het opnieuw."
+            translate(
+                "SyncUsb",
+                "De map {folder} bestaat niet. Is de USB-stick aangesloten? Kies de stick (of "
+                "een map erop) en probeer het opnieuw.",
+            ).format(folder=path)
         )
 
 
@@ -155,11 +174,18 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
         )
     if not peers:
         raise UserError(
-            "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand in: "
-            "Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing import BESTAND')."
+            translate(
+                "SyncUsb",
+                "Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand in: "
+                "Synchronisatie → Koppelbestand inlezen… (of 'noodpost pairing import "
+                "BESTAND').",
+            )
             if is_post
-            else "Er zijn nog geen goedgekeurde posten. Lees eerst hun bundels in en keur ze "
-            "goed: Synchronisatie → Goedkeuren… (of 'noodpost posts approve CODE')."
+            else translate(
+                "SyncUsb",
+                "Er zijn nog geen goedgekeurde posten. Lees eerst hun bundels in en keur ze "
+                "goed: Synchronisatie → Goedkeuren… (of 'noodpost posts approve CODE').",
+            )
         )
     written: list[WrittenBundle] = []
     replaced = 0
@@ -186,8 +212,10 @@ def export_to(db: Database, keys: NodeKeys, clock: Clock, root: Path) -> UsbExpo
 
 def _progress(written: Sequence[WrittenBundle], left: Sequence[Peer]) -> str:
     """Which bundles of an interrupted export are on the stick, and which are not."""
-    done = ", ".join(w.recipient_code for w in written) or "geen"
-    return f" Wel geschreven: {done}. Niet geschreven: {', '.join(p.post_code for p in left)}."
+    done = ", ".join(w.recipient_code for w in written) or translate("SyncUsb", "geen")
+    return translate("SyncUsb", " Wel geschreven: {done}. Niet geschreven: {left}.").format(
+        done=done, left=", ".join(p.post_code for p in left)
+    )
 
 
 def _verifier(data: bytes) -> Callable[[bytes], None]:
@@ -264,7 +292,10 @@ def _read(path: Path, within: Path | None = None) -> bytes:
         path.is_symlink() or not path.resolve().is_relative_to(within.resolve())
     ):
         raise UserError(
-            f"{path.name} verwijst naar een bestand buiten de gekozen map en wordt niet gelezen."
+            translate(
+                "SyncUsb",
+                "{file} verwijst naar een bestand buiten de gekozen map en wordt niet gelezen.",
+            ).format(file=path.name)
         )
     flags = os.O_RDONLY | (getattr(os, "O_NOFOLLOW", 0) if within is not None else 0)
     try:
@@ -273,12 +304,21 @@ def _read(path: Path, within: Path | None = None) -> bytes:
             data = file.read(fmt.MAX_BUNDLE_BYTES + 1) if size <= fmt.MAX_BUNDLE_BYTES else b""
     except OSError as failed:
         raise UserError(
-            f"{path} kan niet worden gelezen ({os_reason(failed)}). Zit de USB-stick er nog in?"
+            translate(
+                "SyncUsb", "{file} kan niet worden gelezen ({reason}). Zit de USB-stick er nog in?"
+            ).format(file=path, reason=os_reason(failed))
         ) from failed
     if size > fmt.MAX_BUNDLE_BYTES or len(data) > fmt.MAX_BUNDLE_BYTES:
         raise UserError(
-            f"{path.name} is te groot voor een bundel ({max(size, len(data)) // 2**20} MB; "
-            f"hooguit {fmt.MAX_BUNDLE_BYTES // 2**20} MB) en wordt niet gelezen."
+            translate(
+                "SyncUsb",
+                "{file} is te groot voor een bundel ({size} MB; hooguit {limit} MB) en wordt "
+                "niet gelezen.",
+            ).format(
+                file=path.name,
+                size=max(size, len(data)) // 2**20,
+                limit=fmt.MAX_BUNDLE_BYTES // 2**20,
+            )
         )
     return data
 
@@ -297,8 +337,11 @@ def import_from(
     if path.is_file():
         if path.name.endswith(PARTIAL_SUFFIX):
             raise UserError(
-                f"{path.name} is een onvolledig bestand (.partial): het schrijven is "
-                "onderbroken. Zo'n bestand wordt nooit ingelezen; maak een nieuwe bundel."
+                translate(
+                    "SyncUsb",
+                    "{file} is een onvolledig bestand (.partial): het schrijven is onderbroken. "
+                    "Zo'n bestand wordt nooit ingelezen; maak een nieuwe bundel.",
+                ).format(file=path.name)
             )
         outcome = import_bundle(db, keys, clock, _read(path), channel=channel)
         return UsbImport(source=path, outcomes=(outcome,))

@@ -27,9 +27,9 @@ from noodpost.sync.bundle import FORMAT_VERSION, MAX_BUNDLE_BYTES
 from noodpost.sync.http import (
     BUNDLES_PATH,
     HEALTH_PATH,
-    OFFLINE_MESSAGE,
     HubUnreachable,
     NoRoute,
+    offline_message,
     push_if_reachable,
     sync_now,
 )
@@ -198,7 +198,7 @@ def test_offline_is_a_calm_message_and_changes_nothing(
 
     with pytest.raises(HubUnreachable) as offline:
         sync_now(post_a.sync, nowhere)
-    assert offline.value.message == OFFLINE_MESSAGE
+    assert offline.value.message == offline_message()
     assert "niet bereikbaar" in str(offline.value)
     assert not push_if_reachable(post_a.sync, nowhere, timeout=0.5)
     assert post_a.snapshot() == before

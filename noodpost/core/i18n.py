@@ -19,7 +19,9 @@ for every other number.
 
 What a service *records* — a logbook line, an audit detail, a status word in an event — is data
 in the post's language and is not translated here: the record must read the same at the hub and
-in every report, whoever looks at it.
+in every report, whoever looks at it. Where one sentence is both shown and recorded (a refusal
+of a bundle becomes the reason stored with it), :func:`translate` returns a :class:`Worded`
+text that keeps its Dutch, filled with the same fields, and :func:`recorded` gives that Dutch.
 """
 
 from __future__ import annotations
@@ -49,10 +51,42 @@ def uninstall() -> None:
     install(dutch)
 
 
-def translate(context: str, text: str) -> str:
+class Worded(str):
+    """A translated text that keeps its Dutch source (``dutch``), filled the same way."""
+
+    dutch: str
+
+    def __new__(cls, shown: str, dutch: str) -> Worded:
+        text = super().__new__(cls, shown)
+        text.dutch = dutch
+        return text
+
+    def format(self, *args: object, **fields: object) -> Worded:
+        """Fill both: a field that is itself a :class:`Worded` gives its Dutch to the Dutch."""
+        return Worded(
+            str.format(self, *args, **fields),
+            self.dutch.format(
+                *(_source(a) for a in args), **{k: _source(v) for k, v in fields.items()}
+            ),
+        )
+
+
+def _source(value: object) -> object:
+    return value.dutch if isinstance(value, Worded) else value
+
+
+def translate(context: str, text: str) -> Worded:
     """``text`` (Dutch) in the interface's language; fill ``{fields}`` with ``.format`` after.
 
     Thread-safe as long as the lookup is: Qt's ``QCoreApplication.translate`` is, so the
     runner's thread may call this while the GUI thread does too.
     """
-    return _installed[0](context, text) or text
+    return Worded(_installed[0](context, text) or text, text)
+
+
+def recorded(text: str) -> str:
+    """``text`` as it is recorded: its Dutch when it was worded by :func:`translate`.
+
+    Only ``.format`` keeps the Dutch; a text joined with ``+`` is what it shows.
+    """
+    return str(_source(text))

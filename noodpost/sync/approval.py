@@ -20,6 +20,7 @@ from noodpost.core.cards import validate_post_code
 from noodpost.core.clock import Clock
 from noodpost.core.dutch import bundles
 from noodpost.core.errors import NotFound, Refused, UserError
+from noodpost.core.i18n import recorded, translate
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Node, Peer, PendingBundle
 from noodpost.storage.node import require_node
@@ -33,7 +34,6 @@ from noodpost.sync.exchange import (
 )
 from noodpost.sync.keys import NodeKeys, fingerprint
 from noodpost.sync.peers import normalise_fingerprint
-from noodpost.sync.texts import recorded, translate
 
 
 @dataclass(frozen=True)
@@ -316,7 +316,7 @@ def _apply_pending(
                 )
                 session.delete(row)
         except UserError as unreadable:  # kept, with the reason (in Dutch), never dropped
-            row.reason = f"niet toe te passen: {recorded(unreadable)}"[:2000]
+            row.reason = f"niet toe te passen: {recorded(unreadable.message)}"[:2000]
             failed += 1
     changed: frozenset[str] = frozenset().union(*(o.changed for o in outcomes))
     return Approval(

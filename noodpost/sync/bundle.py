@@ -33,6 +33,7 @@ from nacl.signing import SigningKey
 
 from noodpost.core.errors import UserError
 from noodpost.core.events import canonical_json
+from noodpost.core.i18n import translate
 from noodpost.sync.header import (
     COMPRESSION,
     MAX_NAME,
@@ -46,7 +47,6 @@ from noodpost.sync.header import (
 )
 from noodpost.sync.keys import public_key, verify_key
 from noodpost.sync.rows import Packer, unpack_events
-from noodpost.sync.texts import translate
 
 __all__ = [  # with what noodpost.sync.header defines, so callers need one module
     "COMPRESSION",

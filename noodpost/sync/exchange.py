@@ -24,6 +24,7 @@ from noodpost.core.clock import Clock, iso, parse_iso
 from noodpost.core.dutch import changes, count
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.events import EVENT_SCHEMA_VERSION
+from noodpost.core.i18n import translate
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import apply_remote
 from noodpost.storage.models import Node, Peer, PendingBundle, ReceivedBundle
@@ -45,7 +46,6 @@ from noodpost.sync.peers import (
     record_acknowledgement,
 )
 from noodpost.sync.scope import incoming_origins, outgoing_scope
-from noodpost.sync.texts import translate
 
 SUSPECT_AHEAD = timedelta(hours=24)
 log = logging.getLogger(__name__)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from noodpost.core.durable import fsync_dir
 from noodpost.core.errors import UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.core.private_files import make_shared, make_shared_folders
-from noodpost.sync.texts import translate
 
 PARTIAL_SUFFIX = ".partial"
 

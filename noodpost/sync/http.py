@@ -36,13 +36,13 @@ from email.message import Message
 from noodpost import __version__
 from noodpost.core.dutch import count
 from noodpost.core.errors import Refused, UserError
+from noodpost.core.i18n import translate
 from noodpost.storage.node import require_node
 from noodpost.sync import bundle as fmt
 from noodpost.sync.bundle import MAX_BUNDLE_BYTES
 from noodpost.sync.exchange import ImportOutcome
 from noodpost.sync.peers import PeerInfo
 from noodpost.sync.service import SyncService
-from noodpost.sync.texts import translate
 
 BUNDLES_PATH = "/v1/bundles"
 HEALTH_PATH = "/v1/health"

@@ -20,10 +20,10 @@ from nacl.public import PrivateKey, PublicKey
 from nacl.signing import SigningKey, VerifyKey
 
 from noodpost.core.errors import UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.storage.engine import Database
 from noodpost.storage.node import require_node
 from noodpost.sync.files import write_atomically
-from noodpost.sync.texts import translate
 
 KEYS_DIR = "keys"
 SIGNING_FILE = "signing.key"

@@ -26,6 +26,7 @@ from sqlalchemy import select
 from noodpost.core.clock import Clock, iso
 from noodpost.core.errors import Refused, UserError, os_reason
 from noodpost.core.events import canonical_json
+from noodpost.core.i18n import translate
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Node, Peer
 from noodpost.storage.node import require_node
@@ -33,7 +34,6 @@ from noodpost.sync.bundle import Party, parse_party
 from noodpost.sync.files import write_atomically
 from noodpost.sync.keys import NodeKeys, fingerprint, verify_key
 from noodpost.sync.peers import new_peer
-from noodpost.sync.texts import translate
 
 PAIRING_FORMAT = "noodpost-pairing"
 PAIRING_VERSION = 1

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from noodpost.core.clock import parse_iso
 from noodpost.core.dutch import bundles, changes, count
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 from noodpost.core.rations import local_time
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Peer, PendingBundle, Quarantine, ReceivedBundle
@@ -25,7 +26,6 @@ from noodpost.storage.streams import count_events_after
 from noodpost.sync.bundle import Party, Vector, vector_from_json, vector_to_json
 from noodpost.sync.keys import fingerprint
 from noodpost.sync.scope import outgoing_scope
-from noodpost.sync.texts import translate
 
 CHANNELS = ("usb", "network")
 

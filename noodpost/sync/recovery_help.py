@@ -32,6 +32,7 @@ from sqlalchemy import select
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import Clock, iso
 from noodpost.core.errors import Refused, UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.core.vocabulary import NodeRole
 from noodpost.storage import sealed_backup as sealed
 from noodpost.storage.audit import append_audit
@@ -40,7 +41,6 @@ from noodpost.storage.models import Peer
 from noodpost.storage.node import require_node
 from noodpost.sync.files import write_atomically
 from noodpost.sync.keys import keys_dir, load_node_keys
-from noodpost.sync.texts import translate
 
 REQUEST_KIND = "noodpost-herstelverzoek"
 ANSWER_KIND = "noodpost-herstelantwoord"

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from noodpost.core.clock import Clock
 from noodpost.core.dutch import bundles, changes, count
 from noodpost.core.errors import UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Peer
 from noodpost.storage.node import require_node
@@ -32,7 +33,6 @@ from noodpost.sync.exchange import (
 )
 from noodpost.sync.files import PARTIAL_SUFFIX, write_atomically
 from noodpost.sync.keys import NodeKeys
-from noodpost.sync.texts import translate
 
 ROOT_FOLDER = "NOODPOST"
 OUTBOX = "outbox"

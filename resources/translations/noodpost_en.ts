@@ -6965,6 +6965,488 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>SyncApproval</name>
+    <message>
+        <location filename="../../noodpost/sync/approval.py" line="+56"/>
+        <source>{code} was al goedgekeurd.</source>
+        <translation>{code} was already approved.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{code} goedgekeurd ({fingerprints}); {bundles} uit quarantaine: {applied} toegepast, {present} al aanwezig, {quarantined} in quarantaine</source>
+        <translation>{code} approved ({fingerprints}); {bundles} out of quarantine: {applied} applied, {present} already present, {quarantined} in quarantine</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Geen laptop van {code} met vingerafdruk {fingerprint}. Controleer de vingerafdruk met &apos;noodpost posts list&apos;.</source>
+        <translation>No laptop of {code} with fingerprint {fingerprint}. Check the fingerprint with &apos;noodpost posts list&apos;.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>De wachtende sleutel {waiting} met dezelfde code wordt niet goedgekeurd</source>
+        <translation>The waiting key {waiting} with the same code is not approved</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>De wachtende sleutels {waiting} met dezelfde code worden niet goedgekeurd</source>
+        <translation>The waiting keys {waiting} with the same code are not approved</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{code} heeft al een goedgekeurde sleutel: {approved}. {others}; de bundels blijven in quarantaine. Is het een vervangende laptop van deze post? Vergelijk de vingerafdruk met de post en vervang de sleutel met &apos;noodpost posts replace {code} --vingerafdruk NIEUW&apos;.</source>
+        <translation>{code} already has an approved key: {approved}. {others}; the bundles stay in quarantine. Is it a replacement laptop of this post? Compare the fingerprint with the post and replace the key with &apos;noodpost posts replace {code} --vingerafdruk NIEUW&apos;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Er wachten {count} laptops met code {code} ({waiting}). Vergelijk de vingerafdrukken met de post en keur er één goed met &apos;noodpost posts approve {code} --vingerafdruk VINGERAFDRUK&apos;.</source>
+        <translation>{count} laptops with code {code} are waiting ({waiting}). Compare the fingerprints with the post and approve one of them with &apos;noodpost posts approve {code} --vingerafdruk VINGERAFDRUK&apos;.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{code}: sleutel vervangen — oud {old} → nieuw {new}; {bundles} uit quarantaine: {applied} toegepast, {present} al aanwezig, {quarantined} in quarantaine</source>
+        <translation>{code}: key replaced — old {old} → new {new}; {bundles} out of quarantine: {applied} applied, {present} already present, {quarantined} in quarantine</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>. Bundels met de oude sleutel worden niet meer toegepast.</source>
+        <translation>. Bundles signed with the old key are no longer applied.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>, {bundles} onleesbaar (blijven bewaard)</source>
+        <translation>, {bundles} unreadable (kept)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{code} heeft nog geen goedgekeurde sleutel; er valt niets te vervangen. Vergelijk de vingerafdruk met de post en keur hem goed met &apos;noodpost posts approve {code} --vingerafdruk {fingerprint}&apos;.</source>
+        <translation>{code} has no approved key yet; there is nothing to replace. Compare the fingerprint with the post and approve it with &apos;noodpost posts approve {code} --vingerafdruk {fingerprint}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{fingerprint} is al de goedgekeurde sleutel van {code}; er valt niets te vervangen.</source>
+        <translation>{fingerprint} is already the approved key of {code}; there is nothing to replace.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>wachtend: {waiting}</source>
+        <translation>waiting: {waiting}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>er wacht geen andere laptop</source>
+        <translation>no other laptop is waiting</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Geen wachtende laptop van {code} met vingerafdruk {fingerprint} ({listed}). De nieuwe laptop moet eerst een bundel sturen; controleer de vingerafdruk met &apos;noodpost posts list&apos;.</source>
+        <translation>No waiting laptop of {code} with fingerprint {fingerprint} ({listed}). The new laptop must send a bundle first; check the fingerprint with &apos;noodpost posts list&apos;.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Alleen een C-NSP keurt posten goed.</source>
+        <translation>Only a C-NSP approves posts.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Er is nog geen post {code} bekend. Lees eerst een bundel van die post in; die wacht dan in quarantaine op goedkeuring.</source>
+        <translation>No post {code} is known yet. First read in a bundle from that post; it then waits in quarantine for approval.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBundle</name>
+    <message>
+        <location filename="../../noodpost/sync/bundle.py" line="+117"/>
+        <source>Deze bundel is beschadigd of onvolledig ({detail}). Er is niets ingelezen. Maak bij de afzender een nieuwe bundel en lees die in; bundels zijn cumulatief, dus er gaat niets verloren.</source>
+        <extracomment>Formats this version reads: 1 (every event carries ``dh``), 2 (``dh`` optional), 3 (the payload states the ranges it covers for its receiver, DESIGN §3.8) and 4 (the header is sealed to the recipient; only keys and lengths are in clear, issue 20). zlib level: 6 is the default trade-off; measured on a season&apos;s bundle (benchmarks/). Events serialised per ``json.dumps`` call while streaming into the compressor. Format 4: magic, version, recipient&apos;s X25519 key, sender&apos;s Ed25519 key, sealed header length, payload length. One stream&apos;s version: (origin, incarnation) → highest contiguous seq held. A range of one stream the sender went through for this receiver: (origin, inc, low, high).</extracomment>
+        <translation>This bundle is damaged or incomplete ({detail}). Nothing has been read in. Make a new bundle at the sender and read that in; bundles are cumulative, so nothing is lost.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Deze bundel is gemaakt met een nieuwere versie van Noodpost ({what} {found}; deze versie kent tot en met {known}). Er is niets ingelezen. Installeer de nieuwste versie van Noodpost en lees de bundel daarna opnieuw in.</source>
+        <translation>This bundle was made with a newer version of Noodpost ({what} {found}; this version knows up to {known}). Nothing has been read in. Install the latest version of Noodpost and then read the bundle in again.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Deze bundel is voor een ander noodsteunpunt of C-NSP en kan hier niet worden geopend. Er is niets ingelezen.</source>
+        <translation>This bundle is for another post or C-NSP and cannot be opened here. Nothing has been read in.</translation>
+    </message>
+    <message>
+        <location line="+208"/>
+        <location line="+15"/>
+        <location line="+26"/>
+        <source>te kort</source>
+        <translation>too short</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>geen Noodpost-bundel</source>
+        <translation>not a Noodpost bundle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>formaat</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>onbekend formaat</source>
+        <translation>unknown format</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+26"/>
+        <source>kop onvolledig</source>
+        <translation>header incomplete</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+27"/>
+        <source>lengte klopt niet</source>
+        <translation>length is wrong</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <location line="+27"/>
+        <source>handtekening klopt niet</source>
+        <translation>signature is wrong</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>inhoud klopt niet met de kop</source>
+        <translation>contents do not match the header</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>kop onleesbaar</source>
+        <translation>header unreadable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kop en formaat verschillen</source>
+        <translation>header and format differ</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>kop niet te openen</source>
+        <translation>header cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>afzender in de kop klopt niet met de handtekening</source>
+        <translation>sender in the header does not match the signature</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+27"/>
+        <source>opgegeven inhoud groter dan {size} MB</source>
+        <translation>stated contents larger than {size} MB</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deze bundel kan met de sleutel van deze laptop niet worden geopend. Er is niets ingelezen. Mogelijk is hij gemaakt met een oud koppelbestand of voor een eerdere inrichting van deze post of C-NSP; maak bij de afzender een nieuwe bundel.</source>
+        <translation>This bundle cannot be opened with this laptop&apos;s key. Nothing has been read in. It may have been made with an old pairing file or for an earlier set-up of this post or C-NSP; make a new bundle at the sender.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>inhoud onleesbaar</source>
+        <translation>contents unreadable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>aantal gebeurtenissen klopt niet</source>
+        <translation>number of events is wrong</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>inhoud te groot</source>
+        <translation>contents too large</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inhoud groter dan opgegeven</source>
+        <translation>contents larger than stated</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>inhoud niet uit te pakken</source>
+        <translation>contents cannot be unpacked</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inhoud onvolledig</source>
+        <translation>contents incomplete</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>inhoud kleiner dan opgegeven</source>
+        <translation>contents smaller than stated</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExchange</name>
+    <message>
+        <location filename="../../noodpost/sync/exchange.py" line="+105"/>
+        <source>Bundel van {code} was al ingelezen; er is niets veranderd.</source>
+        <extracomment>Room for bundles from senders not (yet) approved, per sender and in all: a stranger&apos;s bytes are kept only as room allows, the oldest dropped first (issue 20). A sender&apos;s newest bundle carries everything its older ones did, and after approval it sends all again.</extracomment>
+        <translation>The bundle from {code} had already been read in; nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> Voor ruimte zijn {bundles} van niet goedgekeurde afzenders verwijderd; na goedkeuring stuurt de post alles opnieuw.</source>
+        <translation> To make room, {bundles} from senders not yet approved were removed; after approval the post sends everything again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>oudere of te grote bundel</source>
+        <translation>older or too large bundle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oudere of te grote bundels</source>
+        <translation>older or too large bundles</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Bundel van {code} ({changes}) in quarantaine: wacht op goedkeuring (Synchronisatie → Goedkeuren…, of &apos;noodpost posts approve {code}&apos;).{room}</source>
+        <translation>Bundle from {code} ({changes}) in quarantine: waiting for approval (Synchronisation → Approve…, or &apos;noodpost posts approve {code}&apos;).{room}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> ({refused} niet toegestaan)</source>
+        <translation> ({refused} not allowed)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> {changes} van records die hier nog niet zijn, niet bewaard: er wachten er al te veel; ze komen met een volgende bundel opnieuw.</source>
+        <translation> {changes} for records not here yet were not kept: too many are waiting already; they will come again with a later bundle.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bundel van {code}: {applied} toegepast, {present} al aanwezig, {quarantined} in quarantaine{refused}.{away}</source>
+        <translation>Bundle from {code}: {applied} applied, {present} already present, {quarantined} in quarantine{refused}.{away}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>De sleutels van dit noodsteunpunt horen niet bij deze database. Zet de database en de map &apos;keys&apos; altijd samen terug.</source>
+        <translation>The keys of this post do not belong to this database. Always restore the database and the &apos;keys&apos; folder together.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Dit noodsteunpunt of C-NSP is hier niet bekend.</source>
+        <translation>This post or C-NSP is not known here.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{code} is nog niet goedgekeurd; er worden geen gegevens naartoe gestuurd. Vergelijk de vingerafdruk en keur de post goed: Synchronisatie → Goedkeuren… (of &apos;noodpost posts approve {code}&apos;).</source>
+        <translation>{code} has not been approved yet; no data is sent to it. Compare the fingerprint and approve the post: Synchronisation → Approve… (or &apos;noodpost posts approve {code}&apos;).</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Dit is een oefenbundel (oefenmodus), maar dit noodsteunpunt werkt met echte gegevens. Oefen- en echte gegevens worden nooit gemengd; er is niets ingelezen.</source>
+        <translation>This is a training bundle (training mode), but this post works with real data. Training data and real data are never mixed; nothing has been read in.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dit is een bundel met echte gegevens, maar dit noodsteunpunt staat in oefenmodus. Oefen- en echte gegevens worden nooit gemengd; er is niets ingelezen.</source>
+        <translation>This is a bundle with real data, but this post is in training mode. Training data and real data are never mixed; nothing has been read in.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Deze bundel is door dit noodsteunpunt zelf gemaakt; hij is bedoeld voor {recipient}. Er is niets ingelezen.</source>
+        <translation>This bundle was made by this post itself; it is meant for {recipient}. Nothing has been read in.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deze bundel is voor een ander noodsteunpunt ({recipient}), niet voor {here}. Er is niets ingelezen; lees hem in op de laptop van {recipient}.</source>
+        <translation>This bundle is for another post ({recipient}), not for {here}. Nothing has been read in; read it in on the laptop of {recipient}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>gebeurtenisschema</source>
+        <translation>event schema</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Deze bundel is hier zelf gemaakt; hij is bedoeld voor {recipient}. Er is niets ingelezen.</source>
+        <translation>This bundle was made here; it is meant for {recipient}. Nothing has been read in.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>een andere post of C-NSP</source>
+        <translation>another post or C-NSP</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Deze bundel is voor een andere post of C-NSP{where}, niet voor {here}. Er is niets ingelezen; lees hem in op de laptop waarvoor hij gemaakt is.</source>
+        <translation>This bundle is for another post or C-NSP{where}, not for {here}. Nothing has been read in; read it in on the laptop it was made for.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Deze bundel draagt de naam van {code} ({name}), maar is gemaakt met andere sleutels dan hier van die afzender bekend zijn ({theirs} in plaats van {known}). Er is niets ingelezen. Meld dit bij de coördinator.</source>
+        <translation>This bundle carries the name of {code} ({name}), but was made with other keys than are known here for that sender ({theirs} instead of {known}). Nothing has been read in. Report this to the coordinator.</translation>
+    </message>
+    <message>
+        <location line="+202"/>
+        <source>Deze bundel komt van {name}, dat dezelfde code draagt als dit {here} ({code}). Er is niets ingelezen. Meld dit bij de coördinator: elke post en elke C-NSP heeft een eigen code.</source>
+        <translation>This bundle comes from {name}, which has the same code as this {here} ({code}). Nothing has been read in. Report this to the coordinator: every post and every C-NSP has its own code.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>noodsteunpunt</source>
+        <translation>post</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deze bundel komt van {name} ({code}), waarmee deze post niet gekoppeld is. Er is niets ingelezen. Lees eerst het koppelbestand van uw C-NSP in: Synchronisatie → Koppelbestand inlezen… (of &apos;noodpost pairing import BESTAND&apos;).</source>
+        <translation>This bundle comes from {name} ({code}), which this post is not paired with. Nothing has been read in. First read in your C-NSP&apos;s pairing file: Synchronisation → Read pairing file… (or &apos;noodpost pairing import BESTAND&apos;).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deze bundel komt van een ander C-NSP ({code}); een C-NSP wisselt alleen bundels uit met noodsteunpunten. Er is niets ingelezen.</source>
+        <translation>This bundle comes from another C-NSP ({code}); a C-NSP exchanges bundles only with posts. Nothing has been read in.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFiles</name>
+    <message>
+        <location filename="../../noodpost/sync/files.py" line="+72"/>
+        <source>Schrijven naar {folder} is mislukt ({reason}). Controleer of de USB-stick of schijf er nog in zit, niet vol is en beschreven mag worden, en probeer het opnieuw.</source>
+        <translation>Writing to {folder} failed ({reason}). Check that the USB stick or disk is still plugged in, is not full and may be written to, and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncKeys</name>
+    <message>
+        <location filename="../../noodpost/sync/keys.py" line="+122"/>
+        <source>Dit noodsteunpunt heeft al sleutels; die worden nooit vervangen, omdat het C-NSP en de andere punten het eraan herkennen.</source>
+        <translation>This post already has keys; they are never replaced, because the C-NSP and the other posts recognise it by them.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>De sleutelmap {folder} kan niet worden gemaakt ({reason}).</source>
+        <translation>The key folder {folder} cannot be created ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>De sleutels van dit noodsteunpunt ontbreken in {folder}. Zet de map &apos;keys&apos; terug uit een reservekopie; zonder sleutels kan niet worden gesynchroniseerd.</source>
+        <translation>The keys of this post are missing from {folder}. Restore the &apos;keys&apos; folder from a backup; without keys nothing can be synchronised.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>De sleutels in {folder} zijn beschadigd of onleesbaar. Zet de map &apos;keys&apos; terug uit een reservekopie.</source>
+        <translation>The keys in {folder} are damaged or unreadable. Restore the &apos;keys&apos; folder from a backup.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>De sleutels in {folder} horen niet bij deze database. Zet de database en de map &apos;keys&apos; altijd samen terug.</source>
+        <translation>The keys in {folder} do not belong to this database. Always restore the database and the &apos;keys&apos; folder together.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNetwork</name>
+    <message>
+        <location filename="../../noodpost/sync/http.py" line="+62"/>
+        <source>De C-NSP is nu niet bereikbaar; de gegevens blijven bewaard en gaan mee bij de volgende synchronisatie.</source>
+        <extracomment>The largest bundle either side sends or accepts over the network; larger goes by USB. Seconds to wait for each part of the answer once connected: a hub applying a first, large bundle may need minutes on an old laptop before it answers.</extracomment>
+        <translation>The C-NSP cannot be reached right now; the data is kept and goes along with the next synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Verbonden met {hub}: {events} afgeleverd. Deze post wacht op goedkeuring door de C-NSP (post {code}, vingerafdruk {fingerprint}); tot dan blijven de gegevens daar in quarantaine en hier bewaard. Synchroniseer opnieuw zodra de C-NSP de post heeft goedgekeurd.</source>
+        <translation>Connected to {hub}: {events} delivered. This post is waiting for approval by the C-NSP (post {code}, fingerprint {fingerprint}); until then the data stays in quarantine there and is kept here. Synchronise again as soon as the C-NSP has approved the post.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Gesynchroniseerd met {hub}: {sent} verstuurd ({new} nieuw bij de C-NSP), {received} ontvangen ({applied} nieuw hier</source>
+        <translation>Synchronised with {hub}: {sent} sent ({new} new at the C-NSP), {received} received ({applied} new here</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>, {quarantined} in quarantaine</source>
+        <translation>, {quarantined} in quarantine</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>gebeurtenis</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>gebeurtenissen</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Adres &apos;{url}&apos; klopt niet: gebruik een webadres zoals http://10.0.0.5:8765.</source>
+        <translation>Address &apos;{url}&apos; is not right: use a web address such as http://10.0.0.5:8765.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Dit is een C-NSP; synchroniseren via het netwerk start een noodsteunpunt. Zet het eindpunt voor de posten aan met &apos;noodpost hub serve&apos;.</source>
+        <translation>This is a C-NSP; a post starts synchronising over the network. Switch on the endpoint for the posts with &apos;noodpost hub serve&apos;.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand van uw C-NSP in: Synchronisatie → Koppelbestand inlezen… (of &apos;noodpost pairing import BESTAND&apos;); tot dan blijven alle gegevens hier bewaard.</source>
+        <translation>This post is not paired with a C-NSP yet. First read in your C-NSP&apos;s pairing file: Synchronisation → Read pairing file… (or &apos;noodpost pairing import BESTAND&apos;); until then all data is kept here.</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Op {address} antwoordt geen C-NSP van Noodpost (HTTP {status}). Controleer het adres; de gegevens blijven hier bewaard.</source>
+        <translation>No Noodpost C-NSP answers at {address} (HTTP {status}). Check the address; the data is kept here.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Het antwoord van de C-NSP is te groot voor het netwerk. Hier is niets veranderd; haal de gegevens op met een USB-stick (&apos;noodpost sync import MAP&apos;).</source>
+        <translation>The C-NSP&apos;s answer is too large for the network. Nothing has changed here; fetch the data with a USB stick (&apos;noodpost sync import MAP&apos;).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Het antwoord van de C-NSP kwam beschadigd of onvolledig aan. Hier is niets veranderd; synchroniseer opnieuw.</source>
+        <translation>The C-NSP&apos;s answer arrived damaged or incomplete. Nothing has changed here; synchronise again.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>De C-NSP kon de bundel nu niet verwerken{detail}. De gegevens blijven bewaard en gaan mee bij de volgende synchronisatie.</source>
+        <translation>The C-NSP could not process the bundle just now{detail}. The data is kept and goes along with the next synchronisation.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>in oefenmodus</source>
+        <translation>in training mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>met echte gegevens</source>
+        <translation>with real data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De C-NSP op {address} werkt {there}, dit noodsteunpunt {here}. Oefen- en echte gegevens worden nooit gemengd; er is niets uitgewisseld. Controleer het adres.</source>
+        <translation>The C-NSP at {address} works {there}, this post {here}. Training data and real data are never mixed; nothing has been exchanged. Check the address.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>De C-NSP weigert de bundel: {message} Breng de gegevens met een USB-stick (&apos;noodpost sync export MAP&apos;); hier is niets veranderd.</source>
+        <translation>The C-NSP refuses the bundle: {message} Bring the data on a USB stick (&apos;noodpost sync export MAP&apos;); nothing has changed here.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>De C-NSP op {address} weigert de bundel: {message} Hier is niets veranderd.</source>
+        <translation>The C-NSP at {address} refuses the bundle: {message} Nothing has changed here.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Voor C-NSP {name} ({code}) is geen netwerkadres bekend. Geef het adres op met --url http://ADRES:8765, of synchroniseer met een USB-stick.</source>
+        <translation>No network address is known for C-NSP {name} ({code}). Give the address with --url http://ADRES:8765, or synchronise with a USB stick.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>De bundel ({size} MB) is te groot voor het netwerk. Breng de gegevens met een USB-stick (&apos;noodpost sync export MAP&apos;); hier is niets veranderd.</source>
+        <translation>The bundle ({size} MB) is too large for the network. Bring the data on a USB stick (&apos;noodpost sync export MAP&apos;); nothing has changed here.</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../noodpost/gui/pages/sync.py" line="+65"/>
@@ -7199,6 +7681,349 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+20"/>
         <source>Klaar. Verwijder de stick veilig voordat u hem uittrekt.</source>
         <translation>Done. Safely remove the stick before you pull it out.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPairing</name>
+    <message>
+        <location filename="../../noodpost/sync/pairing.py" line="+53"/>
+        <source>Koppelbestand van {code} geschreven naar {file} (vingerafdruk {fingerprint}).</source>
+        <translation>Pairing file of {code} written to {file} (fingerprint {fingerprint}).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Gekoppeld aan C-NSP {name} ({code}), vingerafdruk {fingerprint}.</source>
+        <translation>Paired with C-NSP {name} ({code}), fingerprint {fingerprint}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> De koppeling met {code} is vervangen.</source>
+        <translation> The pairing with {code} has been replaced.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Dit koppelbestand is beschadigd of geen Noodpost-koppelbestand ({detail}). Er is niets veranderd. Vraag de C-NSP om een nieuw koppelbestand.</source>
+        <translation>This pairing file is damaged or not a Noodpost pairing file ({detail}). Nothing has changed. Ask the C-NSP for a new pairing file.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Adres &apos;{address}&apos; klopt niet: gebruik een webadres zoals http://10.0.0.5:8765.</source>
+        <translation>Address &apos;{address}&apos; is not right: use a web address such as http://10.0.0.5:8765.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Alleen een C-NSP maakt een koppelbestand; een noodsteunpunt leest er een in met &apos;noodpost pairing import BESTAND&apos;.</source>
+        <translation>Only a C-NSP makes a pairing file; a post reads one in with &apos;noodpost pairing import BESTAND&apos;.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De sleutels van deze C-NSP horen niet bij deze database.</source>
+        <translation>The keys of this C-NSP do not belong to this database.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>geen geldige JSON</source>
+        <translation>not valid JSON</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>onbekende inhoud</source>
+        <translation>unknown contents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>geen versie</source>
+        <translation>no version</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dit koppelbestand is gemaakt met een nieuwere versie van Noodpost (versie {version}; deze versie kent tot en met {known}). Er is niets veranderd. Installeer de nieuwste versie van Noodpost.</source>
+        <translation>This pairing file was made with a newer version of Noodpost (version {version}; this version knows up to {known}). Nothing has changed. Install the latest version of Noodpost.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>velden ontbreken of kloppen niet</source>
+        <translation>fields missing or wrong</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>handtekening klopt niet</source>
+        <translation>signature is wrong</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Dit is een C-NSP; een koppelbestand wordt op een noodsteunpunt ingelezen.</source>
+        <translation>This is a C-NSP; a pairing file is read in at a post.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dit koppelbestand is van {name} ({code}), dat geen C-NSP is. Er is niets veranderd; vraag uw C-NSP om zijn koppelbestand.</source>
+        <translation>This pairing file is from {name} ({code}), which is not a C-NSP. Nothing has changed; ask your C-NSP for its pairing file.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>een oefen-C-NSP (oefenmodus)</source>
+        <translation>a training C-NSP (training mode)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>een echt C-NSP</source>
+        <translation>a real C-NSP</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>in oefenmodus</source>
+        <translation>in training mode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>met echte gegevens</source>
+        <translation>with real data</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dit koppelbestand is van {mode}, maar dit noodsteunpunt werkt {here}. Oefen- en echte gegevens worden nooit gemengd; er is niets veranderd.</source>
+        <translation>This pairing file is from {mode}, but this post works {here}. Training data and real data are never mixed; nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dit koppelbestand beschrijft dit noodsteunpunt zelf.</source>
+        <translation>This pairing file describes this post itself.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dit koppelbestand is van een C-NSP met dezelfde code als dit noodsteunpunt ({code}). Een C-NSP en een post hebben altijd elk een eigen code; er is niets veranderd.</source>
+        <translation>This pairing file is from a C-NSP with the same code as this post ({code}). A C-NSP and a post always each have their own code; nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>veel te groot</source>
+        <translation>far too large</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Het koppelbestand {file} kan niet worden gelezen ({reason}).</source>
+        <translation>The pairing file {file} cannot be read ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>geen tekst</source>
+        <translation>not text</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPeers</name>
+    <message>
+        <location filename="../../noodpost/sync/peers.py" line="+91"/>
+        <source>Nog geen gekoppelde noodsteunpunten of C-NSP bekend.</source>
+        <translation>No paired posts or C-NSP known yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{known} bekend: {approved} goedgekeurd, {waiting} wacht op goedkeuring</source>
+        <translation>{known} known: {approved} approved, {waiting} waiting for approval</translation>
+    </message>
+    <message>
+        <location line="+198"/>
+        <source>Niets in quarantaine.</source>
+        <translation>Nothing in quarantine.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>bundel wacht</source>
+        <translation>bundle waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundels wachten</source>
+        <translation>bundles waiting</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{changes} apart gezet</source>
+        <translation>{changes} set aside</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>In quarantaine: {parts}.</source>
+        <translation>In quarantine: {parts}.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Vingerafdruk &apos;{text}&apos; klopt niet: die bestaat uit 16 tekens (0-9, A-F), zoals ABCD-EF01-2345-6789.</source>
+        <translation>Fingerprint &apos;{text}&apos; is not right: it consists of 16 characters (0-9, A-F), such as ABCD-EF01-2345-6789.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncRecoveryHelp</name>
+    <message>
+        <location filename="../../noodpost/sync/recovery_help.py" line="+93"/>
+        <source>{file} is gemaakt toen deze post nog niet aan een C-NSP was gekoppeld: de C-NSP kan deze back-up niet openen. Alleen de herstelcode kan dat. Er is niets veranderd.</source>
+        <translation>{file} was made when this post was not yet paired with a C-NSP: the C-NSP cannot open this backup. Only the recovery code can. Nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>De map {folder} kan niet worden gemaakt ({reason}). Er is niets veranderd.</source>
+        <translation>The folder {folder} cannot be created ({reason}). Nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{file} is geen {what} van Noodpost. Er is niets veranderd.</source>
+        <translation>{file} is not a Noodpost {what}. Nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file} kan niet worden gelezen ({reason}). Er is niets veranderd.</source>
+        <translation>{file} cannot be read ({reason}). Nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>{file} is gemaakt met een andere versie van Noodpost. Gebruik op beide laptops de nieuwste versie; er is niets veranderd.</source>
+        <translation>{file} was made with another version of Noodpost. Use the latest version on both laptops; nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+13"/>
+        <source>{file} is beschadigd ({field}). Er is niets veranderd.</source>
+        <translation>{file} is damaged ({field}). Nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>herstelverzoek</source>
+        <translation>recovery request</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Alleen een C-NSP helpt een post bij terugzetten zonder herstelcode.</source>
+        <translation>Only a C-NSP helps a post restore without a recovery code.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dit herstelverzoek is niet voor deze C-NSP: de back-up is voor de sleutel van een ander C-NSP versleuteld. Er is niets gemaakt.</source>
+        <translation>This recovery request is not for this C-NSP: the backup is encrypted for the key of another C-NSP. Nothing has been made.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{file} is beschadigd: het sleutelblok gaat niet open. Er is niets gemaakt.</source>
+        <translation>{file} is damaged: the key block does not open. Nothing has been made.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Post {code} is bij deze C-NSP niet goedgekeurd; voor een onbekende post wordt geen herstelantwoord gemaakt.</source>
+        <translation>Post {code} is not approved at this C-NSP; no recovery answer is made for an unknown post.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Op deze laptop staat geen open herstelverzoek (het is al gebruikt, of gemaakt in een andere map). Maak eerst een verzoek met --verzoek. Er is niets veranderd.</source>
+        <translation>There is no open recovery request on this laptop (it has been used already, or was made in another folder). First make a request with --verzoek. Nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>herstelantwoord</source>
+        <translation>recovery answer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dit herstelantwoord hoort niet bij het verzoek van deze laptop voor deze back-up. Er is niets veranderd.</source>
+        <translation>This recovery answer does not belong to this laptop&apos;s request for this backup. Nothing has changed.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{file} is beschadigd: de sleutel gaat niet open. Er is niets veranderd.</source>
+        <translation>{file} is damaged: the key does not open. Nothing has changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncUsb</name>
+    <message>
+        <location filename="../../noodpost/sync/usb.py" line="+60"/>
+        <source>{bundles} geschreven naar {folder}: {parts}</source>
+        <translation>{bundles} written to {folder}: {parts}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; {bundles} vervangen</source>
+        <translation>; {bundles} replaced</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>oudere bundel</source>
+        <translation>older bundle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oudere bundels</source>
+        <translation>older bundles</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Geen bundels gevonden in {folder}.</source>
+        <translation>No bundles found in {folder}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{bundles}: {applied} toegepast, {present} al aanwezig, {quarantined} in quarantaine, {refused} geweigerd</source>
+        <translation>{bundles}: {applied} applied, {present} already present, {quarantined} in quarantine, {refused} refused</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>; {again} al eerder ingelezen</source>
+        <translation>; {again} read in before</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; wacht op goedkeuring: {codes} ({bundles} bewaard tot de goedkeuring)</source>
+        <translation>; waiting for approval: {codes} ({bundles} kept until the approval)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; {skipped} overgeslagen (niet voor deze laptop)</source>
+        <translation>; {skipped} skipped (not for this laptop)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>De map {folder} bestaat niet. Is de USB-stick aangesloten? Kies de stick (of een map erop) en probeer het opnieuw.</source>
+        <translation>The folder {folder} does not exist. Is the USB stick plugged in? Choose the stick (or a folder on it) and try again.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Deze post is nog niet gekoppeld aan een C-NSP. Lees eerst het koppelbestand in: Synchronisatie → Koppelbestand inlezen… (of &apos;noodpost pairing import BESTAND&apos;).</source>
+        <translation>This post is not paired with a C-NSP yet. First read in the pairing file: Synchronisation → Read pairing file… (or &apos;noodpost pairing import BESTAND&apos;).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Er zijn nog geen goedgekeurde posten. Lees eerst hun bundels in en keur ze goed: Synchronisatie → Goedkeuren… (of &apos;noodpost posts approve CODE&apos;).</source>
+        <translation>There are no approved posts yet. First read in their bundles and approve them: Synchronisation → Approve… (or &apos;noodpost posts approve CODE&apos;).</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>geen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> Wel geschreven: {done}. Niet geschreven: {left}.</source>
+        <translation> Written: {done}. Not written: {left}.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>{file} verwijst naar een bestand buiten de gekozen map en wordt niet gelezen.</source>
+        <translation>{file} points to a file outside the chosen folder and is not read.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{file} kan niet worden gelezen ({reason}). Zit de USB-stick er nog in?</source>
+        <translation>{file} cannot be read ({reason}). Is the USB stick still plugged in?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{file} is te groot voor een bundel ({size} MB; hooguit {limit} MB) en wordt niet gelezen.</source>
+        <translation>{file} is too large for a bundle ({size} MB; at most {limit} MB) and is not read.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{file} is een onvolledig bestand (.partial): het schrijven is onderbroken. Zo&apos;n bestand wordt nooit ingelezen; maak een nieuwe bundel.</source>
+        <translation>{file} is an incomplete file (.partial): writing was interrupted. Such a file is never read in; make a new bundle.</translation>
     </message>
 </context>
 <context>

@@ -349,10 +349,7 @@ def print_blank_cards(data_dir: Path, count: int, pdf: Path) -> str:
     """
     db = open_node_database(data_dir)
     if db is None:
-        raise UserError(
-            f"De map {data_dir} bevat nog geen noodsteunpunt. Richt het eerst in met "
-            "'noodpost init --role post --name NAAM --code CODE'."
-        )
+        raise UserError(_no_post(data_dir))
     try:
         ctx = ServiceContext(db, SystemClock())
         node = ctx.node
@@ -392,6 +389,14 @@ def write_sitrep(data_dir: Path, pdf: Path, post_code: str | None) -> str:
     return write_sitrep_pdf(data_dir, pdf, post_code)
 
 
+def _no_post(data_dir: Path) -> str:
+    return QCoreApplication.translate(
+        "App",
+        "De map {folder} bevat nog geen noodsteunpunt. Richt het eerst in met "
+        "'noodpost init --role post --name NAAM --code CODE'.",
+    ).format(folder=data_dir)
+
+
 def _post_database(data_dir: Path) -> Database:
     """The node's database in ``data_dir`` for a printing command.
 
@@ -400,10 +405,7 @@ def _post_database(data_dir: Path) -> Database:
     """
     db = open_node_database(data_dir)
     if db is None:
-        raise UserError(
-            f"De map {data_dir} bevat nog geen noodsteunpunt. Richt het eerst in met "
-            "'noodpost init --role post --name NAAM --code CODE'."
-        )
+        raise UserError(_no_post(data_dir))
     return db
 
 
@@ -438,7 +440,11 @@ def print_paper_forms(data_dir: Path, count: int, pdf: Path) -> str:
         UserError: no post in ``data_dir``, an impossible number, a file that cannot be written.
     """
     if not 1 <= count <= MAX_FORMS:
-        raise UserError(f"Kies een aantal formulieren tussen 1 en {MAX_FORMS}.")
+        raise UserError(
+            QCoreApplication.translate(
+                "App", "Kies een aantal formulieren tussen 1 en {most}."
+            ).format(most=MAX_FORMS)
+        )
     db = _post_database(data_dir)
     try:
         ctx = ServiceContext(db, SystemClock())

@@ -27,6 +27,7 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.catalogue import parse_catalogue
 from noodpost.core.clock import Clock, SystemClock, iso
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 from noodpost.core.vocabulary import NodeRole, PostFunction, Role
 from noodpost.services.base import NodeInfo, ServiceContext
 from noodpost.services.pins import check_pin as check_pin_rule
@@ -47,7 +48,7 @@ FIELDS = ("role", "name", "code", "capacity", "services", "coordinator_name", "p
 class SetupProblem(UserError):
     """A setup value that is not right. ``field`` is one of :data:`FIELDS`."""
 
-    def __init__(self, field: str, message: str) -> None:
+    def __init__(self, message: str, *, field: str) -> None:
         super().__init__(message)
         self.field = field
 
@@ -98,19 +99,23 @@ def check_role(role: str) -> str:
         return NodeRole(role).value
     except ValueError:
         raise SetupProblem(
-            "role", "Kies als rol 'post' (noodsteunpunt) of 'hub' (C-NSP)."
+            translate("SetupNode", "Kies als rol 'post' (noodsteunpunt) of 'hub' (C-NSP)."),
+            field="role",
         ) from None
 
 
 def check_name(name: str) -> str:
     text = name.strip()
     if not text:
-        raise SetupProblem("name", "Geef het noodsteunpunt een naam.")
+        raise SetupProblem(translate("SetupNode", "Geef het noodsteunpunt een naam."), field="name")
     if len(text) > 200:
-        raise SetupProblem("name", "De naam is te lang (hooguit 200 tekens).")
+        raise SetupProblem(_too_long(), field="name")
     if not text.isprintable():
         raise SetupProblem(
-            "name", "De naam bevat een teken dat niet te tonen is (zoals een regeleinde)."
+            translate(
+                "SetupNode", "De naam bevat een teken dat niet te tonen is (zoals een regeleinde)."
+            ),
+            field="name",
         )
     return text
 
@@ -120,7 +125,7 @@ def check_code(code: str) -> str:
     try:
         return cards.validate_post_code(code)
     except UserError as err:
-        raise SetupProblem("code", err.message) from None
+        raise SetupProblem(err.message, field="code") from None
 
 
 #: The most people a post can be set up for: far beyond any hall, within what SQLite stores.
@@ -129,11 +134,15 @@ MAX_CAPACITY = 100_000
 
 def check_capacity(capacity: int | None) -> int | None:
     if capacity is not None and capacity < 0:
-        raise SetupProblem("capacity", "De capaciteit kan niet negatief zijn.")
+        raise SetupProblem(
+            translate("SetupNode", "De capaciteit kan niet negatief zijn."), field="capacity"
+        )
     if capacity is not None and capacity > MAX_CAPACITY:
         raise SetupProblem(
-            "capacity",
-            f"De capaciteit is te groot: hooguit {MAX_CAPACITY:,} personen.".replace(",", "."),
+            translate("SetupNode", "De capaciteit is te groot: hooguit {most} personen.").format(
+                most=f"{MAX_CAPACITY:,}".replace(",", ".")
+            ),
+            field="capacity",
         )
     return capacity
 
@@ -142,7 +151,12 @@ def check_services(services: Sequence[str]) -> tuple[str, ...]:
     known = {f.value for f in PostFunction}
     for value in services:
         if value not in known:
-            raise SetupProblem("services", f"'{value}' is geen taak van een noodsteunpunt.")
+            raise SetupProblem(
+                translate("SetupNode", "'{value}' is geen taak van een noodsteunpunt.").format(
+                    value=value
+                ),
+                field="services",
+            )
     return tuple(dict.fromkeys(services))
 
 
@@ -150,14 +164,20 @@ def check_coordinator(name: str, pin: str) -> FirstCoordinator:
     """The first coordinator's name and PIN, by the volunteers service's own PIN rule."""
     text = name.strip()
     if not text:
-        raise SetupProblem("coordinator_name", "Vul de naam van de coördinator in.")
+        raise SetupProblem(
+            translate("SetupNode", "Vul de naam van de coördinator in."), field="coordinator_name"
+        )
     if len(text) > 200:
-        raise SetupProblem("coordinator_name", "De naam is te lang (hooguit 200 tekens).")
+        raise SetupProblem(_too_long(), field="coordinator_name")
     try:
         check_pin_rule(pin)
     except UserError as err:
-        raise SetupProblem("pin", err.message) from None
+        raise SetupProblem(err.message, field="pin") from None
     return FirstCoordinator(text, pin)
+
+
+def _too_long() -> str:
+    return translate("SetupNode", "De naam is te lang (hooguit 200 tekens).")
 
 
 def check_setup(request: NodeRequest) -> NodeRequest:
@@ -256,18 +276,27 @@ def _server_location(data_dir: Path, request: NodeRequest, database: str) -> str
     """The PostgreSQL URL a hub is set up on, after the checks a file never needs."""
     if request.role != NodeRole.HUB:
         raise UserError(
-            "Een noodsteunpunt (post) bewaart zijn gegevens altijd in een bestand in zijn "
-            "eigen map; --database is alleen voor een C-NSP (--role hub)."
+            translate(
+                "SetupNode",
+                "Een noodsteunpunt (post) bewaart zijn gegevens altijd in een bestand in zijn "
+                "eigen map; --database is alleen voor een C-NSP (--role hub).",
+            )
         )
     if not is_url(database):
         raise UserError(
-            f"'{database}' is geen PostgreSQL-database. Geef een URL als "
-            "postgresql://noodpost@dbserver/regio."
+            translate(
+                "SetupNode",
+                "'{database}' is geen PostgreSQL-database. Geef een URL als "
+                "postgresql://noodpost@dbserver/regio.",
+            ).format(database=database)
         )
     if database_path(data_dir).exists() or (data_dir / DATABASE_URL_FILE).exists():
         raise UserError(
-            "Deze map bevat al een ingericht noodsteunpunt; de identiteit en gegevens worden "
-            "nooit overschreven. Kies een andere map met --data-dir."
+            translate(
+                "SetupNode",
+                "Deze map bevat al een ingericht noodsteunpunt; de identiteit en gegevens worden "
+                "nooit overschreven. Kies een andere map met --data-dir.",
+            )
         )
     return database
 

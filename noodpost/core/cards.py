@@ -14,6 +14,7 @@ import secrets
 from dataclasses import dataclass
 
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 
 ALPHABET = "34679ACDEFGHJKMNPQRTUVWX"  # an even size: Luhn mod N needs it
 PREFIX = "NP1"
@@ -58,11 +59,22 @@ def qr_text(post_code: str, code: str) -> str:
 
 def validate_post_code(text: str) -> str:
     code = text.strip().upper()
-    example = "gebruik twee letters, een streepje en vier cijfers, bijvoorbeeld GR-0014."
     if not code:
-        raise UserError(f"Vul de code van de post in: {example}")
+        raise UserError(
+            translate(
+                "Cards",
+                "Vul de code van de post in: gebruik twee letters, een streepje en vier cijfers, "
+                "bijvoorbeeld GR-0014.",
+            )
+        )
     if not POST_CODE_RE.fullmatch(code):
-        raise UserError(f"De code van de post '{text.strip()}' klopt niet: {example}")
+        raise UserError(
+            translate(
+                "Cards",
+                "De code van de post '{code}' klopt niet: gebruik twee letters, een streepje en "
+                "vier cijfers, bijvoorbeeld GR-0014.",
+            ).format(code=text.strip())
+        )
     return code
 
 
@@ -80,17 +92,19 @@ def parse(text: str) -> ScannedCode:
     """
     raw = text.strip().upper()
     if not raw:
-        raise InvalidCode("Er is geen code gescand of getypt.")
+        raise InvalidCode(translate("Cards", "Er is geen code gescand of getypt."))
     post_code: str | None = None
     if ":" in raw:
         parts = raw.split(":")
         if len(parts) != 3 or parts[0] != PREFIX:
-            raise InvalidCode("Dit is geen Noodpost-kaart — controleer de kaart.")
+            raise InvalidCode(
+                translate("Cards", "Dit is geen Noodpost-kaart — controleer de kaart.")
+            )
         post_code = validate_post_code(parts[1]) if parts[1] else None
         raw = parts[2]
     code = re.sub(r"[\s\-]", "", raw)
     if len(code) != BODY_LENGTH + 1 or any(ch not in _INDEX for ch in code):
-        raise InvalidCode("Deze code klopt niet — controleer de kaart.")
+        raise InvalidCode(translate("Cards", "Deze code klopt niet — controleer de kaart."))
     if check_char(code[:-1]) != code[-1]:
-        raise InvalidCode("Deze code klopt niet — controleer de kaart.")
+        raise InvalidCode(translate("Cards", "Deze code klopt niet — controleer de kaart."))
     return ScannedCode(post_code=post_code, code=code)

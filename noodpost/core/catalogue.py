@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 
 #: Catalogue items get the same id on every node, so posts that were set up apart converge.
 CATALOGUE_NAMESPACE = uuid.UUID("8d6a1f0e-3c1b-4d9e-9a7e-0b6f2c5d4e31")
@@ -73,10 +74,12 @@ def parse_catalogue(text: str) -> tuple[int, list[CatalogueItem]]:
             for item in raw["items"]
         ]
     except (ValueError, KeyError, TypeError) as bad:
-        raise UserError(f"De voorraadlijst is ongeldig ({bad}).") from None
+        raise UserError(
+            translate("Catalogue", "De voorraadlijst is ongeldig ({reason}).").format(reason=bad)
+        ) from None
     codes = [i.code for i in items]
     if len(set(codes)) != len(codes):
-        raise UserError("De voorraadlijst bevat een artikelcode twee keer.")
+        raise UserError(translate("Catalogue", "De voorraadlijst bevat een artikelcode twee keer."))
     return version, items
 
 

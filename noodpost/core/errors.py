@@ -10,7 +10,10 @@ from __future__ import annotations
 import errno
 from collections.abc import Sequence
 
-#: What the system's (English) error texts mean, in the words a volunteer reads.
+from noodpost.core.i18n import translate
+
+#: What the system's (English) error texts mean, in the words a volunteer reads (Dutch; the
+#: screen reads them through the catalogue: :func:`os_reason`).
 OS_WORDS = {
     errno.ENOSPC: "schijf vol",
     errno.EDQUOT: "schijf vol",
@@ -29,13 +32,35 @@ OS_WORDS = {
 }
 
 
+def _screen_words() -> dict[str, str]:
+    """:data:`OS_WORDS` in the interface's language, looked up now (never at import)."""
+    return {
+        "schijf vol": translate("OsError", "schijf vol"),
+        "bestand te groot voor deze schijf": translate(
+            "OsError", "bestand te groot voor deze schijf"
+        ),
+        "geen toestemming": translate("OsError", "geen toestemming"),
+        "alleen-lezen": translate("OsError", "alleen-lezen"),
+        "bestaat niet": translate("OsError", "bestaat niet"),
+        "schijf niet (meer) aangesloten": translate("OsError", "schijf niet (meer) aangesloten"),
+        "lees- of schrijffout": translate("OsError", "lees- of schrijffout"),
+        "geen map": translate("OsError", "geen map"),
+        "een map, geen bestand": translate("OsError", "een map, geen bestand"),
+        "naam te lang voor deze schijf": translate("OsError", "naam te lang voor deze schijf"),
+        "bestaat al": translate("OsError", "bestaat al"),
+    }
+
+
 def os_reason(error: OSError) -> str:
-    """Why a file or folder could not be used, in Dutch (never the system's English text)."""
+    """Why a file or folder could not be used, in the interface's language (Dutch without a
+    catalogue; never the system's English text)."""
     words = OS_WORDS.get(error.errno or 0)
     if words is not None:
-        return words
+        return _screen_words().get(words, words)
     code = errno.errorcode.get(error.errno or 0)
-    return f"systeemfout {code}" if code else "systeemfout"
+    if code:
+        return translate("OsError", "systeemfout {code}").format(code=code)
+    return translate("OsError", "systeemfout")
 
 
 class UserError(Exception):

@@ -18,7 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from noodpost.core.errors import Refused
-from noodpost.core.vocabulary import AlarmStatus, NeedStatus, label
+from noodpost.core.i18n import translate
+from noodpost.core.vocabulary import AlarmStatus, NeedStatus, screen_label
 
 
 @dataclass(frozen=True)
@@ -49,27 +50,34 @@ class Transitions:
         return tuple(s for s in self.order if s in options)
 
     def refusal(self, current: str, new: str) -> str | None:
-        """The Dutch message that refuses ``current`` → ``new``; ``None`` when it is allowed."""
+        """The refusal of ``current`` → ``new`` in the interface's language (Dutch without a
+        catalogue); ``None`` when it is allowed."""
         if self.can_change(current, new):
             return None
-        now, wanted = label(current), label(new)
+        noun, now, wanted = _noun(self.noun), screen_label(current), screen_label(new)
         if current == new:
-            return f"Deze {self.noun} is al {now}."
+            return translate("Lifecycle", "Deze {noun} is al {status}.").format(
+                noun=noun, status=now
+            )
         final = self.is_final(current)
         backwards = self._position(new) < self._position(current)
         if backwards and not (final and self.is_final(new)):
-            first = f"Een {self.noun} die {now} is kan niet terug naar {wanted}."
+            first = translate("Lifecycle", "Een {noun} die {status} is kan niet terug naar {new}.")
         elif final:
-            first = f"Een {self.noun} die {now} is kan niet meer naar {wanted}."
+            first = translate("Lifecycle", "Een {noun} die {status} is kan niet meer naar {new}.")
         else:
-            first = f"Een {self.noun} die {now} is kan niet direct naar {wanted}."
+            first = translate("Lifecycle", "Een {noun} die {status} is kan niet direct naar {new}.")
+        first = first.format(noun=noun, status=now, new=wanted)
         if final:
-            return f"{first} {self.restart_hint}"
-        options = [label(s) for s in self.next_statuses(current)]
-        return f"{first} Wel mogelijk: {_dutch_list(options)}."
+            return f"{first} {_hint(self.restart_hint)}"
+        options = [screen_label(s) for s in self.next_statuses(current)]
+        possible = translate("Lifecycle", "Wel mogelijk: {options}.").format(
+            options=_dutch_list(options)
+        )
+        return f"{first} {possible}"
 
     def check(self, current: str, new: str) -> None:
-        """Raise :class:`Refused` (the Dutch message) unless ``current`` → ``new`` is allowed."""
+        """Raise :class:`Refused` (:meth:`refusal`) unless ``current`` → ``new`` is allowed."""
         message = self.refusal(current, new)
         if message is not None:
             raise Refused(message)
@@ -84,7 +92,31 @@ class Transitions:
 def _dutch_list(words: list[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} of {words[-1]}"
+    return translate("Lifecycle", "{words} of {last}").format(
+        words=", ".join(words[:-1]), last=words[-1]
+    )
+
+
+def _noun(noun: str) -> str:
+    """A :attr:`Transitions.noun` in the interface's language."""
+    nouns = {
+        "hulpvraag": translate("Lifecycle", "hulpvraag"),
+        "noodmelding": translate("Lifecycle", "noodmelding"),
+    }
+    return nouns.get(noun, noun)
+
+
+def _hint(hint: str) -> str:
+    """A :attr:`Transitions.restart_hint` in the interface's language."""
+    hints = {
+        "Maak zo nodig een nieuwe hulpvraag aan.": translate(
+            "Lifecycle", "Maak zo nodig een nieuwe hulpvraag aan."
+        ),
+        "Doe zo nodig een nieuwe noodmelding.": translate(
+            "Lifecycle", "Doe zo nodig een nieuwe noodmelding."
+        ),
+    }
+    return hints.get(hint, hint)
 
 
 _N = NeedStatus

@@ -17,6 +17,7 @@ import hashlib
 import secrets
 
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 RANDOM_BITS = 120
@@ -26,10 +27,14 @@ GROUP = 4
 
 _READ_AS = {"O": "0", "I": "1", "L": "1"}
 
-TYPO = (
-    "Deze herstelcode bevat een typefout: controleer elk teken met wat u hebt opgeschreven "
-    "(7 groepen van 4 tekens). Er is niets veranderd."
-)
+
+def typo_message() -> str:
+    """The refusal of a well-formed code whose check fails, in the interface's language."""
+    return translate(
+        "RecoveryCode",
+        "Deze herstelcode bevat een typefout: controleer elk teken met wat u hebt opgeschreven "
+        "(7 groepen van 4 tekens). Er is niets veranderd.",
+    )
 
 
 def _encode(value: int, length: int) -> str:
@@ -70,19 +75,25 @@ def normalise(text: str) -> str:
         char = _READ_AS.get(typed, typed)
         if char not in ALPHABET:
             raise UserError(
-                f"Het teken '{char}' komt in een herstelcode niet voor. Controleer wat u hebt "
-                "opgeschreven. Er is niets veranderd."
+                translate(
+                    "RecoveryCode",
+                    "Het teken '{char}' komt in een herstelcode niet voor. Controleer wat u hebt "
+                    "opgeschreven. Er is niets veranderd.",
+                ).format(char=char)
             )
         plain.append(char)
     joined = "".join(plain)
     if len(joined) != DATA_CHARS + CHECK_CHARS:
         raise UserError(
-            f"Een herstelcode heeft {DATA_CHARS + CHECK_CHARS} tekens (7 groepen van 4); deze "
-            f"heeft er {len(joined)}. Er is niets veranderd."
+            translate(
+                "RecoveryCode",
+                "Een herstelcode heeft {length} tekens (7 groepen van 4); deze heeft er {typed}. "
+                "Er is niets veranderd.",
+            ).format(length=DATA_CHARS + CHECK_CHARS, typed=len(joined))
         )
     data, check = joined[:DATA_CHARS], joined[DATA_CHARS:]
     if _check(data) != check:
-        raise UserError(TYPO)
+        raise UserError(typo_message())
     return group(joined)
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from noodpost.core.i18n import translate
+
 
 class Role(StrEnum):
     VOLUNTEER = "volunteer"
@@ -186,3 +188,12 @@ LABELS: dict[str, str] = {
 def label(value: str) -> str:
     """The Dutch word for a stored value; the value itself when it has none."""
     return LABELS.get(value, value)
+
+
+def screen_label(value: str) -> str:
+    """:func:`label` in the interface's language, for a text a service writes for a screen.
+
+    The catalogue's *Vocabulary* entries are read by lupdate from ``gui.labels``, which words
+    the same Dutch labels as literals; records keep :func:`label` (Dutch).
+    """
+    return translate("Vocabulary", label(value))

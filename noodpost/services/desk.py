@@ -8,6 +8,11 @@ stays with the service that owns the rule (visits, supplies, needs, charging, me
 
 :meth:`DeskService.recent_actions` reads this laptop's own latest events for the desk's
 *Laatste handelingen* line: what was done, to which card, by whom.
+
+The lines are screen texts in the interface's language (:func:`noodpost.core.i18n.translate`);
+the stored words inside them — a need's kind, urgency and status, a health flag — are shown
+with :func:`~noodpost.core.vocabulary.screen_label`. An item's name and unit, and a device as
+the volunteer typed it, are the post's own words and stay as they are.
 """
 
 from __future__ import annotations
@@ -23,11 +28,13 @@ from sqlalchemy.orm import Session
 
 from noodpost.core import cards
 from noodpost.core.clock import iso, parse_iso
+from noodpost.core.dutch import count
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound
 from noodpost.core.hlc import wall_time
+from noodpost.core.i18n import translate
 from noodpost.core.rations import format_clock, format_quantity, lower_first
-from noodpost.core.vocabulary import ChargingStatus, HealthFlag, VisitStatus, label
+from noodpost.core.vocabulary import ChargingStatus, HealthFlag, VisitStatus, screen_label
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import CardLookup, CardState, IntakeService
 from noodpost.services.needs import NeedsService
@@ -136,7 +143,9 @@ class HouseholdPanel:
 
     @property
     def size_text(self) -> str:
-        return "1 persoon" if self.size == 1 else f"{self.size} personen"
+        return count(
+            self.size, translate("DeskService", "persoon"), translate("DeskService", "personen")
+        )
 
 
 @dataclass(frozen=True)
@@ -214,7 +223,12 @@ class DeskService:
         with self.ctx.read() as session:
             row = session.get(Household, household_id) if household_id else None
             if row is None or row.deleted:
-                raise NotFound("Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.")
+                raise NotFound(
+                    translate(
+                        "DeskService",
+                        "Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.",
+                    )
+                )
             flags = _flag_lines(row.flags or (), row.consents or {})
             current = session.scalar(
                 select(Visit)
@@ -228,13 +242,7 @@ class DeskService:
                 .limit(1)
             )
             tickets = tuple(
-                TicketLine(
-                    t.id,
-                    t.number,
-                    t.device,
-                    f"bon {t.number} · {t.device}"
-                    + (f", sinds {_clock(t.checked_in_at, now)}" if t.checked_in_at else ""),
-                )
+                TicketLine(t.id, t.number, t.device, _ticket_text(t, now))
                 for t in session.scalars(
                     select(ChargingTicket)
                     .where(
@@ -269,9 +277,7 @@ class DeskService:
                 n.urgency,
                 n.status,
                 n.note,
-                f"{n.category_label} ({n.urgency_label})"
-                + (f" sinds {_clock(n.opened_at, now)}" if n.opened_at else "")
-                + (f" · {n.status_label}" if n.status != "open" else ""),
+                _need_text(n.category, n.urgency, n.status, n.opened_at, now),
             )
             for n in self.needs.open_for_household(household_id)
         )
@@ -371,11 +377,38 @@ def _flag_lines(flags: Sequence[str], consents: dict[str, Any]) -> tuple[FlagLin
     for flag in sorted(flags, key=lambda f: (order.get(f, len(order)), f)):
         consent = consents.get(flag)
         when = consent_date_text(consent if isinstance(consent, str) else None)
-        text = label(flag) + (f" (toestemming {when})" if when else "")
-        lines.append(
-            FlagLine(flag, label(flag), consent if isinstance(consent, str) else None, text)
+        word = screen_label(flag)
+        text = (
+            translate("DeskService", "{flag} (toestemming {date})").format(flag=word, date=when)
+            if when
+            else word
         )
+        lines.append(FlagLine(flag, word, consent if isinstance(consent, str) else None, text))
     return tuple(lines)
+
+
+def _ticket_text(ticket: ChargingTicket, now: datetime) -> str:
+    """``bon 12 · telefoon, sinds 09:30`` (the device as the volunteer typed it)."""
+    if ticket.checked_in_at:
+        return translate("DeskService", "bon {number} · {device}, sinds {time}").format(
+            number=ticket.number, device=ticket.device, time=_clock(ticket.checked_in_at, now)
+        )
+    return translate("DeskService", "bon {number} · {device}").format(
+        number=ticket.number, device=ticket.device
+    )
+
+
+def _need_text(kind: str, urgency: str, status: str, opened_at: str | None, now: datetime) -> str:
+    """``medische zorg (hoog) sinds 08:40``, with `` · in behandeling`` once it is not open."""
+    if opened_at:
+        text = translate("DeskService", "{kind} ({urgency}) sinds {time}").format(
+            kind=screen_label(kind), urgency=screen_label(urgency), time=_clock(opened_at, now)
+        )
+    else:
+        text = translate("DeskService", "{kind} ({urgency})").format(
+            kind=screen_label(kind), urgency=screen_label(urgency)
+        )
+    return text if status == "open" else f"{text} · {screen_label(status)}"
 
 
 def _visit_text(
@@ -388,11 +421,18 @@ def _visit_text(
 ) -> str:
     start = _clock(checked_in, now) if checked_in else "?"
     if is_passing(checked_in, checked_out):  # served at the desk without checking in
-        span = f"aan de balie om {start}"
+        span = translate("DeskService", "aan de balie om {time}").format(time=start)
+    elif checked_out:
+        span = f"{start}–{_clock(checked_out, now)}"
     else:
-        span = f"{start}–{_clock(checked_out, now)}" if checked_out else f"sinds {start}"
-    where = "" if post_code == own else f", {post_code}"
-    return f"{span} ({persons} pers.{where})"
+        span = translate("DeskService", "sinds {time}").format(time=start)
+    if post_code == own:
+        return translate("DeskService", "{span} ({persons} pers.)").format(
+            span=span, persons=persons
+        )
+    return translate("DeskService", "{span} ({persons} pers., {post})").format(
+        span=span, persons=persons, post=post_code
+    )
 
 
 def _is_desk_event(event: Event) -> bool:
@@ -454,42 +494,57 @@ def _describe(
     if event.entity == "visit":
         if event.op == Op.CREATE:
             persons = data.get("persons")
-            what = f"aangemeld ({persons} pers.)" if persons else "aangemeld"
+            what = (
+                translate("DeskService", "aangemeld ({persons} pers.)").format(persons=persons)
+                if persons
+                else translate("DeskService", "aangemeld")
+            )
             return what, household_id, data.get("checked_in_at") or fallback
         visit = session.get(Visit, event.entity_id)
         return (
-            "afgemeld",
+            translate("DeskService", "afgemeld"),
             visit.household_id if visit is not None else None,
             data.get("checked_out_at") or fallback,
         )
     if event.entity == "distribution":
         item = items.get(str(data.get("item_id")))
         quantity = float(data.get("quantity") or 0)
-        name = item.name if item is not None else "artikel"
+        name = item.name if item is not None else translate("DeskService", "artikel")
         amount = format_quantity(abs(quantity), item.unit if item is not None else "")
         if data.get("corrects") or quantity < 0:
-            what = f"teruggedraaid: {lower_first(name)} {amount}"
+            what = translate("DeskService", "teruggedraaid: {item} {amount}").format(
+                item=lower_first(name), amount=amount
+            )
         elif data.get("override_reason"):
-            what = f"{name} {amount} (boven rantsoen)"
+            what = translate("DeskService", "{item} {amount} (boven rantsoen)").format(
+                item=name, amount=amount
+            )
         else:
             what = f"{name} {amount}"
         return what, household_id, data.get("at") or fallback
     if event.entity == "need":
         return (
-            f"hulpvraag {label(str(data.get('category')))}",
+            translate("DeskService", "hulpvraag {kind}").format(
+                kind=screen_label(str(data.get("category")))
+            ),
             household_id,
             data.get("opened_at") or fallback,
         )
     if event.entity == "charging_ticket":
         return (
-            f"oplaadbon {data.get('number')}",
+            translate("DeskService", "oplaadbon {number}").format(number=data.get("number")),
             household_id,
             data.get("checked_in_at") or fallback,
         )
     if event.entity == "safe_message":
-        return "veilig-en-welbericht", household_id, data.get("given_at") or fallback
+        what = translate("DeskService", "veilig-en-welbericht")
+        return what, household_id, data.get("given_at") or fallback
     size = data.get("size")
-    what = f"ingeschreven ({size} pers.)" if size else "ingeschreven"
+    what = (
+        translate("DeskService", "ingeschreven ({size} pers.)").format(size=size)
+        if size
+        else translate("DeskService", "ingeschreven")
+    )
     return what, event.entity_id, data.get("registered_at") or fallback
 
 

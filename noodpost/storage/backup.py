@@ -33,6 +33,7 @@ from pathlib import Path
 
 from noodpost.core.durable import fsync_dir, fsync_file
 from noodpost.core.errors import UserError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.core.private_files import make_private
 from noodpost.storage.engine import Database
 from noodpost.storage.node import require_node
@@ -242,39 +243,72 @@ SQLITE_WORDS = {
 }
 
 
+def _screen_sqlite_words() -> dict[str, str]:
+    """:data:`SQLITE_WORDS` in the interface's language, looked up now."""
+    return {
+        "lees- of schrijffout": translate("BackupStorage", "lees- of schrijffout"),
+        "schijf vol": translate("BackupStorage", "schijf vol"),
+        "kan niet worden geopend": translate("BackupStorage", "kan niet worden geopend"),
+        "alleen-lezen": translate("BackupStorage", "alleen-lezen"),
+        "geen toestemming": translate("BackupStorage", "geen toestemming"),
+        "beschadigd": translate("BackupStorage", "beschadigd"),
+        "geen database": translate("BackupStorage", "geen database"),
+    }
+
+
 def failure_reason(error: BaseException) -> str:
+    """Why a copy failed, in the interface's language (the system's own text when unknown)."""
     if isinstance(error, OSError):
         return os_reason(error)
     if isinstance(error, sqlite3.Error):
-        return SQLITE_WORDS.get(_sqlite_code(error)) or str(error)
+        words = SQLITE_WORDS.get(_sqlite_code(error))
+        return _screen_sqlite_words().get(words, words) if words else str(error)
     return str(error)
 
 
-def failure_message(folder: Path, error: BaseException) -> str:
-    """What went wrong with a backup to ``folder``, and what to do, in Dutch."""
-    lead = f"De back-up naar {folder} is niet gelukt"
-    tail = "Er is geen half bestand achtergebleven; de database zelf is niet veranderd."
-    if isinstance(error, CheckFailed):
-        return (
-            f"{lead}: de gemaakte kopie bleek bij controle niet in orde ({error}). {tail} "
-            "Probeer het opnieuw; lukt het weer niet, dan is de database zelf misschien "
-            "beschadigd: meld het aan de coördinator."
+def failure_message(folder: Path, error: BaseException, *, lead: str | None = None) -> str:
+    """What went wrong with a backup to ``folder``, and what to do, in the interface's language.
+
+    ``lead`` replaces the opening *De back-up naar {folder} is niet gelukt* (a restore or a
+    move of the database words its own).
+    """
+    if lead is None:
+        lead = translate("BackupStorage", "De back-up naar {folder} is niet gelukt").format(
+            folder=folder
         )
-    if _is_full(error):
-        return (
-            f"{lead}: de schijf of USB-stick is vol. {tail} Maak ruimte vrij of kies een "
-            "andere map, en probeer het opnieuw."
-        )
-    if _is_unwritable(error):
-        return (
-            f"{lead}: de map bestaat niet of mag niet worden beschreven ({failure_reason(error)}). "
-            f"{tail} Controleer of de USB-stick erin zit en of de map klopt, en probeer het "
-            "opnieuw."
-        )
-    return (
-        f"{lead} ({failure_reason(error)}). {tail} Controleer of de USB-stick of schijf er nog in "
-        "zit, en probeer het opnieuw."
+    tail = translate(
+        "BackupStorage",
+        "Er is geen half bestand achtergebleven; de database zelf is niet veranderd.",
     )
+    if isinstance(error, CheckFailed):
+        text = translate(
+            "BackupStorage",
+            "{lead}: de gemaakte kopie bleek bij controle niet in orde ({reason}). {tail} "
+            "Probeer het opnieuw; lukt het weer niet, dan is de database zelf misschien "
+            "beschadigd: meld het aan de coördinator.",
+        )
+        return text.format(lead=lead, reason=error, tail=tail)
+    if _is_full(error):
+        text = translate(
+            "BackupStorage",
+            "{lead}: de schijf of USB-stick is vol. {tail} Maak ruimte vrij of kies een "
+            "andere map, en probeer het opnieuw.",
+        )
+        return text.format(lead=lead, tail=tail)
+    if _is_unwritable(error):
+        text = translate(
+            "BackupStorage",
+            "{lead}: de map bestaat niet of mag niet worden beschreven ({reason}). "
+            "{tail} Controleer of de USB-stick erin zit en of de map klopt, en probeer het "
+            "opnieuw.",
+        )
+        return text.format(lead=lead, reason=failure_reason(error), tail=tail)
+    text = translate(
+        "BackupStorage",
+        "{lead} ({reason}). {tail} Controleer of de USB-stick of schijf er nog in "
+        "zit, en probeer het opnieuw.",
+    )
+    return text.format(lead=lead, reason=failure_reason(error), tail=tail)
 
 
 def _database_size(db: Database) -> int:
@@ -318,8 +352,11 @@ def write_backup(
         name = backup_name(node.post_code, now, training=bool(node.training))
     if not folder.is_dir():
         raise UserError(
-            f"De back-up is niet gemaakt: de map {folder} bestaat niet (meer). Controleer of de "
-            "USB-stick erin zit en of de map klopt, en probeer het opnieuw."
+            translate(
+                "BackupStorage",
+                "De back-up is niet gemaakt: de map {folder} bestaat niet (meer). Controleer of "
+                "de USB-stick erin zit en of de map klopt, en probeer het opnieuw.",
+            ).format(folder=folder)
         )
     final = folder / name
     partial = folder / (name + PARTIAL_SUFFIX)

@@ -25,6 +25,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from noodpost.core.errors import DatabaseError, os_reason
+from noodpost.core.i18n import translate
 from noodpost.core.private_files import create_private_file, tighten_data_folder
 from noodpost.storage import dialect
 from noodpost.storage.dialect import BUSY_TIMEOUT_MS, QUICK_CHECK_ROWS, is_url, shown_url
@@ -50,9 +51,12 @@ def check_pragmas(engine: Engine) -> None:
             value = conn.exec_driver_sql(f"PRAGMA {name}").scalar()
             if str(value).lower() != str(wanted):
                 raise DatabaseError(
-                    f"De database kan niet veilig worden gebruikt (PRAGMA {name} = {value}, "
-                    f"nodig: {wanted}). Staat de map op een netwerk- of USB-schijf? "
-                    "Kies een map op de eigen schijf van deze laptop."
+                    translate(
+                        "Database",
+                        "De database kan niet veilig worden gebruikt (PRAGMA {name} = {value}, "
+                        "nodig: {wanted}). Staat de map op een netwerk- of USB-schijf? "
+                        "Kies een map op de eigen schijf van deze laptop.",
+                    ).format(name=name, value=value, wanted=wanted)
                 )
 
 
@@ -102,9 +106,12 @@ def migrate(engine: Engine) -> None:
     unknown = [rev for rev in current if rev not in known]
     if unknown:
         raise DatabaseError(
-            "Deze database is gemaakt met een nieuwere versie van Noodpost en kan met deze "
-            "versie niet worden geopend. Installeer de nieuwste versie van Noodpost; de "
-            "gegevens blijven onaangeroerd."
+            translate(
+                "Database",
+                "Deze database is gemaakt met een nieuwere versie van Noodpost en kan met deze "
+                "versie niet worden geopend. Installeer de nieuwste versie van Noodpost; de "
+                "gegevens blijven onaangeroerd.",
+            )
         )
     if current != (script.get_current_head(),):
         command.upgrade(cfg, "head")
@@ -210,8 +217,11 @@ class Database:
         """
         if self.is_server:
             raise DatabaseError(
-                "Deze database staat op een PostgreSQL-server. Maak de back-up daar met "
-                "pg_dump of pg_basebackup; Noodpost kopieert alleen een SQLite-bestand."
+                translate(
+                    "Database",
+                    "Deze database staat op een PostgreSQL-server. Maak de back-up daar met "
+                    "pg_dump of pg_basebackup; Noodpost kopieert alleen een SQLite-bestand.",
+                )
             )
         raw: Any = self.engine.raw_connection()
         try:
@@ -317,7 +327,9 @@ def open_database(path: Path | str, *, migrate_schema: bool = True) -> Database:
         return _open_server(str(path), migrate_schema=migrate_schema)
     path = Path(path)
     if path.exists() and path.is_dir():
-        raise DatabaseError(f"{path} is een map, geen databasebestand.")
+        raise DatabaseError(
+            translate("Database", "{path} is een map, geen databasebestand.").format(path=path)
+        )
     if path.name == DB_FILENAME:
         tighten_data_folder(path.parent)
     create_private_file(path)
@@ -330,10 +342,13 @@ def open_database(path: Path | str, *, migrate_schema: bool = True) -> Database:
             if refused is None:
                 raise
             raise DatabaseError(
-                f"In de map {path.parent} kan Noodpost niet schrijven ({os_reason(refused)}). "
-                "Dat is ook nodig om alleen te kijken: naast de database houdt Noodpost een "
-                "logbestand bij. Zet de map op een schrijfbare plek of geef schrijfrechten, "
-                "en probeer het opnieuw."
+                translate(
+                    "Database",
+                    "In de map {folder} kan Noodpost niet schrijven ({reason}). "
+                    "Dat is ook nodig om alleen te kijken: naast de database houdt Noodpost een "
+                    "logbestand bij. Zet de map op een schrijfbare plek of geef schrijfrechten, "
+                    "en probeer het opnieuw.",
+                ).format(folder=path.parent, reason=os_reason(refused))
             ) from failed
         if migrate_schema:
             migrate(engine)
@@ -354,9 +369,12 @@ def _open_server(url: str, *, migrate_schema: bool) -> Database:
         except OperationalError as failed:
             where = shown_url(url)
             raise DatabaseError(
-                f"Noodpost kan de PostgreSQL-database {where} niet bereiken. Draait de "
-                "server, bestaat de database en klopt de gebruiker? Probeer het daarna "
-                "opnieuw."
+                translate(
+                    "Database",
+                    "Noodpost kan de PostgreSQL-database {where} niet bereiken. Draait de "
+                    "server, bestaat de database en klopt de gebruiker? Probeer het daarna "
+                    "opnieuw.",
+                ).format(where=where)
             ) from failed
         if migrate_schema:
             migrate(engine)

@@ -35,6 +35,7 @@ from noodpost.core.clock import Clock, iso, to_ms
 from noodpost.core.entities import SPECS, InvalidEvent, Kind, Op, spec_for
 from noodpost.core.errors import Refused
 from noodpost.core.events import EventRecord, canonical_json, data_hash
+from noodpost.core.i18n import translate
 from noodpost.storage.dialect import placeholder
 from noodpost.storage.models import Event, Node, Peer, Quarantine
 from noodpost.storage.owners import OwnerBook
@@ -77,12 +78,12 @@ def append(
     probe = EventRecord(node.node_id, node.incarnation, 1, 1, entity, entity_id, op, data, "")
     owner = OwnerBook(session).owner(probe)
     why = (
-        "onbekend bij welke post dit hoort"
+        translate("EventLog", "onbekend bij welke post dit hoort")
         if owner is None
         else refusal(entity, op, data, owner, me, entity_id=entity_id, local=True)
     )
     if owner is None or why is not None:
-        raise Refused(f"Dit mag {_node_noun(node)} niet: {why}.")
+        raise Refused(_not_allowed(node).format(why=why))
     node.hlc = hlc_mod.tick(node.hlc, to_ms(clock.now()))
     seq = node.next_seq
     node.next_seq = seq + 1
@@ -105,8 +106,11 @@ def append(
     return record
 
 
-def _node_noun(node: Node) -> str:
-    return "deze C-NSP" if node.role == "hub" else "deze post"
+def _not_allowed(node: Node) -> str:
+    """The refusal of a local write, with a ``{why}`` field (authority's reason, in Dutch)."""
+    if node.role == "hub":
+        return translate("EventLog", "Dit mag deze C-NSP niet: {why}.")
+    return translate("EventLog", "Dit mag deze post niet: {why}.")
 
 
 class Stored(NamedTuple):

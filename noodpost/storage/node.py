@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, iso
 from noodpost.core.errors import DatabaseError, UserError
+from noodpost.core.i18n import translate
 from noodpost.core.private_files import create_private_file
 from noodpost.storage.dialect import is_url, server_identity
 from noodpost.storage.engine import DB_FILENAME, Database
@@ -41,8 +42,11 @@ def require_node(session: Session) -> Node:
     node = load_node(session)
     if node is None:
         raise UserError(
-            "Deze map bevat nog geen noodsteunpunt. Richt het eerst in met "
-            "'noodpost init --role post --name NAAM --code CODE'."
+            translate(
+                "NodeStorage",
+                "Deze map bevat nog geen noodsteunpunt. Richt het eerst in met "
+                "'noodpost init --role post --name NAAM --code CODE'.",
+            )
         )
     return node
 
@@ -60,8 +64,11 @@ def create_node(
     """Create the identity row. Refuses when the database already has one."""
     if load_node(session) is not None:
         raise UserError(
-            "Deze map bevat al een ingericht noodsteunpunt; de identiteit en gegevens worden "
-            "nooit overschreven. Kies een andere map met --data-dir."
+            translate(
+                "NodeStorage",
+                "Deze map bevat al een ingericht noodsteunpunt; de identiteit en gegevens worden "
+                "nooit overschreven. Kies een andere map met --data-dir.",
+            )
         )
     node = Node(
         id=1,
@@ -104,14 +111,20 @@ def check_home(db: Database) -> bool:
 def database_path(data_dir: Path) -> Path:
     if data_dir.exists() and not data_dir.is_dir():
         raise DatabaseError(
-            f"{data_dir} is een bestand, geen map. Kies met --data-dir een map (of een nieuwe "
-            "naam: Noodpost maakt de map dan zelf)."
+            translate(
+                "NodeStorage",
+                "{folder} is een bestand, geen map. Kies met --data-dir een map (of een nieuwe "
+                "naam: Noodpost maakt de map dan zelf).",
+            ).format(folder=data_dir)
         )
     path = data_dir / DB_FILENAME
     if path.exists() and not path.is_file():
         raise DatabaseError(
-            f"{path} is geen databasebestand maar een map of iets anders. Noodpost laat het "
-            "onaangeroerd. Verplaats of hernoem het, of kies met --data-dir een andere map."
+            translate(
+                "NodeStorage",
+                "{path} is geen databasebestand maar een map of iets anders. Noodpost laat het "
+                "onaangeroerd. Verplaats of hernoem het, of kies met --data-dir een andere map.",
+            ).format(path=path)
         )
     return path
 
@@ -137,13 +150,19 @@ def database_location(data_dir: Path) -> Path | str:
         url = url_file.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeError) as failed:
         raise DatabaseError(
-            f"Het bestand {url_file} met de plek van de database is niet te lezen "
-            f"({failed}). Herstel het of zet de juiste postgresql://-URL erin."
+            translate(
+                "NodeStorage",
+                "Het bestand {path} met de plek van de database is niet te lezen "
+                "({reason}). Herstel het of zet de juiste postgresql://-URL erin.",
+            ).format(path=url_file, reason=failed)
         ) from failed
     if not is_url(url):
         raise DatabaseError(
-            f"In {url_file} staat geen postgresql://-URL. Zet de URL van de database erin, "
-            "bijvoorbeeld postgresql://noodpost@dbserver/regio."
+            translate(
+                "NodeStorage",
+                "In {path} staat geen postgresql://-URL. Zet de URL van de database erin, "
+                "bijvoorbeeld postgresql://noodpost@dbserver/regio.",
+            ).format(path=url_file)
         )
     return url
 

@@ -27,6 +27,7 @@ from enum import StrEnum
 from pathlib import Path, PureWindowsPath
 
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 
 MOUNTS_FILE = Path("/proc/mounts")
 SYS_ROOT = Path("/sys")
@@ -209,20 +210,26 @@ def placement_of(path: Path, *, platform: str = sys.platform) -> Placement:
 
 
 def refusal_message(data_dir: Path, placement: Placement, default_dir: Path) -> str:
-    """The Dutch explanation for a data folder on a stick or a share."""
+    """The explanation for a data folder on a stick or a share, in the interface's language."""
     if placement.where is Where.NETWORK:
-        what = "op een netwerkschijf"
-        why = "valt de verbinding weg, dan kan de database beschadigd raken"
+        text = translate(
+            "Placement",
+            "De gegevensmap {folder} staat op een netwerkschijf{where}; valt de verbinding weg, "
+            "dan kan de database beschadigd raken. De database hoort op de eigen schijf van "
+            "deze laptop. Kies een map op de eigen schijf met --data-dir, of gebruik de "
+            "standaardmap {default}. Een USB-stick gebruikt u alleen voor bundels en back-ups.",
+        )
     else:
-        what = "op een USB-stick of andere verwisselbare schijf"
-        why = "wordt die eruit getrokken, dan kan de database beschadigd raken"
+        text = translate(
+            "Placement",
+            "De gegevensmap {folder} staat op een USB-stick of andere verwisselbare "
+            "schijf{where}; wordt die eruit getrokken, dan kan de database beschadigd raken. "
+            "De database hoort op de eigen schijf van deze laptop. Kies een map op de eigen "
+            "schijf met --data-dir, of gebruik de standaardmap {default}. Een USB-stick "
+            "gebruikt u alleen voor bundels en back-ups.",
+        )
     where = f" ({placement.detail})" if placement.detail else ""
-    return (
-        f"De gegevensmap {data_dir} staat {what}{where}; {why}. De database hoort op de eigen "
-        f"schijf van deze laptop. Kies een map op de eigen schijf met --data-dir, of gebruik "
-        f"de standaardmap {default_dir}. Een USB-stick gebruikt u alleen voor bundels en "
-        "back-ups."
-    )
+    return text.format(folder=data_dir, where=where, default=default_dir)
 
 
 def require_local(data_dir: Path, default_dir: Path, placement: Placement | None = None) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from noodpost.core.durable import fsync_dir, fsync_file
 from noodpost.core.errors import NeedsConfirmation, UserError
+from noodpost.core.i18n import translate
 from noodpost.storage.backup import (
     ASIDE_PREFIX,
     PARTIAL_SUFFIX,
@@ -79,9 +80,13 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 
 def not_a_backup(path: Path, why: str) -> UserError:
+    """The refusal of ``path``; ``why`` is already in the interface's language."""
     return UserError(
-        f"{path.name} is geen bruikbare back-up van Noodpost ({why}). Er is niets veranderd. "
-        "Kies een andere back-up, bijvoorbeeld de nieuwste uit de map 'backups'."
+        translate(
+            "Restore",
+            "{name} is geen bruikbare back-up van Noodpost ({why}). Er is niets veranderd. "
+            "Kies een andere back-up, bijvoorbeeld de nieuwste uit de map 'backups'.",
+        ).format(name=path.name, why=why)
     )
 
 
@@ -92,12 +97,17 @@ def inspect_backup(path: Path) -> BackupInfo:
         UserError: missing, damaged, not a Noodpost database, or from a newer Noodpost.
     """
     if not path.is_file():
-        raise UserError(f"Het bestand {path} bestaat niet. Er is niets veranderd.")
+        raise UserError(
+            translate("Restore", "Het bestand {path} bestaat niet. Er is niets veranderd.").format(
+                path=path
+            )
+        )
     if path.name.endswith(PARTIAL_SUFFIX):
-        raise not_a_backup(path, "een onvolledig bestand")
+        raise not_a_backup(path, translate("Restore", "een onvolledig bestand"))
     check = quick_check_file(path)
     if check != "ok":
-        raise not_a_backup(path, f"beschadigd: {check.splitlines()[0]}")
+        why = translate("Restore", "beschadigd: {check}").format(check=check.splitlines()[0])
+        raise not_a_backup(path, why)
     try:
         conn = _read_only(path)
         try:
@@ -110,14 +120,18 @@ def inspect_backup(path: Path) -> BackupInfo:
         finally:
             conn.close()
     except sqlite3.Error as failed:
-        raise not_a_backup(path, f"geen Noodpost-database: {failed}") from failed
+        why = translate("Restore", "geen Noodpost-database: {reason}").format(reason=failed)
+        raise not_a_backup(path, why) from failed
     if revision is None or row is None:
-        raise not_a_backup(path, "er is geen noodsteunpunt in ingericht")
+        raise not_a_backup(path, translate("Restore", "er is geen noodsteunpunt in ingericht"))
     if revision[0] not in known_revisions():
         raise UserError(
-            f"{path.name} is gemaakt met een nieuwere versie van Noodpost en kan met deze "
-            "versie niet worden teruggezet. Installeer de nieuwste versie van Noodpost; er is "
-            "niets veranderd."
+            translate(
+                "Restore",
+                "{name} is gemaakt met een nieuwere versie van Noodpost en kan met deze "
+                "versie niet worden teruggezet. Installeer de nieuwste versie van Noodpost; er is "
+                "niets veranderd.",
+            ).format(name=path.name)
         )
     node_id, post_code, name, role, training, incarnation = row
     return BackupInfo(
@@ -147,10 +161,13 @@ def home_for(path: Path) -> str:
     return f"{socket.gethostname()}:{path.resolve()}"
 
 
-IN_USE = (
-    "De database wordt nog gebruikt (is Noodpost nog geopend, of loopt er een andere "
-    "opdracht?). Sluit Noodpost eerst en probeer het dan opnieuw. Er is niets veranderd."
-)
+def in_use() -> str:
+    """The refusal while another program has the database open."""
+    return translate(
+        "Restore",
+        "De database wordt nog gebruikt (is Noodpost nog geopend, of loopt er een andere "
+        "opdracht?). Sluit Noodpost eerst en probeer het dan opnieuw. Er is niets veranderd.",
+    )
 
 
 def _quiesce(path: Path) -> None:
@@ -162,14 +179,14 @@ def _quiesce(path: Path) -> None:
     try:
         conn = sqlite3.connect(str(path), timeout=0.5, isolation_level=None)
     except sqlite3.Error as failed:
-        raise UserError(IN_USE) from failed
+        raise UserError(in_use()) from failed
     try:
         conn.execute("PRAGMA locking_mode=EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")
         conn.execute("ROLLBACK")
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except sqlite3.Error as failed:
-        raise UserError(IN_USE) from failed
+        raise UserError(in_use()) from failed
     finally:
         conn.close()
 
@@ -242,25 +259,42 @@ def restore_backup(
     if here is not None:
         node_id, post_code, training = here
         if training != info.training:
+            practice = translate("Restore", "oefengegevens")
+            real = translate("Restore", "echte gegevens")
             raise UserError(
-                "Deze back-up bevat "
-                + ("oefengegevens" if info.training else "echte gegevens")
-                + " en deze map "
-                + ("oefengegevens" if training else "echte gegevens")
-                + "; oefengegevens en echte gegevens worden nooit gemengd. Er is niets "
-                "veranderd. Kies een back-up van dezelfde soort, of een lege map."
+                translate(
+                    "Restore",
+                    "Deze back-up bevat {backup} en deze map {folder}; oefengegevens en echte "
+                    "gegevens worden nooit gemengd. Er is niets veranderd. Kies een back-up van "
+                    "dezelfde soort, of een lege map.",
+                ).format(
+                    backup=practice if info.training else real,
+                    folder=practice if training else real,
+                )
             )
         if node_id != info.node_id and not allow_other_node:
             raise OtherNodeBackup(
-                f"Deze back-up is van een andere installatie ({info.name}, {info.post_code}) "
-                f"dan de gegevens in deze map ({post_code}).",
+                translate(
+                    "Restore",
+                    "Deze back-up is van een andere installatie ({name}, {code}) "
+                    "dan de gegevens in deze map ({here}).",
+                ).format(name=info.name, code=info.post_code, here=post_code),
                 [
-                    "De gegevens van deze installatie worden opzij gezet en vervangen door die "
-                    "van de andere installatie.",
-                    "Synchroniseren lukt pas weer als ook de map 'keys' van die installatie "
-                    "wordt teruggezet.",
-                    "Doe dit alleen als u zeker weet dat dit de bedoeling is, bijvoorbeeld om "
-                    "een kapotte laptop te vervangen.",
+                    translate(
+                        "Restore",
+                        "De gegevens van deze installatie worden opzij gezet en vervangen door "
+                        "die van de andere installatie.",
+                    ),
+                    translate(
+                        "Restore",
+                        "Synchroniseren lukt pas weer als ook de map 'keys' van die installatie "
+                        "wordt teruggezet.",
+                    ),
+                    translate(
+                        "Restore",
+                        "Doe dit alleen als u zeker weet dat dit de bedoeling is, bijvoorbeeld "
+                        "om een kapotte laptop te vervangen.",
+                    ),
                 ],
             )
     # A sound database must not be open anywhere, and its WAL is folded in before it moves
@@ -274,9 +308,10 @@ def restore_backup(
         incarnation = _copy_in(info, partial, final)
     except (OSError, sqlite3.Error, CheckFailed) as failed:
         remove_with_side_files(partial)
-        raise UserError(
-            failure_message(data_dir, failed).replace("De back-up naar", "Terugzetten in", 1)
-        ) from failed
+        lead = translate("Restore", "Terugzetten in {folder} is niet gelukt").format(
+            folder=data_dir
+        )
+        raise UserError(failure_message(data_dir, failed, lead=lead)) from failed
     if sound:
         try:
             _quiesce(final)  # again, just before the swap: did anything open it meanwhile?
@@ -300,14 +335,18 @@ def restore_backup(
             with contextlib.suppress(OSError):
                 _move_with_side_files(aside, final)
                 aside = None
-        raise UserError(
-            f"Terugzetten is niet gelukt ({failure_reason(failed)}). "
-            + (
-                "De oude database staat weer op haar plaats."
-                if aside is None
-                else f"De oude database staat veilig in {aside.name}."
+        if aside is None:
+            where = translate("Restore", "De oude database staat weer op haar plaats.")
+        else:
+            where = translate("Restore", "De oude database staat veilig in {name}.").format(
+                name=aside.name
             )
-            + " Sluit Noodpost en probeer het opnieuw."
+        raise UserError(
+            translate(
+                "Restore",
+                "Terugzetten is niet gelukt ({reason}). {where} Sluit Noodpost en probeer het "
+                "opnieuw.",
+            ).format(reason=failure_reason(failed), where=where)
         ) from failed
     return Restored(
         backup=backup_file,
@@ -370,11 +409,10 @@ def copy_database(source: Path, target: Path) -> None:
         fsync_dir(target.parent)
     except (OSError, sqlite3.Error, CheckFailed) as failed:
         remove_with_side_files(partial)
-        raise UserError(
-            failure_message(target.parent, failed).replace(
-                "De back-up naar", "Het verplaatsen naar", 1
-            )
-        ) from failed
+        lead = translate("Restore", "Het verplaatsen naar {folder} is niet gelukt").format(
+            folder=target.parent
+        )
+        raise UserError(failure_message(target.parent, failed, lead=lead)) from failed
 
 
 def retire_database(path: Path, now: datetime) -> Path:

@@ -41,6 +41,7 @@ from nacl.public import PrivateKey, PublicKey, SealedBox
 from noodpost.core import recovery_code
 from noodpost.core.durable import fsync_dir, fsync_file
 from noodpost.core.errors import UserError
+from noodpost.core.i18n import translate
 
 MAGIC = b"NPBK"
 VERSION = 1
@@ -134,9 +135,13 @@ def derive_backup_key(
 
 
 def damaged(path: Path, why: str) -> SealedBackupDamaged:
+    """The refusal of ``path``; ``why`` is already in the interface's language."""
     return SealedBackupDamaged(
-        f"{path.name} is beschadigd of veranderd ({why}); deze versleutelde back-up kan niet "
-        "worden geopend. Er is niets veranderd. Kies een andere back-up."
+        translate(
+            "SealedBackup",
+            "{name} is beschadigd of veranderd ({why}); deze versleutelde back-up kan niet "
+            "worden geopend. Er is niets veranderd. Kies een andere back-up.",
+        ).format(name=path.name, why=why)
     )
 
 
@@ -166,12 +171,15 @@ def read_header(file: BinaryIO, path: Path) -> SealedHeader:
     """
     fixed = file.read(_FIXED.size)
     if len(fixed) < _FIXED.size or not fixed.startswith(MAGIC):
-        raise damaged(path, "geen versleutelde back-up van Noodpost")
+        raise damaged(path, translate("SealedBackup", "geen versleutelde back-up van Noodpost"))
     _magic, version, chunk_size, salt, opslimit, memlimit, count = _FIXED.unpack(fixed)
     if version > VERSION:
         raise UserError(
-            f"{path.name} is gemaakt met een nieuwere versie van Noodpost. Installeer de "
-            "nieuwste versie van Noodpost; er is niets veranderd."
+            translate(
+                "SealedBackup",
+                "{name} is gemaakt met een nieuwere versie van Noodpost. Installeer de "
+                "nieuwste versie van Noodpost; er is niets veranderd.",
+            ).format(name=path.name)
         )
     if (
         version < 1
@@ -180,10 +188,10 @@ def read_header(file: BinaryIO, path: Path) -> SealedHeader:
         or not 0 < opslimit <= _MAX_OPSLIMIT
         or not 0 < memlimit <= _MAX_MEMLIMIT
     ):
-        raise damaged(path, "de kop klopt niet")
+        raise damaged(path, translate("SealedBackup", "de kop klopt niet"))
     body = file.read(count * _BLOCK.size + _STREAM_HEADER)
     if len(body) != count * _BLOCK.size + _STREAM_HEADER:
-        raise damaged(path, "te kort")
+        raise damaged(path, translate("SealedBackup", "te kort"))
     blocks = tuple(KeyBlock(*_BLOCK.unpack_from(body, i * _BLOCK.size)) for i in range(count))
     return SealedHeader(
         version,
@@ -204,7 +212,11 @@ def inspect_sealed(path: Path) -> SealedHeader:
         UserError: missing; see :func:`read_header`.
     """
     if not path.is_file():
-        raise UserError(f"Het bestand {path} bestaat niet. Er is niets veranderd.")
+        raise UserError(
+            translate(
+                "SealedBackup", "Het bestand {path} bestaat niet. Er is niets veranderd."
+            ).format(path=path)
+        )
     with path.open("rb") as file:
         return read_header(file, path)
 
@@ -268,14 +280,17 @@ def open_file_key(header: SealedHeader, kind: int, key: PrivateKey, path: Path) 
     block = header.block(kind)
     if block is None or block.public_key != bytes(key.public_key):
         raise WrongRecoveryCode(
-            "Deze herstelcode past niet bij deze back-up (verkeerde code). Er is niets "
-            "veranderd. Gebruik de herstelcode die bij het inrichten van deze post is "
-            "opgeschreven, of vraag de C-NSP om hulp."
+            translate(
+                "SealedBackup",
+                "Deze herstelcode past niet bij deze back-up (verkeerde code). Er is niets "
+                "veranderd. Gebruik de herstelcode die bij het inrichten van deze post is "
+                "opgeschreven, of vraag de C-NSP om hulp.",
+            )
         )
     try:
         return open_sealed_key(block.sealed_key, key)[0]
     except ValueError:
-        raise damaged(path, "het sleutelblok is veranderd") from None
+        raise damaged(path, translate("SealedBackup", "het sleutelblok is veranderd")) from None
 
 
 def open_sealed_key(sealed_key: bytes, key: PrivateKey) -> tuple[bytes, str]:
@@ -317,7 +332,7 @@ def unseal_file(source: Path, target: Path, file_key: bytes) -> None:
                 while True:
                     chunk = sealed.read(header.chunk_size + _ABYTES)
                     if len(chunk) < _ABYTES:
-                        raise damaged(source, "te kort")
+                        raise damaged(source, translate("SealedBackup", "te kort"))
                     plain, tag = sodium.crypto_secretstream_xchacha20poly1305_pull(
                         state, chunk, additional
                     )
@@ -325,11 +340,11 @@ def unseal_file(source: Path, target: Path, file_key: bytes) -> None:
                     if tag == _TAG_FINAL:
                         break
                     if len(chunk) != header.chunk_size + _ABYTES:
-                        raise damaged(source, "te kort")
+                        raise damaged(source, translate("SealedBackup", "te kort"))
             except CryptoError:
-                raise damaged(source, "de inhoud klopt niet") from None
+                raise damaged(source, translate("SealedBackup", "de inhoud klopt niet")) from None
             if sealed.read(1):
-                raise damaged(source, "er staat iets achter het einde")
+                raise damaged(source, translate("SealedBackup", "er staat iets achter het einde"))
         fsync_file(target)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -176,14 +176,20 @@ class PaperEntryDialog(SavingDialog):
         left_at = form_moment(self.day.text(), left_text, today) if left_text else None
         year_text = self.birth_year.text().strip()
         if year_text and not year_text.isdigit():
-            raise UserError(f"Geboortejaar '{year_text}' klopt niet: schrijf vier cijfers.")
+            raise UserError(
+                self.tr("Geboortejaar '{year}' klopt niet: schrijf vier cijfers.").format(
+                    year=year_text
+                )
+            )
         hand_outs = []
         for item_id, field in self.amounts.items():
             if field.text().strip():
                 amount = parse_quantity(field.text())
                 if math.isnan(amount):
                     raise UserError(
-                        f"{field.accessibleName()}: vul een getal in, bijvoorbeeld 3 of 1,5."
+                        self.tr("{field}: vul een getal in, bijvoorbeeld 3 of 1,5.").format(
+                            field=field.accessibleName()
+                        )
                     )
                 hand_outs.append((item_id, amount))
         return PaperForm(

@@ -453,8 +453,11 @@ def paint_on_printer(printer: QPrinter, face: CardFace) -> None:
     painter = QPainter()
     if not painter.begin(printer) or not painter.isActive():
         raise UserError(
-            "Afdrukken lukt niet: de printer is niet bereikbaar. Controleer of hij aan staat "
-            "en papier heeft, of sla de kaart op als PDF."
+            QCoreApplication.translate(
+                "CardPrinting",
+                "Afdrukken lukt niet: de printer is niet bereikbaar. Controleer of hij aan staat "
+                "en papier heeft, of sla de kaart op als PDF.",
+            )
         )
     try:
         paper = printer.paperRect(QPrinter.Unit.DevicePixel)

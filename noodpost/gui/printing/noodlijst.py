@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 
 from noodpost.core.errors import UserError
-from noodpost.gui.printing.pdf import pdf_target
+from noodpost.gui.printing.pdf import cannot_draw_message, no_new_page_message, pdf_target
 from noodpost.services.noodlijst import Noodlijst
 
 RESOLUTION = 600
@@ -171,7 +171,7 @@ class _Flow:
             return False
         self.finish_page()
         if self.painter is not None and not self.writer.newPage():
-            raise UserError("De PDF kan niet worden opgemaakt: een nieuwe pagina lukte niet.")
+            raise UserError(no_new_page_message())
         self.page += 1
         self.y = TOP
         return True
@@ -456,10 +456,7 @@ def render_noodlijst_pdf(lijst: Noodlijst) -> bytes:
     _draw(layout)  # lay out only: how many pages
     painter = QPainter()
     if not painter.begin(writer) or not painter.isActive():
-        raise UserError(
-            "De PDF kan niet worden opgemaakt. Probeer het opnieuw; lukt het niet, meld het "
-            "dan aan de beheerder."
-        )
+        raise UserError(cannot_draw_message())
     try:
         _draw(_Flow(writer, painter, lijst, layout.page))
     finally:

@@ -49,15 +49,12 @@ def render_pdf(size: QPageSize, title: str, pages: Sequence[PageDrawer]) -> byte
     writer = _pdf_writer(buffer, size, title)
     painter = QPainter()
     if not painter.begin(writer) or not painter.isActive():
-        raise UserError(
-            "De PDF kan niet worden opgemaakt. Probeer het opnieuw; lukt het niet, meld het "
-            "dan aan de beheerder."
-        )
+        raise UserError(cannot_draw_message())
     try:
         full = QRectF(0, 0, writer.width(), writer.height())
         for number, draw in enumerate(pages):
             if number and not writer.newPage():
-                raise UserError("De PDF kan niet worden opgemaakt: een nieuwe pagina lukte niet.")
+                raise UserError(no_new_page_message())
             draw(painter, full)
     finally:
         painter.end()
@@ -65,22 +62,44 @@ def render_pdf(size: QPageSize, title: str, pages: Sequence[PageDrawer]) -> byte
     return bytes(data.data())
 
 
+def cannot_draw_message() -> str:
+    """The refusal when the PDF writer will not start painting."""
+    return QCoreApplication.translate(
+        "PdfFiles",
+        "De PDF kan niet worden opgemaakt. Probeer het opnieuw; lukt het niet, meld het "
+        "dan aan de beheerder.",
+    )
+
+
+def no_new_page_message() -> str:
+    """The refusal when the PDF writer will not start a new page."""
+    return QCoreApplication.translate(
+        "PdfFiles", "De PDF kan niet worden opgemaakt: een nieuwe pagina lukte niet."
+    )
+
+
 def cannot_write_message(path: Path, error: OSError) -> str:
-    """A Dutch line that says why ``path`` cannot be written and what to do."""
+    """A line that says why ``path`` cannot be written and what to do."""
     if isinstance(error, FileNotFoundError) or not path.parent.is_dir():
-        return (
-            f"Kan het bestand {path} niet schrijven: bestaat de map {path.parent}? "
-            "Kies een bestaande map."
-        )
+        return QCoreApplication.translate(
+            "PdfFiles",
+            "Kan het bestand {path} niet schrijven: bestaat de map {folder}? "
+            "Kies een bestaande map.",
+        ).format(path=path, folder=path.parent)
     if isinstance(error, PermissionError):
-        return (
-            f"Kan het bestand {path} niet schrijven: er is geen toestemming om in die map te "
-            "schrijven. Kies een andere map."
-        )
+        return QCoreApplication.translate(
+            "PdfFiles",
+            "Kan het bestand {path} niet schrijven: er is geen toestemming om in die map te "
+            "schrijven. Kies een andere map.",
+        ).format(path=path)
     if error.errno == errno.ENOSPC:
-        return f"Kan het bestand {path} niet schrijven: de schijf is vol. Kies een andere plek."
-    reason = os_reason(error)
-    return f"Kan het bestand {path} niet schrijven ({reason}). Kies een andere plek."
+        return QCoreApplication.translate(
+            "PdfFiles",
+            "Kan het bestand {path} niet schrijven: de schijf is vol. Kies een andere plek.",
+        ).format(path=path)
+    return QCoreApplication.translate(
+        "PdfFiles", "Kan het bestand {path} niet schrijven ({reason}). Kies een andere plek."
+    ).format(path=path, reason=os_reason(error))
 
 
 class PdfTarget:
@@ -110,7 +129,9 @@ def pdf_target(path: Path) -> Iterator[PdfTarget]:
     """
     if path.is_dir():
         raise UserError(
-            f"{path} is een map. Geef een bestandsnaam, bijvoorbeeld {path / 'kaarten.pdf'}."
+            QCoreApplication.translate(
+                "PdfFiles", "{path} is een map. Geef een bestandsnaam, bijvoorbeeld {example}."
+            ).format(path=path, example=path / "kaarten.pdf")
         )
     partial = path.with_name(path.name + ".partial")
     try:

@@ -26,7 +26,12 @@ from PySide6.QtGui import (
 )
 
 from noodpost.core.errors import UserError
-from noodpost.gui.printing.pdf import ensure_application, pdf_target
+from noodpost.gui.printing.pdf import (
+    cannot_draw_message,
+    ensure_application,
+    no_new_page_message,
+    pdf_target,
+)
 from noodpost.gui.printing.sitrep_fuel import fuel_table
 from noodpost.services.sitrep import PostReport, Sitrep, read_sitrep
 from noodpost.services.status import count_label
@@ -148,7 +153,7 @@ class _Pages:
             return False
         self.footer()
         if not self.writer.newPage():
-            raise UserError("De PDF kan niet worden opgemaakt: een nieuwe pagina lukte niet.")
+            raise UserError(no_new_page_message())
         self.page += 1
         self.y = MARGIN
         self.banner()
@@ -503,10 +508,7 @@ def render_sitrep_pdf(report: Sitrep) -> bytes:
     writer.setCreator("Noodpost")
     painter = QPainter()
     if not painter.begin(writer) or not painter.isActive():
-        raise UserError(
-            "De PDF kan niet worden opgemaakt. Probeer het opnieuw; lukt het niet, meld het "
-            "dan aan de beheerder."
-        )
+        raise UserError(cannot_draw_message())
     try:
         draw_report(_Pages(writer, painter, report))
     finally:

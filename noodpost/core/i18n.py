@@ -75,7 +75,7 @@ def _source(value: object) -> object:
     return value.dutch if isinstance(value, Worded) else value
 
 
-def translate(context: str, text: str) -> Worded:
+def translate(context: str, text: str) -> str:
     """``text`` (Dutch) in the interface's language; fill ``{fields}`` with ``.format`` after.
 
     Thread-safe as long as the lookup is: Qt's ``QCoreApplication.translate`` is, so the

@@ -19,6 +19,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo
 
 from noodpost.core.clock import iso
+from noodpost.core.dutch import count
+from noodpost.core.i18n import recorded, translate
 
 #: Amounts closer together than this are equal (sums of floats such as 0.1 + 0.2).
 EPSILON = 1e-9
@@ -96,18 +98,32 @@ def format_quantity(quantity: float, unit: str) -> str:
     return f"{format_amount(quantity)} {unit_for(quantity, unit)}".strip()
 
 
-def format_duration(minutes: int) -> str:
-    """``30 minuten``, ``4 uur``, ``1 uur en 30 minuten``, ``1 dag``, ``7 dagen``."""
+def format_duration(minutes: int, *, printed: bool = False) -> str:
+    """``30 minuten``, ``4 uur``, ``1 uur en 30 minuten``, ``1 dag``, ``7 dagen``.
+
+    In the interface's language; ``printed`` for a document, which is in the post's (Dutch).
+    """
+    words = (
+        translate("Rations", "dag"),
+        translate("Rations", "dagen"),
+        translate("Rations", "uur"),
+        translate("RationsPlural", "uur"),  # one Dutch word, two English ones
+        translate("Rations", "minuut"),
+        translate("Rations", "minuten"),
+        translate("Rations", " en "),
+    )
+    day, days, hour, hours_word, minute, minutes_word, joined = (
+        [recorded(word) for word in words] if printed else words
+    )
     if minutes >= 1440 and minutes % 1440 == 0:
-        days = minutes // 1440
-        return "1 dag" if days == 1 else f"{days} dagen"
+        return count(minutes // 1440, day, days)
     hours, rest = divmod(minutes, 60)
     parts = []
     if hours:
-        parts.append(f"{hours} uur")
+        parts.append(count(hours, hour, hours_word))
     if rest or not hours:
-        parts.append("1 minuut" if rest == 1 else f"{rest} minuten")
-    return " en ".join(parts)
+        parts.append(count(rest, minute, minutes_word))
+    return joined.join(parts)
 
 
 def format_clock(moment: datetime, now: datetime) -> str:
@@ -163,7 +179,7 @@ class Allowance:
         limit: today's ration, ``None`` when the item has none.
         remaining: what the ration still allows today (never below zero), ``None`` when unlimited.
         next_allowed_at: when the minimum interval has passed, if it has not yet.
-        text: the short Dutch summary for the desk, e.g. ``6 l van 12 l``.
+        text: the short summary for the desk, e.g. ``6 l van 12 l`` (interface's language).
     """
 
     received: float
@@ -191,12 +207,17 @@ def allowance(
         ready = last_hand_out + timedelta(minutes=rule.min_interval_minutes)
         if ready > now:
             next_allowed_at = ready
+    got = format_quantity(received, rule.unit)
     if limit is None:
-        text = f"{format_quantity(received, rule.unit)} (geen rantsoen)"
+        text = translate("Rations", "{received} (geen rantsoen)").format(received=got)
     else:
-        text = f"{format_quantity(received, rule.unit)} van {format_quantity(limit, rule.unit)}"
+        text = translate("Rations", "{received} van {limit}").format(
+            received=got, limit=format_quantity(limit, rule.unit)
+        )
     if next_allowed_at is not None:
-        text += f" · weer vanaf {format_clock(next_allowed_at, now)}"
+        text += translate("Rations", " · weer vanaf {time}").format(
+            time=format_clock(next_allowed_at, now)
+        )
     return Allowance(received, limit, remaining, next_allowed_at, text)
 
 
@@ -207,7 +228,7 @@ class RationCheck:
     Attributes:
         over_limit: the day's ration would be exceeded.
         too_soon: the minimum interval since the previous hand-out has not passed.
-        warnings: Dutch lines that say what would be exceeded (empty when allowed).
+        warnings: lines that say what would be exceeded (empty when allowed).
         allowance: the household's allowance before this hand-out.
     """
 
@@ -249,28 +270,43 @@ def check(
         total = current.received + quantity
         if current.received > 0:
             warnings.append(
-                f"{rule.name}: vandaag al {format_amount(current.received)} van "
-                f"{format_quantity(limit, rule.unit)} ontvangen."
+                translate("Rations", "{item}: vandaag al {received} van {limit} ontvangen.").format(
+                    item=rule.name,
+                    received=format_amount(current.received),
+                    limit=format_quantity(limit, rule.unit),
+                )
             )
         else:
             warnings.append(
-                f"{rule.name}: het rantsoen is {format_quantity(limit, rule.unit)} per dag "
-                "voor dit huishouden."
+                translate(
+                    "Rations", "{item}: het rantsoen is {limit} per dag voor dit huishouden."
+                ).format(item=rule.name, limit=format_quantity(limit, rule.unit))
             )
         warnings.append(
-            f"Met {format_quantity(quantity, rule.unit)} erbij wordt het "
-            f"{format_quantity(total, rule.unit)}: "
-            f"{format_quantity(total - limit, rule.unit)} meer dan het rantsoen."
+            translate(
+                "Rations", "Met {quantity} erbij wordt het {total}: {over} meer dan het rantsoen."
+            ).format(
+                quantity=format_quantity(quantity, rule.unit),
+                total=format_quantity(total, rule.unit),
+                over=format_quantity(total - limit, rule.unit),
+            )
         )
     too_soon = current.next_allowed_at is not None
     if current.next_allowed_at is not None and last_hand_out is not None:
         assert rule.min_interval_minutes is not None
         ago = max(math.floor((now - last_hand_out).total_seconds() / 60), 0)
         warnings.append(
-            f"Vorige uitgifte {name} om {format_clock(last_hand_out, now)} "
-            f"({format_duration(ago)} geleden); tussen twee uitgiftes zit minstens "
-            f"{format_duration(rule.min_interval_minutes)}. Weer mogelijk vanaf "
-            f"{format_clock(current.next_allowed_at, now)}."
+            translate(
+                "Rations",
+                "Vorige uitgifte {item} om {time} ({ago} geleden); tussen twee uitgiftes zit "
+                "minstens {interval}. Weer mogelijk vanaf {ready}.",
+            ).format(
+                item=name,
+                time=format_clock(last_hand_out, now),
+                ago=format_duration(ago),
+                interval=format_duration(rule.min_interval_minutes),
+                ready=format_clock(current.next_allowed_at, now),
+            )
         )
     return RationCheck(over_limit, too_soon, tuple(warnings), current)
 

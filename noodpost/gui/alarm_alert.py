@@ -43,6 +43,7 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog
+from noodpost.gui.labels import label
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.services.alarms import AlarmInfo
@@ -276,7 +277,7 @@ class AlarmAlert(QWidget):
 
     def alarm_text(self, alarm: AlarmInfo, now: datetime, escalated: bool) -> str:
         """Two lines: ``GR-0014 · AMBULANCE · SPOED · 2 personen`` and place, time, waiting."""
-        first = [alarm.post_code, alarm.type_label.upper(), alarm.urgency_label.upper()]
+        first = [alarm.post_code, label(alarm.type).upper(), label(alarm.urgency).upper()]
         if alarm.persons == 1:
             first.append(self.tr("1 persoon"))
         elif alarm.persons:

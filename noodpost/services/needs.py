@@ -23,7 +23,7 @@ from noodpost.core.errors import NotFound, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.i18n import translate
 from noodpost.core.lifecycle import NEED_TRANSITIONS
-from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency, label
+from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency, label, screen_label
 from noodpost.services import passing
 from noodpost.services.base import ServiceContext, new_id, optional_text, post_scope, urgency_order
 from noodpost.storage.models import Household, Need
@@ -103,7 +103,7 @@ def _category(value: str) -> NeedCategory:
     try:
         return NeedCategory(value)
     except ValueError:
-        choices = ", ".join(label(c) for c in NeedCategory)
+        choices = ", ".join(screen_label(c) for c in NeedCategory)
         raise UserError(
             translate("NeedsService", "Kies een categorie voor de hulpvraag: {choices}.").format(
                 choices=choices
@@ -124,7 +124,7 @@ def _status(value: str) -> NeedStatus:
     try:
         return NeedStatus(value)
     except ValueError:
-        choices = ", ".join(label(s) for s in NeedStatus)
+        choices = ", ".join(screen_label(s) for s in NeedStatus)
         raise UserError(
             translate("NeedsService", "Kies een status voor de hulpvraag: {choices}.").format(
                 choices=choices

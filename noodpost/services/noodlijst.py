@@ -164,7 +164,7 @@ def ration_text(item: Item) -> str:
     text = " en hoogstens ".join(parts) if parts else "geen rantsoen"
     minutes = item.min_interval_minutes
     if minutes:
-        text += f", niet vaker dan elke {rations.format_duration(minutes)}"
+        text += f", niet vaker dan elke {rations.format_duration(minutes, printed=True)}"
     return text
 
 

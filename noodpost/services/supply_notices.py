@@ -29,7 +29,7 @@ from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.i18n import translate
-from noodpost.core.vocabulary import DispatchStatus, NodeRole, RequestStatus, Urgency, label
+from noodpost.core.vocabulary import DispatchStatus, NodeRole, RequestStatus, Urgency, screen_label
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.services.supply_ledger import counted_lines
 from noodpost.services.supply_notice_checks import (
@@ -259,7 +259,7 @@ class SupplyNoticesService:
                     translate(
                         "SupplyNotices",
                         "Deze levering is al {status} en kan niet meer worden geannuleerd.",
-                    ).format(status=label(row.status))
+                    ).format(status=screen_label(row.status))
                 )
             uow.emit(
                 "supply_dispatch",

@@ -65,7 +65,7 @@
 <context>
     <name>AlarmAlert</name>
     <message>
-        <location filename="../../noodpost/gui/alarm_alert.py" line="+149"/>
+        <location filename="../../noodpost/gui/alarm_alert.py" line="+150"/>
         <source>Noodmelding — Noodpost</source>
         <extracomment>How often the pop-up looks at the clock for alarms that waited too long.</extracomment>
         <translation>Alarm — Noodpost</translation>
@@ -515,6 +515,19 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <location filename="../../noodpost/app.py" line="+393"/>
+        <source>De map {folder} bevat nog geen noodsteunpunt. Richt het eerst in met &apos;noodpost init --role post --name NAAM --code CODE&apos;.</source>
+        <translation>The folder {folder} does not hold a post yet. Set it up first with &apos;noodpost init --role post --name NAME --code CODE&apos;.</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Kies een aantal formulieren tussen 1 en {most}.</source>
+        <translation>Choose a number of forms between 1 and {most}.</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+49"/>
@@ -706,6 +719,80 @@
         <location line="+27"/>
         <source>De sleutels of instellingen konden niet naar {folder} worden gekopieerd ({reason}). Er is niets verplaatst.</source>
         <translation>The keys or settings could not be copied to {folder} ({reason}). Nothing has been moved.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStorage</name>
+    <message>
+        <location filename="../../noodpost/storage/backup.py" line="+249"/>
+        <source>lees- of schrijffout</source>
+        <extracomment>Dutch words for SQLite&apos;s usual causes (those of the file system: core.errors.OS_WORDS).</extracomment>
+        <translation>read or write error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schijf vol</source>
+        <translation>disk full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kan niet worden geopend</source>
+        <translation>cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alleen-lezen</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>geen toestemming</source>
+        <translation>no permission</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>beschadigd</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>geen database</source>
+        <translation>not a database</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>De back-up naar {folder} is niet gelukt</source>
+        <translation>The backup to {folder} did not succeed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Er is geen half bestand achtergebleven; de database zelf is niet veranderd.</source>
+        <translation>No half-written file was left behind; the database itself has not changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{lead}: de gemaakte kopie bleek bij controle niet in orde ({reason}). {tail} Probeer het opnieuw; lukt het weer niet, dan is de database zelf misschien beschadigd: meld het aan de coördinator.</source>
+        <translation>{lead}: the copy turned out not to be sound when it was checked ({reason}). {tail} Try again; if it fails again, the database itself may be damaged: tell the coordinator.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{lead}: de schijf of USB-stick is vol. {tail} Maak ruimte vrij of kies een andere map, en probeer het opnieuw.</source>
+        <translation>{lead}: the disk or USB stick is full. {tail} Free up space or choose another folder, and try again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{lead}: de map bestaat niet of mag niet worden beschreven ({reason}). {tail} Controleer of de USB-stick erin zit en of de map klopt, en probeer het opnieuw.</source>
+        <translation>{lead}: the folder does not exist or may not be written to ({reason}). {tail} Check that the USB stick is plugged in and that the folder is right, and try again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{lead} ({reason}). {tail} Controleer of de USB-stick of schijf er nog in zit, en probeer het opnieuw.</source>
+        <translation>{lead} ({reason}). {tail} Check that the USB stick or disk is still plugged in, and try again.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>De back-up is niet gemaakt: de map {folder} bestaat niet (meer). Controleer of de USB-stick erin zit en of de map klopt, en probeer het opnieuw.</source>
+        <translation>The backup was not made: the folder {folder} does not exist (any more). Check that the USB stick is plugged in and that the folder is right, and try again.</translation>
     </message>
 </context>
 <context>
@@ -967,7 +1054,12 @@
 <context>
     <name>CardPrinting</name>
     <message>
-        <location filename="../../noodpost/gui/printing/cards.py" line="+486"/>
+        <location filename="../../noodpost/gui/printing/cards.py" line="+456"/>
+        <source>Afdrukken lukt niet: de printer is niet bereikbaar. Controleer of hij aan staat en papier heeft, of sla de kaart op als PDF.</source>
+        <translation>Printing does not work: the printer cannot be reached. Check that it is switched on and has paper, or save the card as a PDF.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Kaart opslaan als PDF</source>
         <translation>Save card as PDF</translation>
     </message>
@@ -990,6 +1082,49 @@
         <location line="+9"/>
         <source>Kaart afdrukken</source>
         <translation>Print card</translation>
+    </message>
+</context>
+<context>
+    <name>Cards</name>
+    <message>
+        <location filename="../../noodpost/core/cards.py" line="+64"/>
+        <source>Vul de code van de post in: gebruik twee letters, een streepje en vier cijfers, bijvoorbeeld GR-0014.</source>
+        <extracomment>Two ASCII capitals, a dash, four ASCII digits — never other scripts&apos; digits or letters.</extracomment>
+        <translation>Enter the post&apos;s code: use two letters, a hyphen and four digits, for example GR-0014.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De code van de post &apos;{code}&apos; klopt niet: gebruik twee letters, een streepje en vier cijfers, bijvoorbeeld GR-0014.</source>
+        <translation>The post&apos;s code &apos;{code}&apos; is not right: use two letters, a hyphen and four digits, for example GR-0014.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Er is geen code gescand of getypt.</source>
+        <translation>No code was scanned or typed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dit is geen Noodpost-kaart — controleer de kaart.</source>
+        <translation>This is not a Noodpost card — check the card.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+2"/>
+        <source>Deze code klopt niet — controleer de kaart.</source>
+        <translation>This code is not right — check the card.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <location filename="../../noodpost/core/catalogue.py" line="+78"/>
+        <source>De voorraadlijst is ongeldig ({reason}).</source>
+        <translation>The stock list is not valid ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>De voorraadlijst bevat een artikelcode twee keer.</source>
+        <translation>The stock list contains an item code twice.</translation>
     </message>
 </context>
 <context>
@@ -1039,7 +1174,7 @@
 <context>
     <name>ChargingPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/charging.py" line="+64"/>
+        <location filename="../../noodpost/gui/pages/charging.py" line="+65"/>
         <source>Opladen</source>
         <translation>Charging</translation>
     </message>
@@ -1427,6 +1562,41 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <location filename="../../noodpost/storage/engine.py" line="+54"/>
+        <source>De database kan niet veilig worden gebruikt (PRAGMA {name} = {value}, nodig: {wanted}). Staat de map op een netwerk- of USB-schijf? Kies een map op de eigen schijf van deze laptop.</source>
+        <extracomment>The pragmas Noodpost will not run without (DESIGN §3.1).</extracomment>
+        <translation>The database cannot be used safely (PRAGMA {name} = {value}, needed: {wanted}). Is the folder on a network or USB drive? Choose a folder on this laptop&apos;s own disk.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Deze database is gemaakt met een nieuwere versie van Noodpost en kan met deze versie niet worden geopend. Installeer de nieuwste versie van Noodpost; de gegevens blijven onaangeroerd.</source>
+        <extracomment>The newest migration. Start-up compares the database with it and loads Alembic only when they differ; a test keeps it equal to the head of ``migrations/versions``.</extracomment>
+        <translation>This database was made with a newer version of Noodpost and cannot be opened with this version. Install the latest version of Noodpost; the data stays untouched.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>Deze database staat op een PostgreSQL-server. Maak de back-up daar met pg_dump of pg_basebackup; Noodpost kopieert alleen een SQLite-bestand.</source>
+        <translation>This database is on a PostgreSQL server. Make the backup there with pg_dump or pg_basebackup; Noodpost only copies an SQLite file.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>{path} is een map, geen databasebestand.</source>
+        <translation>{path} is a folder, not a database file.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>In de map {folder} kan Noodpost niet schrijven ({reason}). Dat is ook nodig om alleen te kijken: naast de database houdt Noodpost een logbestand bij. Zet de map op een schrijfbare plek of geef schrijfrechten, en probeer het opnieuw.</source>
+        <translation>Noodpost cannot write in the folder {folder} ({reason}). That is needed even just to look: next to the database Noodpost keeps a log file. Put the folder in a writable place or give write permission, and try again.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Noodpost kan de PostgreSQL-database {where} niet bereiken. Draait de server, bestaat de database en klopt de gebruiker? Probeer het daarna opnieuw.</source>
+        <translation>Noodpost cannot reach the PostgreSQL database {where}. Is the server running, does the database exist and is the user right? Then try again.</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <location filename="../../noodpost/services/demo.py" line="+328"/>
@@ -1786,6 +1956,125 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>DeskService</name>
+    <message>
+        <location filename="../../noodpost/services/desk.py" line="+147"/>
+        <source>persoon</source>
+        <extracomment>How many quick-item buttons the desk shows when none are chosen. How many latest events of this laptop are read to find the desk&apos;s last actions. The entities (and operations) that are desk actions worth listing.</extracomment>
+        <translation>person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>personen</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Dit huishouden is niet (meer) bekend. Scan de kaart opnieuw.</source>
+        <translation>This household is not (or no longer) known. Scan the card again.</translation>
+    </message>
+    <message>
+        <location line="+155"/>
+        <source>{flag} (toestemming {date})</source>
+        <translation>{flag} (consent {date})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>bon {number} · {device}, sinds {time}</source>
+        <translation>ticket {number} · {device}, since {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bon {number} · {device}</source>
+        <translation>ticket {number} · {device}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{kind} ({urgency}) sinds {time}</source>
+        <translation>{kind} ({urgency}) since {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{kind} ({urgency})</source>
+        <translation>{kind} ({urgency})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>aan de balie om {time}</source>
+        <translation>at the desk at {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sinds {time}</source>
+        <translation>since {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{span} ({persons} pers.)</source>
+        <translation>{span} ({persons} pers.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{span} ({persons} pers., {post})</source>
+        <translation>{span} ({persons} pers., {post})</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>aangemeld ({persons} pers.)</source>
+        <translation>checked in ({persons} pers.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>aangemeld</source>
+        <translation>checked in</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>afgemeld</source>
+        <translation>checked out</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>artikel</source>
+        <translation>item</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>teruggedraaid: {item} {amount}</source>
+        <translation>undone: {item} {amount}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{item} {amount} (boven rantsoen)</source>
+        <translation>{item} {amount} (above ration)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>hulpvraag {kind}</source>
+        <translation>help request {kind}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>oplaadbon {number}</source>
+        <translation>charging ticket {number}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>veilig-en-welbericht</source>
+        <translation>safe-and-well message</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ingeschreven ({size} pers.)</source>
+        <translation>registered ({size} pers.)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ingeschreven</source>
+        <translation>registered</translation>
+    </message>
+</context>
+<context>
     <name>DispatchDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+145"/>
@@ -1870,6 +2159,24 @@ EMERGENCY</translation>
         <location line="+22"/>
         <source>Kies een map of stick</source>
         <translation>Choose a folder or stick</translation>
+    </message>
+</context>
+<context>
+    <name>EventLog</name>
+    <message>
+        <location filename="../../noodpost/storage/eventlog.py" line="+81"/>
+        <source>onbekend bij welke post dit hoort</source>
+        <translation>unknown which post this belongs to</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Dit mag deze C-NSP niet: {why}.</source>
+        <translation>This C-NSP may not do this: {why}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dit mag deze post niet: {why}.</source>
+        <translation>This post may not do this: {why}.</translation>
     </message>
 </context>
 <context>
@@ -2627,6 +2934,59 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <location filename="../../noodpost/core/lifecycle.py" line="+59"/>
+        <source>Deze {noun} is al {status}.</source>
+        <translation>This {noun} is already {status}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Een {noun} die {status} is kan niet terug naar {new}.</source>
+        <translation>A {noun} that is {status} cannot go back to {new}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Een {noun} die {status} is kan niet meer naar {new}.</source>
+        <translation>A {noun} that is {status} can no longer change to {new}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Een {noun} die {status} is kan niet direct naar {new}.</source>
+        <translation>A {noun} that is {status} cannot change straight to {new}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Wel mogelijk: {options}.</source>
+        <translation>Possible: {options}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{words} of {last}</source>
+        <translation>{words} or {last}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>hulpvraag</source>
+        <translation>help request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>noodmelding</source>
+        <translation>alarm</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Maak zo nodig een nieuwe hulpvraag aan.</source>
+        <translation>If needed, create a new help request.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Doe zo nodig een nieuwe noodmelding.</source>
+        <translation>If needed, raise a new alarm.</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <location filename="../../noodpost/gui/idle_lock.py" line="+56"/>
@@ -2778,7 +3138,7 @@ EMERGENCY</translation>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../noodpost/app.py" line="+153"/>
+        <location filename="../../noodpost/app.py" line="-291"/>
         <source>Auditlogboek…</source>
         <extracomment>Anonymisation of what is past its retention period runs this long after start, then hourly.</extracomment>
         <translation>Audit log…</translation>
@@ -3451,6 +3811,40 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>NodeStorage</name>
+    <message>
+        <location filename="../../noodpost/storage/node.py" line="+45"/>
+        <source>Deze map bevat nog geen noodsteunpunt. Richt het eerst in met &apos;noodpost init --role post --name NAAM --code CODE&apos;.</source>
+        <translation>This folder does not hold a post yet. Set it up first with &apos;noodpost init --role post --name NAME --code CODE&apos;.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Deze map bevat al een ingericht noodsteunpunt; de identiteit en gegevens worden nooit overschreven. Kies een andere map met --data-dir.</source>
+        <translation>This folder already holds a post that has been set up; its identity and data are never overwritten. Choose another folder with --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>{folder} is een bestand, geen map. Kies met --data-dir een map (of een nieuwe naam: Noodpost maakt de map dan zelf).</source>
+        <translation>{folder} is a file, not a folder. Choose a folder with --data-dir (or a new name: Noodpost then makes the folder itself).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{path} is geen databasebestand maar een map of iets anders. Noodpost laat het onaangeroerd. Verplaats of hernoem het, of kies met --data-dir een andere map.</source>
+        <translation>{path} is not a database file but a folder or something else. Noodpost leaves it untouched. Move or rename it, or choose another folder with --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Het bestand {path} met de plek van de database is niet te lezen ({reason}). Herstel het of zet de juiste postgresql://-URL erin.</source>
+        <extracomment>In a data folder whose database is on a PostgreSQL server: the file with its URL. The folder still holds the keys, the settings and the logs.</extracomment>
+        <translation>The file {path} with the database&apos;s location cannot be read ({reason}). Repair it or put the right postgresql:// URL in it.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In {path} staat geen postgresql://-URL. Zet de URL van de database erin, bijvoorbeeld postgresql://noodpost@dbserver/regio.</source>
+        <translation>{path} holds no postgresql:// URL. Put the database&apos;s URL in it, for example postgresql://noodpost@dbserver/regio.</translation>
+    </message>
+</context>
+<context>
     <name>Noodlijst</name>
     <message>
         <location filename="../../noodpost/services/noodlijst.py" line="+205"/>
@@ -3509,6 +3903,74 @@ EMERGENCY</translation>
         <location line="+0"/>
         <source>Nu in de lijst</source>
         <translation>Now in the list</translation>
+    </message>
+</context>
+<context>
+    <name>OsError</name>
+    <message>
+        <location filename="../../noodpost/core/errors.py" line="+38"/>
+        <source>schijf vol</source>
+        <translation>disk full</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bestand te groot voor deze schijf</source>
+        <translation>file too large for this disk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>geen toestemming</source>
+        <translation>no permission</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alleen-lezen</source>
+        <translation>read-only</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bestaat niet</source>
+        <translation>does not exist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>schijf niet (meer) aangesloten</source>
+        <translation>disk not (or no longer) connected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lees- of schrijffout</source>
+        <translation>read or write error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>geen map</source>
+        <translation>not a folder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>een map, geen bestand</source>
+        <translation>a folder, not a file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>naam te lang voor deze schijf</source>
+        <translation>name too long for this disk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bestaat al</source>
+        <translation>already exists</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>systeemfout {code}</source>
+        <translation>system error {code}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>systeemfout</source>
+        <translation>system error</translation>
     </message>
 </context>
 <context>
@@ -3835,7 +4297,17 @@ EMERGENCY</translation>
         <translation>P&amp;ostcode:</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+39"/>
+        <source>Geboortejaar &apos;{year}&apos; klopt niet: schrijf vier cijfers.</source>
+        <translation>Year of birth &apos;{year}&apos; is not right: write four digits.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{field}: vul een getal in, bijvoorbeeld 3 of 1,5.</source>
+        <translation>{field}: enter a number, for example 3 or 1.5.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>✔ Formulier %1 opgeslagen: huishouden %2 ingeschreven</source>
         <translation>✔ Form %1 saved: household %2 registered</translation>
     </message>
@@ -3881,6 +4353,45 @@ EMERGENCY</translation>
         <location line="+2"/>
         <source>&amp;Terug</source>
         <translation>&amp;Back</translation>
+    </message>
+</context>
+<context>
+    <name>PdfFiles</name>
+    <message>
+        <location filename="../../noodpost/gui/printing/pdf.py" line="+67"/>
+        <source>De PDF kan niet worden opgemaakt. Probeer het opnieuw; lukt het niet, meld het dan aan de beheerder.</source>
+        <extracomment>Draws one page, given the active painter and the whole page in device units.</extracomment>
+        <translation>The PDF cannot be made. Try again; if it does not work, tell the administrator.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>De PDF kan niet worden opgemaakt: een nieuwe pagina lukte niet.</source>
+        <translation>The PDF cannot be made: starting a new page failed.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kan het bestand {path} niet schrijven: bestaat de map {folder}? Kies een bestaande map.</source>
+        <translation>Cannot write the file {path}: does the folder {folder} exist? Choose an existing folder.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kan het bestand {path} niet schrijven: er is geen toestemming om in die map te schrijven. Kies een andere map.</source>
+        <translation>Cannot write the file {path}: there is no permission to write in that folder. Choose another folder.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kan het bestand {path} niet schrijven: de schijf is vol. Kies een andere plek.</source>
+        <translation>Cannot write the file {path}: the disk is full. Choose another place.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kan het bestand {path} niet schrijven ({reason}). Kies een andere plek.</source>
+        <translation>Cannot write the file {path} ({reason}). Choose another place.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>{path} is een map. Geef een bestandsnaam, bijvoorbeeld {example}.</source>
+        <translation>{path} is a folder. Give a file name, for example {example}.</translation>
     </message>
 </context>
 <context>
@@ -3935,6 +4446,20 @@ EMERGENCY</translation>
         <location line="+18"/>
         <source>Pincode onjuist. Na {most} verkeerde pogingen is inloggen {wait} geblokkeerd.</source>
         <translation>Wrong PIN. After {most} wrong attempts, signing in is blocked for {wait}.</translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <location filename="../../noodpost/storage/placement.py" line="+215"/>
+        <source>De gegevensmap {folder} staat op een netwerkschijf{where}; valt de verbinding weg, dan kan de database beschadigd raken. De database hoort op de eigen schijf van deze laptop. Kies een map op de eigen schijf met --data-dir, of gebruik de standaardmap {default}. Een USB-stick gebruikt u alleen voor bundels en back-ups.</source>
+        <extracomment>File system types that live on another machine.</extracomment>
+        <translation>The data folder {folder} is on a network drive{where}; if the connection drops, the database can be damaged. The database belongs on this laptop&apos;s own disk. Choose a folder on the own disk with --data-dir, or use the default folder {default}. Use a USB stick only for bundles and backups.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De gegevensmap {folder} staat op een USB-stick of andere verwisselbare schijf{where}; wordt die eruit getrokken, dan kan de database beschadigd raken. De database hoort op de eigen schijf van deze laptop. Kies een map op de eigen schijf met --data-dir, of gebruik de standaardmap {default}. Een USB-stick gebruikt u alleen voor bundels en back-ups.</source>
+        <translation>The data folder {folder} is on a USB stick or other removable drive{where}; if it is pulled out, the database can be damaged. The database belongs on this laptop&apos;s own disk. Choose a folder on the own disk with --data-dir, or use the default folder {default}. Use a USB stick only for bundles and backups.</translation>
     </message>
 </context>
 <context>
@@ -4711,6 +5236,83 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>Rations</name>
+    <message>
+        <location filename="../../noodpost/core/rations.py" line="+107"/>
+        <source>dag</source>
+        <extracomment>The time zone every &quot;today&quot; and every clock time shown to a volunteer is counted in. The ``tzdata`` package is a runtime dependency: Windows has no time zone database of its own. The plural of the catalogue&apos;s count units (a volunteer&apos;s own unit without an entry here, or a measure such as ``l`` or ``kg``, is the same for one and for more).</extracomment>
+        <translation>day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dagen</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>uur</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>minuut</source>
+        <translation>minute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minuten</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> en </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>{received} (geen rantsoen)</source>
+        <translation>{received} (no ration)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{received} van {limit}</source>
+        <translation>{received} of {limit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · weer vanaf {time}</source>
+        <translation> · again from {time}</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{item}: vandaag al {received} van {limit} ontvangen.</source>
+        <translation>{item}: already received {received} of {limit} today.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{item}: het rantsoen is {limit} per dag voor dit huishouden.</source>
+        <translation>{item}: the ration is {limit} per day for this household.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Met {quantity} erbij wordt het {total}: {over} meer dan het rantsoen.</source>
+        <translation>With {quantity} more it becomes {total}: {over} more than the ration.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Vorige uitgifte {item} om {time} ({ago} geleden); tussen twee uitgiftes zit minstens {interval}. Weer mogelijk vanaf {ready}.</source>
+        <translation>Previous hand-out of {item} at {time} ({ago} ago); there must be at least {interval} between two hand-outs. Possible again from {ready}.</translation>
+    </message>
+</context>
+<context>
+    <name>RationsPlural</name>
+    <message>
+        <location line="-189"/>
+        <source>uur</source>
+        <translation>hours</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+37"/>
@@ -4815,11 +5417,26 @@ EMERGENCY</translation>
         <source>Herstelcode van %1</source>
         <translation>Recovery code of %1</translation>
     </message>
+    <message>
+        <location filename="../../noodpost/core/recovery_code.py" line="+33"/>
+        <source>Deze herstelcode bevat een typefout: controleer elk teken met wat u hebt opgeschreven (7 groepen van 4 tekens). Er is niets veranderd.</source>
+        <translation>This recovery code contains a typing error: check each character against what you wrote down (7 groups of 4 characters). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Het teken &apos;{char}&apos; komt in een herstelcode niet voor. Controleer wat u hebt opgeschreven. Er is niets veranderd.</source>
+        <translation>The character &apos;{char}&apos; does not occur in a recovery code. Check what you wrote down. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Een herstelcode heeft {length} tekens (7 groepen van 4); deze heeft er {typed}. Er is niets veranderd.</source>
+        <translation>A recovery code has {length} characters (7 groups of 4); this one has {typed}. Nothing has been changed.</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location line="+89"/>
+        <location filename="../../noodpost/gui/dialogs/recovery_code.py" line="+89"/>
         <source>Noodpost — herstelcode</source>
         <translation>Noodpost — recovery code</translation>
     </message>
@@ -5315,6 +5932,109 @@ EMERGENCY</translation>
     </message>
 </context>
 <context>
+    <name>Restore</name>
+    <message>
+        <location filename="../../noodpost/storage/restore.py" line="+85"/>
+        <source>{name} is geen bruikbare back-up van Noodpost ({why}). Er is niets veranderd. Kies een andere back-up, bijvoorbeeld de nieuwste uit de map &apos;backups&apos;.</source>
+        <translation>{name} is not a usable Noodpost backup ({why}). Nothing has been changed. Choose another backup, for example the newest one from the &apos;backups&apos; folder.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Het bestand {path} bestaat niet. Er is niets veranderd.</source>
+        <translation>The file {path} does not exist. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>een onvolledig bestand</source>
+        <translation>an incomplete file</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>beschadigd: {check}</source>
+        <translation>damaged: {check}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>geen Noodpost-database: {reason}</source>
+        <translation>not a Noodpost database: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>er is geen noodsteunpunt in ingericht</source>
+        <translation>no post has been set up in it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} is gemaakt met een nieuwere versie van Noodpost en kan met deze versie niet worden teruggezet. Installeer de nieuwste versie van Noodpost; er is niets veranderd.</source>
+        <translation>{name} was made with a newer version of Noodpost and cannot be restored with this version. Install the latest version of Noodpost; nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>De database wordt nog gebruikt (is Noodpost nog geopend, of loopt er een andere opdracht?). Sluit Noodpost eerst en probeer het dan opnieuw. Er is niets veranderd.</source>
+        <translation>The database is still in use (is Noodpost still open, or is another command running?). Close Noodpost first and then try again. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>oefengegevens</source>
+        <translation>practice data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>echte gegevens</source>
+        <translation>real data</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deze back-up bevat {backup} en deze map {folder}; oefengegevens en echte gegevens worden nooit gemengd. Er is niets veranderd. Kies een back-up van dezelfde soort, of een lege map.</source>
+        <translation>This backup holds {backup} and this folder {folder}; practice data and real data are never mixed. Nothing has been changed. Choose a backup of the same kind, or an empty folder.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deze back-up is van een andere installatie ({name}, {code}) dan de gegevens in deze map ({here}).</source>
+        <translation>This backup is from a different installation ({name}, {code}) than the data in this folder ({here}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>De gegevens van deze installatie worden opzij gezet en vervangen door die van de andere installatie.</source>
+        <translation>The data of this installation will be set aside and replaced by that of the other installation.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Synchroniseren lukt pas weer als ook de map &apos;keys&apos; van die installatie wordt teruggezet.</source>
+        <translation>Syncing will only work again once that installation&apos;s &apos;keys&apos; folder is restored too.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Doe dit alleen als u zeker weet dat dit de bedoeling is, bijvoorbeeld om een kapotte laptop te vervangen.</source>
+        <translation>Only do this if you are sure it is intended, for example to replace a broken laptop.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Terugzetten in {folder} is niet gelukt</source>
+        <translation>Restoring into {folder} did not succeed</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>De oude database staat weer op haar plaats.</source>
+        <translation>The old database is back in its place.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>De oude database staat veilig in {name}.</source>
+        <translation>The old database is safe in {name}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Terugzetten is niet gelukt ({reason}). {where} Sluit Noodpost en probeer het opnieuw.</source>
+        <translation>Restoring did not succeed ({reason}). {where} Close Noodpost and try again.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Het verplaatsen naar {folder} is niet gelukt</source>
+        <translation>Moving to {folder} did not succeed</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/restore.py" line="+55"/>
@@ -5484,6 +6204,62 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>SealedBackup</name>
+    <message>
+        <location filename="../../noodpost/storage/sealed_backup.py" line="+140"/>
+        <source>{name} is beschadigd of veranderd ({why}); deze versleutelde back-up kan niet worden geopend. Er is niets veranderd. Kies een andere back-up.</source>
+        <extracomment>Argon2id limits for the key derived from the code. The code has 120 random bits, so the work factor is a second lock, not the only one: moderate, for an old laptop. Who a file key is sealed to.</extracomment>
+        <translation>{name} is damaged or has been changed ({why}); this encrypted backup cannot be opened. Nothing has been changed. Choose another backup.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>geen versleutelde back-up van Noodpost</source>
+        <translation>not an encrypted Noodpost backup</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} is gemaakt met een nieuwere versie van Noodpost. Installeer de nieuwste versie van Noodpost; er is niets veranderd.</source>
+        <translation>{name} was made with a newer version of Noodpost. Install the latest version of Noodpost; nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>de kop klopt niet</source>
+        <translation>the header is not right</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+141"/>
+        <location line="+8"/>
+        <source>te kort</source>
+        <translation>too short</translation>
+    </message>
+    <message>
+        <location line="-127"/>
+        <source>Het bestand {path} bestaat niet. Er is niets veranderd.</source>
+        <translation>The file {path} does not exist. Nothing has been changed.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Deze herstelcode past niet bij deze back-up (verkeerde code). Er is niets veranderd. Gebruik de herstelcode die bij het inrichten van deze post is opgeschreven, of vraag de C-NSP om hulp.</source>
+        <translation>This recovery code does not match this backup (wrong code). Nothing has been changed. Use the recovery code that was written down when this post was set up, or ask the C-NSP for help.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>het sleutelblok is veranderd</source>
+        <translation>the key block has been changed</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>de inhoud klopt niet</source>
+        <translation>the contents are not right</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>er staat iets achter het einde</source>
+        <translation>there is something after the end</translation>
+    </message>
+</context>
+<context>
     <name>Services</name>
     <message>
         <location filename="../../noodpost/services/base.py" line="+157"/>
@@ -5600,6 +6376,66 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <location line="+3"/>
         <source>De capaciteit kan niet negatief zijn.</source>
         <translation>The capacity cannot be negative.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupNode</name>
+    <message>
+        <location filename="../../noodpost/setup_node.py" line="+102"/>
+        <source>Kies als rol &apos;post&apos; (noodsteunpunt) of &apos;hub&apos; (C-NSP).</source>
+        <extracomment>The field names :class:`SetupProblem` uses.</extracomment>
+        <translation>Choose &apos;post&apos; (L-NSP) or &apos;hub&apos; (C-NSP) as the role.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Geef het noodsteunpunt een naam.</source>
+        <translation>Give the post a name.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>De naam bevat een teken dat niet te tonen is (zoals een regeleinde).</source>
+        <translation>The name contains a character that cannot be shown (such as a line break).</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>De capaciteit kan niet negatief zijn.</source>
+        <extracomment>The most people a post can be set up for: far beyond any hall, within what SQLite stores.</extracomment>
+        <translation>The capacity cannot be negative.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>De capaciteit is te groot: hooguit {most} personen.</source>
+        <translation>The capacity is too large: at most {most} people.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&apos;{value}&apos; is geen taak van een noodsteunpunt.</source>
+        <translation>&apos;{value}&apos; is not a task of a post.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Vul de naam van de coördinator in.</source>
+        <translation>Enter the coordinator&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>De naam is te lang (hooguit 200 tekens).</source>
+        <translation>The name is too long (at most 200 characters).</translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>Een noodsteunpunt (post) bewaart zijn gegevens altijd in een bestand in zijn eigen map; --database is alleen voor een C-NSP (--role hub).</source>
+        <translation>A post always keeps its data in a file in its own folder; --database is only for a C-NSP (--role hub).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;{database}&apos; is geen PostgreSQL-database. Geef een URL als postgresql://noodpost@dbserver/regio.</source>
+        <translation>&apos;{database}&apos; is not a PostgreSQL database. Give a URL like postgresql://noodpost@dbserver/regio.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Deze map bevat al een ingericht noodsteunpunt; de identiteit en gegevens worden nooit overschreven. Kies een andere map met --data-dir.</source>
+        <translation>This folder already holds a post that has been set up; its identity and data are never overwritten. Choose another folder with --data-dir.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>AlarmAlert</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/alarm_alert.py" line="+289"/>
+        <location filename="../../noodpost/gui/alarm_alert.py" line="+290"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
         <translation>
             <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
@@ -111,7 +111,7 @@
 <context>
     <name>PaperEntryDialog</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/paper_entry.py" line="+225"/>
+        <location filename="../../noodpost/gui/dialogs/paper_entry.py" line="+231"/>
         <source>%n uitgifte(n)</source>
         <translation>
             <numerusform>%n uitgifte</numerusform>

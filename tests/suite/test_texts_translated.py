@@ -58,7 +58,6 @@ def _written_in_place(argument: ast.expr) -> bool:
     return False
 
 
-@pytest.mark.xfail(strict=True, reason="the services are being converted (issue 18)")
 def test_no_refusal_is_written_in_dutch_in_place() -> None:
     modules = _modules()
     errors = _user_errors(modules)

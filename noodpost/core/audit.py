@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from noodpost.core.i18n import recorded, translate
+
 
 class AuditAction(StrEnum):
     """One kind of audited action. The value is stored; keep it stable."""
@@ -27,23 +29,32 @@ class AuditAction(StrEnum):
     RECOVERY_HELP = "recovery_help"
 
 
-#: Dutch words for the audit view and ``audit verify``.
-ACTION_LABELS: dict[AuditAction, str] = {
-    AuditAction.INIT: "ingericht",
-    AuditAction.SIGN_IN: "inlog",
-    AuditAction.SIGN_IN_LOCK: "inloggen geblokkeerd",
-    AuditAction.PAIRING_EXPORT: "koppelbestand gemaakt",
-    AuditAction.PAIRING_IMPORT: "hub gekoppeld",
-    AuditAction.POST_APPROVE: "post goedgekeurd",
-    AuditAction.POST_REPLACE: "sleutel van post vervangen",
-    AuditAction.BUNDLE_IMPORT: "bundel ingelezen",
-    AuditAction.BUNDLE_EXPORT: "bundel geschreven",
-    AuditAction.BACKUP: "back-up",
-    AuditAction.RESTORE: "back-up teruggezet",
-    AuditAction.EXPORT: "export",
-    AuditAction.VIEW_PERSONAL: "persoonslijst bekeken",
-    AuditAction.SEARCH_MESSAGES: "veilig-en-wel gezocht",
-    AuditAction.SEARCH_HOUSEHOLDS: "huishouden gezocht",
-    AuditAction.PURGE: "persoonsgegevens geanonimiseerd",
-    AuditAction.RECOVERY_HELP: "hulp bij terugzetten zonder herstelcode",
+def action_labels() -> dict[str, str]:
+    """The words for the actions, in the interface's language (the audit view)."""
+    return {
+        AuditAction.INIT: translate("AuditAction", "ingericht"),
+        AuditAction.SIGN_IN: translate("AuditAction", "inlog"),
+        AuditAction.SIGN_IN_LOCK: translate("AuditAction", "inloggen geblokkeerd"),
+        AuditAction.PAIRING_EXPORT: translate("AuditAction", "koppelbestand gemaakt"),
+        AuditAction.PAIRING_IMPORT: translate("AuditAction", "hub gekoppeld"),
+        AuditAction.POST_APPROVE: translate("AuditAction", "post goedgekeurd"),
+        AuditAction.POST_REPLACE: translate("AuditAction", "sleutel van post vervangen"),
+        AuditAction.BUNDLE_IMPORT: translate("AuditAction", "bundel ingelezen"),
+        AuditAction.BUNDLE_EXPORT: translate("AuditAction", "bundel geschreven"),
+        AuditAction.BACKUP: translate("AuditAction", "back-up"),
+        AuditAction.RESTORE: translate("AuditAction", "back-up teruggezet"),
+        AuditAction.EXPORT: translate("AuditAction", "export"),
+        AuditAction.VIEW_PERSONAL: translate("AuditAction", "persoonslijst bekeken"),
+        AuditAction.SEARCH_MESSAGES: translate("AuditAction", "veilig-en-wel gezocht"),
+        AuditAction.SEARCH_HOUSEHOLDS: translate("AuditAction", "huishouden gezocht"),
+        AuditAction.PURGE: translate("AuditAction", "persoonsgegevens geanonimiseerd"),
+        AuditAction.RECOVERY_HELP: translate(
+            "AuditAction", "hulp bij terugzetten zonder herstelcode"
+        ),
+    }
+
+
+#: The Dutch words, for ``audit verify`` and the command line.
+ACTION_LABELS: dict[str, str] = {
+    action: recorded(words) for action, words in action_labels().items()
 }

@@ -139,7 +139,7 @@ def exit_failure_box(parent: QWidget | None, error: UserError) -> QMessageBox:
     box = QMessageBox(parent)
     box.setObjectName("backup_exit_failed")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Noodpost — back-up")
+    box.setWindowTitle(QCoreApplication.translate("BackupTimer", "Noodpost — back-up"))
     box.setText(
         QCoreApplication.translate(
             "BackupTimer",

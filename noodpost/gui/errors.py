@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from noodpost.core.errors import UserError
@@ -54,12 +55,15 @@ def bug_dialog(parent: QWidget | None, log_file: Path) -> QMessageBox:
     """The dialog for an unexpected error: what to do, where the log is, its last lines."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Noodpost — onverwachte fout")
-    box.setText("Er ging iets mis in Noodpost.")
+    box.setWindowTitle(QCoreApplication.translate("BugDialog", "Noodpost — onverwachte fout"))
+    box.setText(QCoreApplication.translate("BugDialog", "Er ging iets mis in Noodpost."))
     box.setInformativeText(
-        "Wat al was opgeslagen, blijft bewaard. Probeer het nog eens; lukt het niet, meld het "
-        "dan aan de coördinator of de beheerder en noem dit logbestand:\n"
-        f"{log_file}"
+        QCoreApplication.translate(
+            "BugDialog",
+            "Wat al was opgeslagen, blijft bewaard. Probeer het nog eens; lukt het niet, meld "
+            "het dan aan de coördinator of de beheerder en noem dit logbestand:",
+        )
+        + f"\n{log_file}"
     )
     tail = log_tail(log_file)
     if tail:

@@ -31,7 +31,14 @@ from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM
 from noodpost.core.rations import EPSILON, day_bounds, format_quantity
-from noodpost.core.vocabulary import NodeRole, ShiftStatus, Urgency, VisitStatus, label
+from noodpost.core.vocabulary import (
+    NodeRole,
+    ShiftStatus,
+    Urgency,
+    VisitStatus,
+    label,
+    screen_label,
+)
 from noodpost.services.alarms import OPEN_STATUSES, AlarmInfo, AlarmsService
 from noodpost.services.base import ServiceContext
 from noodpost.services.generator import FuelState, fuel_hours_text, fuel_states
@@ -188,11 +195,11 @@ class PostRow:
         for counts in per_category.values():
             total = sum(n.count for n in counts)
             urgent = [
-                f"{n.count} {n.urgency_label}"
+                f"{n.count} {screen_label(n.urgency)}"
                 for n in counts
                 if n.urgency in (Urgency.IMMEDIATE, Urgency.HIGH)
             ]
-            text = f"{counts[0].category_label}: {total}"
+            text = f"{screen_label(counts[0].category)}: {total}"
             if urgent:
                 text += f" ({', '.join(urgent)})"
             parts.append(text)

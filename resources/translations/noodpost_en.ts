@@ -2,39 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+46"/>
-        <source>(zonder naam)</source>
-        <translation>(no name)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>geb. %1</source>
-        <translation>born %1</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>geboortejaar onbekend</source>
-        <translation>year of birth unknown</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>kaart %1</source>
-        <translation>card %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>aanwezig</source>
-        <translation>present</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>niet aanwezig</source>
-        <translation>not present</translation>
-    </message>
-</context>
-<context>
     <name>AcknowledgeDialog</name>
     <message>
         <location filename="../../noodpost/gui/dialogs/alarm_form.py" line="+260"/>
@@ -528,11 +495,114 @@
     </message>
 </context>
 <context>
+    <name>AuditAction</name>
+    <message>
+        <location filename="../../noodpost/core/audit.py" line="+35"/>
+        <source>ingericht</source>
+        <translation>set up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inlog</source>
+        <translation>sign-in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inloggen geblokkeerd</source>
+        <translation>sign-in blocked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>koppelbestand gemaakt</source>
+        <translation>pairing file made</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hub gekoppeld</source>
+        <translation>hub paired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>post goedgekeurd</source>
+        <translation>post approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sleutel van post vervangen</source>
+        <translation>post&apos;s key replaced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundel ingelezen</source>
+        <translation>bundle read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bundel geschreven</source>
+        <translation>bundle written</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>back-up</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>back-up teruggezet</source>
+        <translation>backup restored</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>persoonslijst bekeken</source>
+        <translation>list of persons viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>veilig-en-wel gezocht</source>
+        <translation>safe and well searched</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>huishouden gezocht</source>
+        <translation>household searched</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>persoonsgegevens geanonimiseerd</source>
+        <translation>personal data anonymised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hulp bij terugzetten zonder herstelcode</source>
+        <translation>help with a restore without recovery code</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+49"/>
-        <source>Noodpost — auditlogboek</source>
+        <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+45"/>
+        <source>gelukt</source>
         <extracomment>How many of the newest entries the list shows.</extracomment>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GEWEIGERD</source>
+        <translation>REFUSED</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MISLUKT</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Noodpost — auditlogboek</source>
         <translation>Noodpost — audit log</translation>
     </message>
     <message>
@@ -586,7 +656,7 @@
         <translation>(system or command line)</translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Intact: %n regel(s) gecontroleerd, niets gewijzigd of verwijderd.</source>
         <translation>
             <numerusform>Intact: %n line checked, nothing changed or deleted.</numerusform>
@@ -799,11 +869,12 @@
     <name>BackupTimer</name>
     <message>
         <location filename="../../noodpost/gui/backup_timer.py" line="+87"/>
+        <location line="+55"/>
         <source>Noodpost — back-up</source>
         <translation>Noodpost — backup</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-40"/>
         <source>op deze laptop en de USB-stick</source>
         <translation>on this laptop and the USB stick</translation>
     </message>
@@ -826,6 +897,24 @@
         <location line="+31"/>
         <source>De back-up bij het afsluiten is niet gelukt. De gegevens zelf zijn veilig opgeslagen; maak bij de volgende start een back-up (menu Noodpost → Back-up maken).</source>
         <translation>The backup on closing did not work. The data itself is safely saved; make a backup at the next start (menu Noodpost → Make backup).</translation>
+    </message>
+</context>
+<context>
+    <name>BugDialog</name>
+    <message>
+        <location filename="../../noodpost/gui/errors.py" line="+58"/>
+        <source>Noodpost — onverwachte fout</source>
+        <translation>Noodpost — unexpected error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Er ging iets mis in Noodpost.</source>
+        <translation>Something went wrong in Noodpost.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wat al was opgeslagen, blijft bewaard. Probeer het nog eens; lukt het niet, meld het dan aan de coördinator of de beheerder en noem dit logbestand:</source>
+        <translation>What was already saved is kept. Try again; if that does not work, tell the coordinator or the administrator and name this log file:</translation>
     </message>
 </context>
 <context>
@@ -1809,7 +1898,7 @@ EMERGENCY</translation>
         <translation>Recent actions</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+74"/>
         <source>⚠ Vol: %1 / %2</source>
         <translation>⚠ Full: %1 / %2</translation>
     </message>
@@ -2640,7 +2729,37 @@ EMERGENCY</translation>
 <context>
     <name>HouseholdSearchDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+30"/>
+        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+43"/>
+        <source>geb. %1</source>
+        <translation>born %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>geboortejaar onbekend</source>
+        <translation>year of birth unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(zonder naam)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>kaart %1</source>
+        <translation>card %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>aanwezig</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>niet aanwezig</source>
+        <translation>not present</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Huishouden zoeken</source>
         <translation>Find household</translation>
     </message>
@@ -5676,7 +5795,7 @@ EMERGENCY</translation>
 <context>
     <name>RegionalService</name>
     <message>
-        <location filename="../../noodpost/services/regional.py" line="+106"/>
+        <location filename="../../noodpost/services/regional.py" line="+113"/>
         <source>{item} {amount} (minimum {minimum})</source>
         <extracomment>The hand-out rate for &quot;hours left&quot; is measured over this many hours. How many logbook lines the detail of a post shows. Per ``(origin, incarnation)`` of other nodes: the highest event seq held here.</extracomment>
         <translation>{item} {amount} (minimum {minimum})</translation>
@@ -6833,9 +6952,27 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
+    <name>StartupCheck</name>
+    <message>
+        <location filename="../../noodpost/gui/dialogs/startup_check.py" line="+182"/>
+        <source>Noodpost kan de gegevens nu naar %1 verplaatsen: de gegevens, de sleutels en de instellingen worden gekopieerd en gecontroleerd; de oude database blijft bewaard onder een andere naam.</source>
+        <translation>Noodpost can move the data to %1 now: the data, the keys and the settings are copied and checked; the old database is kept under another name.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Verplaatsen</source>
+        <translation>&amp;Move</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Noodpost &amp;afsluiten</source>
+        <translation>&amp;Quit Noodpost</translation>
+    </message>
+</context>
+<context>
     <name>StartupCheckDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/startup_check.py" line="+66"/>
+        <location line="-129"/>
         <source>Noodpost — database beschadigd</source>
         <translation>Noodpost — database damaged</translation>
     </message>
@@ -6865,7 +7002,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>&amp;Quit Noodpost</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Back-upbestand kiezen</source>
         <translation>Choose backup file</translation>
     </message>
@@ -7623,12 +7760,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Send &amp;reply…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Levering a&amp;nnuleren…</source>
-        <translation>Ca&amp;ncel delivery…</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>&amp;Aanvraag sturen…</source>
         <translation>Send &amp;request…</translation>
     </message>
@@ -7683,7 +7815,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Report re&amp;ceipt…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="-10"/>
+        <source>Levering ann&amp;uleren…</source>
+        <translation>Cancel deli&amp;very…</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>onderweg — ontvangst nog melden</source>
         <translation>on the way — arrival still to report</translation>
     </message>
@@ -9510,27 +9647,9 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
 </context>
 <context>
-    <name>box</name>
-    <message>
-        <location filename="../../noodpost/gui/dialogs/startup_check.py" line="+58"/>
-        <source>Noodpost kan de gegevens nu naar %1 verplaatsen: de gegevens, de sleutels en de instellingen worden gekopieerd en gecontroleerd; de oude database blijft bewaard onder een andere naam.</source>
-        <translation>Noodpost can now move the data to %1: the data, the keys and the settings are copied and checked; the old database is kept under a different name.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>&amp;Verplaatsen</source>
-        <translation>&amp;Move</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Noodpost &amp;afsluiten</source>
-        <translation>&amp;Quit Noodpost</translation>
-    </message>
-</context>
-<context>
     <name>dialog</name>
     <message>
-        <location line="-22"/>
+        <location filename="../../noodpost/gui/dialogs/startup_check.py" line="+43"/>
         <source>Back-up teruggezet</source>
         <translation>Backup restored</translation>
     </message>

@@ -26,7 +26,7 @@
 <context>
     <name>AuditViewDialog</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+171"/>
+        <location filename="../../noodpost/gui/dialogs/audit_view.py" line="+181"/>
         <source>Intact: %n regel(s) gecontroleerd, niets gewijzigd of verwijderd.</source>
         <translation>
             <numerusform>Intact: %n regel gecontroleerd, niets gewijzigd of verwijderd.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>HouseholdSearchDialog</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+209"/>
+        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+215"/>
         <source>%n huishouden(s) gevonden. Kies met de pijltjes, open met Enter.</source>
         <translation>
             <numerusform>%n huishouden gevonden. Kies met de pijltjes, open met Enter.</numerusform>

@@ -8,7 +8,7 @@ the first broken entry.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from noodpost.core.audit import action_labels
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
 from noodpost.core.rations import local_time
@@ -36,7 +37,15 @@ SHOWN = 500
 OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 8px; border: 1px solid #146c43;"
 ERROR_STYLE = "background: #f8d7da; color: #58151c; padding: 8px; border: 1px solid #b00020;"
 NOTE_STYLE = "color: #333;"
-RESULT_WORDS = {"ok": "gelukt", "geweigerd": "GEWEIGERD", "mislukt": "MISLUKT"}
+
+
+def result_words() -> dict[str, str]:
+    """The stored results of an audit entry, as the list shows them."""
+    return {
+        "ok": QCoreApplication.translate("AuditViewDialog", "gelukt"),
+        "geweigerd": QCoreApplication.translate("AuditViewDialog", "GEWEIGERD"),
+        "mislukt": QCoreApplication.translate("AuditViewDialog", "MISLUKT"),
+    }
 
 
 class AuditViewDialog(QDialog):
@@ -141,12 +150,13 @@ class AuditViewDialog(QDialog):
             who = self.tr("(systeem of opdrachtregel)")
         else:
             who = names.get(line.actor, line.actor[:8])
-        result = RESULT_WORDS.get(line.result, line.result)
+        result = result_words().get(line.result, line.result)
         what = line.object
         prefix, _, volunteer_id = what.partition(" ")
         if prefix == "vrijwilliger" and volunteer_id in names:  # stored as an id, shown by name
             what = f"vrijwilliger {names[volunteer_id]}"
-        for column, text in enumerate((when, who, line.action_label, what, result)):
+        action = action_labels().get(line.action, line.action_label)
+        for column, text in enumerate((when, who, action, what, result)):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, line.entry_id)

@@ -38,16 +38,22 @@ REFUSED_STYLE = "color: #58151c; font-weight: bold;"
 def match_text(match: HouseholdMatch) -> str:
     """``Bakker · 2 personen · geb. 1950 · kaart 7K3Q-9XW2 · aanwezig``."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("HouseholdSearchDialog", text)
-
     years = ", ".join(str(year) for year in match.birth_years)
+    born = (
+        QCoreApplication.translate("HouseholdSearchDialog", "geb. %1").replace("%1", years)
+        if years
+        else QCoreApplication.translate("HouseholdSearchDialog", "geboortejaar onbekend")
+    )
     parts = [
-        match.name or tr("(zonder naam)"),
+        match.name or QCoreApplication.translate("HouseholdSearchDialog", "(zonder naam)"),
         persons_text(match.size),
-        tr("geb. %1").replace("%1", years) if years else tr("geboortejaar onbekend"),
-        tr("kaart %1").replace("%1", match.pretty_code),
-        tr("aanwezig") if match.present else tr("niet aanwezig"),
+        born,
+        QCoreApplication.translate("HouseholdSearchDialog", "kaart %1").replace(
+            "%1", match.pretty_code
+        ),
+        QCoreApplication.translate("HouseholdSearchDialog", "aanwezig")
+        if match.present
+        else QCoreApplication.translate("HouseholdSearchDialog", "niet aanwezig"),
     ]
     if match.postcode:
         parts.insert(3, match.postcode)

@@ -14,10 +14,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from noodpost.core.rations import format_quantity
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.supplies_forms import parse_quantity, quantity_field
+from noodpost.gui.units import quantity_text
 from noodpost.services.opening_stock import OpeningStockService
 from noodpost.services.supply_types import StockLine
 
@@ -63,7 +63,7 @@ class OpeningStockDialog(SavingDialog):
             grid.addWidget(name, row, 0)
             grid.addWidget(field, row, 1)
             grid.addWidget(QLabel(item.unit), row, 2)
-            grid.addWidget(QLabel(format_quantity(line.quantity, item.unit)), row, 3)
+            grid.addWidget(QLabel(quantity_text(line.quantity, item.unit)), row, 3)
             self.fields[item.id] = field
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

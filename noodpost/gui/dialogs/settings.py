@@ -40,7 +40,7 @@ class SettingsDialog(QDialog):
         self.app = app
         settings = app.settings
         self.setWindowTitle(self.tr("Noodpost — instellingen"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)  # the backup folder's placeholder whole
 
         heading = QLabel(self.tr("Instellingen van deze laptop"))
         larger_font(heading, 6, bold=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -107,6 +107,9 @@ class StartupCheckDialog(QDialog):
         layout.addWidget(details)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        margins = layout.contentsMargins()  # every button whole, in either language
+        wide = buttons.sizeHint().width() + margins.left() + margins.right()
+        self.setMinimumWidth(max(640, wide))
 
     @Slot()
     def restore_newest(self) -> None:
@@ -176,15 +179,22 @@ def placement_box(data_dir: Path, problem: str, parent: QWidget | None = None) -
     box.setText(problem)
     target = default_data_dir()
     box.setInformativeText(
-        box.tr(
+        QCoreApplication.translate(
+            "StartupCheck",
             "Noodpost kan de gegevens nu naar %1 verplaatsen: de gegevens, de sleutels en de "
             "instellingen worden gekopieerd en gecontroleerd; de oude database blijft bewaard "
-            "onder een andere naam."
+            "onder een andere naam.",
         ).replace("%1", str(target))
     )
-    move = box.addButton(box.tr("&Verplaatsen"), QMessageBox.ButtonRole.AcceptRole)
+    move = box.addButton(
+        QCoreApplication.translate("StartupCheck", "&Verplaatsen"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     move.setObjectName("move_data")
-    close = box.addButton(box.tr("Noodpost &afsluiten"), QMessageBox.ButtonRole.RejectRole)
+    close = box.addButton(
+        QCoreApplication.translate("StartupCheck", "Noodpost &afsluiten"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
     close.setObjectName("close_noodpost")
     box.setDefaultButton(move)
     return box

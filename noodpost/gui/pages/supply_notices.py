@@ -180,7 +180,7 @@ class SupplyNoticesPage(Page):
                 self.tr("&Antwoord sturen…"), "request_answer", self.open_answer
             )
             self.cancel_button = self._button(
-                self.tr("Levering a&nnuleren…"), "dispatch_cancel", self.open_cancel
+                self.tr("Levering ann&uleren…"), "dispatch_cancel", self.open_cancel
             )
             buttons = [
                 self.new_button,

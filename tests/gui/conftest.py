@@ -13,6 +13,7 @@ from nodekit import close_context, hub_context
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from test_translations import build_qm
 
 from noodpost.app import build_context, build_main_window
 from noodpost.config import resources_dir
@@ -20,6 +21,7 @@ from noodpost.core.clock import FixedClock
 from noodpost.gui.application import create_application
 from noodpost.gui.context import AppContext
 from noodpost.gui.main_window import MainWindow
+from noodpost.gui.translations import install_translators, remove_translators
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database
 from noodpost.sync.keys import create_keys
@@ -43,6 +45,24 @@ def dutch_plurals(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) 
     qapp.installTranslator(translator)
     yield
     qapp.removeTranslator(translator)
+
+
+@pytest.fixture(scope="session")
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Both catalogues compiled once for the run (what ``make qm`` does)."""
+    return build_qm(tmp_path_factory.mktemp("qm"))
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, compiled: Path) -> Iterator[str]:
+    """The language a test names (``parametrize("language", […], indirect=True)``), installed
+    as ``noodpost`` installs it, and removed after."""
+    app = QApplication.instance()
+    assert app is not None
+    chosen: str = request.param
+    translators: list[QTranslator] = install_translators(app, chosen, compiled)
+    yield chosen
+    remove_translators(app, translators)
 
 
 @pytest.fixture

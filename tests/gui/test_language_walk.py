@@ -23,14 +23,14 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import dialog_openers as openers
 import pytest
 from keyboard import activate, opened, press
 from nodekit import close_context
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer, QTranslator
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from test_translations import build_qm
 
 from noodpost.app import _background_sync, _backups, install_power
 from noodpost.core import vocabulary
@@ -65,7 +64,7 @@ from noodpost.gui.pages.desk import DeskPage
 from noodpost.gui.pages.supplies import SuppliesPage
 from noodpost.gui.pages.supply_notices import SupplyNoticesPage
 from noodpost.gui.power import PowerReading
-from noodpost.gui.translations import install_translators, remove_translators, translations_dir
+from noodpost.gui.translations import translations_dir
 from noodpost.services.demo import DEMO_PIN
 
 #: The PIN of the coordinator signed in at the hub (``nodekit``).
@@ -115,23 +114,6 @@ def _patterns(texts: set[str]) -> list[tuple[str, re.Pattern[str]]]:
 
 DUTCH, ENGLISH = _catalogue()
 PATTERNS = {"en": _patterns(DUTCH), "nl": _patterns(ENGLISH)}
-
-
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_qm(tmp_path_factory.mktemp("qm"))
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest, compiled: Path) -> Iterator[str]:
-    app = QApplication.instance()
-    assert app is not None
-    chosen: str = request.param
-    translators: list[QTranslator] = install_translators(app, chosen, compiled)
-    yield chosen
-    remove_translators(app, translators)
-
-    remove_translators(app, translators)
 
 
 def _columns(model: QAbstractItemModel) -> int:

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
-from test_translations import build_qm
+from PySide6.QtCore import QCoreApplication
 
-from noodpost.gui.translations import install_translators, remove_translators, translations_dir
+from noodpost.gui.translations import translations_dir
 from noodpost.gui.units import quantity_text
 
 pytestmark = pytest.mark.gui
@@ -21,6 +17,8 @@ pytestmark = pytest.mark.gui
 #: What a plural source text marks and a shown text must not: 'regel(s)', 'melding(en)',
 #: 'persoon/personen'.
 UNCHOSEN = re.compile(r"\w\((s|en|n|ten|ken|ën)\)|\w/\w")
+#: An address (``postgresql://noodpost@dbserver/regio``) has slashes that are no plural.
+ADDRESS = re.compile(r"\w+://\S+")
 
 
 def _numerus(language: str) -> list[tuple[str, str, str]]:
@@ -34,21 +32,6 @@ def _numerus(language: str) -> list[tuple[str, str, str]]:
                 source = message.findtext("source") or ""
                 found.append((name, source, message.findtext("comment") or ""))
     return found
-
-
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_qm(tmp_path_factory.mktemp("qm"))
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest, compiled: Path) -> Iterator[str]:
-    app = QApplication.instance()
-    assert app is not None
-    chosen: str = request.param
-    translators: list[QTranslator] = install_translators(app, chosen, compiled)
-    yield chosen
-    remove_translators(app, translators)
 
 
 def test_both_catalogues_hold_the_same_plural_texts() -> None:
@@ -101,7 +84,7 @@ def test_no_count_is_shown_without_plural_forms() -> None:
         for message in root.iter("message")
         if message.get("numerus") != "yes"
         and (source := message.findtext("source") or "")
-        and UNCHOSEN.search(source)
+        and UNCHOSEN.search(ADDRESS.sub("", source))
         and re.search(r"\{\w+\}|%\d", source)
     ]
     assert by_hand == []

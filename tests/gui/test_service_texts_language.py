@@ -12,24 +12,21 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 import pytest
 from keyboard import activate, press
 from layout_check import layout_problems
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_language_walk import texts_of
-from test_translations import build_qm
 
 from noodpost.gui.context import AppContext
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.desk import DeskPage
-from noodpost.gui.translations import install_translators, remove_translators, translations_dir
+from noodpost.gui.translations import translations_dir
 
 pytestmark = [
     pytest.mark.gui,
@@ -72,21 +69,23 @@ def in_the_other_language(texts: set[str], language: str) -> set[str]:
     return {text for text in texts if any(pattern.search(text) for pattern in other)}
 
 
-@pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_qm(tmp_path_factory.mktemp("qm"))
+def _at_the_desk(qtbot: QtBot, window: MainWindow) -> DeskPage:
+    desk = window.show_page(0)
+    assert isinstance(desk, DeskPage)
+    activate(qtbot, window)
+    qtbot.waitUntil(desk.scan_field.hasFocus)
+    return desk
 
 
-@pytest.fixture(params=["en", "nl"])
-def language(request: pytest.FixtureRequest, compiled: Path) -> Iterator[str]:
-    app = QApplication.instance()
-    assert app is not None
-    chosen: str = request.param
-    translators: list[QTranslator] = install_translators(app, chosen, compiled)
-    yield chosen
-    remove_translators(app, translators)
+def _scan(desk: DeskPage, text: str, wait_idle: Callable[[], None]) -> None:
+    """``text`` typed over what the scan field holds, and Enter."""
+    desk.scan_field.clear()
+    QTest.keyClicks(desk.scan_field, text)
+    QTest.keyClick(desk.scan_field, Qt.Key.Key_Return)
+    wait_idle()
 
 
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
 def test_the_services_speak_the_language_of_the_desk(
     qtbot: QtBot,
     language: str,
@@ -95,24 +94,14 @@ def test_the_services_speak_the_language_of_the_desk(
     wait_idle: Callable[[], None],
 ) -> None:
     household = app_context.services.intake.register(size=3)
-    desk = main_window.show_page(0)
-    assert isinstance(desk, DeskPage)
-    activate(qtbot, main_window)
-    qtbot.waitUntil(desk.scan_field.hasFocus)
+    desk = _at_the_desk(qtbot, main_window)
     seen: dict[str, set[str]] = {}
-
-    def scan(text: str) -> None:
-        desk.scan_field.clear()
-        QTest.keyClicks(desk.scan_field, text)
-        QTest.keyClick(desk.scan_field, Qt.Key.Key_Return)
-        wait_idle()
-
     wrong_check = household.pretty_code[:-1] + ("A" if household.pretty_code[-1] != "A" else "B")
-    scan(wrong_check)
+    _scan(desk, wrong_check, wait_idle)
     seen["a mistyped code"] = texts_of(desk) | {desk.feedback.text()}
     assert desk.panel is None
 
-    scan(household.qr_text)
+    _scan(desk, household.qr_text, wait_idle)
     press(main_window, Qt.Key.Key_F1)
     wait_idle()
     seen["checked in"] = texts_of(desk) | {desk.feedback.text()}
@@ -135,6 +124,7 @@ def test_the_check_finds_a_dutch_sentence_in_english() -> None:
     assert in_the_other_language({shown}, "nl") == set()
 
 
+@pytest.mark.parametrize("language", ["en", "nl"], indirect=True)
 def test_a_long_answer_at_the_desk_is_shown_whole_on_a_small_screen(
     qtbot: QtBot,
     language: str,
@@ -146,15 +136,9 @@ def test_a_long_answer_at_the_desk_is_shown_whole_on_a_small_screen(
     two lines: on a 1366×768 laptop both are read whole, in either language."""
     household = app_context.services.intake.register(size=3)
     main_window.resize(1366, 768)
-    desk = main_window.show_page(0)
-    assert isinstance(desk, DeskPage)
-    activate(qtbot, main_window)
-    qtbot.waitUntil(desk.scan_field.hasFocus)
+    desk = _at_the_desk(qtbot, main_window)
     for typed in ("7K3Q", household.qr_text):  # first a short answer (a refusal), then a long
-        desk.scan_field.clear()
-        QTest.keyClicks(desk.scan_field, typed)
-        QTest.keyClick(desk.scan_field, Qt.Key.Key_Return)
-        wait_idle()
+        _scan(desk, typed, wait_idle)
     press(main_window, Qt.Key.Key_F1)
     wait_idle()
     press(main_window, Qt.Key.Key_F2)

@@ -58,6 +58,7 @@ from noodpost.gui.printing.sitrep import write_sitrep_pdf
 from noodpost.gui.runner import Runner
 from noodpost.gui.single_instance import claim_data_folder
 from noodpost.gui.translations import install_translators
+from noodpost.reports.noodlijst import NoodlijstService, form_items, record_printed
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.audit import AuditService
 from noodpost.services.backup import BackupService
@@ -68,7 +69,6 @@ from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.logbook import LogbookService
 from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
-from noodpost.services.noodlijst import NoodlijstService, form_items, record_printed
 from noodpost.services.purge import RetentionRound, anonymise_due
 from noodpost.services.retention import RetentionService
 from noodpost.services.setup import add_new_catalogue_items, is_initialised

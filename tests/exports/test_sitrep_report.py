@@ -16,10 +16,10 @@ from pdfkit import page_sizes_mm, pdf_text, render_pages
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NotFound
 from noodpost.gui.printing.sitrep import render_sitrep_pdf, write_sitrep_pdf
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
-from noodpost.services.sitrep import SitrepService
 from noodpost.services.status import node_status
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService

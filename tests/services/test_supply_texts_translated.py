@@ -17,12 +17,12 @@ from noodpost.core import i18n
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NeedsConfirmation, NotFound, UserError
 from noodpost.core.i18n import dutch
+from noodpost.reports.exports import ExportService, personal_contents
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.base import ServiceContext
-from noodpost.services.exports import ExportService, personal_contents
 from noodpost.services.generator import GeneratorService
 from noodpost.services.intake import IntakeService
 from noodpost.services.regional import Shortage
-from noodpost.services.sitrep import SitrepService
 from noodpost.services.supplies import SuppliesService
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)  # 10:00 Dutch time

@@ -1,6 +1,6 @@
 """The situation report as an A4 PDF: key figures, bottlenecks, a chart, needs, stock, alarms.
 
-The numbers come from :class:`noodpost.services.sitrep.Sitrep` (a pure read model); this
+The numbers come from :class:`noodpost.reports.sitrep.Sitrep` (a pure read model); this
 module only draws them with QPainter on a QPdfWriter, in millimetres, flowing over at most two
 pages (long tables are cut off with a line that says how many rows were left out). A report
 of a training node says OEFENING on every page. Files are written atomically through
@@ -33,7 +33,7 @@ from noodpost.gui.printing.pdf import (
     pdf_target,
 )
 from noodpost.gui.printing.sitrep_fuel import fuel_table
-from noodpost.services.sitrep import PostReport, Sitrep, read_sitrep
+from noodpost.reports.sitrep import PostReport, Sitrep, read_sitrep
 from noodpost.services.status import count_label
 
 RESOLUTION = 600

@@ -88,11 +88,11 @@ def test_the_sitrep_keeps_the_fuel_line_in_dutch(
 
 
 def test_a_shortage_on_the_regio_page_follows_the_catalogue(marked: None) -> None:
-    water = Shortage("water", "Drinkwater", "l", 40, 100, 160, 6.0)
+    water = Shortage("water", "Drinkwater", "l", 40, 100, 6.0)
     assert water.text == "«{item} {amount} (minimum {minimum}), {left}»".format(
         item="Drinkwater", amount="40 l", minimum="100 l", left="«nog «± 6 uur»»"
     )
-    unknown = Shortage("water", "Drinkwater", "l", 40, 100, 0, None)
+    unknown = Shortage("water", "Drinkwater", "l", 40, 100, None)
     assert unknown.text == "«Drinkwater 40 l (minimum 100 l)»"
 
 

@@ -28,12 +28,11 @@ from PySide6.QtGui import (
 from noodpost.core.errors import UserError
 from noodpost.gui.printing.pdf import (
     cannot_draw_message,
-    ensure_application,
     no_new_page_message,
     pdf_target,
 )
 from noodpost.gui.printing.sitrep_fuel import fuel_table
-from noodpost.reports.sitrep import PostReport, Sitrep, read_sitrep
+from noodpost.reports.sitrep import PostReport, Sitrep
 from noodpost.services.status import count_label
 
 RESOLUTION = 600
@@ -531,15 +530,3 @@ def summary_line(report: Sitrep, pdf: Path) -> str:
     mark = " (OEFENING)" if report.training else ""
     what = "regio" if report.region else f"{report.posts[0].name} ({report.posts[0].code})"
     return f"Situatierapport {what}{mark} geschreven naar {pdf}."
-
-
-def write_sitrep_pdf(data_dir: Path, pdf: Path, post_code: str | None = None) -> str:
-    """``noodpost export sitrep FILE.pdf [--post CODE]``: read, draw, write; a Dutch summary.
-
-    Raises:
-        UserError: no node in ``data_dir``, an unknown post, a file that cannot be written.
-    """
-    report = read_sitrep(data_dir, post_code)
-    _qt = ensure_application()  # fonts and the PDF writer need one; held until done
-    save_sitrep_pdf(report, pdf)
-    return summary_line(report, pdf)

@@ -54,10 +54,13 @@ from noodpost.gui.printing.forms import MAX_FORMS, PaperForms, forms_summary, re
 from noodpost.gui.printing.noodlijst import render_noodlijst_pdf
 from noodpost.gui.printing.noodlijst import summary_line as noodlijst_summary
 from noodpost.gui.printing.pdf import ensure_application, pdf_target
-from noodpost.gui.printing.sitrep import write_sitrep_pdf
+from noodpost.gui.printing.sitrep import save_sitrep_pdf
+from noodpost.gui.printing.sitrep import summary_line as sitrep_summary
 from noodpost.gui.runner import Runner
 from noodpost.gui.single_instance import claim_data_folder
 from noodpost.gui.translations import install_translators
+from noodpost.reports.noodlijst import NoodlijstService, form_items, record_printed
+from noodpost.reports.sitrep import read_sitrep
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.audit import AuditService
 from noodpost.services.backup import BackupService
@@ -68,7 +71,6 @@ from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.logbook import LogbookService
 from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
-from noodpost.services.noodlijst import NoodlijstService, form_items, record_printed
 from noodpost.services.purge import RetentionRound, anonymise_due
 from noodpost.services.retention import RetentionService
 from noodpost.services.setup import add_new_catalogue_items, is_initialised
@@ -385,8 +387,16 @@ def save_household_card(
 
 
 def write_sitrep(data_dir: Path, pdf: Path, post_code: str | None) -> str:
-    """``noodpost export sitrep``: the situation report of the node in ``data_dir`` as PDF."""
-    return write_sitrep_pdf(data_dir, pdf, post_code)
+    """``noodpost export sitrep FILE.pdf [--post CODE]``: the situation report of the node in
+    ``data_dir`` as PDF (read, drawn, written); a Dutch summary.
+
+    Raises:
+        UserError: no node in ``data_dir``, an unknown post, a file that cannot be written.
+    """
+    report = read_sitrep(data_dir, post_code)  # refused before Qt is started
+    _qt = ensure_application()  # fonts and the PDF writer need one; held until done
+    save_sitrep_pdf(report, pdf)
+    return sitrep_summary(report, pdf)
 
 
 def _no_post(data_dir: Path) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from argon2 import PasswordHasher
 
@@ -42,13 +43,13 @@ from noodpost.storage.placement import require_local
 from noodpost.sync.keys import ENCRYPTION_FILE, SIGNING_FILE, create_keys, keys_dir
 
 #: The field names :class:`SetupProblem` uses.
-FIELDS = ("role", "name", "code", "capacity", "services", "coordinator_name", "pin")
+SetupField = Literal["role", "name", "code", "capacity", "services", "coordinator_name", "pin"]
 
 
 class SetupProblem(UserError):
-    """A setup value that is not right. ``field`` is one of :data:`FIELDS`."""
+    """A setup value that is not right. ``field`` is one of :data:`SetupField`."""
 
-    def __init__(self, message: str, *, field: str) -> None:
+    def __init__(self, message: str, *, field: SetupField) -> None:
         super().__init__(message)
         self.field = field
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from noodpost.commands.base import Commands, command, data_dir_of, existing_database
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import NotFound, UserError
+from noodpost.reports.cap import CapService
+from noodpost.reports.exports import ExportService
 from noodpost.services.base import ServiceContext
-from noodpost.services.cap import CapService
-from noodpost.services.exports import ExportService
 from noodpost.services.volunteers import VolunteersService
 
 

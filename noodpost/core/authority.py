@@ -280,7 +280,8 @@ def refusal(
             from the desks of the receiver's own post, never from a hub or another post.
         local: this node writes it itself. A node may seed the catalogue it was set up with
             (version 1 of the items shipped with Noodpost): a post works before it ever met
-            its hub. Those events never leave the post (:func:`sendable_to_hub`).
+            its hub. Those events never leave the post
+            (:func:`noodpost.sync.scope.outgoing_scope`).
     """
     rule = RULES.get(entity)
     if rule is None:
@@ -358,8 +359,3 @@ def _allowed(entity: str, grant: Grant, owner: str, writer: Origin) -> frozenset
     if Writer.HUB in grant and writer.is_hub:
         return grant[Writer.HUB]
     return _DENIED
-
-
-def sendable_to_hub(entity: str, data: Mapping[str, Any]) -> bool:
-    """Whether a post's own event may go to its hub: never secrets, never hub-owned data."""
-    return not is_secret(entity, data) and not is_hub_owned(entity)

@@ -21,8 +21,8 @@ from noodpost.gui.errors import show_user_error
 from noodpost.gui.printing.forms import MAX_FORMS, PaperForms, forms_summary, render_forms_pdf
 from noodpost.gui.printing.noodlijst import save_noodlijst_pdf, summary_line
 from noodpost.gui.printing.pdf import pdf_target
+from noodpost.reports.noodlijst import Noodlijst, NoodlijstService, form_items, record_printed
 from noodpost.services.intake import IntakeService
-from noodpost.services.noodlijst import Noodlijst, NoodlijstService, form_items, record_printed
 
 #: The number of forms the question suggests.
 SUGGESTED_FORMS = 20

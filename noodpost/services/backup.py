@@ -250,10 +250,6 @@ class BackupService:
             return True
         return saved != self._current_mark()
 
-    def last_backup(self) -> BackupChoice | None:
-        found = available_backups(self.data_dir, self.settings)
-        return found[0] if found else None
-
     def available(self) -> list[BackupChoice]:
         return available_backups(self.data_dir, self.settings)
 

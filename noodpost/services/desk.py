@@ -67,7 +67,6 @@ class FlagLine:
 
     flag: str
     label: str
-    consent_on: str | None  # ISO date the resident agreed
     text: str
 
 
@@ -383,7 +382,7 @@ def _flag_lines(flags: Sequence[str], consents: dict[str, Any]) -> tuple[FlagLin
             if when
             else word
         )
-        lines.append(FlagLine(flag, word, consent if isinstance(consent, str) else None, text))
+        lines.append(FlagLine(flag, word, text))
     return tuple(lines)
 
 

@@ -25,7 +25,7 @@ from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.i18n import translate
 from noodpost.core.rations import local_day
-from noodpost.core.vocabulary import HealthFlag, label
+from noodpost.core.vocabulary import HealthFlag
 from noodpost.services.base import ServiceContext, new_id, optional_text
 from noodpost.storage.models import Card, Household, Person
 from noodpost.storage.projection import CARD_ACTIVE, CARD_REPLACED
@@ -442,7 +442,3 @@ def card_line(card_code: str, size: int) -> str:
     return translate("IntakeService", "Kaart {card} · {size} pers.").format(
         card=cards.pretty(card_code), size=size
     )
-
-
-def flag_labels(flags: Iterable[str]) -> list[str]:
-    return [label(f) for f in flags]

@@ -91,9 +91,9 @@ class Shortage:
     """An item below its minimum stock at a post.
 
     Attributes:
-        used_24h: handed out in the last 24 hours (undos subtracted).
-        hours_left: at that rate, how long the stock lasts; ``None`` when nothing was handed
-            out (no estimate), ``0`` when nothing is left.
+        hours_left: at the rate of the last 24 hours' hand-outs (undos subtracted), how long
+            the stock lasts; ``None`` when nothing was handed out (no estimate), ``0`` when
+            nothing is left.
     """
 
     item_code: str
@@ -101,7 +101,6 @@ class Shortage:
     unit: str
     quantity: float
     min_stock: float
-    used_24h: float
     hours_left: float | None
 
     @property
@@ -480,7 +479,7 @@ def _shortages(
             else:
                 hours = None
             found.setdefault(code, []).append(
-                Shortage(item.code, item.name, item.unit, quantity, minimum, rate, hours)
+                Shortage(item.code, item.name, item.unit, quantity, minimum, hours)
             )
     return {
         code: tuple(

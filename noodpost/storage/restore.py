@@ -57,7 +57,6 @@ class Restored:
     set_aside: Path | None
     node_id: str
     post_code: str
-    backup_incarnation: str
     incarnation: str
     events: int
 
@@ -353,7 +352,6 @@ def restore_backup(
         set_aside=aside,
         node_id=info.node_id,
         post_code=info.post_code,
-        backup_incarnation=info.incarnation,
         incarnation=incarnation,
         events=info.events,
     )

@@ -180,7 +180,6 @@ class StreamScope:
 
 #: A receiver's scope: the parts it may hold; streams in none of them are never sent.
 Scope = Sequence[StreamScope]
-EVERYTHING: Scope = ()
 
 
 def _scoped_streams(session: Session, scope: Scope | None) -> list[tuple[str, str, list[Any]]]:

@@ -13,9 +13,9 @@ from exportkit import Seeded, audit_entries, make_node
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import UserError
+from noodpost.reports.cap import CapService
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
-from noodpost.services.cap import CapService
 from noodpost.services.setup import initialise
 from noodpost.storage.engine import open_database
 from noodpost.storage.node import database_path

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.errors import Refused
-from noodpost.services.exports import ExportService
+from noodpost.reports.exports import ExportService
 from noodpost.storage.eventlog import count_events
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 from support import make_node
 
 from noodpost.core.clock import FixedClock
+from noodpost.reports.sitrep import Sitrep, SitrepService, StockLevel
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
-from noodpost.services.sitrep import Sitrep, SitrepService, StockLevel
 from noodpost.services.visits import VisitsService
 from noodpost.sync.keys import create_keys
 from noodpost.sync.service import SyncService

@@ -13,13 +13,14 @@ import pytest
 from exportkit import Seeded, make_node
 from pdfkit import page_sizes_mm, pdf_text, render_pages
 
+from noodpost.app import write_sitrep
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NotFound
-from noodpost.gui.printing.sitrep import render_sitrep_pdf, write_sitrep_pdf
+from noodpost.gui.printing.sitrep import render_sitrep_pdf
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
-from noodpost.services.sitrep import SitrepService
 from noodpost.services.status import node_status
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
@@ -181,6 +182,6 @@ def test_the_sitrep_pdf_shows_the_post_and_the_status_numbers(
 def test_an_unknown_post_writes_no_pdf(seeded: Seeded, tmp_path: Path) -> None:
     pdf = tmp_path / "sitrep.pdf"
     with pytest.raises(NotFound, match="Post XX-1 is hier niet bekend"):
-        write_sitrep_pdf(tmp_path / "post", pdf, "XX-1")  # refused before Qt is started
+        write_sitrep(tmp_path / "post", pdf, "XX-1")  # refused before Qt is started
     assert not pdf.exists()
     assert not list(tmp_path.glob("*.partial"))

@@ -19,9 +19,9 @@ from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.pages.reports import ReportsPage
 from noodpost.gui.printing.sitrep import render_sitrep_pdf
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.intake import IntakeService
-from noodpost.services.sitrep import SitrepService
 from noodpost.services.visits import VisitsService
 from noodpost.services.volunteers import VolunteersService
 

@@ -8,10 +8,10 @@ import pytest
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import UserError
+from noodpost.reports.noodlijst import NoodlijstService
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
-from noodpost.services.noodlijst import NoodlijstService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.storage.engine import Database

@@ -15,10 +15,10 @@ from support import Carry
 
 from noodpost.core.clock import FixedClock, iso
 from noodpost.core.errors import NeedsConfirmation, Refused, UserError
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService
 from noodpost.services.paper_entry import DuplicateHousehold, PaperEntryService, PaperForm
-from noodpost.services.sitrep import SitrepService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.storage.models import Distribution, Household, Visit

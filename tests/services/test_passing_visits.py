@@ -12,6 +12,7 @@ from support import Carry
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.vocabulary import HealthFlag
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.base import ServiceContext
 from noodpost.services.charging import ChargingService
 from noodpost.services.desk import DeskService
@@ -19,7 +20,6 @@ from noodpost.services.intake import IntakeService
 from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
 from noodpost.services.regional import RegionalService
-from noodpost.services.sitrep import SitrepService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.storage.models import Visit

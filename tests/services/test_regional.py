@@ -166,7 +166,7 @@ def test_one_row_per_post_with_what_the_hub_holds(region: Region, clock: FixedCl
     assert b.needs == ()
     assert b.needs_text == ""
     # Water: 120 in, 9 out on Saturday, 12 out in the last 24 h → 99 l at 0.5 l an hour.
-    assert a.shortages == (Shortage("water", "Drinkwater", "l", 99.0, 200.0, 12.0, 198.0),)
+    assert a.shortages == (Shortage("water", "Drinkwater", "l", 99.0, 200.0, 198.0),)
     assert a.shortages[0].text == "Drinkwater 99 l (minimum 200 l), nog ± 8 dagen"
     assert b.shortages == ()  # nothing ever stocked there
     assert (a.open_alarms, a.unacknowledged_alarms, b.open_alarms) == (1, 1, 0)

@@ -9,9 +9,9 @@ from pathlib import Path
 from sync.sitekit import Site
 from test_supply_notices import carry, sites  # noqa: F401 — the fixture
 
-from noodpost.services.exports import ExportService
+from noodpost.reports.exports import ExportService
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.regional import RegionalService
-from noodpost.services.sitrep import SitrepService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.supply_notices import SupplyNoticesService
 

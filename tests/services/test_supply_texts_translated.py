@@ -17,12 +17,12 @@ from noodpost.core import i18n
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NeedsConfirmation, NotFound, UserError
 from noodpost.core.i18n import dutch
+from noodpost.reports.exports import ExportService, personal_contents
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.base import ServiceContext
-from noodpost.services.exports import ExportService, personal_contents
 from noodpost.services.generator import GeneratorService
 from noodpost.services.intake import IntakeService
 from noodpost.services.regional import Shortage
-from noodpost.services.sitrep import SitrepService
 from noodpost.services.supplies import SuppliesService
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)  # 10:00 Dutch time
@@ -88,11 +88,11 @@ def test_the_sitrep_keeps_the_fuel_line_in_dutch(
 
 
 def test_a_shortage_on_the_regio_page_follows_the_catalogue(marked: None) -> None:
-    water = Shortage("water", "Drinkwater", "l", 40, 100, 160, 6.0)
+    water = Shortage("water", "Drinkwater", "l", 40, 100, 6.0)
     assert water.text == "«{item} {amount} (minimum {minimum}), {left}»".format(
         item="Drinkwater", amount="40 l", minimum="100 l", left="«nog «± 6 uur»»"
     )
-    unknown = Shortage("water", "Drinkwater", "l", 40, 100, 0, None)
+    unknown = Shortage("water", "Drinkwater", "l", 40, 100, None)
     assert unknown.text == "«Drinkwater 40 l (minimum 100 l)»"
 
 

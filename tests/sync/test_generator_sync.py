@@ -22,9 +22,9 @@ from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
 from noodpost.core.ids import new_id
 from noodpost.gui.printing.sitrep import render_sitrep_pdf
+from noodpost.reports.sitrep import SitrepService
 from noodpost.services.generator import GeneratorService
 from noodpost.services.regional import RegionalService
-from noodpost.services.sitrep import SitrepService
 from noodpost.storage.models import Quarantine
 from noodpost.storage.quarantine import REFUSED_PREFIX
 from noodpost.sync.exchange import ImportStatus

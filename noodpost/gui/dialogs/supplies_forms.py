@@ -179,7 +179,11 @@ class SuppliesCorrectionDialog(_ItemDialog):
         self.more.setObjectName("supplies_more")
         self.counted = QRadioButton(self.tr("&Nageteld: zoveel is er nu"))
         self.counted.setObjectName("supplies_counted")
-        for number, button in enumerate((self.less, self.more, self.counted)):
+        for number, button in (
+            (self.LESS, self.less),
+            (self.MORE, self.more),
+            (self.COUNTED, self.counted),
+        ):
             self.direction.addButton(button, number)
         self.less.setChecked(True)
         directions = QVBoxLayout()

@@ -205,7 +205,7 @@ class DeskPage(Page):
     def _build_buttons(self) -> DeskButtons:
         bar = DeskButtons()
         self.checkin_button, self.quick_buttons = bar.checkin, bar.quick
-        self.undo_button, self.alarm_button = bar.undo, bar.alarm
+        self.undo_button = bar.undo
         quick = [
             (button, key, self._quick_slot(index))
             for index, (button, key) in enumerate(zip(bar.quick, QUICK_KEYS, strict=True))

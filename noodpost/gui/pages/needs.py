@@ -44,9 +44,6 @@ from noodpost.services.needs import ACTIVE_STATUSES, NeedInfo
 ACTIVE = "active"
 EVERY = "all"
 
-#: Where the status value sits in a fetched row (after the shown columns, before the tone).
-STATUS_SLOT = 6
-
 
 class NeedsPage(Page):
     """*Hulpvragen*: filters, the list, and the actions allowed for the selected need."""

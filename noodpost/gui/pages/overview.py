@@ -38,7 +38,6 @@ class OverviewPage(Page):
         self._status: StatusService = app.services.status
         self._values: dict[str, QLabel] = {}
         self._generator = GeneratorService(app.services.ctx)
-        self.generator_dialog: GeneratorDialog | None = None
 
         self.identity = QLabel()
         self.identity.setObjectName("overview_identity")
@@ -91,7 +90,6 @@ class OverviewPage(Page):
         dialog = GeneratorDialog(self.app, self)
         dialog.saved.connect(self.refresh)
         dialog.finished.connect(dialog.deleteLater)
-        self.generator_dialog = dialog
         dialog.open()
         return dialog
 

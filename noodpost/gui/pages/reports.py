@@ -32,9 +32,9 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.errors import show_user_error
 from noodpost.gui.pages.base import Page
 from noodpost.gui.printing.sitrep import save_sitrep_pdf, summary_line
-from noodpost.services.cap import CapService
-from noodpost.services.exports import ExportService, personal_contents
-from noodpost.services.sitrep import Sitrep, SitrepService
+from noodpost.reports.cap import CapService
+from noodpost.reports.exports import ExportService, personal_contents
+from noodpost.reports.sitrep import Sitrep, SitrepService
 
 OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 8px; border: 1px solid #146c43;"
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 8px; border: 1px solid #997404;"

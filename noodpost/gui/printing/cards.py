@@ -479,11 +479,6 @@ def paint_on_printer(printer: QPrinter, face: CardFace) -> None:
         painter.end()
 
 
-def save_card_pdf_dialog(face: CardFace, parent: QWidget | None, title: str = "") -> bool:
-    """Ask where to save the card as PDF and save it; False when cancelled or refused."""
-    return _save_card_pdf(face, parent, title) is not None
-
-
 def _save_card_pdf(face: CardFace, parent: QWidget | None, title: str = "") -> Path | None:
     """Ask where to save the card as PDF and save it: where; ``None`` when cancelled/refused."""
     title = title or QCoreApplication.translate("CardPrinting", "Kaart opslaan als PDF")

@@ -1,7 +1,7 @@
 """The *noodlijst* as an A4 PDF: who is present, flags, what they may still have, needs,
 alarms with their radio lines, rations and stock — for when the laptop's power runs out.
 
-The content comes from :class:`noodpost.services.noodlijst.Noodlijst`; this module only draws
+The content comes from :class:`noodpost.reports.noodlijst.Noodlijst`; this module only draws
 it, in millimetres, black on white (grey only for fills, so it reads on any printer). Every
 page has a header and a footer that say VERTROUWELIJK and ``pagina n van N``: the pages are
 laid out once without drawing to count them, then drawn. A training node's list says OEFENING
@@ -28,7 +28,7 @@ from PySide6.QtGui import (
 
 from noodpost.core.errors import UserError
 from noodpost.gui.printing.pdf import cannot_draw_message, no_new_page_message, pdf_target
-from noodpost.services.noodlijst import Noodlijst
+from noodpost.reports.noodlijst import Noodlijst
 
 RESOLUTION = 600
 PAGE_W = 210.0

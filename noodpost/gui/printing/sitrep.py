@@ -1,6 +1,6 @@
 """The situation report as an A4 PDF: key figures, bottlenecks, a chart, needs, stock, alarms.
 
-The numbers come from :class:`noodpost.services.sitrep.Sitrep` (a pure read model); this
+The numbers come from :class:`noodpost.reports.sitrep.Sitrep` (a pure read model); this
 module only draws them with QPainter on a QPdfWriter, in millimetres, flowing over at most two
 pages (long tables are cut off with a line that says how many rows were left out). A report
 of a training node says OEFENING on every page. Files are written atomically through
@@ -28,12 +28,11 @@ from PySide6.QtGui import (
 from noodpost.core.errors import UserError
 from noodpost.gui.printing.pdf import (
     cannot_draw_message,
-    ensure_application,
     no_new_page_message,
     pdf_target,
 )
 from noodpost.gui.printing.sitrep_fuel import fuel_table
-from noodpost.services.sitrep import PostReport, Sitrep, read_sitrep
+from noodpost.reports.sitrep import PostReport, Sitrep
 from noodpost.services.status import count_label
 
 RESOLUTION = 600
@@ -531,15 +530,3 @@ def summary_line(report: Sitrep, pdf: Path) -> str:
     mark = " (OEFENING)" if report.training else ""
     what = "regio" if report.region else f"{report.posts[0].name} ({report.posts[0].code})"
     return f"Situatierapport {what}{mark} geschreven naar {pdf}."
-
-
-def write_sitrep_pdf(data_dir: Path, pdf: Path, post_code: str | None = None) -> str:
-    """``noodpost export sitrep FILE.pdf [--post CODE]``: read, draw, write; a Dutch summary.
-
-    Raises:
-        UserError: no node in ``data_dir``, an unknown post, a file that cannot be written.
-    """
-    report = read_sitrep(data_dir, post_code)
-    _qt = ensure_application()  # fonts and the PDF writer need one; held until done
-    save_sitrep_pdf(report, pdf)
-    return summary_line(report, pdf)

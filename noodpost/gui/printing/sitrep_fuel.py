@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from noodpost.core.clock import parse_iso
 from noodpost.core.i18n import dutch
 from noodpost.core.rations import format_clock
+from noodpost.reports.sitrep import Sitrep
 from noodpost.services.generator import LOW_FUEL_HOURS
-from noodpost.services.sitrep import Sitrep
 
 #: A column: its header, its width in mm, its alignment.
 Column = tuple[str, float, Qt.AlignmentFlag]

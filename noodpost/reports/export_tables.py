@@ -1,6 +1,6 @@
 """The tables of the CSV and XLSX exports: columns, HXL tags, and which columns are personal.
 
-``docs/exports.md`` lists every column and its tag. :mod:`noodpost.services.exports` writes the
+``docs/exports.md`` lists every column and its tag. :mod:`noodpost.reports.exports` writes the
 files and keeps the rules (no personal data by default, a coordinator for personal data, the
 audit log).
 """

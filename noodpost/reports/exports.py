@@ -38,9 +38,9 @@ from noodpost.core.dutch import count
 from noodpost.core.errors import Refused, UserError, os_reason
 from noodpost.core.i18n import translate
 from noodpost.core.private_files import make_private
+from noodpost.reports.export_tables import Table, cell, table_rows, tables_for
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext
-from noodpost.services.export_tables import Table, cell, table_rows, tables_for
 from noodpost.services.volunteers import VolunteersService
 
 log = logging.getLogger(__name__)

@@ -29,9 +29,9 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.hlc import wall_time
 from noodpost.core.rations import local_time
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
+from noodpost.reports.exports import prepare_folder, write_atomically, writer
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext, post_scope
-from noodpost.services.exports import prepare_folder, write_atomically, writer
 from noodpost.storage.models import Alarm, Event, Node, Peer, Post, StatusChange
 
 CAP_NAMESPACE = "urn:oasis:names:tc:emergency:cap:1.2"

@@ -32,10 +32,10 @@ from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM
 from noodpost.core.vocabulary import HealthFlag, label
+from noodpost.reports.exports import WITH_PERSONAL
 from noodpost.services.alarms import OPEN_STATUSES, radio_line_of
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext, urgency_order
-from noodpost.services.exports import WITH_PERSONAL
 from noodpost.services.needs import ACTIVE_STATUSES
 from noodpost.services.supplies import SuppliesService, counted_hand_outs
 from noodpost.services.supply_ledger import stock_totals

@@ -105,9 +105,7 @@ def _hub_file(data_dir: Path) -> Path:
         )
     path = data_dir / DB_FILENAME
     if not data_dir.is_dir() or not path.is_file():
-        raise UserError(
-            f"In {data_dir} staat geen C-NSP. Kies de map van de C-NSP met --data-dir."
-        )
+        raise UserError(f"In {data_dir} staat geen C-NSP. Kies de map van de C-NSP met --data-dir.")
     if move.held_open_elsewhere(path):
         raise UserError(
             "De database van deze C-NSP is nog geopend door een ander programma (het venster "

@@ -25,9 +25,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, Text, bindparam, cast, func, insert, select
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Table,
+    Text,
+    bindparam,
+    cast,
+    func,
+    insert,
+    select,
+    type_coerce,
+)
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import type_coerce
 from sqlalchemy.orm import Session
 
 from noodpost.storage.audit import verify_chain

@@ -4,8 +4,14 @@ and its posts go on syncing with it without being paired again."""
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 import time
-from collections.abc import Iterator
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,11 +20,13 @@ from pg import PgServer
 from sqlalchemy import func, select
 from sync.sitekit import HUB_CODE, Site, build_site, introduce, raise_alarm
 
+from noodpost import cli
 from noodpost.core.clock import FixedClock
 from noodpost.storage.engine import DB_FILENAME, open_database
 from noodpost.storage.models import Event, PendingBundle, Quarantine
 from noodpost.storage.move import database_digest
 from noodpost.storage.node import DATABASE_URL_FILE
+from noodpost.sync.http import sync_now
 
 POSTS = 50
 
@@ -47,8 +55,26 @@ def sqlite_digest(folder: Path) -> str:
         db.close()
 
 
-def counts(folder: Path) -> dict[str, object]:
-    status = json.loads(ok(folder, "status", "--json"))
+Run = Callable[..., str]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """A command through ``cli.main`` in this process (no interpreter start per command);
+    its output, after checking it succeeded."""
+
+    def run(folder: Path, *args: str | Path) -> str:
+        capsys.readouterr()
+        code = cli.main(["--data-dir", str(folder), *map(str, args)])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        return out
+
+    return run
+
+
+def counts(run: Run, folder: Path) -> dict[str, object]:
+    status = json.loads(run(folder, "status", "--json"))
     keep = ("role", "households", "events", "quarantined", "refused", "integrity")
     return {key: status.get(key) for key in keep}
 
@@ -68,11 +94,13 @@ def region(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Site, list[Site]
     """A hub on SQLite with 50 approved posts that synced an alarm each (a few events per
     post), and a 51st post whose bundle waits for approval."""
     hub = build_site(tmp_path / "hub", clock, role="hub", code=HUB_CODE, name="C-NSP Groningen")
+    schema = tmp_path / "schema.db"
+    open_database(schema).close()  # migrated once, copied for every post
     pairing = tmp_path / "koppeling.json"
     hub.sync.export_pairing(pairing)
     posts: list[Site] = []
     for n in range(POSTS):
-        post = build_site(tmp_path / f"post{n:02d}", clock, code=f"GR-{n + 100:04d}")
+        post = build_site(tmp_path / f"post{n:02d}", clock, code=f"GR-{n + 100:04d}", schema=schema)
         post.sync.import_pairing(pairing)
         raise_alarm(post, persons=1 + n % 4)
         introduce(post, hub, stick(tmp_path / f"stick{n:02d}"))
@@ -88,7 +116,7 @@ def region(tmp_path: Path, clock: FixedClock) -> Iterator[tuple[Site, list[Site]
 
 
 def test_a_hub_with_50_posts_moves_to_postgresql_and_its_posts_keep_syncing(
-    region: tuple[Site, list[Site]], target: str, tmp_path: Path
+    region: tuple[Site, list[Site]], target: str, tmp_path: Path, run: Run
 ) -> None:
     hub, posts = region
     with hub.db.read() as session:
@@ -98,11 +126,11 @@ def test_a_hub_with_50_posts_moves_to_postgresql_and_its_posts_keep_syncing(
     hub.db.close()  # the migrate command refuses a database another process holds open
     folder = hub.data_dir
     before = sqlite_digest(folder)
-    listed_before = ok(folder, "posts", "list")
-    counts_before = counts(folder)
+    listed_before = run(folder, "posts", "list")
+    counts_before = counts(run, folder)
 
     started = time.perf_counter()
-    out = ok(folder, "hub", "migrate", target)
+    out = ok(folder, "hub", "migrate", target)  # the real command, in its own process
     seconds = time.perf_counter() - started
     print(f"\nhub migrate of {POSTS} posts' data: {seconds:.2f} s (command, start to end)")
     print(out)
@@ -123,9 +151,9 @@ def test_a_hub_with_50_posts_moves_to_postgresql_and_its_posts_keep_syncing(
             assert database_digest(conn) == before
     finally:
         kept_db.close()
-    assert "Auditlogboek intact" in ok(folder, "audit", "verify")
-    assert ok(folder, "posts", "list") == listed_before
-    assert counts(folder) == counts_before
+    assert "Auditlogboek intact" in run(folder, "audit", "verify")
+    assert run(folder, "posts", "list") == listed_before
+    assert counts(run, folder) == counts_before
     moved = open_database(target)
     try:
         with moved.read() as session:
@@ -143,13 +171,54 @@ def test_a_hub_with_50_posts_moves_to_postgresql_and_its_posts_keep_syncing(
     assert post.for_hub() > had
     again = stick(tmp_path / "stick-after")
     post.sync.export_usb(again)
-    imported = ok(folder, "sync", "import", again)
+    imported = run(folder, "sync", "import", again)
     assert "wacht" not in imported  # no approval asked again
-    ok(folder, "sync", "import", again)  # the same bundle twice: nothing twice
+    run(folder, "sync", "import", again)  # the same bundle twice: nothing twice
     assert hub_events_from(target, post.node_id) == post.for_hub()
-    ok(folder, "sync", "export", again)
+    run(folder, "sync", "export", again)
     post.sync.import_usb(again)
     assert post.shared_digest(post.ctx.node.post_code) == _hub_shared(folder, post)
+
+    # Another post over the network, to 'hub serve' on the moved hub: the same.
+    other = posts[1]
+    raise_alarm(other, persons=2)
+    with serving(folder, tmp_path) as url:
+        first = sync_now(other.sync, url)
+        second = sync_now(other.sync, url)
+    assert not first.waiting
+    assert first.hub_applied == 1  # the new alarm, once
+    assert second.hub_applied == 0
+    assert hub_events_from(target, other.node_id) == other.for_hub()
+
+
+@contextmanager
+def serving(folder: Path, tmp_path: Path) -> Iterator[str]:
+    """``noodpost hub serve`` on ``folder`` on a free port of 127.0.0.1; its URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "noodpost", "--data-dir", str(folder), "hub", "serve",
+         "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NOODPOST_LOG_DIR": str(tmp_path / "serve-logs")},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url + "/v1/health", timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None, "hub serve stopped"
+                assert time.monotonic() < deadline, "hub serve did not answer"
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 def _hub_shared(folder: Path, post: Site) -> str:

@@ -22,6 +22,7 @@ import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from noodpost.commands.base import data_dir_of
@@ -180,6 +181,13 @@ def _move(source: Database, target: Database, url: str) -> move.MoveReport:
             raise UserError(
                 "De kopie in PostgreSQL klopte niet met het origineel en is teruggedraaid; "
                 "er is niets veranderd. Meld dit aan de beheerder (details in het logbestand)."
+            ) from failed
+        except DBAPIError as failed:  # the server refused a row, or the connection broke
+            log.exception("Hub migrate: copying into PostgreSQL failed")
+            raise UserError(
+                "Het kopiëren naar PostgreSQL is mislukt en teruggedraaid; er is niets "
+                "veranderd. Controleer de verbinding met de server en probeer het opnieuw "
+                "(details in het logbestand)."
             ) from failed
         with Session(bind=dst) as session:
             node = load_node(session)

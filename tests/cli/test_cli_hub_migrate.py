@@ -22,9 +22,9 @@ from sync.sitekit import HUB_CODE, Site, build_site, introduce, raise_alarm
 
 from noodpost import cli
 from noodpost.core.clock import FixedClock
+from noodpost.storage import move
 from noodpost.storage.engine import DB_FILENAME, open_database
 from noodpost.storage.models import Event, PendingBundle, Quarantine
-from noodpost.storage.move import database_digest
 from noodpost.storage.node import DATABASE_URL_FILE
 from noodpost.sync.http import sync_now
 
@@ -46,11 +46,12 @@ def stick(path: Path) -> Path:
     return path
 
 
-def sqlite_digest(folder: Path) -> str:
-    db = open_database(folder / DB_FILENAME)
+def sqlite_digest(where: Path) -> str:
+    """The digest of the SQLite database in folder ``where`` (or of the file ``where``)."""
+    db = open_database(where if where.suffix == ".db" else where / DB_FILENAME)
     try:
         with db.engine.connect() as conn:
-            return database_digest(conn)
+            return move.database_digest(conn)
     finally:
         db.close()
 
@@ -148,7 +149,7 @@ def test_a_hub_with_50_posts_moves_to_postgresql_and_its_posts_keep_syncing(
     kept_db = open_database(kept[0])
     try:
         with kept_db.engine.connect() as conn:
-            assert database_digest(conn) == before
+            assert move.database_digest(conn) == before
     finally:
         kept_db.close()
     assert "Auditlogboek intact" in run(folder, "audit", "verify")
@@ -283,3 +284,76 @@ def test_a_hub_already_on_postgresql_an_open_database_and_no_server_are_refused(
     assert not (hub.data_dir / DATABASE_URL_FILE).exists()
     done = noodpost(hub.data_dir, "hub", "migrate", target)
     assert done.returncode == 0, done.stderr  # the same hub moves once nothing is in the way
+
+
+def test_going_back_to_the_file_kept_aside_the_posts_send_again_what_it_lacks(
+    tmp_path: Path, clock: FixedClock, target: str, run: Run
+) -> None:
+    """docs/hub-postgresql.md, 'Going back': rename two files; the post resends."""
+    hub = build_site(tmp_path / "hub", clock, role="hub", code=HUB_CODE)
+    pairing = tmp_path / "koppeling.json"
+    hub.sync.export_pairing(pairing)
+    post = build_site(tmp_path / "post", clock, code="GR-0014")
+    post.sync.import_pairing(pairing)
+    raise_alarm(post)
+    introduce(post, hub, stick(tmp_path / "stick1"))
+    hub.db.close()
+    folder = hub.data_dir
+    ok(folder, "hub", "migrate", target)
+
+    raise_alarm(post, persons=5)  # reaches the hub on PostgreSQL only
+    on_server = stick(tmp_path / "stick2")
+    post.sync.export_usb(on_server)
+    run(folder, "sync", "import", on_server)
+    run(folder, "sync", "export", on_server)
+    post.sync.import_usb(on_server)
+    assert hub_events_from(target, post.node_id) == post.for_hub()
+
+    (folder / DATABASE_URL_FILE).rename(folder / "database-url.txt.oud")
+    next(folder.glob("noodpost-voor-postgresql-*.db")).rename(folder / DB_FILENAME)
+    assert "Auditlogboek intact" in run(folder, "audit", "verify")
+    back = stick(tmp_path / "stick3")
+    run(folder, "sync", "export", back)  # the file's hub speaks first: the post hears it
+    post.sync.import_usb(back)
+    post.sync.export_usb(back)
+    run(folder, "sync", "import", back)
+    db = open_database(folder / DB_FILENAME)
+    try:
+        with db.read() as session:
+            found = select(func.count()).select_from(Event).where(Event.origin == post.node_id)
+            assert session.scalar(found) == post.for_hub()  # the alarm sent to the server too
+    finally:
+        db.close()
+
+
+def test_a_copy_the_server_refuses_halfway_leaves_nothing_behind(
+    tmp_path: Path, clock: FixedClock, target: str
+) -> None:
+    """All or nothing: a table the server will not take (here a rule added by hand) stops the
+    copy after the tables before it; they are rolled back, the folder is as it was, and once
+    the rule is gone the same command moves the hub."""
+    hub = build_site(tmp_path / "hub", clock, role="hub", code=HUB_CODE)
+    raise_alarm(hub)
+    hub.db.close()
+    schema = open_database(target)  # Noodpost's empty schema: accepted as an empty target
+    try:
+        with schema.engine.begin() as conn:
+            conn.exec_driver_sql("ALTER TABLE event ADD CONSTRAINT nee CHECK (seq < 0)")
+    finally:
+        schema.close()
+    before = sqlite_digest(hub.data_dir)
+
+    line = refused(hub.data_dir, "hub", "migrate", target)
+    assert "mislukt en teruggedraaid" in line
+    assert sqlite_digest(hub.data_dir) == before
+    assert not (hub.data_dir / DATABASE_URL_FILE).exists()
+    assert not list(hub.data_dir.glob("noodpost-voor-postgresql-*"))
+    moved = open_database(target)
+    try:
+        with moved.engine.begin() as conn:
+            assert move.occupied_tables(conn) == []  # node, peer, … rolled back with event
+            conn.exec_driver_sql("ALTER TABLE event DROP CONSTRAINT nee")
+    finally:
+        moved.close()
+    ok(hub.data_dir, "hub", "migrate", target)
+    assert sqlite_digest(next(hub.data_dir.glob("noodpost-voor-postgresql-*.db"))) == before

@@ -48,6 +48,9 @@ from noodpost.storage.models import Base
 #: a chunk of pending bundles (whole bundles as bytes) stays a few megabytes.
 CHUNK_ROWS = 2_000
 
+#: Rows are read in chunks (a server-side cursor on PostgreSQL), never all held at once.
+STREAMED: dict[str, Any] = {"stream_results": True, "max_row_buffer": CHUNK_ROWS}
+
 #: Tables that may be in an empty target besides Noodpost's own: Alembic's version stamp.
 ALEMBIC_TABLE = "alembic_version"
 
@@ -139,12 +142,13 @@ def _canonical(value: Any) -> Any:
 
 def database_digest(conn: Connection) -> str:
     """SHA-256 over every row of every table, in key order: the same on SQLite and on
-    PostgreSQL for the same rows (JSON compared as values, bytes as hex)."""
+    PostgreSQL for the same rows (JSON compared as values, bytes as hex). Streamed."""
     digest = hashlib.sha256()
     for table in tables():
         digest.update(table.name.encode())
         order = list(table.primary_key.columns)
-        for row in conn.execute(select(table).order_by(*order)).mappings():
+        rows = select(table).order_by(*order).execution_options(**STREAMED)
+        for row in conn.execute(rows).mappings():
             values = {key: _canonical(value) for key, value in row.items()}
             digest.update(json.dumps(values, sort_keys=True, default=str).encode())
     return digest.hexdigest()
@@ -167,9 +171,7 @@ def copy_table(source: Connection, target: Connection, table: Table) -> int:
             {name: cast(bindparam(name, type_=Text), JSON) for name in sorted(as_text)}
         )
     order = list(table.primary_key.columns)
-    result = source.execution_options(stream_results=True, max_row_buffer=CHUNK_ROWS).execute(
-        select(*columns).order_by(*order)
-    )
+    result = source.execute(select(*columns).order_by(*order).execution_options(**STREAMED))
     copied = 0
     for chunk in result.mappings().partitions(CHUNK_ROWS):
         target.execute(statement, [dict(row) for row in chunk])

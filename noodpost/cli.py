@@ -26,6 +26,7 @@ from noodpost import __version__, config
 from noodpost.commands import audit as audit_command
 from noodpost.commands import backup as backup_command
 from noodpost.commands import export as export_command
+from noodpost.commands import migrate as migrate_command
 from noodpost.commands import paper as paper_command
 from noodpost.commands.base import Commands, Runner, command, data_dir_of, existing_database
 from noodpost.core.clock import SystemClock
@@ -337,10 +338,11 @@ def _add_hub(commands: Commands) -> None:
     parser = command(
         commands,
         "hub",
-        summary="(C-NSP) het netwerkadres waar posten hun bundels heen sturen",
-        description="'hub serve' start het HTTP-eindpunt van de C-NSP op deze map.",
+        summary="(C-NSP) het netwerkadres waar posten hun bundels heen sturen; verhuizen",
+        description="'hub serve' start het HTTP-eindpunt van de C-NSP op deze map; "
+        "'hub migrate URL' verhuist de database van de C-NSP naar PostgreSQL.",
     )
-    actions = parser.add_subparsers(dest="action", metavar="serve", required=True)
+    actions = parser.add_subparsers(dest="action", metavar="serve|migrate", required=True)
     serve_parser = actions.add_parser("serve", help="start het eindpunt (Ctrl+C stopt)")
     serve_parser.add_argument("--host", help="standaard 127.0.0.1 (alleen deze laptop)")
     serve_parser.add_argument("--port", type=int, help="standaard 8765")
@@ -362,6 +364,7 @@ def _add_hub(commands: Commands) -> None:
         metavar="N",
         help="open verbindingen tegelijk (standaard 200)",
     )
+    migrate_command.add(actions)
     parser.set_defaults(run=_run_hub)
 
 

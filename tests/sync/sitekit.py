@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,10 +161,17 @@ def build_site(
     name: str | None = None,
     training: bool = False,
     database: str | None = None,
+    schema: Path | None = None,
 ) -> Site:
     """A freshly initialised node with its keys, in ``data_dir``; its database there, or at
-    ``database`` (a PostgreSQL URL from the ``database_at`` fixture)."""
+    ``database`` (a PostgreSQL URL from the ``database_at`` fixture).
+
+    ``schema``: a closed, empty SQLite database already migrated to the head, copied in as
+    the node's file — many sites are made faster so than by migrating each one.
+    """
     data_dir.mkdir(parents=True)
+    if schema is not None and database is None:
+        shutil.copyfile(schema, database_path(data_dir))
     db = open_database(database or database_path(data_dir))
     version, items = parse_catalogue(catalogue_path().read_text(encoding="utf-8"))
     initialise(

@@ -484,7 +484,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../noodpost/app.py" line="+393"/>
+        <location filename="../../noodpost/app.py" line="+403"/>
         <source>De map {folder} bevat nog geen noodsteunpunt. Richt het eerst in met &apos;noodpost init --role post --name NAAM --code CODE&apos;.</source>
         <translation>The folder {folder} does not hold a post yet. Set it up first with &apos;noodpost init --role post --name NAME --code CODE&apos;.</translation>
     </message>
@@ -731,7 +731,7 @@
         <translation>Backup {backup} has been restored ({post}).{kept} What was entered after this backup and already sent to the C-NSP comes back with the next sync.</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+128"/>
         <source>De database is net teruggezet; start Noodpost opnieuw voordat u een back-up maakt.</source>
         <translation>The database has just been restored; restart Noodpost before you make a backup.</translation>
     </message>
@@ -1148,7 +1148,7 @@
         <translation>Printing does not work: the printer cannot be reached. Check that it is switched on and has paper, or save the card as a PDF.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+28"/>
         <source>Kaart opslaan als PDF</source>
         <translation>Save card as PDF</translation>
     </message>
@@ -2047,7 +2047,7 @@ EMERGENCY</translation>
 <context>
     <name>DeskService</name>
     <message>
-        <location filename="../../noodpost/services/desk.py" line="+147"/>
+        <location filename="../../noodpost/services/desk.py" line="+146"/>
         <source>persoon</source>
         <extracomment>How many quick-item buttons the desk shows when none are chosen. How many latest events of this laptop are read to find the desk&apos;s last actions. The entities (and operations) that are desk actions worth listing.</extracomment>
         <translation>person</translation>
@@ -2271,7 +2271,7 @@ EMERGENCY</translation>
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../noodpost/services/exports.py" line="+56"/>
+        <location filename="../../noodpost/reports/exports.py" line="+56"/>
         <source>namen en geboortejaren van huishoudens en gezinsleden</source>
         <extracomment>How the audit log names an export with or without personal data (recorded: Dutch).</extracomment>
         <translation>names and years of birth of households and their members</translation>
@@ -3257,7 +3257,7 @@ EMERGENCY</translation>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../noodpost/app.py" line="-291"/>
+        <location filename="../../noodpost/app.py" line="-299"/>
         <source>Auditlogboek…</source>
         <extracomment>Anonymisation of what is past its retention period runs this long after start, then hourly.</extracomment>
         <translation>Audit log…</translation>
@@ -3667,9 +3667,9 @@ EMERGENCY</translation>
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/needs.py" line="+57"/>
+        <location filename="../../noodpost/gui/pages/needs.py" line="+54"/>
         <source>Hulpvragen</source>
-        <extracomment>Status filter choices besides the single statuses. Where the status value sits in a fetched row (after the shown columns, before the tone).</extracomment>
+        <extracomment>Status filter choices besides the single statuses.</extracomment>
         <translation>Help requests</translation>
     </message>
     <message>
@@ -3966,7 +3966,7 @@ EMERGENCY</translation>
 <context>
     <name>Noodlijst</name>
     <message>
-        <location filename="../../noodpost/services/noodlijst.py" line="+205"/>
+        <location filename="../../noodpost/reports/noodlijst.py" line="+205"/>
         <source>De noodlijst is voor een noodsteunpunt: op de C-NSP is niemand aanwezig. Druk hem af op de laptop van de post.</source>
         <translation>The emergency list is for a post: nobody is present at the C-NSP. Print it on the post&apos;s laptop.</translation>
     </message>
@@ -4100,7 +4100,7 @@ EMERGENCY</translation>
         <translation>Overview</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Vernieuwen (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
@@ -4110,7 +4110,7 @@ EMERGENCY</translation>
         <translation>Generator: &amp;note a reading… (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>Aggregaat: {line}</source>
         <translation>Generator: {line}</translation>
     </message>
@@ -5795,7 +5795,7 @@ EMERGENCY</translation>
 <context>
     <name>RegionalService</name>
     <message>
-        <location filename="../../noodpost/services/regional.py" line="+113"/>
+        <location filename="../../noodpost/services/regional.py" line="+112"/>
         <source>{item} {amount} (minimum {minimum})</source>
         <extracomment>The hand-out rate for &quot;hours left&quot; is measured over this many hours. How many logbook lines the detail of a post shows. Per ``(origin, incarnation)`` of other nodes: the highest event seq held here.</extracomment>
         <translation>{item} {amount} (minimum {minimum})</translation>
@@ -6053,7 +6053,7 @@ EMERGENCY</translation>
 <context>
     <name>Restore</name>
     <message>
-        <location filename="../../noodpost/storage/restore.py" line="+85"/>
+        <location filename="../../noodpost/storage/restore.py" line="+84"/>
         <source>{name} is geen bruikbare back-up van Noodpost ({why}). Er is niets veranderd. Kies een andere back-up, bijvoorbeeld de nieuwste uit de map &apos;backups&apos;.</source>
         <translation>{name} is not a usable Noodpost backup ({why}). Nothing has been changed. Choose another backup, for example the newest one from the &apos;backups&apos; folder.</translation>
     </message>
@@ -6148,7 +6148,7 @@ EMERGENCY</translation>
         <translation>Restoring did not succeed ({reason}). {where} Close Noodpost and try again.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+66"/>
         <source>Het verplaatsen naar {folder} is niet gelukt</source>
         <translation>Moving to {folder} did not succeed</translation>
     </message>
@@ -6500,7 +6500,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SetupNode</name>
     <message>
-        <location filename="../../noodpost/setup_node.py" line="+102"/>
+        <location filename="../../noodpost/setup_node.py" line="+103"/>
         <source>Kies als rol &apos;post&apos; (noodsteunpunt) of &apos;hub&apos; (C-NSP).</source>
         <extracomment>The field names :class:`SetupProblem` uses.</extracomment>
         <translation>Choose &apos;post&apos; (L-NSP) or &apos;hub&apos; (C-NSP) as the role.</translation>
@@ -6935,7 +6935,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>Sitrep</name>
     <message>
-        <location filename="../../noodpost/services/sitrep.py" line="+515"/>
+        <location filename="../../noodpost/reports/sitrep.py" line="+515"/>
         <source>Post {post} is hier niet bekend. Bekende posten: {posts}.</source>
         <extracomment>The hand-out rate for &quot;hours left&quot; is measured over this many hours. Stock that lasts less than this many hours is a bottleneck. More than this share of the capacity present is a bottleneck. Need categories counted as medical for the bottlenecks. The counts of ``status --json`` the report repeats, in reading order. The records a paper form can become (services.paper_entry).</extracomment>
         <translation>Post {post} is not known here. Known posts: {posts}.</translation>
@@ -7162,7 +7162,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>&amp;Recounted: this is what there is now</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+16"/>
         <source>bijvoorbeeld: nageteld, kapot, over de datum</source>
         <translation>for example: recounted, broken, past its date</translation>
     </message>
@@ -7200,7 +7200,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SuppliesDeliveryDialog</name>
     <message>
-        <location line="-146"/>
+        <location line="-150"/>
         <location line="+6"/>
         <source>Levering boeken</source>
         <extracomment>What a quantity field accepts while typing: digits with at most one decimal comma or point.</extracomment>

@@ -89,7 +89,7 @@
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/overview.py" line="+134"/>
+        <location filename="../../noodpost/gui/pages/overview.py" line="+132"/>
         <source>Database in orde · %n wijziging(en) in quarantaine: laat de coördinator ze bekijken op Synchronisatie</source>
         <translation>
             <numerusform>Database in orde · %n wijziging in quarantaine: laat de coördinator ze bekijken op Synchronisatie</numerusform>

@@ -18,9 +18,12 @@ from noodpost.core.authority import EVERY_POST
 from noodpost.core.clock import FixedClock, SystemClock, iso
 from noodpost.storage.dialect import POST_LOCK_CLASS
 from noodpost.storage.engine import Database, open_database
-from noodpost.storage.models import Base, Event
-from noodpost.storage.node import database_path
-from noodpost.sync.peers import new_peer
+from noodpost.core.entities import Op
+from noodpost.core.ids import new_id
+from noodpost.storage.models import Base, Event, Peer
+from noodpost.storage.streams import version_vector
+from noodpost.storage.node import database_path, require_node
+from noodpost.sync.peers import new_peer, record_acknowledgement
 from noodpost.sync.service import SyncService
 
 IMPORTER = Path(__file__).with_name("pg_importer.py")
@@ -34,8 +37,11 @@ class Region:
     url: str
     posts: list[Site]
     bundles: Path
-    #: Per post, its bundle files in the order it made them (each one cumulative).
+    #: Per post, its bundle files in the order it made them.
     files: list[list[Path]]
+    #: Per post, the households it registered.
+    households: list[list[str]]
+    hub_incarnation: str
 
     def close(self) -> None:
         for post in self.posts:
@@ -55,11 +61,20 @@ def build_region(base: Path, clock: FixedClock, url: str, posts: int) -> Region:
         post.sync.import_pairing(pairing)
         made.append(post)
     with hub.db.write() as session:
+        incarnation = require_node(session).incarnation
         for post in made:
             session.add(new_peer(party(post), training=False, approved=True, now=iso(clock.now())))
     bundles = base / "bundles"
     bundles.mkdir()
-    return Region(hub, url, made, bundles, [[] for _ in made])
+    return Region(
+        hub,
+        url,
+        made,
+        bundles,
+        [[] for _ in made],
+        [[] for _ in made],
+        incarnation,
+    )
 
 
 def send(region: Region, index: int, households: int) -> Path:
@@ -67,7 +82,34 @@ def send(region: Region, index: int, households: int) -> Path:
     it has not had acknowledged: everything so far); the file's path."""
     post = region.posts[index]
     for _ in range(households):
-        post.intake.register(size=2)
+        region.households[index].append(post.intake.register(size=2).household_id)
+    return _bundle(region, index)
+
+
+def send_follow_up(region: Region, index: int) -> Path:
+    """Post ``index`` has its earlier bundles acknowledged (as after a network sync), then
+    records a visit and a new size for each of its households: a bundle of only those events,
+    every one about a household an earlier bundle brought."""
+    post = region.posts[index]
+    with post.db.write() as session:
+        peer = session.get(Peer, region.hub.node_id)
+        assert peer is not None
+        record_acknowledgement(peer, version_vector(session), region.hub_incarnation)
+    with post.ctx.write() as uow:
+        for household in region.households[index]:
+            data = {"post_code": post.ctx.node.post_code, "household_id": household}
+            uow.emit(
+                "visit",
+                new_id(),
+                Op.CREATE,
+                {**data, "persons": 2, "checked_in_at": post.ctx.now_iso()},
+            )
+            uow.emit("household", household, Op.UPDATE, {"size": 3})
+    return _bundle(region, index)
+
+
+def _bundle(region: Region, index: int) -> Path:
+    post = region.posts[index]
     path = region.bundles / f"post{index:03d}-{len(region.files[index])}.npb"
     path.write_bytes(post.sync.build_bundle(region.hub.node_id).data)
     region.files[index].append(path)

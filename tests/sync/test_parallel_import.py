@@ -22,23 +22,29 @@ from parallel_kit import (
     held,
     holds_post_lock,
     send,
+    send_follow_up,
     sendable,
     sqlite_copy,
     start_worker,
 )
 from pg import PgServer
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from noodpost.core.clock import FixedClock
 from noodpost.storage.audit import verify_chain
 from noodpost.storage.digest import state_digest
 from noodpost.storage.engine import open_database
-from noodpost.storage.models import Node
+from noodpost.storage.models import Node, Peer, Quarantine
 
 WORKERS = 8
 POSTS = 50
 BIG = 60  # households in the first post's first bundle: the import the victim is killed in
 VICTIM = "importer-0"
+
+
+def _acknowledged(session: Session) -> dict[str, object]:
+    return {peer.post_code: peer.acked_vector for peer in session.scalars(select(Peer))}
 
 
 def test_eight_workers_import_fifty_posts_once_each_though_one_is_killed(
@@ -48,11 +54,13 @@ def test_eight_workers_import_fifty_posts_once_each_though_one_is_killed(
     region = build_region(tmp_path, clock, url, POSTS)
     try:
         serial, serial_sync = sqlite_copy(region.hub.db, tmp_path / "serial", region.hub.data_dir)
-        # Each post: a bundle, more work, a cumulative second bundle — the two to two workers.
+        # Each post: a bundle of new households; then, its first bundle acknowledged (as over
+        # the network while the hub still reads a stick), a bundle of only visits to those
+        # households. The two go to two workers, at about the same moment.
         files: list[list[Path]] = [[] for _ in range(WORKERS)]
         for n in range(POSTS):
             files[n % WORKERS].append(send(region, n, BIG if n == 0 else 2))
-            files[(n + 3) % WORKERS].append(send(region, n, 2))
+            files[(n + 3) % WORKERS].append(send_follow_up(region, n))
         region.hub.db.close()  # the workers own the hub's database from here on
 
         start_at = time.time() + 4.0
@@ -90,6 +98,10 @@ def test_eight_workers_import_fifty_posts_once_each_though_one_is_killed(
                 assert set(events) == sendable(post)  # every one, no gap, nothing else
             with parallel.read() as pg_session, serial.read() as sqlite_session:
                 assert state_digest(pg_session) == state_digest(sqlite_session)
+                # Nothing waits for a household the post's other bundle brought, and what
+                # each post holds is acknowledged as far as one after another would have.
+                assert pg_session.scalars(select(Quarantine.reason)).all() == []
+                assert _acknowledged(pg_session) == _acknowledged(sqlite_session)
                 checked, broken = verify_chain(pg_session)
                 assert broken is None
                 assert checked >= 2 * 2 * POSTS  # an import line and an answer line per bundle

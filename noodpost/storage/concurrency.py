@@ -88,5 +88,5 @@ def retrying(work: Callable[[], T], *, attempts: int = ATTEMPTS) -> T:
             if attempt == attempts or not should_retry(failure):
                 raise
             log.info("Transaction tried again (%d of %d): %s", attempt, attempts, failure)
-            time.sleep(random.uniform(0, BACKOFF_S * attempt))  # noqa: S311 — spreading tries
+            time.sleep(random.uniform(0, BACKOFF_S * attempt))  # spreads the tries
     raise AssertionError("unreachable")  # pragma: no cover

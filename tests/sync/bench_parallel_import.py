@@ -25,7 +25,6 @@ from noodpost.core.clock import FixedClock
 from noodpost.storage.engine import open_database
 from noodpost.storage.node import save_database_url
 
-
 #: NOODPOST_BENCH_VERBOSE=1: each worker's lines (per bundle: its status and seconds).
 VERBOSE = os.environ.get("NOODPOST_BENCH_VERBOSE") == "1"
 
@@ -50,8 +49,7 @@ def main(posts: int, households: int, workers: int) -> None:
             save_database_url(hub_dir, copy)
             start_at = time.time() + 3.0 + 1.0 * count  # every process started and ready
             procs = [
-                start_worker(hub_dir, f"bench-{w}", start_at, files[w::count])
-                for w in range(count)
+                start_worker(hub_dir, f"bench-{w}", start_at, files[w::count]) for w in range(count)
             ]
             done = []
             for proc in procs:

@@ -16,13 +16,13 @@ from sqlalchemy import delete, insert, select, text
 
 from noodpost.core.authority import EVERY_POST
 from noodpost.core.clock import FixedClock, SystemClock, iso
-from noodpost.storage.dialect import POST_LOCK_CLASS
-from noodpost.storage.engine import Database, open_database
 from noodpost.core.entities import Op
 from noodpost.core.ids import new_id
+from noodpost.storage.dialect import POST_LOCK_CLASS
+from noodpost.storage.engine import Database, open_database
 from noodpost.storage.models import Base, Event, Peer
-from noodpost.storage.streams import version_vector
 from noodpost.storage.node import database_path, require_node
+from noodpost.storage.streams import version_vector
 from noodpost.sync.peers import new_peer, record_acknowledgement
 from noodpost.sync.service import SyncService
 

@@ -4,8 +4,8 @@ endpoint does (import, then the answer bundle for the post), on its own database
 Run as ``python pg_importer.py HUB_DIR NAME START_AT FILE…``: opens the hub of ``HUB_DIR``
 (its ``database-url.txt``) as PostgreSQL client ``NAME`` (``application_name``, so the test
 can see which locks it holds), waits until the wall clock reaches ``START_AT`` (so all
-workers begin together), imports each file in turn and prints one line per file:
-``ready`` and how long before the start it was, ``FILE STATUS APPLIED SECONDS`` per file, then ``done`` and the wall-clock time it was done.
+workers begin together), imports each file in turn and prints: ``ready`` and how late for
+the start it was, ``FILE STATUS APPLIED SECONDS`` per file, ``done`` and the wall-clock time.
 """
 
 from __future__ import annotations

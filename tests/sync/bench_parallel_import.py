@@ -4,7 +4,9 @@ worker processes at once (each on its own connection, as ``hub serve`` workers).
 Run: ``.venv/bin/python tests/sync/bench_parallel_import.py [POSTS] [HOUSEHOLDS] [WORKERS]``
 (defaults 50, 40, 8) from the repository, with ``tests`` and ``tests/sync`` on PYTHONPATH.
 Starts its own PostgreSQL (tests/pg.py); each post sends one bundle of its households
-(about 2 events each); every run starts from a copy of the same database. Prints the wall
+(a household and its persons each); every run starts from a copy of the same database, and
+each worker first reads one bundle of a post of its own before the clock starts (a running
+hub's caches are warm). Prints the wall
 time from the common start to the last worker done; asserts only that every event arrived.
 """
 
@@ -14,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,18 +32,42 @@ from noodpost.storage.node import save_database_url
 VERBOSE = os.environ.get("NOODPOST_BENCH_VERBOSE") == "1"
 
 
+def _sample(url: str, samples: dict[str, int], stop: threading.Event) -> None:
+    """What the workers' connections wait on, sampled every 10 ms (NOODPOST_BENCH_VERBOSE)."""
+    if not VERBOSE:
+        return
+    import psycopg
+
+    from noodpost.storage.dialect import server_url
+
+    conninfo = server_url(url).replace("postgresql+psycopg", "postgresql")
+    with psycopg.connect(conninfo, autocommit=True) as conn:
+        while not stop.is_set():
+            for state, kind, event, count in conn.execute(
+                "SELECT state, wait_event_type, wait_event, count(*) FROM pg_stat_activity "
+                "WHERE application_name LIKE 'bench-%' GROUP BY 1, 2, 3"
+            ):
+                key = f"{state}/{kind}/{event}"
+                samples[key] = samples.get(key, 0) + count
+            time.sleep(0.01)
+
+
 def main(posts: int, households: int, workers: int) -> None:
     clock = FixedClock(datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
     with pg_server_session() as server, tempfile.TemporaryDirectory() as folder:
         base = Path(folder)
         url = server.fresh()
         begun = time.perf_counter()
-        region = build_region(base, clock, url, posts)
-        for index in range(posts):
+        region = build_region(base, clock, url, posts + workers)
+        for index in range(posts + workers):
             send(region, index, households)
         region.hub.db.close()
-        files = [f for per_post in region.files for f in per_post]
-        events = sum(len(sendable(post)) for post in region.posts)
+        files = [f for per_post in region.files[:posts] for f in per_post]
+        # One more post per worker, whose bundle it reads before the start (warm caches).
+        warm = []
+        for per_post in region.files[posts:]:
+            warm.append(per_post[0].rename(per_post[0].with_name("warm-" + per_post[0].name)))
+        events = sum(len(sendable(post)) for post in region.posts[:posts])
         print(f"{posts} posts, {events} events, set up in {time.perf_counter() - begun:.1f} s")
         for count in (1, workers):
             copy = server.copy(url)
@@ -49,8 +76,13 @@ def main(posts: int, households: int, workers: int) -> None:
             save_database_url(hub_dir, copy)
             start_at = time.time() + 3.0 + 1.0 * count  # every process started and ready
             procs = [
-                start_worker(hub_dir, f"bench-{w}", start_at, files[w::count]) for w in range(count)
+                start_worker(hub_dir, f"bench-{w}", start_at, [warm[w], *files[w::count]])
+                for w in range(count)
             ]
+            samples: dict[str, int] = {}
+            stop = threading.Event()
+            sampler = threading.Thread(target=_sample, args=(copy, samples, stop))
+            sampler.start()
             done = []
             for proc in procs:
                 out, err = proc.communicate(timeout=600)
@@ -59,9 +91,15 @@ def main(posts: int, households: int, workers: int) -> None:
                 done.append(float(out.split()[-1]))
                 if VERBOSE:
                     print(out)
+            stop.set()
+            sampler.join()
             seconds = max(done) - start_at
+            if VERBOSE:
+                print(sorted(samples.items(), key=lambda item: -item[1]))
             check = open_database(copy, migrate_schema=False)
-            missing = sum(len(sendable(p) - set(held(check, p.node_id))) for p in region.posts)
+            missing = sum(
+                len(sendable(p) - set(held(check, p.node_id))) for p in region.posts[:posts]
+            )
             check.close()
             server.drop(copy)
             print(f"{count} worker(s): {len(files)} bundles in {seconds:.2f} s, {missing} missing")

@@ -394,7 +394,7 @@ def _run_hub(args: argparse.Namespace) -> int:
     if args.max_connections is not None:
         limits = replace(limits, max_connections=int(args.max_connections))
     host, port = args.host or DEFAULT_HOST, args.port or DEFAULT_PORT
-    if args.workers is not None:
+    if args.workers is not None and args.workers != 1:  # one worker: the plain server
         from noodpost.hub.server import console  # noqa: PLC0415
         from noodpost.hub.workers import serve_workers  # noqa: PLC0415
 

@@ -7,14 +7,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pg import PgServer
 from sqlalchemy.exc import DBAPIError
+from support import make_node
 
+from noodpost.core.clock import FixedClock
 from noodpost.storage.concurrency import retrying
 from noodpost.storage.dialect import lock_post
 from noodpost.storage.engine import Database, open_database
+from noodpost.storage.eventlog import merge_clock
+from noodpost.storage.node import require_node
 
 HELD_S = 0.6
 
@@ -116,3 +121,24 @@ def test_it_gives_up_after_a_few_tries(pg_db: Database) -> None:
     with pytest.raises(DBAPIError):
         retrying(work, attempts=3)
     assert len(tries) == 3
+
+
+def test_an_import_never_turns_the_hubs_clock_back(
+    pg_server: PgServer, tmp_path: Path, clock: FixedClock
+) -> None:
+    """An import that read the clock before another raised it further, and commits after it,
+    leaves the higher clock (merge_clock: one UPDATE on the current value, not the one read)."""
+    url = pg_server.fresh()
+    db = make_node(tmp_path / "hub", clock, role="hub", code="GR-9000", database=url)
+    try:
+        with db.write(shared=True) as session:
+            node = require_node(session)  # read now: the other import has not committed yet
+            start = node.hlc
+            with db.write(shared=True) as other:
+                merge_clock(other, require_node(other), start + 100)
+            merge_clock(session, node, start + 50)
+        with db.read() as session:
+            assert require_node(session).hlc == start + 100
+    finally:
+        db.close()
+        pg_server.drop(url)

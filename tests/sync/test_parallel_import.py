@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from parallel_kit import (
@@ -41,6 +42,7 @@ WORKERS = 8
 POSTS = 50
 BIG = 60  # households in the first post's first bundle: the import the victim is killed in
 VICTIM = "importer-0"
+AHEAD = 17  # the post whose clock runs ahead
 
 
 def _acknowledged(session: Session) -> dict[str, object]:
@@ -57,10 +59,14 @@ def test_eight_workers_import_fifty_posts_once_each_though_one_is_killed(
         # Each post: a bundle of new households; then, its first bundle acknowledged (as over
         # the network while the hub still reads a stick), a bundle of only visits to those
         # households. The two go to two workers, at about the same moment.
+        # One post's clock runs a minute ahead: its events carry the newest time, which the
+        # hub's clock must keep whichever import commits last.
         files: list[list[Path]] = [[] for _ in range(WORKERS)]
         for n in range(POSTS):
             files[n % WORKERS].append(send(region, n, BIG if n == 0 else 2))
+            clock.advance(timedelta(minutes=1 if n == AHEAD else 0))
             files[(n + 3) % WORKERS].append(send_follow_up(region, n))
+            clock.advance(timedelta(minutes=-1 if n == AHEAD else 0))
         region.hub.db.close()  # the workers own the hub's database from here on
 
         start_at = time.time() + 4.0

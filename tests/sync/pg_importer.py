@@ -6,7 +6,7 @@ Run as ``python pg_importer.py HUB_DIR NAME START_AT FILE…``: opens the hub of
 can see which locks it holds), waits until the wall clock reaches ``START_AT`` (so all
 workers begin together), imports each file in turn (a file named ``warm…`` before the
 start: a running hub's caches are warm) and prints: ``ready`` and how late for
-the start it was, ``FILE STATUS APPLIED SECONDS`` per file, ``done`` and the wall-clock time.
+the start it was, ``FILE STATUS APPLIED SECONDS CPU`` per file, ``done`` and the wall-clock time.
 """
 
 from __future__ import annotations
@@ -49,7 +49,14 @@ def main(hub_dir: Path, name: str, start_at: float, files: list[Path]) -> None:
             sync.build_bundle(outcome.sender, answer=answer)
         seconds = time.perf_counter() - begun
         used = time.process_time() - cpu
-        print(path.name, outcome.status.value, outcome.applied, f"{seconds:.3f}", f"{used:.3f}", flush=True)
+        print(
+            path.name,
+            outcome.status.value,
+            outcome.applied,
+            f"{seconds:.3f}",
+            f"{used:.3f}",
+            flush=True,
+        )
     print("done", time.time(), flush=True)
     db.close()
 

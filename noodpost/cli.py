@@ -364,6 +364,13 @@ def _add_hub(commands: Commands) -> None:
         metavar="N",
         help="open verbindingen tegelijk (standaard 200)",
     )
+    serve_parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="N processen op dezelfde poort, die bundels van verschillende posten tegelijk "
+        "inlezen (alleen met PostgreSQL; standaard 1)",
+    )
     migrate_command.add(actions)
     parser.set_defaults(run=_run_hub)
 
@@ -389,7 +396,14 @@ def _run_hub(args: argparse.Namespace) -> int:
         limits = replace(limits, body_seconds=args.body_timeout)
     if args.max_connections is not None:
         limits = replace(limits, max_connections=int(args.max_connections))
-    serve(data_dir_of(args), args.host or DEFAULT_HOST, args.port or DEFAULT_PORT, limits=limits)
+    host, port = args.host or DEFAULT_HOST, args.port or DEFAULT_PORT
+    if args.workers is not None and args.workers != 1:  # one worker: the plain server
+        from noodpost.hub.server import console  # noqa: PLC0415
+        from noodpost.hub.workers import serve_workers  # noqa: PLC0415
+
+        serve_workers(data_dir_of(args), host, port, args.workers, limits=limits, report=console)
+        return EXIT_OK
+    serve(data_dir_of(args), host, port, limits=limits)
     return EXIT_OK
 
 

@@ -31,7 +31,18 @@ from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import check_home, database_location, database_path, has_database
 from noodpost.sync.service import SyncService
 
-__all__ = ["DEFAULT_HOST", "DEFAULT_PORT", "HubServer", "Limits", "make_app", "serve"]
+__all__ = [
+    "DEFAULT_HOST",
+    "DEFAULT_PORT",
+    "HubServer",
+    "Limits",
+    "console",
+    "database_on_server",
+    "hub_database",
+    "make_app",
+    "serve",
+    "serving_where",
+]
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -98,10 +109,12 @@ class HubServer:
         *,
         limits: Limits = DEFAULT_LIMITS,
         console: bool = False,
+        listening: socket.socket | None = None,
     ) -> None:
         self.host = host
         calm_server_logging(console=console)
-        self._socket = bind(host, port)
+        # ``listening``: a socket bound already (the workers of 'hub serve --workers' share one).
+        self._socket = listening if listening is not None else bind(host, port)
         self.port: int = self._socket.getsockname()[1]
         config = uvicorn.Config(
             app,
@@ -176,7 +189,7 @@ class HubServer:
 
 
 @contextmanager
-def _hub_database(data_dir: Path) -> Iterator[Database]:
+def hub_database(data_dir: Path) -> Iterator[Database]:
     """The node's database in ``data_dir`` (never created here)."""
     location = database_location(data_dir) if data_dir.is_dir() else database_path(data_dir)
     if not data_dir.is_dir() or not has_database(location):
@@ -192,7 +205,22 @@ def _hub_database(data_dir: Path) -> Iterator[Database]:
         db.close()
 
 
-def _console(line: str) -> None:
+def database_on_server(data_dir: Path) -> bool:
+    """Whether the hub of ``data_dir`` keeps its database on a PostgreSQL server."""
+    return data_dir.is_dir() and isinstance(database_location(data_dir), str)
+
+
+def serving_where(host: str, port: int) -> str:
+    """Where the hub listens, in words for its console."""
+    if host in _ALL_INTERFACES:
+        return (
+            f"alle netwerkaansluitingen, poort {port} (posten gebruiken het netwerkadres van "
+            "deze laptop, zoals in het koppelbestand)"
+        )
+    return _url(host, port)
+
+
+def console(line: str) -> None:
     print(f"{datetime.now():%H:%M:%S}  {line}", flush=True)
 
 
@@ -202,7 +230,7 @@ def serve(
     port: int = DEFAULT_PORT,
     *,
     limits: Limits = DEFAULT_LIMITS,
-    report: Reporter | None = _console,
+    report: Reporter | None = console,
 ) -> None:
     """(hub) ``noodpost hub serve``: the endpoint for posts, until Ctrl+C.
 
@@ -213,18 +241,12 @@ def serve(
         UserError: no hub in ``data_dir``, keys missing, the port in use, an unknown host.
     """
     protect_new_files()  # the hub's database, quarantine and logs: its owner's only
-    with _hub_database(data_dir) as db:
+    with hub_database(data_dir) as db:
         sync = SyncService(db, SystemClock(), data_dir)
         app = make_app(sync, limits=limits, report=report)
         node = ServiceContext(db, sync.clock).node
         server = HubServer(app, host, port, limits=limits, console=True)
-        if server.all_interfaces:
-            where = (
-                f"alle netwerkaansluitingen, poort {server.port} (posten gebruiken het "
-                "netwerkadres van deze laptop, zoals in het koppelbestand)"
-            )
-        else:
-            where = server.url
+        where = serving_where(host, server.port)
         print(
             f"{node.name} ({node.post_code}) ontvangt bundels op {where}. Stoppen met Ctrl+C.",
             flush=True,

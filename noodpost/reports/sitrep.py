@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, SystemClock, iso, parse_iso
@@ -546,7 +546,10 @@ class SitrepService:
             return [node.post_code]
         rows = session.scalars(
             select(Post.post_code)
-            .where(Post.deleted.is_(False), Post.role.is_not(NodeRole.HUB.value))
+            .where(
+                Post.deleted.is_(False),
+                or_(Post.role.is_(None), Post.role != NodeRole.HUB.value),  # portable IS NOT
+            )
             .order_by(Post.post_code)
         ).all()
         return [code for code in rows if code != node.post_code]

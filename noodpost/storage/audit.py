@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from noodpost.storage.dialect import lock_audit
 from noodpost.storage.models import AuditEntry, Setting
 
 #: The hash a chain starts from.
@@ -45,7 +46,9 @@ def append_audit(
     obj: str,
     result: str = OK,
 ) -> AuditEntry:
-    """Add one entry at the end of the chain, inside the caller's write transaction."""
+    """Add one entry at the end of the chain, inside the caller's write transaction (which
+    then holds the chain's lock until it ends: :func:`.dialect.lock_audit`)."""
+    lock_audit(session.connection())
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
     entry_id = 1 if last is None else last.id + 1
     prev = GENESIS if last is None else last.hash

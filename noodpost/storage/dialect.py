@@ -11,6 +11,10 @@ here, and only here:
   audit chain, the import of a bundle are each read and advanced by one writer at a time); a
   reader sees one consistent snapshot (SQLite's deferred transaction in WAL mode,
   PostgreSQL's ``REPEATABLE READ``),
+- on PostgreSQL, the narrower locks that let several hub processes import at once
+  (:mod:`noodpost.storage.concurrency` says what they guard and why that is enough): a
+  *shared* writer takes :data:`WRITE_LOCK` in shared mode, and then the lock of the post whose
+  bundle it imports (:func:`lock_post`) or of the audit chain (:func:`lock_audit`),
 - the checks of a database (``PRAGMA quick_check``/``integrity_check``; on PostgreSQL, which
   checks its own pages, a read of every table),
 - the change counter the GUI polls (:func:`change_marker`).
@@ -52,6 +56,14 @@ BUSY_TIMEOUT_MS = 15_000
 #: wait up to :data:`BUSY_TIMEOUT_MS`). Advisory locks are per database, so two Noodpost
 #: databases in one PostgreSQL server do not wait for each other. ("NOOD" in ASCII.)
 WRITE_LOCK = 0x4E4F4F44
+
+#: The class of the per-post import locks (``pg_advisory_xact_lock(class, key)``: the two-key
+#: form, whose keys never meet the one-key form's :data:`WRITE_LOCK`). ("NPOS" in ASCII.)
+POST_LOCK_CLASS = 0x4E504F53
+#: The audit chain's lock (one key), taken by every append: ("NAUD" in ASCII).
+AUDIT_LOCK = 0x4E415544
+#: The value of the ``write`` execution option of a shared writer (see :func:`_pg_on_begin`).
+SHARED = "shared"
 
 #: How many problems a quick check lists at most.
 QUICK_CHECK_ROWS = 10
@@ -121,10 +133,33 @@ def _pg_on_begin(conn: Connection) -> None:
     # write lock (released by COMMIT or ROLLBACK) and then, in READ COMMITTED, every statement
     # sees what the writers before it committed: like BEGIN IMMEDIATE. A reader reads one
     # snapshot, as a deferred SQLite transaction does.
-    if conn.get_execution_options().get("write"):
+    # A shared writer (an import, an audit line) takes it in shared mode: beside the others,
+    # never beside an exclusive one; it then takes its narrower lock (lock_post, lock_audit).
+    mode = conn.get_execution_options().get("write")
+    if mode == SHARED:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK})")
+    elif mode:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
     else:
         conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+
+
+def lock_post(conn: Connection, post_code: str) -> None:
+    """PostgreSQL: wait for (and hold until the transaction ends) the import lock of the post
+    ``post_code``: the bundles of one post are applied one after the other. A hash clash of
+    two codes only makes their imports wait for each other. SQLite: nothing (its one writer
+    holds the whole file)."""
+    if conn.dialect.name == POSTGRESQL:
+        conn.exec_driver_sql(
+            f"SELECT pg_advisory_xact_lock({POST_LOCK_CLASS}, hashtext(%s))", (post_code,)
+        )
+
+
+def lock_audit(conn: Connection) -> None:
+    """PostgreSQL: wait for (and hold until the transaction ends) the audit chain's lock, so
+    two shared writers never give two lines the same number. SQLite: nothing."""
+    if conn.dialect.name == POSTGRESQL:
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK})")
 
 
 def table_exists(conn: Connection, name: str) -> bool:

@@ -162,12 +162,18 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A write transaction: commits when the block ends, rolls back on any exception."""
+    def write(self, *, shared: bool = False) -> Iterator[Session]:
+        """A write transaction: commits when the block ends, rolls back on any exception.
+
+        ``shared``: on PostgreSQL, a writer that runs beside other shared ones (an import, an
+        audit line) and takes its own narrower lock (:mod:`.concurrency`); on SQLite the same
+        as any writer.
+        """
+        mode: str | bool = dialect.SHARED if shared else True
         with (
             self.engine.connect() as raw,
             Session(
-                bind=raw.execution_options(write=True), expire_on_commit=False, autoflush=True
+                bind=raw.execution_options(write=mode), expire_on_commit=False, autoflush=True
             ) as session,
             session.begin(),
         ):

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from noodpost.core import hlc as hlc_mod
 from noodpost.core.authority import (
@@ -265,7 +266,6 @@ def _apply_remote(
             result.suspect_origins.add(record.origin)
         elif record.hlc > top:
             top = record.hlc
-    node.hlc = top
 
     session.flush()
     prior = {
@@ -280,9 +280,26 @@ def _apply_remote(
                 if entity_id in earlier:
                     events.extend(earlier[entity_id])
         write_folded(session, entity, list(groups), groups)  # folded in the order they came
+    merge_clock(session, node, top)
     result.applied = len(fresh)
     result.changed = frozenset(touched)
     return result
+
+
+def merge_clock(session: Session, node: Node, top: int) -> None:
+    """Raise this node's HLC to ``top`` (never lower it), in one statement on its current
+    value: imports running at once in other hub processes may have raised it further
+    (:mod:`.concurrency`). The row stays locked until the transaction ends, so this comes
+    last in an import."""
+    if top <= node.hlc:
+        return
+    session.execute(
+        update(Node)
+        .where(Node.id == node.id, Node.hlc < top)
+        .values(hlc=top)
+        .execution_options(synchronize_session=False)
+    )
+    set_committed_value(node, "hlc", top)
 
 
 def _authorised(

@@ -25,6 +25,8 @@ from noodpost.core.dutch import changes, count
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.events import EVENT_SCHEMA_VERSION
 from noodpost.core.i18n import translate
+from noodpost.storage.concurrency import retrying
+from noodpost.storage.dialect import lock_post
 from noodpost.storage.engine import Database
 from noodpost.storage.eventlog import apply_remote
 from noodpost.storage.models import Node, Peer, PendingBundle, ReceivedBundle
@@ -496,16 +498,29 @@ def import_bundle(
 def import_envelope(
     db: Database, keys: NodeKeys, clock: Clock, envelope: fmt.Envelope, *, channel: str
 ) -> ImportOutcome:
-    """:func:`import_bundle` for a bundle whose framing and signature were already checked."""
+    """:func:`import_bundle` for a bundle whose framing and signature were already checked.
+
+    On PostgreSQL several hub processes import at once: bundles of different posts side by
+    side, those of one post one after the other (:mod:`noodpost.storage.concurrency`); a try
+    the server gave up on (a deadlock) is run again.
+    """
     if channel not in CHANNELS:
         raise ValueError(f"unknown channel {channel!r}")
-    with db.write() as session:
+    return retrying(lambda: _import_envelope(db, keys, clock, envelope, channel))
+
+
+def _import_envelope(
+    db: Database, keys: NodeKeys, clock: Clock, envelope: fmt.Envelope, channel: str
+) -> ImportOutcome:
+    with db.write(shared=True) as session:
         node = require_node(session)
         check_keys(node, keys)
         _check_sealed_for_us(session, node, keys, envelope)
         signed = fmt.open_header(envelope, keys.encryption)  # small and bounded, from anyone
         header = signed.header
         check_addressed_to_us(node, header)
+        # From here on this post's bundles wait for each other; nothing of it is read before.
+        lock_post(session.connection(), _post_of(session, header.sender))
         duplicate = session.get(ReceivedBundle, header.bundle_id) is not None
         waiting = session.get(PendingBundle, header.bundle_id) is not None
         if duplicate or waiting:
@@ -571,3 +586,10 @@ def import_envelope(
         with bulk_mode():  # parsing a large payload: millions of small objects
             contents = fmt.open_payload(signed, keys.encryption)
         return apply_trusted(session, node, clock, peer, signed, contents, channel)
+
+
+def _post_of(session: Session, sender: fmt.Party) -> str:
+    """The post whose import lock a bundle of ``sender`` takes: the code approved for it (all
+    desks of one post write the same records), or for a stranger the code its header states."""
+    approved = session.scalar(select(Peer.post_code).where(Peer.node_id == sender.node_id))
+    return approved or sender.post_code

@@ -74,7 +74,8 @@ class SyncService:
     # ---------------------------------------------------------------- audit
 
     def _audit(self, action: AuditAction, obj: str, result: str = OK) -> None:
-        with self.db.write() as session:
+        # A shared writer: a hub's workers write their lines beside each other's imports.
+        with self.db.write(shared=True) as session:
             append_audit(
                 session,
                 at=iso(self.clock.now()),

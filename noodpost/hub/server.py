@@ -138,10 +138,6 @@ class HubServer:
         host = "127.0.0.1" if self.host in _ALL_INTERFACES else self.host
         return _url(host, self.port)
 
-    @property
-    def all_interfaces(self) -> bool:
-        return self.host in _ALL_INTERFACES
-
     def run(self) -> None:
         """Serve in this thread until Ctrl+C (or SIGTERM); then return."""
         try:

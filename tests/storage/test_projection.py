@@ -208,7 +208,9 @@ def test_any_order_with_duplicates_gives_identical_state(
         shuffled = shuffled[size:]
     clock = FixedClock(datetime(2026, 11, 28, 12, 0, tzinfo=UTC))
     db = _fresh(database_at() or tmp_path_factory.mktemp("perm") / "p.db", clock)
-    for batch in batches:
-        _receive(db, clock, batch)
-    assert _digest(db) == reference
-    db.close()
+    try:  # closed also when an example fails: no open connection outlives it
+        for batch in batches:
+            _receive(db, clock, batch)
+        assert _digest(db) == reference
+    finally:
+        db.close()

@@ -76,6 +76,7 @@ from noodpost.services.status import StatusService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.services.volunteers import VolunteersService
+from noodpost.storage.dialect import is_url
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import check_home, database_location, has_database
 from noodpost.sync.service import SyncService
@@ -195,6 +196,16 @@ def _retention(context: AppContext, window: MainWindow, backups: BackupService) 
     return timer
 
 
+def no_hub_on_server() -> str:
+    """A workstation's database on the server holds no C-NSP yet."""
+    return QCoreApplication.translate(
+        "App",
+        "In deze database op de server is nog geen C-NSP ingericht. Richt het C-NSP eerst in "
+        "op de server (noodpost init --role hub --database postgresql://…) en start deze "
+        "werkplek daarna opnieuw.",
+    )
+
+
 def open_node_database(data_dir: Path) -> Database | None:
     """The database of the node in ``data_dir`` (a SQLite file, or the PostgreSQL database its
     URL file names), or None when none has been set up there.
@@ -301,6 +312,8 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
         return 1
     try:
         db = open_node_database(data_dir)
+        if db is None and is_url(database_location(data_dir)):  # a workstation, no hub yet
+            raise UserError(no_hub_on_server())
         if db is None and run_setup_wizard(data_dir) is not None:
             db = open_node_database(data_dir)
     except UserError as err:  # a newer database, an unusable folder …
@@ -326,7 +339,9 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
         background.start()
         backup_timer.start()
         power.start()
-        return app.exec()
+        code = app.exec()
+        window.outside_writes.stop()  # type: ignore[attr-defined]
+        return code
     finally:
         if background is not None:
             background.shutdown()

@@ -63,6 +63,7 @@ from noodpost.services.audit import AuditService
 from noodpost.services.backup import BackupService
 from noodpost.services.base import ServiceContext
 from noodpost.services.bulletins import BulletinsService
+from noodpost.services.change_feed import ChangeFeed
 from noodpost.services.charging import ChargingService
 from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.logbook import LogbookService
@@ -324,6 +325,7 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
     context = build_context(db, data_dir, log_file)
     background: BackgroundSync | None = None
     backup_timer: BackupTimer | None = None
+    feed: ChangeFeed | None = None
     try:
         if sign_in_before_start(context) is None:  # chose to close Noodpost
             return 0
@@ -339,10 +341,11 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
         background.start()
         backup_timer.start()
         power.start()
-        code = app.exec()
-        window.outside_writes.stop()  # type: ignore[attr-defined]
-        return code
+        feed = window.outside_writes.feed  # type: ignore[attr-defined]
+        return app.exec()
     finally:
+        if feed is not None:  # the database's push (PostgreSQL): its thread ends first
+            feed.stop()
         if background is not None:
             background.shutdown()
         context.runner.shutdown()

@@ -32,8 +32,11 @@ RETRY_S = 3.0
 class ChangeFeed:
     """Listens for other processes' commits; ``on_change()`` is called on the feed's thread.
 
-    After a lost connection it listens again and calls ``on_change`` once: a commit may have
-    been missed in between.
+    Each time it starts listening — at first, and again after a lost connection — it calls
+    ``on_change`` once: a commit before then was not heard.
+
+    Attributes:
+        listening: set while the feed's connection LISTENs.
     """
 
     def __init__(
@@ -49,6 +52,7 @@ class ChangeFeed:
         self._wait_s = wait_s
         self._retry_s = retry_s
         self._stopping = threading.Event()
+        self.listening = threading.Event()
         self._thread: threading.Thread | None = None
 
     @staticmethod
@@ -79,19 +83,24 @@ class ChangeFeed:
         try:
             while not self._stopping.is_set():
                 try:
+                    if self._listener.connect():  # what came before LISTEN was not heard
+                        self.listening.set()
+                        self._tell()
+                        if lost:
+                            lost = False
+                            log.info("The database's change feed is back")
                     changed = self._listener.wait(self._wait_s)
                 except Exception:  # the server is gone for now: poll continues, try again
+                    self.listening.clear()
                     if not lost:
                         log.warning("Lost the database's change feed; retrying", exc_info=True)
                     lost = True
                     self._stopping.wait(self._retry_s)
                     continue
-                if lost:  # listening again: what came in between was not heard
-                    lost, changed = False, True
-                    log.info("The database's change feed is back")
                 if changed and not self._stopping.is_set():
                     self._tell()
         finally:
+            self.listening.clear()
             self._listener.close()
 
     def _tell(self) -> None:

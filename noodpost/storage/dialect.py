@@ -170,6 +170,26 @@ class ChangeListener:
         self._own = change_token(engine)
         self._conn: Any = None
 
+    def connect(self) -> bool:
+        """Connect and LISTEN unless already listening; whether it connected just now (what
+        was committed before then was not heard).
+
+        Raises:
+            psycopg.Error: the server cannot be reached.
+        """
+        if self._conn is not None:
+            return False
+        import psycopg  # noqa: PLC0415 — only a hub on PostgreSQL needs the driver
+
+        conn = psycopg.connect(self._conninfo, autocommit=True)
+        try:
+            conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+        except psycopg.Error:
+            conn.close()
+            raise
+        self._conn = conn
+        return True
+
     def wait(self, timeout_s: float) -> bool:
         """Wait at most ``timeout_s`` for commits; whether one of another engine arrived.
 
@@ -179,10 +199,8 @@ class ChangeListener:
         """
         import psycopg  # noqa: PLC0415 — only a hub on PostgreSQL needs the driver
 
+        self.connect()
         try:
-            if self._conn is None:
-                self._conn = psycopg.connect(self._conninfo, autocommit=True)
-                self._conn.execute(f"LISTEN {CHANGE_CHANNEL}")
             payloads = [n.payload for n in self._conn.notifies(timeout=timeout_s, stop_after=1)]
             if payloads:  # and whatever else came with it
                 payloads += [n.payload for n in self._conn.notifies(timeout=0.01)]

@@ -22,6 +22,7 @@ from nodekit import FAST_HASHER, HUB_CODE, HUB_NAME, close_context, node_context
 from pg import PgServer
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from support import make_node
 
@@ -93,6 +94,7 @@ class Region:
         window.alarm_alert.sound = FakeSound()  # type: ignore[attr-defined]
         window.alarm_alert.timer.stop()  # type: ignore[attr-defined]
         window.outside_writes.timer.stop()  # type: ignore[attr-defined]
+        assert window.outside_writes.feed.listening.wait(5.0)  # type: ignore[attr-defined]
         window.show()
         qtbot.waitExposed(window)
         return window
@@ -162,6 +164,16 @@ def _inbox(window: MainWindow, alarm_id: str) -> AlarmsPage:
     return page
 
 
+def _press_acknowledge(qtbot: QtBot, window: MainWindow, page: AlarmsPage) -> None:
+    """Space on the inbox's *Bevestigen…*, the alarm selected."""
+    activate(qtbot, window)
+    button = page.acknowledge_button
+    assert button.isEnabled()
+    button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+    QTest.keyClick(button, Qt.Key.Key_Space)
+
+
 def _events(region: Region) -> int:
     with region.server_db.read() as session:
         return count_events(session)
@@ -188,9 +200,7 @@ def test_an_alarm_shows_on_both_workstations_and_the_first_acknowledgement_wins(
 
     # Kees opens the acknowledgement in his inbox too, a moment after Anna opened hers.
     kees_page = _inbox(kees, alarm_id)
-    kees_page.acknowledge_button.setFocus()
-    activate(qtbot, kees)
-    press(kees, Qt.Key.Key_Space)
+    _press_acknowledge(qtbot, kees, kees_page)
     kees_dialog = opened(qtbot, kees, AcknowledgeDialog, "acknowledge_dialog")
     assert kees_dialog.name.text() == "Kees Mulder"
 
@@ -257,9 +267,7 @@ def test_a_workstation_has_no_keys_and_still_works_the_inbox(qtbot: QtBot, regio
 
     # The inbox works: the acknowledgement is saved and the pop-up goes.
     page = _inbox(window, alarm_id)
-    activate(qtbot, window)
-    page.acknowledge_button.setFocus()
-    press(window, Qt.Key.Key_Space)
+    _press_acknowledge(qtbot, window, page)
     dialog = opened(qtbot, window, AcknowledgeDialog, "acknowledge_dialog")
     press(dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5_000)

@@ -211,13 +211,12 @@ def is_workstation(db: Database, data_dir: Path) -> bool:
 
 
 def workstation_refusal() -> str:
-    """Why a workstation cannot do what needs the hub's private keys (in the interface's
-    language)."""
+    """Why a workstation cannot do what needs the hub's private keys — writing or reading a
+    bundle, a pairing file, approving a post (in the interface's language)."""
     return translate(
         "SyncKeys",
-        "Dit is een werkplek van het C-NSP, zonder de sleutels van het C-NSP. Bundels "
-        "schrijven of inlezen, koppelbestanden maken en posten goedkeuren gebeurt op de server "
-        "van het C-NSP (noodpost hub serve). Vraag de beheerder van die server.",
+        "Dit gebeurt op de server van het C-NSP (noodpost hub serve): deze werkplek heeft "
+        "de sleutels van het C-NSP niet.",
     )
 
 

@@ -28,7 +28,7 @@ INTERVAL_MS = 2_000
 #: How often to look when the database pushes its changes: only a safety net.
 FALLBACK_INTERVAL_MS = 30_000
 
-#: Pushes that arrive within this many milliseconds of each other refresh the screens once.
+#: Pushes that arrive within this many milliseconds of the first refresh the screens once.
 COALESCE_MS = 100
 
 
@@ -61,7 +61,7 @@ class OutsideWrites(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(COALESCE_MS)
         self._soon.timeout.connect(self._tell)
-        self.pushed.connect(self._soon.start)  # queued: from the feed's thread to this one
+        self.pushed.connect(self._pushed)  # queued: from the feed's thread to this one
         self.feed: ChangeFeed | None = None
         if ChangeFeed.offered(ctx):
             self.feed = ChangeFeed(ctx, self.pushed.emit)
@@ -75,6 +75,13 @@ class OutsideWrites(QObject):
     def check(self) -> None:
         if self._ctx.outside_change():
             self._changed(EVERY_KIND)
+
+    @Slot()
+    def _pushed(self) -> None:
+        # Not restarted while it runs: a stream of commits (a long import) refreshes the
+        # screens every COALESCE_MS, never postpones them.
+        if not self._soon.isActive():
+            self._soon.start()
 
     @Slot()
     def _tell(self) -> None:

@@ -66,6 +66,7 @@ from noodpost.services.audit import AuditService
 from noodpost.services.backup import BackupService
 from noodpost.services.base import ServiceContext
 from noodpost.services.bulletins import BulletinsService
+from noodpost.services.change_feed import ChangeFeed
 from noodpost.services.charging import ChargingService
 from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.logbook import LogbookService
@@ -78,6 +79,7 @@ from noodpost.services.status import StatusService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.services.volunteers import VolunteersService
+from noodpost.storage.dialect import is_url
 from noodpost.storage.engine import Database, open_database
 from noodpost.storage.node import check_home, database_location, has_database
 from noodpost.sync.service import SyncService
@@ -197,6 +199,16 @@ def _retention(context: AppContext, window: MainWindow, backups: BackupService) 
     return timer
 
 
+def no_hub_on_server() -> str:
+    """A workstation's database on the server holds no C-NSP yet."""
+    return QCoreApplication.translate(
+        "App",
+        "In deze database op de server is nog geen C-NSP ingericht. Richt het C-NSP eerst in "
+        "op de server (noodpost init --role hub --database postgresql://…) en start deze "
+        "werkplek daarna opnieuw.",
+    )
+
+
 def open_node_database(data_dir: Path) -> Database | None:
     """The database of the node in ``data_dir`` (a SQLite file, or the PostgreSQL database its
     URL file names), or None when none has been set up there.
@@ -303,6 +315,8 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
         return 1
     try:
         db = open_node_database(data_dir)
+        if db is None and is_url(database_location(data_dir)):  # a workstation, no hub yet
+            raise UserError(no_hub_on_server())
         if db is None and run_setup_wizard(data_dir) is not None:
             db = open_node_database(data_dir)
     except UserError as err:  # a newer database, an unusable folder …
@@ -313,6 +327,7 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
     context = build_context(db, data_dir, log_file)
     background: BackgroundSync | None = None
     backup_timer: BackupTimer | None = None
+    feed: ChangeFeed | None = None
     try:
         if sign_in_before_start(context) is None:  # chose to close Noodpost
             return 0
@@ -328,8 +343,11 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
         background.start()
         backup_timer.start()
         power.start()
+        feed = window.outside_writes.feed  # type: ignore[attr-defined]
         return app.exec()
     finally:
+        if feed is not None:  # the database's push (PostgreSQL): its thread ends first
+            feed.stop()
         if background is not None:
             background.shutdown()
         context.runner.shutdown()

@@ -38,6 +38,7 @@ from noodpost.services.demo import generate
 from noodpost.services.status import NodeStatus, count_label, node_status, read_status
 from noodpost.setup_node import NodeRequest, initialise_node
 from noodpost.storage.dialect import shown_url
+from noodpost.storage.node import prepare_workstation
 from noodpost.sync.peers import approve_hint
 from noodpost.sync.recovery_help import answer_request
 from noodpost.sync.service import SyncService
@@ -469,6 +470,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MAP",
         help=f"map met de gegevens (standaard {config.default_data_dir()})",
     )
+    parser.add_argument(
+        "--workstation",
+        default=None,
+        metavar="URL",
+        help="start als werkplek van een C-NSP op PostgreSQL (postgresql://…), zonder de "
+        "sleutels van het C-NSP; de map (--data-dir) bewaart alleen de instellingen",
+    )
     parser.add_argument("--version", action="version", version=f"noodpost {__version__}")
     parser.add_argument(
         "--selftest",
@@ -505,6 +513,8 @@ def _run_gui(args: argparse.Namespace, log_file: Path) -> int:
     # Imported here: the commands above start without loading Qt.
     from noodpost.app import run_gui  # noqa: PLC0415
 
+    if args.workstation is not None:  # this machine's folder names the hub's database
+        prepare_workstation(data_dir_of(args), args.workstation)
     return run_gui(data_dir_of(args), log_file)
 
 

@@ -28,12 +28,13 @@ from sqlalchemy.orm import Session
 from noodpost.core import alarms as alarm_text
 from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
-from noodpost.core.errors import NotFound, UserError
+from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.hlc import wall_time
 from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM, Transitions, alarm_transitions
+from noodpost.core.rations import format_clock
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
 from noodpost.services.base import ServiceContext, new_id, optional_text, post_scope, urgency_order
 from noodpost.storage.models import Alarm, Post, StatusChange, Volunteer
@@ -173,6 +174,10 @@ def _text(value: str | None, limit: int, what: str) -> str | None:
 _URGENCY_RANK = {Urgency.IMMEDIATE.value: 0, Urgency.HIGH.value: 1, Urgency.NORMAL.value: 2}
 
 _URGENCY_ORDER = urgency_order(Alarm.urgency)
+
+
+#: The statuses in which an alarm has had its acknowledgement.
+ACKNOWLEDGED_OR_FURTHER = frozenset({AlarmStatus.ACKNOWLEDGED.value, AlarmStatus.CLOSED.value})
 
 
 class AlarmsService:
@@ -421,7 +426,11 @@ class AlarmsService:
     ) -> AlarmInfo:
         note_text = _text(note, MAX_TEXT, translate("AlarmsService", "De notitie"))
         with self.ctx.write() as uow:
-            row = self._row(uow.session, alarm_id)
+            # Locked for this transaction and read as committed: of two operators who
+            # acknowledge at once, the second waits, then sees the first one's answer.
+            row = self._row(uow.session, alarm_id, lock=True)
+            if status is AlarmStatus.ACKNOWLEDGED:
+                self._not_acknowledged_yet(row)
             self.transitions.check(row.status, status.value)
             uow.emit(
                 "alarm",
@@ -445,9 +454,22 @@ class AlarmsService:
     def _scope(self) -> list[ColumnElement[bool]]:
         return post_scope(self.ctx, Alarm)
 
+    def _not_acknowledged_yet(self, row: Alarm) -> None:
+        """Refuse a second acknowledgement, saying who gave the first (another workstation)."""
+        if row.acknowledged_by and row.status in ACKNOWLEDGED_OR_FURTHER:
+            at = row.acknowledged_at
+            time = format_clock(parse_iso(at), self.ctx.clock.now()) if at else "?"
+            raise Refused(
+                translate(
+                    "AlarmsService",
+                    "Deze noodmelding is al bevestigd door {name} om {time}. U hoeft niets "
+                    "meer te doen; de post ziet die bevestiging.",
+                ).format(name=row.acknowledged_by, time=time)
+            )
+
     @staticmethod
-    def _row(session: Session, alarm_id: str) -> Alarm:
-        row = session.get(Alarm, alarm_id)
+    def _row(session: Session, alarm_id: str, *, lock: bool = False) -> Alarm:
+        row = session.get(Alarm, alarm_id, with_for_update=lock, populate_existing=lock)
         if row is None or row.deleted:
             raise NotFound(translate("AlarmsService", "Deze noodmelding is niet bekend."))
         return row

@@ -17,12 +17,16 @@ here, and only here:
   bundle it imports (:func:`lock_post`) or of the audit chain (:func:`lock_audit`),
 - the checks of a database (``PRAGMA quick_check``/``integrity_check``; on PostgreSQL, which
   checks its own pages, a read of every table),
-- the change counter the GUI polls (:func:`change_marker`).
+- the change counter the GUI polls (:func:`change_marker`), and on PostgreSQL the push that
+  makes polling unneeded: every write transaction NOTIFYs :data:`CHANGE_CHANNEL`, delivered
+  when (and only when) it commits, to every :class:`ChangeListener` (several operator
+  workstations on one hub database).
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -65,6 +69,13 @@ AUDIT_LOCK = 0x4E415544
 #: The value of the ``write`` execution option of a shared writer (see :func:`_pg_on_begin`).
 SHARED = "shared"
 
+#: The channel on which every PostgreSQL write transaction announces its commit (LISTEN/NOTIFY).
+CHANGE_CHANNEL = "noodpost"
+
+#: The execution option that holds an engine's own NOTIFY payload, so a listener can tell its
+#: own process's commits from those of others.
+CHANGE_TOKEN = "noodpost_change_token"
+
 #: How many problems a quick check lists at most.
 QUICK_CHECK_ROWS = 10
 
@@ -100,6 +111,8 @@ def make_engine(location: Path | str) -> Engine:
             connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"},
         )
         event.listen(engine, "begin", _pg_on_begin)
+        engine.update_execution_options(**{CHANGE_TOKEN: secrets.token_hex(8)})
+        event.listen(engine, "begin", _pg_notify_on_begin)
         return engine
     engine = create_engine(f"sqlite:///{location}", hide_parameters=True)
     event.listen(engine, "connect", _sqlite_on_connect)
@@ -160,6 +173,82 @@ def lock_audit(conn: Connection) -> None:
     two shared writers never give two lines the same number. SQLite: nothing."""
     if conn.dialect.name == POSTGRESQL:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({AUDIT_LOCK})")
+
+
+def _pg_notify_on_begin(conn: Connection) -> None:
+    # A writer announces itself on CHANGE_CHANNEL. PostgreSQL holds a NOTIFY until the
+    # transaction commits and drops it on a rollback, so listeners hear of every commit —
+    # an imported bundle, an acknowledgement — the moment it is visible, and of nothing else.
+    options = conn.get_execution_options()
+    if options.get("write"):
+        conn.exec_driver_sql(
+            "SELECT pg_notify(%s, %s)", (CHANGE_CHANNEL, str(options.get(CHANGE_TOKEN, "")))
+        )
+
+
+def change_token(engine: Engine) -> str:
+    """The payload this engine's write transactions NOTIFY (see :class:`ChangeListener`)."""
+    return str(engine.get_execution_options().get(CHANGE_TOKEN, ""))
+
+
+class ChangeListener:
+    """A PostgreSQL connection of its own that LISTENs on :data:`CHANGE_CHANNEL`: told of
+    every write that another engine (another process, another workstation) committed.
+
+    Used from one thread at a time; :meth:`wait` connects on first use and after
+    :meth:`close`. The connection is the engine's URL, outside its pool (a LISTEN belongs to
+    one session, kept open for as long as it listens).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._conninfo = engine.url.set(drivername=POSTGRESQL).render_as_string(hide_password=False)
+        self._own = change_token(engine)
+        self._conn: Any = None
+
+    def connect(self) -> bool:
+        """Connect and LISTEN unless already listening; whether it connected just now (what
+        was committed before then was not heard).
+
+        Raises:
+            psycopg.Error: the server cannot be reached.
+        """
+        if self._conn is not None:
+            return False
+        import psycopg  # noqa: PLC0415 — only a hub on PostgreSQL needs the driver
+
+        conn = psycopg.connect(self._conninfo, autocommit=True)
+        try:
+            conn.execute(f"LISTEN {CHANGE_CHANNEL}")
+        except psycopg.Error:
+            conn.close()
+            raise
+        self._conn = conn
+        return True
+
+    def wait(self, timeout_s: float) -> bool:
+        """Wait at most ``timeout_s`` for commits; whether one of another engine arrived.
+
+        Raises:
+            psycopg.Error: the server cannot be reached or the connection was lost (the
+                listener is closed; the next call connects again).
+        """
+        import psycopg  # noqa: PLC0415 — only a hub on PostgreSQL needs the driver
+
+        self.connect()
+        try:
+            payloads = [n.payload for n in self._conn.notifies(timeout=timeout_s, stop_after=1)]
+            if payloads:  # and whatever else came with it
+                payloads += [n.payload for n in self._conn.notifies(timeout=0.01)]
+        except psycopg.Error:
+            self.close()
+            raise
+        return any(payload != self._own for payload in payloads)
+
+    def close(self) -> None:
+        """Stop listening (the connection closes)."""
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
 
 
 def table_exists(conn: Connection, name: str) -> bool:

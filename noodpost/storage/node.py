@@ -181,3 +181,43 @@ def save_database_url(data_dir: Path, url: str) -> None:
     create_private_file(partial)
     partial.write_text(url + "\n", encoding="utf-8")
     partial.replace(path)
+
+
+def prepare_workstation(data_dir: Path, url: str) -> None:
+    """Make ``data_dir`` an operator's workstation of the hub database at ``url``: a folder
+    with this machine's settings and logs and :data:`DATABASE_URL_FILE` — never the hub's
+    private keys (``noodpost --workstation postgresql://…``). A folder that already is one
+    for ``url`` is left as it is.
+
+    Raises:
+        DatabaseError: ``url`` is no PostgreSQL URL, or ``data_dir`` already holds a node
+            of its own or names another database.
+    """
+    if not is_url(url):
+        raise DatabaseError(
+            translate(
+                "NodeStorage",
+                "Een werkplek werkt op de database van het C-NSP. Geef de postgresql://-URL, "
+                "bijvoorbeeld noodpost --workstation postgresql://noodpost@dbserver/regio.",
+            )
+        )
+    if (database_path(data_dir)).exists():
+        raise DatabaseError(
+            translate(
+                "NodeStorage",
+                "De map {folder} hoort al bij een eigen noodsteunpunt. Kies voor de werkplek "
+                "een andere map met --data-dir.",
+            ).format(folder=data_dir)
+        )
+    if (data_dir / DATABASE_URL_FILE).exists():
+        if database_location(data_dir) == url:
+            return
+        raise DatabaseError(
+            translate(
+                "NodeStorage",
+                "De map {folder} hoort al bij een andere database ({path}). Kies voor deze "
+                "werkplek een andere map met --data-dir.",
+            ).format(folder=data_dir, path=data_dir / DATABASE_URL_FILE)
+        )
+    data_dir.mkdir(parents=True, exist_ok=True)
+    save_database_url(data_dir, url)

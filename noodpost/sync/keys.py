@@ -19,7 +19,7 @@ from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey
 from nacl.signing import SigningKey, VerifyKey
 
-from noodpost.core.errors import UserError, os_reason
+from noodpost.core.errors import Refused, UserError, os_reason
 from noodpost.core.i18n import translate
 from noodpost.storage.engine import Database
 from noodpost.storage.node import require_node
@@ -198,12 +198,37 @@ def ensure_keys(db: Database, data_dir: Path) -> NodeKeys:
     return create_keys(db, data_dir)
 
 
+def has_key_files(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds private key files (complete or not)."""
+    return any(path.exists() for path in _key_files(data_dir))
+
+
+def is_workstation(db: Database, data_dir: Path) -> bool:
+    """Whether ``data_dir`` is an operator's workstation of a hub on PostgreSQL: it names the
+    hub's database but holds none of its private keys. Only the process that signs and opens
+    bundles (``noodpost hub serve``, on the hub's server) has them."""
+    return db.is_server and not has_key_files(data_dir)
+
+
+def workstation_refusal() -> str:
+    """Why a workstation cannot do what needs the hub's private keys — writing or reading a
+    bundle, a pairing file, approving a post (in the interface's language)."""
+    return translate(
+        "SyncKeys",
+        "Dit gebeurt op de server van het C-NSP (noodpost hub serve): deze werkplek heeft "
+        "de sleutels van het C-NSP niet.",
+    )
+
+
 def load_node_keys(db: Database, data_dir: Path) -> NodeKeys:
     """Load the keys and check they belong to this database's node.
 
     Raises:
+        Refused: a workstation (:func:`is_workstation`): the hub's server does this.
         UserError: missing, damaged, or belonging to another node.
     """
+    if is_workstation(db, data_dir):
+        raise Refused(workstation_refusal())
     keys = load_keys(data_dir)
     with db.read() as session:
         node = require_node(session)

@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from noodpost.core.clock import FixedClock
 from noodpost.gui.context import AppContext
 from noodpost.gui.main_window import MainWindow
+from noodpost.gui.outside_writes import COALESCE_MS, OutsideWrites
 from noodpost.gui.pages.alarms import AlarmsPage
 from noodpost.services.alarms import AlarmsService
-from noodpost.services.base import ServiceContext
+from noodpost.services.base import EVERY_KIND, ServiceContext
 from noodpost.storage.engine import Database, open_database
 
 pytestmark = [
@@ -60,3 +62,23 @@ def test_nothing_from_outside_nothing_refreshed(
     qtbot.wait(4_500)  # two rounds of looking
     assert seen == []
     assert not app_context.services.ctx.outside_change()
+
+
+def test_a_stream_of_pushed_commits_refreshes_the_screens_while_it_lasts(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    """A long import on a PostgreSQL hub commits again and again: the screens are refreshed
+    every moment (a new alarm among the imports shows), not only once the stream stops."""
+    heard: list[frozenset[str]] = []
+    watcher = OutsideWrites(app_context.services.ctx, heard.append)
+    watcher.timer.stop()  # only what is pushed
+    stream = QTimer()
+    stream.setInterval(COALESCE_MS // 4)
+    stream.timeout.connect(watcher.pushed.emit)  # as the feed's thread emits it
+    stream.start()
+    qtbot.wait(COALESCE_MS * 6)
+    assert stream.isActive()
+    assert len(heard) >= 3
+    assert heard[0] == EVERY_KIND
+    stream.stop()
+    watcher.stop()

@@ -420,14 +420,15 @@
 <context>
     <name>AlarmsService</name>
     <message>
-        <location filename="../../noodpost/services/alarms.py" line="+166"/>
+        <location filename="../../noodpost/services/alarms.py" line="+167"/>
         <source>{what} is te lang (hooguit {most} tekens). Maak de tekst korter.</source>
         <extracomment>Statuses in which an alarm still needs attention. When the alarm was raised, or — without ``raised_at`` — when its event was written.</extracomment>
         <translation>{what} is too long (at most {most} characters). Make the text shorter.</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+157"/>
         <source>Kies wie er nodig is: brandweer, politie, ambulance of overig.</source>
+        <extracomment>The statuses in which an alarm has had its acknowledgement.</extracomment>
         <translation>Choose who is needed: fire brigade, police, ambulance or other.</translation>
     </message>
     <message>
@@ -476,7 +477,12 @@
         <translation>The note</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
+        <source>Deze noodmelding is al bevestigd door {name} om {time}. U hoeft niets meer te doen; de post ziet die bevestiging.</source>
+        <translation>This alarm was already acknowledged by {name} at {time}. You need do nothing more; the post sees that acknowledgement.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Deze noodmelding is niet bekend.</source>
         <translation>This alarm is not known.</translation>
     </message>
@@ -484,7 +490,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../noodpost/app.py" line="+403"/>
+        <location filename="../../noodpost/app.py" line="+204"/>
+        <source>In deze database op de server is nog geen C-NSP ingericht. Richt het C-NSP eerst in op de server (noodpost init --role hub --database postgresql://…) en start deze werkplek daarna opnieuw.</source>
+        <translation>No C-NSP has been set up in this database on the server yet. First set up the C-NSP on the server (noodpost init --role hub --database postgresql://…), then start this workstation again.</translation>
+    </message>
+    <message>
+        <location line="+217"/>
         <source>De map {folder} bevat nog geen noodsteunpunt. Richt het eerst in met &apos;noodpost init --role post --name NAAM --code CODE&apos;.</source>
         <translation>The folder {folder} does not hold a post yet. Set it up first with &apos;noodpost init --role post --name NAME --code CODE&apos;.</translation>
     </message>
@@ -1665,7 +1676,7 @@
         <translation>This database was made with a newer version of Noodpost and cannot be opened with this version. Install the latest version of Noodpost; the data stays untouched.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+117"/>
         <source>Deze database staat op een PostgreSQL-server. Maak de back-up daar met pg_dump of pg_basebackup; Noodpost kopieert alleen een SQLite-bestand.</source>
         <translation>This database is on a PostgreSQL server. Make the backup there with pg_dump or pg_basebackup; Noodpost only copies an SQLite file.</translation>
     </message>
@@ -2253,7 +2264,7 @@ EMERGENCY</translation>
 <context>
     <name>EventLog</name>
     <message>
-        <location filename="../../noodpost/storage/eventlog.py" line="+81"/>
+        <location filename="../../noodpost/storage/eventlog.py" line="+82"/>
         <source>onbekend bij welke post dit hoort</source>
         <translation>unknown which post this belongs to</translation>
     </message>
@@ -3257,7 +3268,7 @@ EMERGENCY</translation>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../noodpost/app.py" line="-299"/>
+        <location filename="../../noodpost/app.py" line="-315"/>
         <source>Auditlogboek…</source>
         <extracomment>Anonymisation of what is past its retention period runs this long after start, then hourly.</extracomment>
         <translation>Audit log…</translation>
@@ -3961,6 +3972,21 @@ EMERGENCY</translation>
         <location line="+8"/>
         <source>In {path} staat geen postgresql://-URL. Zet de URL van de database erin, bijvoorbeeld postgresql://noodpost@dbserver/regio.</source>
         <translation>{path} holds no postgresql:// URL. Put the database&apos;s URL in it, for example postgresql://noodpost@dbserver/regio.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Een werkplek werkt op de database van het C-NSP. Geef de postgresql://-URL, bijvoorbeeld noodpost --workstation postgresql://noodpost@dbserver/regio.</source>
+        <translation>A workstation works on the C-NSP&apos;s database. Give the postgresql:// URL, for example noodpost --workstation postgresql://noodpost@dbserver/regio.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>De map {folder} hoort al bij een eigen noodsteunpunt. Kies voor de werkplek een andere map met --data-dir.</source>
+        <translation>The folder {folder} already belongs to a post of its own. Choose another folder for the workstation with --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>De map {folder} hoort al bij een andere database ({path}). Kies voor deze werkplek een andere map met --data-dir.</source>
+        <translation>The folder {folder} already belongs to another database ({path}). Choose another folder for this workstation with --data-dir.</translation>
     </message>
 </context>
 <context>
@@ -6946,7 +6972,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>none</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>De map {folder} bevat nog geen noodsteunpunt. Richt het eerst in met &apos;noodpost init --role post --name NAAM --code CODE&apos;.</source>
         <translation>The folder {folder} holds no post yet. Set it up first with &apos;noodpost init --role post --name NAME --code CODE&apos;.</translation>
     </message>
@@ -8158,7 +8184,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SyncExchange</name>
     <message>
-        <location filename="../../noodpost/sync/exchange.py" line="+105"/>
+        <location filename="../../noodpost/sync/exchange.py" line="+107"/>
         <source>Bundel van {code} was al ingelezen; er is niets veranderd.</source>
         <extracomment>Room for bundles from senders not (yet) approved, per sender and in all: a stranger&apos;s bytes are kept only as room allows, the oldest dropped first (issue 20). A sender&apos;s newest bundle carries everything its older ones did, and after approval it sends all again.</extracomment>
         <translation>The bundle from {code} had already been read in; nothing has changed.</translation>
@@ -8259,7 +8285,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>This bundle carries the name of {code} ({name}), but was made with other keys than are known here for that sender ({theirs} instead of {known}). Nothing has been read in. Report this to the coordinator.</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+215"/>
         <source>Deze bundel komt van {name}, dat dezelfde code draagt als dit {here} ({code}). Er is niets ingelezen. Meld dit bij de coördinator: elke post en elke C-NSP heeft een eigen code.</source>
         <translation>This bundle comes from {name}, which has the same code as this {here} ({code}). Nothing has been read in. Report this to the coordinator: every post and every C-NSP has its own code.</translation>
     </message>
@@ -8311,6 +8337,11 @@ Noodpost will now close. Start Noodpost again after that.</translation>
     </message>
     <message>
         <location line="+40"/>
+        <source>Dit gebeurt op de server van het C-NSP (noodpost hub serve): deze werkplek heeft de sleutels van het C-NSP niet.</source>
+        <translation>This is done on the C-NSP&apos;s server (noodpost hub serve): this workstation does not have the C-NSP&apos;s keys.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>De sleutels in {folder} horen niet bij deze database. Zet de database en de map &apos;keys&apos; altijd samen terug.</source>
         <translation>The keys in {folder} do not belong to this database. Always restore the database and the &apos;keys&apos; folder together.</translation>
     </message>

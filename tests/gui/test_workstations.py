@@ -20,7 +20,7 @@ import pytest
 from keyboard import activate, opened, press
 from nodekit import FAST_HASHER, HUB_CODE, HUB_NAME, close_context, node_context
 from pg import PgServer
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -109,8 +109,14 @@ class Region:
         return alarm.id
 
     def close(self) -> None:
+        """Windows gone before their database is: no timer of theirs (the status line's) may
+        read a dropped database while the next test runs."""
         for window in self.windows:
             window.outside_writes.stop()  # type: ignore[attr-defined]
+            window.close()
+            window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.windows.clear()
         for context in self.workstations:
             close_context(context)
         close_context(self.post)

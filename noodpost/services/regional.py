@@ -36,7 +36,6 @@ from noodpost.core.vocabulary import (
     ShiftStatus,
     Urgency,
     VisitStatus,
-    label,
     screen_label,
 )
 from noodpost.services.alarms import OPEN_STATUSES, AlarmInfo, AlarmsService
@@ -76,14 +75,6 @@ class NeedCount:
     category: str
     urgency: str | None
     count: int
-
-    @property
-    def category_label(self) -> str:
-        return label(self.category)
-
-    @property
-    def urgency_label(self) -> str:
-        return label(self.urgency) if self.urgency else ""
 
 
 @dataclass(frozen=True)

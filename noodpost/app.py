@@ -131,7 +131,7 @@ def build_main_window(app: AppContext) -> MainWindow:
     app.services.ctx.subscribe(window.notify_changed)
     # Another process's writes (the command line) show too; kept alive by the window.
     window.outside_writes = OutsideWrites(  # type: ignore[attr-defined]
-        app.services.ctx, window.notify_changed, window
+        app.services.ctx, app.runner, window.notify_changed, window
     )
     alarms = next((p for p in window.pages if isinstance(p, AlarmsPage)), None)
     desk = next((p for p in window.pages if isinstance(p, DeskPage)), None)

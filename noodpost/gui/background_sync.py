@@ -19,12 +19,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from noodpost.core.errors import UserError
 from noodpost.gui.context import AppContext
-from noodpost.services.regional import Marker, RegionalService
+from noodpost.services.regional import Arrivals, Marker, RegionalService
 from noodpost.sync.http import push_if_reachable
 from noodpost.sync.service import SyncService
 
@@ -80,7 +81,7 @@ class BackgroundSync(QObject):
     def start(self) -> None:
         """Start syncing (a post) or watching for arrivals (a hub: it answers, it does not call)."""
         if self.app.node.is_hub:
-            self._marker = self._regional.arrivals().marker
+            self.app.runner.read(self._regional.arrivals, self._arrived, key=self)
             self.watch_timer.start()
         else:
             self.timer.start()
@@ -88,14 +89,25 @@ class BackgroundSync(QObject):
 
     @Slot()
     def look_for_arrivals(self) -> None:
-        """(hub) Announce the entities that events from other nodes changed since last time."""
+        """(hub) Announce the entities that events from other nodes changed since last time
+        (read off the GUI thread; a look asked for while one is under way follows it)."""
+        if self._marker is None:
+            return  # the first look, for the starting point, is still under way
+        self.app.runner.read(partial(self._arrivals_since, self._marker), self._arrived, key=self)
+
+    def _arrivals_since(self, marker: Marker) -> Arrivals | None:
         try:
-            arrivals = self._regional.arrivals(self._marker)
+            return self._regional.arrivals(marker)
         except Exception:  # a busy or failing database: try again at the next tick
             log.exception("Could not look for arrived events")
+            return None
+
+    def _arrived(self, arrivals: Arrivals | None) -> None:
+        if arrivals is None:
             return
+        first = self._marker is None
         self._marker = arrivals.marker
-        if arrivals.entities:
+        if arrivals.entities and not first:
             self.app.services.ctx.announce(arrivals.entities)
 
     @Slot(object)

@@ -19,7 +19,7 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.settings import SettingsDialog
 from noodpost.gui.dialogs.shortcuts import ShortcutsDialog
 from noodpost.gui.pages.base import Page
-from noodpost.gui.widgets.status_bar import StatusLine
+from noodpost.gui.widgets.status_bar import StatusFacts, StatusLine, read_status
 from noodpost.services.base import NodeInfo
 
 TRAINING_MARK = "OEFENING"
@@ -177,9 +177,16 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _after_change(self, _entities: frozenset[str]) -> None:
-        self.status_line.refresh()
-        for row, page in enumerate(self.pages):
-            badge = page.badge()
+        """The status line and the navigation's counts, read together off the GUI thread."""
+        self.app.runner.read(self._read_line, self._show_line, key=self, owner=self)
+
+    def _read_line(self) -> tuple[StatusFacts, list[str]]:
+        return read_status(self.app), [page.badge() for page in self.pages]
+
+    def _show_line(self, read: tuple[StatusFacts, list[str]]) -> None:
+        facts, badges = read
+        self.status_line.show_facts(facts)
+        for row, (page, badge) in enumerate(zip(self.pages, badges, strict=True)):
             self.nav.item(row).setText(f"{page.title}  {badge}" if badge else page.title)
 
     def notify_changed(self, entities: frozenset[str]) -> None:

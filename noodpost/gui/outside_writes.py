@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from noodpost.gui.runner import Runner
 from noodpost.services.base import EVERY_KIND, ServiceContext
 from noodpost.services.change_feed import ChangeFeed
 
@@ -45,6 +46,7 @@ class OutsideWrites(QObject):
     def __init__(
         self,
         ctx: ServiceContext,
+        runner: Runner,
         changed: Callable[[frozenset[str]], None],
         parent: QObject | None = None,
         *,
@@ -52,6 +54,7 @@ class OutsideWrites(QObject):
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._runner = runner
         self._changed = changed
         ctx.outside_change()  # the measure to compare with
         self.timer = QTimer(self)
@@ -73,7 +76,11 @@ class OutsideWrites(QObject):
 
     @Slot()
     def check(self) -> None:
-        if self._ctx.outside_change():
+        """Ask (off the GUI thread: on PostgreSQL it is a query) whether another wrote."""
+        self._runner.read(self._ctx.outside_change, self._looked, key=self)
+
+    def _looked(self, changed: bool) -> None:
+        if changed:
             self._changed(EVERY_KIND)
 
     @Slot()
@@ -85,7 +92,9 @@ class OutsideWrites(QObject):
 
     @Slot()
     def _tell(self) -> None:
-        self._ctx.outside_change()  # told already: the next poll need not say it again
+        # Told already: the next poll need not say it again (the measure is taken off the
+        # GUI thread; the screens' reads queue behind it on the reader and see the commit).
+        self._runner.read(self._ctx.outside_change, lambda _seen: None, key=self)
         self._changed(EVERY_KIND)
 
     def stop(self) -> None:

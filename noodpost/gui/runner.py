@@ -1,9 +1,16 @@
-"""One runner for database work from the GUI (STYLE.md: Anki's ``CollectionOp``).
+"""One runner for database work from the GUI (STYLE.md: Anki's ``CollectionOp``/``QueryOp``).
 
 A page hands a service call to :meth:`Runner.run`; it runs on a single worker thread, so the
 window stays responsive on an old laptop and writes never overlap, and the result comes back
 on the GUI thread. A :class:`UserError` becomes a calm Dutch message box by default; anything
 else is a bug and goes to the bug dialog with the log location — never silence.
+
+What a screen shows is read through :meth:`Runner.read`, on a second thread with its own
+connection (SQLite in WAL mode and PostgreSQL both let it read beside a write): a page
+refresh, the status line and badges, the desk's scan, the hub's watch for arrivals. Reads of
+one *key* supersede each other: only the newest one's result is shown, an older one that
+comes back later is dropped, so a screen never goes back to what it showed before. No SQL
+runs on the GUI thread once the window is up (``tests/gui/test_gui_thread_sql.py``).
 """
 
 from __future__ import annotations
@@ -11,8 +18,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +31,14 @@ from noodpost.gui.errors import show_user_error
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Read:
+    call: Callable[[], Any]
+    on_done: Callable[[Any], Any]
+    on_user_error: Callable[[UserError], Any] | None
+    owner: QObject | None
 
 
 class Runner(QObject):
@@ -39,7 +56,10 @@ class Runner(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="noodpost-db")
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="noodpost-read")
         self._pending = 0
+        self._stopped = False
+        self._reading: dict[object, _Read | None] = {}  # key under way → the read after it
         self._finished.connect(self._deliver)
 
     @property
@@ -62,6 +82,69 @@ class Runner(QObject):
             on_user_error: handles a refusal; by default a message box over ``parent``.
             parent: the widget a default message box belongs to.
         """
+        self._submit(self._pool, call, on_done, on_user_error, parent)
+
+    def read(
+        self,
+        call: Callable[[], T],
+        on_done: Callable[[T], Any],
+        *,
+        key: object,
+        on_user_error: Callable[[UserError], Any] | None = None,
+        owner: QObject | None = None,
+    ) -> None:
+        """Run the read ``call()`` on the reader thread; then ``on_done(result)`` on the GUI
+        thread, unless ``owner`` was deleted meanwhile.
+
+        One read per ``key`` at a time: a read asked for while one of its key is under way
+        waits for it and then runs (the newest such request only, the ones between are
+        dropped), so a screen refreshed faster than it can be read still shows every result
+        in order and is never starved.
+
+        Args:
+            call: service reads only (never a write: writes go through :meth:`run`).
+            on_done: shows the result, on the GUI thread.
+            key: what the read is for (a page, the status line).
+            on_user_error: handles a refusal (a card code that does not exist); by default
+                a message box over ``owner``.
+            owner: the widget the result is for; when it is gone the result is dropped.
+        """
+        if self._stopped:
+            return  # the window is closing: nothing will show the result
+        request = _Read(call, on_done, on_user_error, owner)
+        if key in self._reading:
+            self._reading[key] = request  # after the one under way
+            return
+        self._reading[key] = None
+        self._start_read(key, request)
+
+    def _start_read(self, key: object, request: _Read) -> None:
+        owner = request.owner
+
+        def then(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
+            def deliver(value: Any) -> Any:
+                queued = self._reading.pop(key, None)
+                if queued is not None and not self._stopped:
+                    self._reading[key] = None
+                    self._start_read(key, queued)
+                if owner is not None and not shiboken6.isValid(owner):
+                    return None
+                return handler(value)
+
+            return deliver
+
+        parent = owner if isinstance(owner, QWidget) else None
+        refused = request.on_user_error or (lambda error: show_user_error(parent, error))
+        self._submit(self._reader, request.call, then(request.on_done), then(refused), parent)
+
+    def _submit(
+        self,
+        pool: ThreadPoolExecutor,
+        call: Callable[[], T],
+        on_done: Callable[[T], Any] | None,
+        on_user_error: Callable[[UserError], Any] | None,
+        parent: QWidget | None,
+    ) -> None:
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -69,10 +152,9 @@ class Runner(QObject):
         def report(future: Future[T]) -> None:
             error = future.exception()
             result = None if error is not None else future.result()
-            handler = (on_done, on_user_error, parent)
-            self._finished.emit(handler, result, error)
+            self._finished.emit((on_done, on_user_error, parent), result, error)
 
-        self._pool.submit(call).add_done_callback(report)
+        pool.submit(call).add_done_callback(report)
 
     @Slot(object, object, object)
     def _deliver(self, handler: Any, result: Any, error: BaseException | None) -> None:
@@ -95,5 +177,8 @@ class Runner(QObject):
                 self.busy_changed.emit(False)
 
     def shutdown(self) -> None:
-        """Finish queued work and stop the worker (at exit)."""
+        """Finish queued work and stop the worker and the reader (at exit); a read asked
+        for after this (a timer of a closing window) is not run."""
+        self._stopped = True
         self._pool.shutdown(wait=True)
+        self._reader.shutdown(wait=True)

@@ -70,7 +70,7 @@ def test_a_stream_of_pushed_commits_refreshes_the_screens_while_it_lasts(
     """A long import on a PostgreSQL hub commits again and again: the screens are refreshed
     every moment (a new alarm among the imports shows), not only once the stream stops."""
     heard: list[frozenset[str]] = []
-    watcher = OutsideWrites(app_context.services.ctx, heard.append)
+    watcher = OutsideWrites(app_context.services.ctx, app_context.runner, heard.append)
     watcher.timer.stop()  # only what is pushed
     stream = QTimer()
     stream.setInterval(COALESCE_MS // 4)

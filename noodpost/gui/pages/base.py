@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -13,9 +15,12 @@ class Page(QWidget):
     """A screen in the main window's navigation.
 
     Subclasses set ``watches`` (entity names whose changes make the page stale) and implement
-    :meth:`refresh`. The main window calls :meth:`on_entities_changed` after every committed
-    write anywhere; a page that is not visible only notes that it is stale and refreshes when
-    it is shown again, so a busy desk does not redraw hidden screens.
+    :meth:`load` (the service reads, on the runner's reader thread: no widget is touched there)
+    and :meth:`show_loaded` (the widgets, on the GUI thread, from what :meth:`load` returned);
+    :meth:`refresh` runs the one and then the other. The main window calls
+    :meth:`on_entities_changed` after every committed write anywhere; a page that is not
+    visible only notes that it is stale and refreshes when it is shown again, so a busy desk
+    does not redraw hidden screens.
     """
 
     #: Entity names (as in ``core.entities.SPECS``) this page shows.
@@ -43,10 +48,21 @@ class Page(QWidget):
         self.layout_.addLayout(self.heading_row)
 
     def refresh(self) -> None:
-        """Reload what the page shows from the services."""
+        """Reload what the page shows: :meth:`load` off the GUI thread, then
+        :meth:`show_loaded` with its result. A refresh started while an earlier one is still
+        reading supersedes it."""
+        self.runner.read(self.load, self.show_loaded, key=self, owner=self)
+
+    def load(self) -> Any:
+        """Read what the page shows, from the services (on the reader thread)."""
+        return None
+
+    def show_loaded(self, loaded: Any) -> None:
+        """Show what :meth:`load` read (on the GUI thread)."""
 
     def badge(self) -> str:
-        """A short count for the navigation (``"37"``), or ``""``."""
+        """A short count for the navigation (``"37"``), or ``""``. Called on the reader
+        thread: services only, no widget."""
         return ""
 
     def focus_default(self) -> None:

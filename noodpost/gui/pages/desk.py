@@ -27,6 +27,7 @@ Feedback is green for done, amber for a warning, red for a refusal — always wi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -43,7 +44,7 @@ from PySide6.QtWidgets import (
 from noodpost.core import cards
 from noodpost.core.cards import InvalidCode
 from noodpost.core.clock import parse_iso
-from noodpost.core.errors import NeedsConfirmation, NotFound, UserError
+from noodpost.core.errors import NeedsConfirmation, UserError
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.confirm import ask_to_confirm
@@ -51,6 +52,7 @@ from noodpost.gui.dialogs.intake import IntakeDialog
 from noodpost.gui.pages.base import Page
 from noodpost.gui.pages.desk_cards import DeskCards
 from noodpost.gui.pages.desk_forms import DeskForms
+from noodpost.gui.pages.desk_reads import DeskView, Scanned, read_desk, read_household, read_scan
 from noodpost.gui.pages.desk_writes import DeskWrites
 from noodpost.gui.widgets.desk_buttons import QUICK_KEYS, DeskButtons, hand_out_words
 from noodpost.gui.widgets.household_panel import (
@@ -70,7 +72,6 @@ from noodpost.services.visits import CheckedIn, CheckedOut
 #: Shown for a refusal: red, and always the words.
 REFUSED_STYLE = "background: #f8d7da; color: #58151c; padding: 8px; border: 1px solid #b00020;"
 INFO_STYLE = "background: #e7f1ff; color: #052c65; padding: 8px; border: 1px solid #9ec5fe;"
-RECENT_LINES = 8
 #: What the panel shows, and what else the desk's buttons and lists depend on.
 _PANEL_ENTITIES = ("household", "visit", "distribution", "need", "charging_ticket")
 _OTHER_ENTITIES = ("safe_message", "supply_item", "post", "card_batch", "stock_movement")
@@ -111,11 +112,13 @@ class DeskPage(Page):
         self.quick_codes = list(quick_codes) if quick_codes is not None else None
         self.desk = DeskService(app.services.ctx)
         self.panel: HouseholdPanel | None = None
+        self.undoable: HandOut | None = None  # the household's hand-out F7 may undo
         self.quick_items: list[Item] = []
         self.dialog: QDialog | None = None
-        self.writes = DeskWrites(
+        self.writes: DeskWrites[DeskView] = DeskWrites(
             self,
             app.runner,
+            reader=self._reader,
             finished=self._write_finished,
             refused=self._write_refused,
             track=self._track,
@@ -248,16 +251,24 @@ class DeskPage(Page):
 
     @Slot()
     def refresh(self) -> None:
-        self.quick_items = self.desk.quick_items(self.quick_codes)[: len(QUICK_KEYS)]
-        if self.panel is not None:
-            try:
-                self._show(self.desk.panel(self.panel.household_id))
-            except NotFound:  # removed meanwhile (a purge): keep what is being typed
+        """Read the desk (for the household on screen) off the GUI thread, then show it."""
+        self.runner.read(self._reader(), self.show_loaded, key=self, owner=self)
+
+    def _reader(self) -> Callable[[], DeskView]:
+        household_id = self.panel.household_id if self.panel is not None else None
+        return partial(read_desk, self.services, self.desk, self.quick_codes, household_id)
+
+    def show_loaded(self, view: DeskView) -> None:
+        self.quick_items = view.quick_items
+        if self.panel is not None and self.panel.household_id == view.household_id:
+            if view.panel is None:  # removed meanwhile (a purge): keep what is being typed
                 self._close_panel()
-        else:
-            self._update_buttons()
-        self.stock_hint.setVisible(not self.services.supplies.stock_booked())
-        present, capacity = self.services.visits.occupancy()
+            else:
+                self._show(view.panel, view.undoable)
+        elif self.panel is None:
+            self._update_buttons(None)
+        self.stock_hint.setVisible(not view.stock_booked)
+        present, capacity = view.present, view.capacity
         if capacity is not None and present > capacity:
             self.occupancy.setText(
                 self.tr("⚠ Vol: %1 / %2").replace("%1", str(present)).replace("%2", str(capacity))
@@ -268,7 +279,7 @@ class DeskPage(Page):
             self.occupancy.setText(self.tr("Aanwezig: %1").replace("%1", f"{present}{of}"))
             self.occupancy.setStyleSheet("")
         self.recent.clear()
-        for action in self.desk.recent_actions(RECENT_LINES):
+        for action in view.recent:
             who = f"→ {action.card}" if action.card else "→ —"
             if action.volunteer:
                 who += f" ({action.volunteer})"
@@ -285,24 +296,32 @@ class DeskPage(Page):
         if self.cards.is_search(text):  # a name (no code): find the household
             self.cards.find(text)
             return
-        try:
-            found, panel = self.desk.lookup_and_panel(text)
-        except UserError as error:
-            self._close_panel()
-            words = "✖ " + error.message
-            if isinstance(error, CardReplaced):
-                words += " " + self.tr("Typ daarvoor de naam en Enter, of druk op Ctrl+F.")
-            elif isinstance(error, InvalidCode):
-                words += " " + self.tr("Zoeken op naam: typ de naam en Enter, of Ctrl+F.")
-            self.show_feedback(REFUSED_STYLE, words)
-            if burst:
-                self.scan_field.clear_for_next()
-            else:
-                self.scan_field.selectAll()  # a typo: correct it, or type over it
-            return
+        self.runner.read(
+            partial(read_scan, self.services, self.desk, text),
+            partial(self._scanned, burst),
+            key=(self, "scan"),
+            on_user_error=partial(self._scan_refused, burst),
+            owner=self,
+        )
+
+    def _scan_refused(self, burst: bool, error: UserError) -> None:
+        self._close_panel()
+        words = "✖ " + error.message
+        if isinstance(error, CardReplaced):
+            words += " " + self.tr("Typ daarvoor de naam en Enter, of druk op Ctrl+F.")
+        elif isinstance(error, InvalidCode):
+            words += " " + self.tr("Zoeken op naam: typ de naam en Enter, of Ctrl+F.")
+        self.show_feedback(REFUSED_STYLE, words)
+        if burst:
+            self.scan_field.clear_for_next()
+        else:
+            self.scan_field.selectAll()  # a typo: correct it, or type over it
+
+    def _scanned(self, burst: bool, scanned: Scanned) -> None:
+        found, panel = scanned.found, scanned.panel
         self.scan_field.clear_for_next()
         if panel is None:
-            if found.state is CardState.UNUSED:
+            if found is not None and found.state is CardState.UNUSED:
                 self._close_panel()
                 self.show_feedback(
                     INFO_STYLE,
@@ -312,7 +331,7 @@ class DeskPage(Page):
                 )
                 self.start_intake(found.code)
             return
-        self._show(panel)
+        self._show(panel, scanned.undoable)
         self.show_feedback(
             INFO_STYLE,
             (self.tr("Kaart %1 gescand.") if burst else self.tr("Kaart %1 gevonden.")).replace(
@@ -323,16 +342,25 @@ class DeskPage(Page):
     def show_household(self, household_id: str) -> None:
         """Open a household's panel (after an intake, or a duplicate chosen there): what was
         typed or refused before belongs to no household on screen, so it goes."""
-        try:
-            panel = self.desk.panel(household_id)
-        except UserError as error:
-            self.show_feedback(REFUSED_STYLE, "✖ " + error.message)
-        else:
-            self._show(panel)
-            self.scan_field.clear_for_next()
-            self.show_feedback(
-                INFO_STYLE, self.tr("Huishouden %1 geopend.").replace("%1", panel.pretty_code)
-            )
+        self.runner.read(
+            partial(read_household, self.services, self.desk, household_id),
+            self._household_opened,
+            key=(self, "scan"),
+            on_user_error=self._household_refused,
+            owner=self,
+        )
+
+    def _household_opened(self, opened: Scanned) -> None:
+        assert opened.panel is not None
+        self._show(opened.panel, opened.undoable)
+        self.scan_field.clear_for_next()
+        self.show_feedback(
+            INFO_STYLE, self.tr("Huishouden %1 geopend.").replace("%1", opened.panel.pretty_code)
+        )
+        self.scan_field.setFocus()
+
+    def _household_refused(self, error: UserError) -> None:
+        self.show_feedback(REFUSED_STYLE, "✖ " + error.message)
         self.scan_field.setFocus()
 
     @Slot()
@@ -345,18 +373,16 @@ class DeskPage(Page):
     def _close_panel(self) -> None:
         self.panel = None
         self.panel_view.show_empty()
-        self._update_buttons()
+        self._update_buttons(None)
 
-    def _show(self, panel: HouseholdPanel) -> None:
+    def _show(self, panel: HouseholdPanel, undoable: HandOut | None) -> None:
         self.panel = panel
         self.panel_view.show_panel(panel, [item.id for item in self.quick_items])
-        self._update_buttons()
+        self._update_buttons(undoable)
 
-    def _update_buttons(self) -> None:
-        # F7 undoes the household's own last hand-out, never another household's.
-        panel, supplies = self.panel, self.services.supplies
-        last = supplies.last_hand_out(panel.household_id) if panel is not None else None
-        undoable = last if last is not None and last.undoable else None
+    def _update_buttons(self, undoable: HandOut | None) -> None:
+        # F7 undoes the household's own last hand-out (read with its panel), never another's.
+        self.undoable = undoable
         self.buttons.show_state(self.panel, self.quick_items, undoable)
         self.cards.show_state(has_household=self.panel is not None)
 
@@ -376,8 +402,12 @@ class DeskPage(Page):
         else:
             self.show_feedback(REFUSED_STYLE, "✖ " + self.tr("Niet gelukt: ") + error.message)
 
-    def _write_finished(self) -> None:
-        self.refresh()
+    def _write_finished(self, view: DeskView | None) -> None:
+        """A write ended: show the desk it read right after (or, refused, read it again)."""
+        if view is None:
+            self.refresh()
+        else:
+            self.show_loaded(view)
         self.scan_field.setFocus()
 
     def _not_done(self) -> None:
@@ -480,8 +510,8 @@ class DeskPage(Page):
         """F7: undo this household's last hand-out, within the undo time, after a question."""
         if (panel := self._scanned_panel()) is None:
             return
-        last = self.services.supplies.last_hand_out(panel.household_id)
-        if last is None or not last.undoable:
+        last = self.undoable
+        if last is None or last.household_id != panel.household_id:
             self.show_feedback(
                 WARNING_STYLE,
                 self.tr(

@@ -6,13 +6,17 @@ Now a write that comes while another is under way waits its turn. Each write was
 household on screen when its key was pressed, so its turn can never serve another household.
 A write the service wants confirmed (:class:`NeedsConfirmation`) asks first; the writes after
 it wait for the answer, then go on.
+
+Right after a write commits, on the runner's thread still, the desk is read again and comes
+back with the write's result (issue 15): a hand-out shows its new allowance without a second
+round trip, and the GUI thread runs no query.
 """
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QWidget
@@ -22,14 +26,18 @@ from noodpost.gui.dialogs.confirm import ask_to_confirm
 from noodpost.gui.runner import Runner
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
-class DeskWrites(QObject):
+class DeskWrites(QObject, Generic[V]):
     """Runs the desk's service calls through the runner, one at a time and none lost.
 
     Args:
         page: the desk (parent of the questions).
-        finished: after each write, done or refused: refresh, then the scan field's focus.
+        reader: gives the read of the desk to run right after a write (for the household on
+            screen when the write was asked for).
+        finished: after each write, with what that read found (``None`` when the write was
+            refused: read again), then the scan field's focus.
         refused: shows a refusal's message (``None``: the volunteer went back).
         track: remembers an open question, so the scan field gets the focus when it closes.
     """
@@ -39,13 +47,15 @@ class DeskWrites(QObject):
         page: QWidget,
         runner: Runner,
         *,
-        finished: Callable[[], None],
+        reader: Callable[[], Callable[[], V]],
+        finished: Callable[[V | None], None],
         refused: Callable[[UserError | None], None],
         track: Callable[[QDialog], None],
     ) -> None:
         super().__init__(page)
         self._page = page
         self._runner = runner
+        self._reader = reader
         self._finished = finished
         self._refused = refused
         self._track = track
@@ -75,9 +85,16 @@ class DeskWrites(QObject):
             return
         self._busy = True
 
-        def done(result: T) -> None:
+        read = self._reader()
+
+        def write_then_read() -> tuple[T, V]:
+            result = call()
+            return result, read()
+
+        def done(written: tuple[T, V]) -> None:
+            result, view = written
             self._busy = False
-            self._finished()
+            self._finished(view)
             on_done(result)
             self._next()
 
@@ -96,10 +113,10 @@ class DeskWrites(QObject):
                 return
             self._busy = False
             self._refused(error)
-            self._finished()
+            self._finished(None)
             self._next()
 
-        self._runner.run(call, done, on_user_error=refused, parent=self._page)
+        self._runner.run(write_then_read, done, on_user_error=refused, parent=self._page)
 
     def _answered(self, then: Callable[[], None]) -> None:
         """The question was answered: ``then`` (the retry, or 'nothing saved'), then the rest."""

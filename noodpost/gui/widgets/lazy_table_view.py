@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from noodpost.gui.models.lazy import LazyTableModel
+from noodpost.gui.models.lazy import LazyTableModel, Rows
 
 #: Row height as a multiple of the font's line height: large enough to hit and to read.
 ROW_LINES = 1.8
@@ -106,9 +106,18 @@ class LazyTableView(QTableView):
 
     def reload(self) -> None:
         """Load the ids again; the same id stays selected, else the row in the same place."""
+        self._keep_selection()
+        self.lazy_model.reload()
+
+    def show_rows(self, rows: Rows) -> None:
+        """Show rows a page read off the GUI thread (:meth:`LazyTableModel.read`); the same
+        id stays selected, else the row in the same place."""
+        self._keep_selection()
+        self.lazy_model.show_rows(rows)
+
+    def _keep_selection(self) -> None:
         self._keep_id = self.selected_id()
         self._keep_row = self.selected_row()
-        self.lazy_model.reload()
 
     @Slot()
     def _after_reset(self) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QStatusBar, QWidget
@@ -12,8 +14,37 @@ from noodpost.core.rations import local_time
 from noodpost.gui.context import AppContext
 from noodpost.gui.power import PowerReading, battery_text, is_low
 from noodpost.gui.widgets.elided_label import ElidedLabel
+from noodpost.services.roles import SignedIn
+from noodpost.sync.peers import PeerList
 
 REFRESH_MS = 30_000
+
+
+@dataclass(frozen=True)
+class StatusFacts:
+    """What the status line shows, read at one moment (on the reader thread)."""
+
+    occupancy: tuple[int, int | None] | None  # present, capacity; None at a hub
+    alarms_waiting: int
+    alarms_open: int
+    peers: PeerList
+    signed_in: SignedIn | None
+    now: datetime
+    clock_behind: bool
+
+
+def read_status(app: AppContext) -> StatusFacts:
+    """The status line's facts from the services (services only: runs off the GUI thread)."""
+    services = app.services
+    return StatusFacts(
+        occupancy=None if services.node.is_hub else services.visits.occupancy(),
+        alarms_waiting=services.alarms.unacknowledged_count(),
+        alarms_open=len(services.alarms.open_alarms()),
+        peers=services.sync.list_peers(),
+        signed_in=services.volunteers.signed_in(),
+        now=services.ctx.clock.now(),
+        clock_behind=services.status.clock_behind(),
+    )
 
 
 #: The labels that may end in "…" on a narrow screen rather than push the window wider.
@@ -47,7 +78,8 @@ class StatusLine(QStatusBar):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        self.refresh()
+        # Before the first paint: the window opens with its status line filled in.
+        self.show_facts(read_status(app))
 
     def _label(self, name: str, text: str = "") -> QLabel:
         if self.findChildren(QLabel):  # a thin line between the items, so they read apart
@@ -63,18 +95,21 @@ class StatusLine(QStatusBar):
         self.addPermanentWidget(label)
         return label
 
-    def _volunteer_text(self) -> str:
-        signed_in = self.app.services.volunteers.signed_in()
+    def refresh(self) -> None:
+        """Read the facts off the GUI thread, then show them (:meth:`show_facts`)."""
+        self.app.runner.read(partial(read_status, self.app), self.show_facts, key=self, owner=self)
+
+    def _volunteer_text(self, facts: StatusFacts) -> str:
+        signed_in = facts.signed_in
         if signed_in is None:
             return self.tr("niet ingelogd")
         if signed_in.is_coordinator:
             return self.tr("{name} (coördinator)").format(name=signed_in.name)
         return self.tr("{name} (vrijwilliger)").format(name=signed_in.name)
 
-    def refresh(self) -> None:
-        services = self.app.services
-        if not services.node.is_hub:
-            present, capacity = services.visits.occupancy()
+    def show_facts(self, facts: StatusFacts) -> None:
+        if facts.occupancy is not None:
+            present, capacity = facts.occupancy
             self.presence.setText(
                 self.tr("Aanwezig {present}/{capacity}").format(present=present, capacity=capacity)
                 if capacity
@@ -82,8 +117,7 @@ class StatusLine(QStatusBar):
             )
         # Red until the C-NSP has confirmed the alarm: the navigation badge's number, by the
         # one rule in core.lifecycle (received is not yet confirmed).
-        waiting = services.alarms.unacknowledged_count()
-        still_open = len(services.alarms.open_alarms())
+        waiting, still_open = facts.alarms_waiting, facts.alarms_open
         if waiting:
             text = self.tr("%n melding(en) niet bevestigd", "", waiting)
         elif still_open:
@@ -94,10 +128,9 @@ class StatusLine(QStatusBar):
         self.alarms.setStyleSheet(
             "background: #b00020; color: white; font-weight: bold;" if waiting else ""
         )
-        peer_list = services.sync.list_peers()
-        peers = peer_list.peers
-        hub = peer_list.hub
-        if services.node.is_hub:
+        peers = facts.peers.peers
+        hub = facts.peers.hub
+        if self.app.node.is_hub:
             self.unsent.setText(self.tr("%n post(en) bekend", "", len(peers)))
         elif hub is None:
             self.unsent.setText(self.tr("niet gekoppeld"))
@@ -118,10 +151,10 @@ class StatusLine(QStatusBar):
         else:
             self.last_sync.setText(self.tr("sync: nog nooit"))
         self._show_power()
-        self.volunteer.setText(self._volunteer_text())
-        self.clock.setText(local_time(services.ctx.clock.now()).strftime("%H:%M"))
+        self.volunteer.setText(self._volunteer_text(facts))
+        self.clock.setText(local_time(facts.now).strftime("%H:%M"))
         hub_ahead = hub is not None and hub.clock_suspect
-        if services.status.clock_behind() or hub_ahead:
+        if facts.clock_behind or hub_ahead:
             # Short on the line (it must fit 1280 pixels beside an alarm); what to do in the
             # tooltip.
             self.clock_warning.setText(self.tr("Klok verdacht"))

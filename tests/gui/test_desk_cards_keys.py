@@ -66,9 +66,11 @@ def _type(widget_owner: DeskPage | HouseholdSearchDialog, text: str) -> None:
 
 
 def _back_at_the_desk(qtbot: QtBot, main_window: MainWindow, desk: DeskPage) -> None:
-    """A dialog closed: the window manager activates the window; the scan field has focus."""
+    """A dialog closed: the window manager activates the window; the scan field has focus
+    and what the desk reads is on screen."""
     activate(qtbot, main_window)
     qtbot.waitUntil(desk.scan_field.hasFocus)
+    qtbot.waitUntil(lambda: desk.runner.pending == 0)
 
 
 def test_a_volunteer_finds_a_household_by_name_reprints_and_reissues_its_card(

@@ -157,6 +157,7 @@ def test_a_new_post_is_led_to_book_its_opening_stock_by_keyboard(
     assert isinstance(desk, DeskPage)
     activate(qtbot, main_window)
     qtbot.waitUntil(desk.scan_field.hasFocus)
+    wait_idle()
     assert desk.stock_hint.isVisible()
     assert "Ctrl+4" in desk.stock_hint.text()
 
@@ -183,4 +184,5 @@ def test_a_new_post_is_led_to_book_its_opening_stock_by_keyboard(
     activate(qtbot, main_window)  # back to the window, as the window manager does
     press(main_window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(desk.isVisible)
+    wait_idle()
     assert not desk.stock_hint.isVisible()

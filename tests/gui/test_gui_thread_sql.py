@@ -57,6 +57,9 @@ class GuiThreadSql:
                 break
         self.seen[f"{self.doing}: {where}"] += 1
 
+    def report(self) -> str:
+        return "\n".join(f"{where} ({n}×)" for where, n in sorted(self.seen.items()))
+
     @contextmanager
     def listening(self, db: Database) -> Iterator[GuiThreadSql]:
         event.listen(db.engine, "before_cursor_execute", self.on_statement)
@@ -115,7 +118,7 @@ def test_a_shift_at_the_desk_runs_no_sql_on_the_gui_thread(
 
     assert desk.panel is not None  # the shift really happened: scanned, handed out, checked in
     assert desk.panel.present
-    assert sorted(guard.seen.items()) == []
+    assert not guard.seen, "SQL on the GUI thread:\n" + guard.report()
 
 
 def _alarm_arrives(hub: AppContext, alarm_id: str) -> None:
@@ -167,4 +170,4 @@ def test_the_hubs_live_view_runs_no_sql_on_the_gui_thread(qtbot: QtBot, hub: App
         settle(qtbot, hub)
 
     watch.watch_timer.stop()
-    assert sorted(guard.seen.items()) == []
+    assert not guard.seen, "SQL on the GUI thread:\n" + guard.report()

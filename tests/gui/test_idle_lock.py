@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
 from argon2 import PasswordHasher, Type
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from noodpost.gui.context import AppContext
@@ -53,6 +55,11 @@ def lock(
 
 
 def volunteer_text(window: MainWindow) -> str:
+    """The status line's volunteer, once what it read has arrived."""
+    runner = window.app.runner
+    deadline = time.monotonic() + 5
+    while runner.pending and time.monotonic() < deadline:
+        QApplication.processEvents()
     return window.status_line.volunteer.text()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -129,7 +129,10 @@ def test_exception_handler_logs_a_bug(
 
 
 def test_a_clock_set_back_is_pointed_out(
-    main_window: MainWindow, app_context: AppContext, clock: FixedClock
+    main_window: MainWindow,
+    app_context: AppContext,
+    clock: FixedClock,
+    wait_idle: Callable[[], None],
 ) -> None:
     from datetime import timedelta
 
@@ -137,6 +140,7 @@ def test_a_clock_set_back_is_pointed_out(
     app_context.services.logbook.add("Aggregaat bijgevuld.")
     clock.advance(timedelta(hours=-3))  # someone set the laptop's clock back
     main_window.status_line.refresh()
+    wait_idle()
     assert "Klok verdacht" in main_window.status_line.clock_warning.text()
 
 

@@ -56,6 +56,7 @@ def _open_form(qtbot: QtBot, main_window: MainWindow) -> QDialog:
     assert isinstance(desk, DeskPage)
     activate(qtbot, main_window)
     qtbot.waitUntil(desk.scan_field.hasFocus)
+    qtbot.waitUntil(lambda: desk.runner.pending == 0)
     assert desk.stock_hint.isVisible()
     assert "Alt+B" in desk.stock_hint.text()
     press(main_window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
@@ -98,6 +99,7 @@ def test_the_opening_stock_of_several_items_is_booked_in_one_form(
     desk = main_window.pages[0]
     assert isinstance(desk, DeskPage)
     qtbot.waitUntil(desk.isVisible)
+    qtbot.waitUntil(lambda: desk.runner.pending == 0)
     assert not desk.stock_hint.isVisible()
 
 

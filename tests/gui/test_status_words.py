@@ -27,6 +27,7 @@ def test_unsent_work_is_named_for_what_it_counts(
     pair(app_context, hub, tmp_path)
     app_context.services.intake.register(size=2)
     main_window.status_line.refresh()
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0)
     waiting = app_context.services.sync.list_peers().hub
     assert waiting is not None
     assert waiting.unacknowledged > 1

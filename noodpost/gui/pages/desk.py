@@ -339,25 +339,45 @@ class DeskPage(Page):
             ),
         )
 
-    def show_household(self, household_id: str) -> None:
+    def show_household(
+        self,
+        household_id: str,
+        told: tuple[str, str] | None = None,
+        then: Callable[[], None] | None = None,
+    ) -> None:
         """Open a household's panel (after an intake, or a duplicate chosen there): what was
-        typed or refused before belongs to no household on screen, so it goes."""
+        typed or refused before belongs to no household on screen, so it goes. ``told``:
+        the style and words to show once it is open (else "Huishouden … geopend."); ``then``:
+        what to do next, once it is open (print its card)."""
         self.runner.read(
             partial(read_household, self.services, self.desk, household_id),
-            self._household_opened,
+            partial(self._household_opened, told, then),
             key=(self, "scan"),
             on_user_error=self._household_refused,
             owner=self,
         )
 
-    def _household_opened(self, opened: Scanned) -> None:
+    def _household_opened(
+        self,
+        told: tuple[str, str] | None,
+        then: Callable[[], None] | None,
+        opened: Scanned,
+    ) -> None:
         assert opened.panel is not None
         self._show(opened.panel, opened.undoable)
         self.scan_field.clear_for_next()
         self.show_feedback(
-            INFO_STYLE, self.tr("Huishouden %1 geopend.").replace("%1", opened.panel.pretty_code)
+            *(
+                told
+                or (
+                    INFO_STYLE,
+                    self.tr("Huishouden %1 geopend.").replace("%1", opened.panel.pretty_code),
+                )
+            )
         )
         self.scan_field.setFocus()
+        if then is not None:
+            then()
 
     def _household_refused(self, error: UserError) -> None:
         self.show_feedback(REFUSED_STYLE, "✖ " + error.message)

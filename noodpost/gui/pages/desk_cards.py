@@ -149,17 +149,19 @@ class DeskCards(QObject):
 
     def _registered(self, registered: Registered, *, fresh: bool) -> None:
         page = self.page
-        page.show_household(registered.household_id)
-        page.refresh()
         text = self.tr("✔ Ingeschreven: huishouden %1.").replace("%1", registered.pretty_code)
+        page.refresh()
         if not fresh:
-            page.show_feedback(
-                OK_STYLE, text + " " + self.tr("De voorgedrukte kaart is nu van dit huishouden.")
-            )
+            said = text + " " + self.tr("De voorgedrukte kaart is nu van dit huishouden.")
+            page.show_household(registered.household_id, told=(OK_STYLE, said))
             return
-        page.show_feedback(OK_STYLE, text)
-        # Print once the intake dialog has closed (a print dialog may open over the desk).
-        QTimer.singleShot(0, lambda: self._print(registered, text))
+        # Print once the intake dialog has closed and the household is on screen (a print
+        # dialog may open over the desk).
+        page.show_household(
+            registered.household_id,
+            told=(OK_STYLE, text),
+            then=lambda: QTimer.singleShot(0, lambda: self._print(registered, text)),
+        )
 
     # ------------------------------------------------------------------ the card on screen
 

@@ -100,7 +100,7 @@ def peak_rss_mb() -> float:
 
 
 def _session(app: object, context: object, window: object, codes_file: str) -> None:
-    from PySide6.QtCore import Qt  # noqa: PLC0415
+    from PySide6.QtCore import QEventLoop, Qt  # noqa: PLC0415
     from PySide6.QtTest import QTest  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
@@ -133,7 +133,13 @@ def _session(app: object, context: object, window: object, codes_file: str) -> N
         started = time.perf_counter()
         QTest.keyClicks(desk.scan_field, code)
         QTest.keyClick(desk.scan_field, Qt.Key.Key_Return)
-        QApplication.processEvents()
+        # The scan is read off the GUI thread: wait (asleep, as the window's event loop
+        # waits) until its panel is on screen.
+        deadline = started + 5
+        while (desk.panel is None or desk.panel.card_code != code) and (
+            time.perf_counter() < deadline
+        ):
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         elapsed = time.perf_counter() - started
         if desk.panel is None or desk.panel.card_code != code:
             emit(event="error", detail=f"scan {n} of {code} did not open its panel")

@@ -115,10 +115,11 @@ def build_services(db: Database, data_dir: Path) -> AppServices:
 
 def build_context(db: Database, data_dir: Path, log_file: Path) -> AppContext:
     """The services, the runner and the settings that every window receives."""
-    runner = Runner()
+    services = build_services(db, data_dir)
+    runner = Runner(snapshot=services.ctx.snapshot)  # what a screen reads, read at one moment
     runner.bug.connect(lambda _error: show_bug(None, log_file))
     return AppContext(
-        services=build_services(db, data_dir),
+        services=services,
         runner=runner,
         settings=Settings.load(data_dir),
         data_dir=data_dir,

@@ -41,6 +41,11 @@ class Urgency(StrEnum):
     HIGH = "high"
     NORMAL = "normal"
 
+    @property
+    def pressing(self) -> bool:
+        """Spoed or hoog: the desk shows such a need in amber."""
+        return self in (Urgency.IMMEDIATE, Urgency.HIGH)
+
 
 class NeedStatus(StrEnum):
     OPEN = "open"

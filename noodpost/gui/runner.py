@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -53,8 +54,14 @@ class Runner(QObject):
     bug = Signal(object)
     _finished = Signal(object, object, object)  # callback, result, error
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        snapshot: Callable[[], AbstractContextManager[None]] = nullcontext,
+    ) -> None:
         super().__init__(parent)
+        self._snapshot = snapshot
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="noodpost-db")
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="noodpost-read")
         self._pending = 0
@@ -135,7 +142,13 @@ class Runner(QObject):
 
         parent = owner if isinstance(owner, QWidget) else None
         refused = request.on_user_error or (lambda error: show_user_error(parent, error))
-        self._submit(self._reader, request.call, then(request.on_done), then(refused), parent)
+        call = request.call
+
+        def at_one_moment() -> Any:
+            with self._snapshot():
+                return call()
+
+        self._submit(self._reader, at_one_moment, then(request.on_done), then(refused), parent)
 
     def _submit(
         self,

@@ -63,6 +63,7 @@ class ServiceContext:
         self._seen_version: int | None = None
         self._missed = False
         self._version_lock = threading.Lock()
+        self._snapshot = threading.local()  # .session: the read shared on this thread
 
     @property
     def node(self) -> NodeInfo:
@@ -116,8 +117,28 @@ class ServiceContext:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A read-only session; inside :meth:`snapshot` on this thread, the snapshot's."""
+        shared: Session | None = getattr(self._snapshot, "session", None)
+        if shared is not None:
+            yield shared
+            return
         with self.db.read() as session:
             yield session
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Every read on this thread inside the block shares one transaction, so what they
+        return together was true at one moment (a screen's read: the desk's panel, its
+        presence count and its latest actions agree)."""
+        if getattr(self._snapshot, "session", None) is not None:
+            yield  # already inside one
+            return
+        with self.db.read() as session:
+            self._snapshot.session = session
+            try:
+                yield
+            finally:
+                self._snapshot.session = None
 
     def now_iso(self) -> str:
         return iso(self.clock.now())

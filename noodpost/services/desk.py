@@ -34,7 +34,7 @@ from noodpost.core.errors import NotFound
 from noodpost.core.hlc import wall_time
 from noodpost.core.i18n import translate
 from noodpost.core.rations import format_clock, format_quantity, lower_first
-from noodpost.core.vocabulary import ChargingStatus, HealthFlag, VisitStatus, screen_label
+from noodpost.core.vocabulary import ChargingStatus, HealthFlag, Urgency, VisitStatus, screen_label
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import CardLookup, CardState, IntakeService
 from noodpost.services.needs import NeedsService
@@ -93,6 +93,11 @@ class NeedLine:
     status: str
     note: str | None
     text: str
+
+    @property
+    def pressing(self) -> bool:
+        """Spoed or hoog (:attr:`Urgency.pressing`)."""
+        return Urgency(self.urgency).pressing
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ Feedback is green for done, amber for a warning, red for a refusal — always wi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -45,6 +46,7 @@ from noodpost.core import cards
 from noodpost.core.cards import InvalidCode
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import NeedsConfirmation, UserError
+from noodpost.core.presence import over_capacity
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.confirm import ask_to_confirm
@@ -269,7 +271,7 @@ class DeskPage(Page):
             self._update_buttons(None)
         self.stock_hint.setVisible(not view.stock_booked)
         present, capacity = view.present, view.capacity
-        if capacity is not None and present > capacity:
+        if over_capacity(present, capacity):  # core.presence: the one rule
             self.occupancy.setText(
                 self.tr("⚠ Vol: %1 / %2").replace("%1", str(present)).replace("%2", str(capacity))
             )
@@ -530,8 +532,14 @@ class DeskPage(Page):
         """F7: undo this household's last hand-out, within the undo time, after a question."""
         if (panel := self._scanned_panel()) is None:
             return
-        last = self.undoable
-        if last is None or last.household_id != panel.household_id:
+        last = self.undoable  # read with the panel; the undo time may have run out since
+        now = self.services.ctx.clock.now()
+        if (
+            last is None
+            or last.household_id != panel.household_id
+            or not last.at
+            or now > parse_iso(last.at) + timedelta(minutes=UNDO_MINUTES)
+        ):
             self.show_feedback(
                 WARNING_STYLE,
                 self.tr(

@@ -216,7 +216,7 @@ class HouseholdPanelView(QFrame):
                     "%1", "; ".join(n.text for n in panel.open_needs)
                 )
             )
-            urgent = any(n.urgency in ("immediate", "high") for n in panel.open_needs)
+            urgent = any(n.pressing for n in panel.open_needs)
             set_tone(self.needs, "warning" if urgent else "")
         else:
             self.needs.setText(self.tr("Open hulpvraag: geen"))

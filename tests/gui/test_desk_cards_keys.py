@@ -160,6 +160,7 @@ def test_no_match_says_what_to_try_and_esc_goes_back_to_the_scan_field(
 
     wrong = household.pretty_code[:-1] + ("3" if household.pretty_code[-1] != "3" else "4")
     _type(desk, wrong)  # a code with a typo is still a wrong code, not a name
+    wait_idle()
     assert "Deze code klopt niet" in desk.feedback.text()
 
     press(main_window, Qt.Key.Key_F, CTRL)  # Ctrl+F: the search, empty

@@ -57,7 +57,7 @@ from noodpost.gui.printing.pdf import ensure_application, pdf_target
 from noodpost.gui.printing.sitrep import save_sitrep_pdf
 from noodpost.gui.printing.sitrep import summary_line as sitrep_summary
 from noodpost.gui.runner import Runner
-from noodpost.gui.single_instance import claim_data_folder
+from noodpost.gui.single_instance import claim_data_folder, listen_for_second_starts
 from noodpost.gui.translations import install_translators
 from noodpost.reports.noodlijst import NoodlijstService, form_items, record_printed
 from noodpost.reports.sitrep import read_sitrep
@@ -300,12 +300,15 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
     data_dir = chosen
     try:
         lock = claim_data_folder(data_dir)  # held until this window closes
-    except UserError as err:  # another window runs on these data
+    except UserError as err:  # another window runs on these data (and was asked forward)
+        log.info("Refused: %s", type(err).__name__)
         show_user_error(None, err)
         return 1
+    listener = listen_for_second_starts(data_dir, app)  # a second start brings this forward
     try:
         return _run_on(app, data_dir, log_file)
     finally:
+        listener.close()
         lock.unlock()
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -33,9 +32,11 @@ pytestmark = [pytest.mark.gui, pytest.mark.skipif(sys.platform == "win32", reaso
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 PIN = "2468"
 
-#: One Noodpost process as a person drives it. argv: data folder, stop file, PIN. It prints what the
-#: person sees, one line each; it signs in as Anna, minimises the main window, and closes it
-#: when the stop file appears (saying first whether the window is still minimised).
+#: One Noodpost process as a person drives it. argv: data folder, stop file, PIN, and "wait"
+#: to stay at the sign-in or "sign in". It prints what the person sees, one line each. The
+#: window it ends up in (the main window after signing in as Anna, or the sign-in) it minimises
+#: to the task bar, and closes when the stop file appears, saying first whether the window is
+#: still minimised.
 DRIVER = """
 import os, sys
 from pathlib import Path
@@ -44,7 +45,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from noodpost.cli import main
 from noodpost.gui.dialogs.sign_in import SignInDialog
 
-data_dir, stop, pin = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+data_dir, stop, pin, waits = sys.argv[1], Path(sys.argv[2]), sys.argv[3], sys.argv[4] == "wait"
 app = QApplication(sys.argv[:1])
 said = set()
 
@@ -53,6 +54,19 @@ def say(line):
         said.add(line)
         print(line, flush=True)
 
+def minimise_then_close(widget, seen, close):
+    if seen not in said:
+        widget.showMinimized()
+        say(seen)
+    elif stop.exists():
+        say("minimised: " + str(widget.isMinimized()))
+        close()
+
+def leave(window):
+    window.hide()
+    window.deleteLater()
+    QApplication.exit(0)
+
 def look():
     for widget in app.topLevelWidgets():
         if not widget.isVisible():
@@ -60,21 +74,15 @@ def look():
         if isinstance(widget, QMessageBox):
             say("message: " + " ".join(widget.text().split()))
             widget.accept()
+        elif isinstance(widget, SignInDialog) and waits:
+            minimise_then_close(widget, "sign-in", widget.reject)
         elif isinstance(widget, SignInDialog) and "sign-in" not in said:
             say("sign-in")
             widget.panel.select_name("Anna Dijkstra")
             widget.panel.pin.setText(pin)
             widget.panel.submit()
         elif isinstance(widget, QMainWindow):
-            if "window" not in said:
-                widget.showMinimized()
-                say("window")
-            elif stop.exists():
-                say("minimised: " + str(widget.isMinimized()))
-                widget.hide()
-                widget.deleteLater()
-                QApplication.exit(0)
-                return
+            minimise_then_close(widget, "window", lambda: leave(widget))
     QTimer.singleShot(25, look)
 
 QTimer.singleShot(0, look)
@@ -82,18 +90,32 @@ QTimer.singleShot(60_000, lambda: os._exit(3))  # stuck: the test fails, it does
 sys.exit(main(["--data-dir", data_dir]))
 """
 
+#: What the second start's message box says when the first window came forward.
+SECOND_START_TOLD = (
+    "message: Noodpost is op deze laptop al geopend met deze gegevens; dat venster staat nu "
+    "vooraan. Werk daarin verder: een tweede venster zou back-ups en synchronisatie dubbel doen."
+)
+
 
 class Window:
     """One ``noodpost`` process on a data folder, with its own log folder and stop file."""
 
-    def __init__(self, data_dir: Path, folder: Path) -> None:
+    def __init__(self, data_dir: Path, folder: Path, *, wait_at_sign_in: bool = False) -> None:
         folder.mkdir()
         self.log = folder / "logs" / "noodpost.log"
         self.stop_file = folder / "stop"
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", NOODPOST_LOG_DIR=str(folder / "logs"))
         env.pop("NOODPOST_DATA_DIR", None)
         self.process = subprocess.Popen(
-            [sys.executable, "-c", DRIVER, str(data_dir), str(self.stop_file), PIN],
+            [
+                sys.executable,
+                "-c",
+                DRIVER,
+                str(data_dir),
+                str(self.stop_file),
+                PIN,
+                "wait" if wait_at_sign_in else "sign in",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -145,7 +167,6 @@ def test_a_second_start_brings_the_running_window_forward_and_leaves_it_alone(
 
         second = Window(data_dir, tmp_path / "second")
         second_code, second_saw = second.close()
-        time.sleep(0.2)  # the first answered before the second read; its log is written
         first_code, first_saw = first.close()
     finally:
         for window in (first, second):
@@ -154,11 +175,7 @@ def test_a_second_start_brings_the_running_window_forward_and_leaves_it_alone(
                 window.process.communicate()
 
     assert second_code == 1
-    assert second_saw == [
-        "message: Noodpost is op deze laptop al geopend met deze gegevens; dat venster staat "
-        "nu vooraan. Werk daarin verder: een tweede venster zou back-ups en synchronisatie "
-        "dubbel doen."
-    ]
+    assert second_saw == [SECOND_START_TOLD]
     assert first_code == 0
     assert first_saw == ["minimised: False"]  # the second start brought it out of the task bar
     assert "A second start on this data folder asked this window to come forward" in (
@@ -172,3 +189,26 @@ def test_a_second_start_brings_the_running_window_forward_and_leaves_it_alone(
     [backup] = (data_dir / "backups").iterdir()
     assert f"Backup {backup.name} written" in first.log_text()
     assert "Backup" not in second.log_text()
+
+
+def test_a_second_start_brings_a_waiting_sign_in_forward(
+    db: Database, tmp_path: Path, clock: FixedClock
+) -> None:
+    """Before anyone signed in, the first window is its sign-in: that comes forward."""
+    VolunteersService(ServiceContext(db, clock), hasher=FAST_HASHER).add_volunteer(
+        "Anna Dijkstra", "coordinator", PIN
+    )
+    assert db.path is not None
+    first = Window(db.path.parent, tmp_path / "first", wait_at_sign_in=True)
+    try:
+        first.wait_for("sign-in")  # minimised to the task bar
+        second_code, second_saw = Window(db.path.parent, tmp_path / "second").close()
+        first_code, first_saw = first.close()
+    finally:
+        if first.process.poll() is None:
+            first.process.kill()
+            first.process.communicate()
+
+    assert (second_code, second_saw) == (1, [SECOND_START_TOLD])
+    assert (first_code, first_saw) == (0, ["minimised: False"])
+    assert sign_ins(db) == 0

@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
-from noodpost.config import Settings, catalogue_path
-from noodpost.core.catalogue import parse_catalogue
+from noodpost.config import Settings
 from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
 from noodpost.core.private_files import protect_new_files
@@ -57,7 +56,7 @@ from noodpost.gui.printing.pdf import ensure_application, pdf_target
 from noodpost.gui.printing.sitrep import save_sitrep_pdf
 from noodpost.gui.printing.sitrep import summary_line as sitrep_summary
 from noodpost.gui.runner import Runner
-from noodpost.gui.single_instance import claim_data_folder
+from noodpost.gui.single_instance import claim_data_folder, listen_for_second_starts
 from noodpost.gui.translations import install_translators
 from noodpost.reports.noodlijst import NoodlijstService, form_items, record_printed
 from noodpost.reports.sitrep import read_sitrep
@@ -74,14 +73,12 @@ from noodpost.services.messages import MessagesService
 from noodpost.services.needs import NeedsService
 from noodpost.services.purge import RetentionRound, anonymise_due
 from noodpost.services.retention import RetentionService
-from noodpost.services.setup import add_new_catalogue_items, is_initialised
 from noodpost.services.status import StatusService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.visits import VisitsService
 from noodpost.services.volunteers import VolunteersService
-from noodpost.storage.dialect import is_url
-from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import check_home, database_location, has_database
+from noodpost.setup_node import database_on_server, open_node
+from noodpost.storage.engine import Database
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -211,30 +208,9 @@ def no_hub_on_server() -> str:
 
 
 def open_node_database(data_dir: Path) -> Database | None:
-    """The database of the node in ``data_dir`` (a SQLite file, or the PostgreSQL database its
-    URL file names), or None when none has been set up there.
-
-    Items added to the shipped catalogue since the node was set up are seeded on the way in
-    (:func:`~noodpost.services.setup.add_new_catalogue_items`).
-    """
-    location = database_location(data_dir)
-    if not has_database(location):
-        return None
-    db = open_database(location)
-    try:
-        if not is_initialised(db):
-            db.close()
-            return None
-        if check_home(db):
-            log.info("Database was copied or moved: started a new incarnation")
-        version, items = parse_catalogue(catalogue_path().read_text(encoding="utf-8"))
-        added = add_new_catalogue_items(db, SystemClock(), items, version)
-        if added:
-            log.info("Catalogue items added since this node was set up: %s", ", ".join(added))
-    except BaseException:
-        db.close()
-        raise
-    return db
+    """The database of the node in ``data_dir``, or None when none has been set up there:
+    :func:`~noodpost.setup_node.open_node`, seeding the catalogue items shipped since."""
+    return open_node(data_dir, seed_catalogue=True)
 
 
 def _background_sync(context: AppContext, window: MainWindow) -> BackgroundSync:
@@ -301,12 +277,15 @@ def run_gui(data_dir: Path, log_file: Path) -> int:
     data_dir = chosen
     try:
         lock = claim_data_folder(data_dir)  # held until this window closes
-    except UserError as err:  # another window runs on these data
+    except UserError as err:  # another window runs on these data (and was asked forward)
+        log.info("Refused: %s", type(err).__name__)
         show_user_error(None, err)
         return 1
+    listener = listen_for_second_starts(data_dir, app)  # a second start brings this forward
     try:
         return _run_on(app, data_dir, log_file)
     finally:
+        listener.close()
         lock.unlock()
 
 
@@ -316,7 +295,7 @@ def _run_on(app: QApplication, data_dir: Path, log_file: Path) -> int:
         return 1
     try:
         db = open_node_database(data_dir)
-        if db is None and is_url(database_location(data_dir)):  # a workstation, no hub yet
+        if db is None and database_on_server(data_dir):  # a workstation, no hub yet
             raise UserError(no_hub_on_server())
         if db is None and run_setup_wizard(data_dir) is not None:
             db = open_node_database(data_dir)

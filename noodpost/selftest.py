@@ -42,16 +42,14 @@ from noodpost.services.audit import verify_audit
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import IntakeService, Registered
 from noodpost.services.status import read_status
-from noodpost.setup_node import NodeRequest, initialise_node
+from noodpost.setup_node import NodeRequest, initialise_node, open_node
 from noodpost.storage.engine import (
     MIGRATIONS,
     SCHEMA_HEAD,
     Database,
     check_pragmas,
     head_revision,
-    open_database,
 )
-from noodpost.storage.node import database_path
 from noodpost.sync.service import SyncService
 
 log = logging.getLogger(__name__)
@@ -89,7 +87,9 @@ class Run:
     registered: list[Registered] = field(default_factory=list)
 
     def open_node(self, data_dir: Path) -> Node:
-        db = open_database(database_path(data_dir))
+        db = open_node(data_dir)  # as the window and the commands open a node
+        if db is None:
+            raise StepFailed(f"in {data_dir} is geen noodsteunpunt ingericht")
         self.stack.callback(db.close)
         clock = SystemClock()
         return Node(data_dir, db, ServiceContext(db, clock), SyncService(db, clock, data_dir))

@@ -9,11 +9,15 @@ backups (:func:`noodpost.services.recovery.create_recovery_code`). When any step
 this call made is removed again: a refused or failed setup never leaves a half-made node
 behind.
 
+:func:`open_node` is the one road into a node that has been set up: the GUI, the command line,
+the hub server, the reports and the self-test all open a data folder's database through it.
+
 This module stands outside ``gui`` so that the command line can use it without loading Qt.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from contextlib import closing, suppress
 from dataclasses import dataclass
@@ -33,14 +37,23 @@ from noodpost.core.vocabulary import NodeRole, PostFunction, Role
 from noodpost.services.base import NodeInfo, ServiceContext
 from noodpost.services.pins import check_pin as check_pin_rule
 from noodpost.services.recovery import code_path, create_recovery_code
-from noodpost.services.setup import initialise
+from noodpost.services.setup import add_new_catalogue_items, initialise, is_initialised
 from noodpost.services.volunteers import VolunteersService, VolunteerSummary
 from noodpost.storage.audit import append_audit
 from noodpost.storage.dialect import is_url
 from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import DATABASE_URL_FILE, database_path, save_database_url
+from noodpost.storage.node import (
+    DATABASE_URL_FILE,
+    check_home,
+    database_location,
+    database_path,
+    has_database,
+    save_database_url,
+)
 from noodpost.storage.placement import require_local
 from noodpost.sync.keys import ENCRYPTION_FILE, SIGNING_FILE, create_keys, keys_dir
+
+log = logging.getLogger(__name__)
 
 #: The field names :class:`SetupProblem` uses.
 SetupField = Literal["role", "name", "code", "capacity", "services", "coordinator_name", "pin"]
@@ -321,3 +334,50 @@ def _remove_database_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         with suppress(FileNotFoundError):
             path.with_name(path.name + suffix).unlink()
+
+
+# ---------------------------------------------------------------- opening a node that is set up
+
+
+def open_node(
+    data_dir: Path, *, seed_catalogue: bool = False, clock: Clock | None = None
+) -> Database | None:
+    """The database of the node set up in ``data_dir`` (a SQLite file, or the PostgreSQL
+    database its URL file names), or None when no node has been set up there. Never creates
+    one; the caller closes it.
+
+    On the way in, a database that was copied or moved starts a new incarnation
+    (:func:`~noodpost.storage.node.check_home`). With ``seed_catalogue`` (the window and its
+    printing commands), items added to the shipped catalogue since the node was set up are
+    added (:func:`~noodpost.services.setup.add_new_catalogue_items`); the other commands and
+    the hub server write nothing they were not asked to.
+
+    Raises:
+        UserError: the folder is a file, its URL file is unusable, the database is newer than
+            this program or cannot be opened.
+    """
+    location = database_location(data_dir)
+    if not has_database(location):
+        return None
+    db = open_database(location)
+    try:
+        if not is_initialised(db):
+            db.close()
+            return None
+        if check_home(db):
+            log.info("Database was copied or moved: started a new incarnation")
+        if seed_catalogue:
+            version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
+            the_clock = clock if clock is not None else SystemClock()
+            added = add_new_catalogue_items(db, the_clock, items, version)
+            if added:
+                log.info("Catalogue items added since this node was set up: %s", ", ".join(added))
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def database_on_server(data_dir: Path) -> bool:
+    """Whether the node of ``data_dir`` keeps its database on a PostgreSQL server."""
+    return data_dir.is_dir() and isinstance(database_location(data_dir), str)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
 from contextlib import closing
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher, Type
+from sqlalchemy import select
 
-from noodpost import setup_node
+from noodpost import config, setup_node
+from noodpost.core.catalogue import parse_catalogue
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import UserError
 from noodpost.core.vocabulary import PostFunction
 from noodpost.services.base import ServiceContext
+from noodpost.services.setup import initialise
 from noodpost.services.volunteers import VolunteersService
 from noodpost.setup_node import (
     FirstCoordinator,
@@ -20,8 +25,10 @@ from noodpost.setup_node import (
     SetupProblem,
     check_setup,
     initialise_node,
+    open_node,
 )
-from noodpost.storage.engine import open_database
+from noodpost.storage.engine import Database, open_database
+from noodpost.storage.models import Node, SupplyItem
 from noodpost.storage.node import database_path
 
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
@@ -92,3 +99,59 @@ def test_a_failure_halfway_leaves_no_half_made_node(
 def test_the_pin_stays_out_of_reprs() -> None:
     assert "2468" not in repr(REQUEST)
     assert "2468" not in repr(check_setup(REQUEST))
+
+
+def _incarnation(db: Database) -> str:
+    with db.read() as session:
+        return session.scalars(select(Node.incarnation)).one()
+
+
+def test_open_node_opens_a_node_that_is_set_up_and_nothing_else(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    assert open_node(tmp_path / "nothing") is None
+    assert not (tmp_path / "nothing").exists()  # never creates one
+    (tmp_path / "empty").mkdir()
+    open_database(database_path(tmp_path / "empty")).close()  # a database, no node in it
+    assert open_node(tmp_path / "empty") is None
+
+    initialise_node(tmp_path / "post", replace(REQUEST, coordinator=None), clock=clock)
+    opened = open_node(tmp_path / "post")
+    assert opened is not None
+    with closing(opened) as db:
+        assert ServiceContext(db, clock).node.post_code == "GR-0014"
+        first = _incarnation(db)
+    shutil.move(tmp_path / "post", tmp_path / "moved")  # copied to another laptop, say
+    moved = open_node(tmp_path / "moved")
+    assert moved is not None
+    with closing(moved) as db:
+        assert _incarnation(db) != first  # so no event number is ever used twice
+
+
+def test_only_the_window_seeds_catalogue_items_shipped_after_the_setup(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    data_dir = tmp_path / "post"
+    data_dir.mkdir()
+    version, items = parse_catalogue(config.catalogue_path().read_text(encoding="utf-8"))
+    with closing(open_database(database_path(data_dir))) as db:  # set up before diesel
+        older = [item for item in items if item.code != "diesel"]
+        initialise(
+            db,
+            clock,
+            role="post",
+            name="Post",
+            code="GR-0014",
+            catalogue=older,
+            catalogue_version=version,
+        )
+
+    def has_diesel(**seed: bool) -> bool:
+        opened = open_node(data_dir, clock=clock, **seed)
+        assert opened is not None
+        with closing(opened) as db, db.read() as session:
+            codes = session.scalars(select(SupplyItem.code)).all()
+        return "diesel" in codes
+
+    assert not has_diesel()  # a command or the hub server: nothing written unasked
+    assert has_diesel(seed_catalogue=True)  # the window and its printing commands

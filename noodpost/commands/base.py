@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,10 +11,8 @@ from typing import TypeAlias
 from noodpost import config
 from noodpost.core.errors import UserError
 from noodpost.services.backup import require_sound_database
-from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import check_home, database_location, has_database
-
-log = logging.getLogger(__name__)
+from noodpost.setup_node import open_node
+from noodpost.storage.engine import Database
 
 Runner = Callable[[argparse.Namespace], int]
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -36,7 +33,8 @@ def data_dir_of(args: argparse.Namespace) -> Path:
 
 @contextmanager
 def existing_database(data_dir: Path) -> Iterator[Database]:
-    """The node's database in ``data_dir``; never creates one.
+    """The node's database in ``data_dir`` (:func:`~noodpost.setup_node.open_node`, after the
+    start-up check); never creates one.
 
     Raises:
         UserError: the folder or its database does not exist, or cannot be used.
@@ -47,13 +45,10 @@ def existing_database(data_dir: Path) -> Iterator[Database]:
             "--data-dir, of richt een nieuw noodsteunpunt in met 'noodpost init'."
         )
     require_sound_database(data_dir, config.Settings.load(data_dir))  # quick_check first
-    location = database_location(data_dir)
-    if not has_database(location):
+    db = open_node(data_dir)
+    if db is None:
         raise UserError(NO_NODE_MESSAGE)
-    db = open_database(location)
     try:
-        if check_home(db):
-            log.info("Database was copied or moved: started a new incarnation")
         yield db
     finally:
         db.close()

@@ -27,8 +27,7 @@ from noodpost.core.private_files import protect_new_files
 from noodpost.hub.endpoint import Reporter, make_app
 from noodpost.hub.guard import DEFAULT_LIMITS, Limits, calm_server_logging, protocol_for
 from noodpost.services.base import ServiceContext
-from noodpost.storage.engine import Database, open_database
-from noodpost.storage.node import check_home, database_location, database_path, has_database
+from noodpost.setup_node import database_on_server, open_node
 from noodpost.sync.service import SyncService
 
 __all__ = [
@@ -38,7 +37,7 @@ __all__ = [
     "Limits",
     "console",
     "database_on_server",
-    "hub_database",
+    "hub_sync",
     "make_app",
     "serve",
     "serving_where",
@@ -185,25 +184,19 @@ class HubServer:
 
 
 @contextmanager
-def hub_database(data_dir: Path) -> Iterator[Database]:
-    """The node's database in ``data_dir`` (never created here)."""
-    location = database_location(data_dir) if data_dir.is_dir() else database_path(data_dir)
-    if not data_dir.is_dir() or not has_database(location):
+def hub_sync(data_dir: Path) -> Iterator[SyncService]:
+    """The sync service on the database of the node in ``data_dir``, opened as every other
+    road in opens it (:func:`~noodpost.setup_node.open_node`); never created here."""
+    db = open_node(data_dir)
+    if db is None:
         raise UserError(
             f"In {data_dir} is geen C-NSP ingericht. Kies de map met --data-dir, of richt "
             "een C-NSP in met 'noodpost init --role hub --name NAAM --code CODE'."
         )
-    db = open_database(location)
     try:
-        check_home(db)
-        yield db
+        yield SyncService(db, SystemClock(), data_dir)
     finally:
         db.close()
-
-
-def database_on_server(data_dir: Path) -> bool:
-    """Whether the hub of ``data_dir`` keeps its database on a PostgreSQL server."""
-    return data_dir.is_dir() and isinstance(database_location(data_dir), str)
 
 
 def serving_where(host: str, port: int) -> str:
@@ -237,10 +230,9 @@ def serve(
         UserError: no hub in ``data_dir``, keys missing, the port in use, an unknown host.
     """
     protect_new_files()  # the hub's database, quarantine and logs: its owner's only
-    with hub_database(data_dir) as db:
-        sync = SyncService(db, SystemClock(), data_dir)
+    with hub_sync(data_dir) as sync:
         app = make_app(sync, limits=limits, report=report)
-        node = ServiceContext(db, sync.clock).node
+        node = ServiceContext(sync.db, sync.clock).node
         server = HubServer(app, host, port, limits=limits, console=True)
         where = serving_where(host, server.port)
         print(

@@ -24,7 +24,6 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-from noodpost.core.clock import SystemClock
 from noodpost.core.errors import UserError
 from noodpost.core.private_files import protect_new_files
 from noodpost.hub.endpoint import Reporter, make_app
@@ -33,11 +32,10 @@ from noodpost.hub.server import (
     HubServer,
     bind,
     database_on_server,
-    hub_database,
+    hub_sync,
     serving_where,
 )
 from noodpost.services.base import ServiceContext
-from noodpost.sync.service import SyncService
 
 #: At most this many workers: each holds database connections and its own memory.
 MAX_WORKERS = 64
@@ -72,8 +70,8 @@ def serve_workers(
             "--workers, of zet de C-NSP over naar PostgreSQL."
         )
     protect_new_files()
-    with hub_database(data_dir) as db:  # checked once, before any worker starts
-        node = ServiceContext(db, SystemClock()).node
+    with hub_sync(data_dir) as sync:  # checked once, before any worker starts
+        node = ServiceContext(sync.db, sync.clock).node
     listening = bind(host, port)
     try:
         where = serving_where(host, listening.getsockname()[1])
@@ -156,8 +154,7 @@ def _fork(
 def _work(
     data_dir: Path, host: str, listening: socket.socket, limits: Limits, report: Reporter | None
 ) -> None:
-    with hub_database(data_dir) as db:
-        sync = SyncService(db, SystemClock(), data_dir)
+    with hub_sync(data_dir) as sync:
         app = make_app(sync, limits=limits, report=report)
         HubServer(app, host, limits=limits, console=True, listening=listening).run()
 

@@ -45,7 +45,7 @@ from noodpost.services.generator import FuelState, fuel_states
 from noodpost.services.needs import ACTIVE_STATUSES
 from noodpost.services.status import read_status
 from noodpost.services.supply_ledger import stock_totals
-from noodpost.storage.engine import Database, open_database
+from noodpost.setup_node import open_node
 from noodpost.storage.models import (
     Alarm,
     Distribution,
@@ -56,7 +56,6 @@ from noodpost.storage.models import (
     SupplyItem,
     Visit,
 )
-from noodpost.storage.node import database_location, has_database
 
 #: The hand-out rate for "hours left" is measured over this many hours.
 USAGE_HOURS = 24
@@ -561,8 +560,8 @@ def read_sitrep(data_dir: Path, post_code: str | None, clock: Clock | None = Non
     Raises:
         UserError: no node in ``data_dir``; an unknown post.
     """
-    location = database_location(data_dir)
-    if not has_database(location):
+    db = open_node(data_dir)
+    if db is None:
         raise UserError(
             translate(
                 "Sitrep",
@@ -570,7 +569,6 @@ def read_sitrep(data_dir: Path, post_code: str | None, clock: Clock | None = Non
                 "'noodpost init --role post --name NAAM --code CODE'.",
             ).format(folder=data_dir)
         )
-    db: Database = open_database(location)
     try:
         context = ServiceContext(db, clock if clock is not None else SystemClock())
         return SitrepService(context).report(post_code)

@@ -164,7 +164,12 @@ def available_backups(data_dir: Path, settings: Settings) -> list[BackupChoice]:
 
 
 def _record_restore(path: Path, *, clock: Clock, actor: str | None, obj: str) -> None:
-    """The restore's audit entry, in the restored database (opened, and migrated, once)."""
+    """The restore's audit entry, in the restored database (opened, and migrated, once).
+
+    Opened by its path, not through :func:`noodpost.setup_node.open_node` (a layer above the
+    services): this is the file the restore just put in place and gave its new incarnation;
+    the next start opens it the ordinary way.
+    """
     db = open_database(path)
     try:
         with db.write() as session:

@@ -84,6 +84,7 @@ def test_ticket_in_and_out(
     clock.advance(timedelta(minutes=75))
     page.number.setText("1")
     QTest.keyClick(page.number, Qt.Key.Key_Return)  # finds the ticket...
+    wait_idle()
     assert page.open_table.selected_id() == ticket.id
     assert page.focusWidget() is page.return_button
     QTest.keyClick(page.return_button, Qt.Key.Key_Return)  # ...and Enter hands it back
@@ -190,12 +191,14 @@ def test_unknown_or_finished_number_is_explained(
 
     page.number.setText("7")
     page.find_number()
+    wait_idle()
     assert page.message.text() == (
         "Let op: Er is geen oplaadbon met nummer 7. Controleer het nummer."
     )
 
     page.number.setText("1")
     page.find_number()
+    wait_idle()
     assert page.message.text() == (
         "Let op: bon 1 (laptop) is teruggegeven, niet meer aan het opladen."
     )

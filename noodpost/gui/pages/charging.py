@@ -297,11 +297,19 @@ class ChargingPage(Page):
         text = self.number.text().strip()
         if not text:
             return
-        try:
-            ticket = self._charging.by_number(int(text))
-        except UserError as error:
-            self._say(self.tr("Let op: %1").replace("%1", error.message), WARNING_STYLE)
-            return
+        self.runner.read(
+            partial(self._charging.by_number, int(text)),
+            self._found,
+            key=(self, "number"),
+            on_user_error=self._number_unknown,
+            owner=self,
+        )
+
+    def _number_unknown(self, error: UserError) -> None:
+        self._say(self.tr("Let op: %1").replace("%1", error.message), WARNING_STYLE)
+
+    def _found(self, ticket: Ticket) -> None:
+        """The ticket with the typed number: selected when it is charging, else why not."""
         if ticket.is_open and self.open_table.select_id(ticket.id):
             self._say(
                 self.tr("Bon %1: %2. Druk op Enter om het terug te geven.")

@@ -38,6 +38,7 @@ def page(qtbot: QtBot, app_context: AppContext) -> ChargingPage:
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0)  # the first read shown
     return page
 
 
@@ -83,6 +84,7 @@ def test_ticket_in_and_out(
     clock.advance(timedelta(minutes=75))
     page.number.setText("1")
     QTest.keyClick(page.number, Qt.Key.Key_Return)  # finds the ticket...
+    wait_idle()
     assert page.open_table.selected_id() == ticket.id
     assert page.focusWidget() is page.return_button
     QTest.keyClick(page.return_button, Qt.Key.Key_Return)  # ...and Enter hands it back
@@ -134,6 +136,7 @@ def test_cancel_asks_first(
     keep = charging.check_in("tablet")
     mistake = charging.check_in("telefoon")
     page.refresh()
+    wait_idle()
     page.open_table.select_id(mistake.id)
 
     page.cancel_button.click()
@@ -162,6 +165,7 @@ def test_returning_a_ticket_twice_is_refused_calmly(
     charging = app_context.services.charging
     ticket = charging.check_in("hoortoestel")
     page.refresh()
+    wait_idle()
     page.open_table.select_row(0)
     charging.return_device(ticket.id)  # at the other laptop; this page has not refreshed yet
     before = event_count()
@@ -177,21 +181,24 @@ def test_returning_a_ticket_twice_is_refused_calmly(
 
 
 def test_unknown_or_finished_number_is_explained(
-    page: ChargingPage, app_context: AppContext
+    page: ChargingPage, app_context: AppContext, wait_idle: Callable[[], None]
 ) -> None:
     charging = app_context.services.charging
     ticket = charging.check_in("laptop")
     charging.return_device(ticket.id)
     page.refresh()
+    wait_idle()
 
     page.number.setText("7")
     page.find_number()
+    wait_idle()
     assert page.message.text() == (
         "Let op: Er is geen oplaadbon met nummer 7. Controleer het nummer."
     )
 
     page.number.setText("1")
     page.find_number()
+    wait_idle()
     assert page.message.text() == (
         "Let op: bon 1 (laptop) is teruggegeven, niet meer aan het opladen."
     )

@@ -25,6 +25,7 @@ def page(qtbot: QtBot, app_context: AppContext) -> LogbookPage:
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0)  # the first read shown
     return widget
 
 
@@ -34,6 +35,7 @@ def test_a_manual_entry_and_an_automatic_delivery_line(
     assert page.title == "Logboek"
     app_context.services.supplies.record_delivery("water", 200, "Waterbedrijf")
     page.refresh()
+    wait_idle()
 
     page.focus_default()
     QTest.keyClicks(page.entry, "Aggregaat bijgevuld met brandstof.")
@@ -49,6 +51,7 @@ def test_a_manual_entry_and_an_automatic_delivery_line(
     assert page.summary.text() == "Regels: 2"
 
     page.manual_only.setChecked(True)
+    wait_idle()
     assert page.row_texts() == [
         ("10:00", "Aggregaat bijgevuld met brandstof.", "Anna Dijkstra", "handmatig")
     ]

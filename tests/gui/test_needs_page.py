@@ -39,6 +39,7 @@ def page(qtbot: QtBot, app_context: AppContext) -> NeedsPage:
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0)  # the first read shown
     return page
 
 
@@ -53,6 +54,7 @@ def test_open_to_in_progress_to_done_through_the_buttons(
     household = app_context.services.intake.register(size=3)
     need = needs.open_need("medical", "high", household_id=household.household_id, note="insuline")
     page.on_entities_changed(NEED)
+    wait_idle()
 
     assert page.model.rowCount() == 1
     assert page.row_texts(0) == [
@@ -86,6 +88,7 @@ def test_open_to_in_progress_to_done_through_the_buttons(
     assert page.model.rowCount() == 0  # "alle open" no longer holds it
     assert "staat hij niet meer in de lijst" in page.message.text()
     page.set_filters(status="all")
+    wait_idle()
     assert page.row_texts(0)[4] == "afgehandeld"
     page.table.select_row(0)
     assert not any(buttons(page).values())
@@ -93,7 +96,7 @@ def test_open_to_in_progress_to_done_through_the_buttons(
 
 
 def test_filters_narrow_the_list(
-    page: NeedsPage, app_context: AppContext, clock: FixedClock
+    page: NeedsPage, app_context: AppContext, clock: FixedClock, wait_idle: Callable[[], None]
 ) -> None:
     needs = app_context.services.needs
     needs.open_need("food_water")
@@ -104,23 +107,32 @@ def test_filters_narrow_the_list(
     finished = needs.open_need("shelter", "high")
     needs.change_status(finished.id, "done")
     page.refresh()
+    wait_idle()
 
     assert page.count.text() == "Hulpvragen in deze lijst: 3"
     assert [page.row_texts(r)[2] for r in range(3)] == ["spoed", "normaal", "normaal"]
 
     page.set_filters(category="medical")
+
+    wait_idle()
     assert page.model.rowCount() == 2
     assert {page.row_texts(r)[1] for r in range(2)} == {"medische zorg"}
 
     page.set_filters(category="medical", urgency="immediate")
+
+    wait_idle()
     assert page.model.rowCount() == 1
     assert page.row_texts(0)[2] == "spoed"
 
     page.set_filters(status="done")
+
+    wait_idle()
     assert page.model.rowCount() == 1
     assert page.row_texts(0)[1] == "onderdak"
 
     page.set_filters(status="all")
+
+    wait_idle()
     assert page.count.text() == "Hulpvragen in deze lijst: 4"
     assert page.badge() == "3"
 
@@ -135,6 +147,7 @@ def test_refused_transition_shows_the_message_and_changes_nothing(
     needs = app_context.services.needs
     need = needs.open_need("transport")
     page.refresh()
+    wait_idle()
     page.table.select_row(0)
     needs.change_status(need.id, "done")  # a colleague finished it; this page still shows open
     before = event_count()
@@ -161,6 +174,7 @@ def test_refer_asks_where_to(
     needs = app_context.services.needs
     need = needs.open_need("medicine", "high")
     page.refresh()
+    wait_idle()
     page.table.select_row(0)
 
     page.refer_button.click()
@@ -197,6 +211,7 @@ def test_cancel_with_a_reason(
     needs = app_context.services.needs
     need = needs.open_need("hygiene")
     page.refresh()
+    wait_idle()
     page.table.select_row(0)
 
     page.cancel_button.click()

@@ -34,7 +34,9 @@ def test_each_showing_is_one_entry(
     page.show()
     page.refresh()
     page.refresh()
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0)  # the audit line is written
     assert [(v.object, v.result) for v in _views(app_context)] == [(kind, "ok")]
     page.hide()
     page.show()
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0)
     assert [v.object for v in _views(app_context)] == [kind, kind]

@@ -112,15 +112,18 @@ class BulletinsPage(Page):
                 titles.append(label.text())
         return titles
 
-    @Slot()
-    def refresh(self) -> None:
+    def load(self) -> list[BulletinSummary]:
+        """The bulletins to show (on the reader thread)."""
+        return self.shown()
+
+    def show_loaded(self, shown: list[BulletinSummary]) -> None:
+        """The bulletins as cards, replacing the ones on the screen."""
         for card in self._cards:
             card.hide()
             self.cards.removeWidget(card)
             card.deleteLater()
         self._cards = []
         now = self.services.ctx.clock.now()
-        shown = self.shown()
         current = sum(1 for b in shown if not _expired(b, now))
         if not shown:
             self.summary.setText(

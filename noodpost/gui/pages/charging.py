@@ -8,6 +8,8 @@ mistake) asks first, because it cannot be undone.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -28,7 +30,8 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.charging_ticket import NewTicketDialog
 from noodpost.gui.errors import show_user_error
 from noodpost.gui.labels import label
-from noodpost.gui.models.lazy import Column, Index, LazyTableModel, Row
+from noodpost.gui.models.lazy import Column, Index, LazyTableModel, Row, Rows
+from noodpost.gui.pages.after_read import AfterRead
 from noodpost.gui.pages.base import Page
 from noodpost.gui.pages.presence import (
     OK_STYLE,
@@ -56,6 +59,14 @@ class TicketModel(LazyTableModel):
         return super().data(index, role)
 
 
+@dataclass(frozen=True)
+class ChargingView:
+    """Both lists at one moment: the devices charging now and today's returned ones."""
+
+    open: Rows
+    returned: Rows
+
+
 class ChargingPage(Page):
     """*Opladen*: make a ticket, find it by number, hand the device back or cancel."""
 
@@ -67,6 +78,7 @@ class ChargingPage(Page):
         self._charging = app.services.charging
         self.dialog: NewTicketDialog | None = None
         self.cancel_box: QMessageBox | None = None
+        self._after_read = AfterRead()
         top = self._build_top()
         self.message = QLabel()
         self.message.setObjectName("charging_message")
@@ -131,6 +143,7 @@ class ChargingPage(Page):
             ],
             self._charging.open_ticket_ids,
             self._fetch_open,
+            runner=self.runner,
         )
         self.open_table = LazyTableView(self.open_model, "open_tickets_table")
         self.open_table.verticalHeader().setDefaultSectionSize(
@@ -174,6 +187,7 @@ class ChargingPage(Page):
             ],
             self._charging.returned_today_ids,
             self._fetch_returned,
+            runner=self.runner,
         )
         self.returned_table = LazyTableView(self.returned_model, "returned_table")
         self.returned_count = section_heading("returned_count")
@@ -188,8 +202,16 @@ class ChargingPage(Page):
 
     @Slot()
     def refresh(self) -> None:
-        self.open_table.reload()
-        self.returned_table.reload()
+        """Read both lists off the GUI thread."""
+        shown = partial(self._show_read, self._after_read.ask())
+        self.runner.read(self.load, shown, key=self, owner=self)
+
+    def load(self) -> ChargingView:
+        return ChargingView(open=self.open_model.read(), returned=self.returned_model.read())
+
+    def show_loaded(self, view: ChargingView) -> None:
+        self.open_table.show_rows(view.open)
+        self.returned_table.show_rows(view.returned)
         self.open_count.setText(
             self.tr("Aan het opladen: %1").replace("%1", str(self.open_model.rowCount()))
         )
@@ -197,6 +219,10 @@ class ChargingPage(Page):
             self.tr("Vandaag teruggegeven: %1").replace("%1", str(self.returned_model.rowCount()))
         )
         self._selection_changed(self.open_table.selected_id())
+
+    def _show_read(self, read: int, view: ChargingView) -> None:
+        self.show_loaded(view)
+        self._after_read.shown(read)
 
     def badge(self) -> str:
         charging = len(self._charging.open_ticket_ids())
@@ -256,8 +282,8 @@ class ChargingPage(Page):
         dialog.open()
 
     def _made(self, ticket: Ticket) -> None:
+        self._after_read.then(partial(self.open_table.select_id, ticket.id))
         self.refresh()
-        self.open_table.select_id(ticket.id)
         self._say(
             self.tr("✔ Bon %1 gemaakt voor: %2. Schrijf %1 op de bon en geef die mee.")
             .replace("%1", str(ticket.number))
@@ -271,11 +297,19 @@ class ChargingPage(Page):
         text = self.number.text().strip()
         if not text:
             return
-        try:
-            ticket = self._charging.by_number(int(text))
-        except UserError as error:
-            self._say(self.tr("Let op: %1").replace("%1", error.message), WARNING_STYLE)
-            return
+        self.runner.read(
+            partial(self._charging.by_number, int(text)),
+            self._found,
+            key=(self, "number"),
+            on_user_error=self._number_unknown,
+            owner=self,
+        )
+
+    def _number_unknown(self, error: UserError) -> None:
+        self._say(self.tr("Let op: %1").replace("%1", error.message), WARNING_STYLE)
+
+    def _found(self, ticket: Ticket) -> None:
+        """The ticket with the typed number: selected when it is charging, else why not."""
         if ticket.is_open and self.open_table.select_id(ticket.id):
             self._say(
                 self.tr("Bon %1: %2. Druk op Enter om het terug te geven.")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
@@ -26,7 +27,8 @@ from noodpost.core.errors import UserError
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.errors import show_user_error
-from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.lazy import BLOCK, Column, LazyTableModel, Row, Rows
+from noodpost.gui.pages.after_read import AfterRead
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
 from noodpost.services.logbook import MAX_TEXT, LogbookLine, LogbookService
@@ -53,6 +55,8 @@ class LogbookPage(Page):
         super().__init__(app, QCoreApplication.translate("LogbookPage", "Logboek"), parent)
         self.setObjectName("logbook_page")
         self._logbook: LogbookService = app.services.logbook
+        self._manual_only = False  # as the box was ticked when the list was last asked for
+        self._after_read = AfterRead()
 
         self.manual_only = QCheckBox(self.tr("Alleen &handmatig geschreven regels"))
         self.manual_only.setObjectName("logbook_manual_only")
@@ -71,8 +75,9 @@ class LogbookPage(Page):
                 Column(self.tr("Door"), 18),
                 Column(self.tr("Soort"), 12),
             ],
-            lambda: self._logbook.line_keys(manual_only=self.manual_only.isChecked()),
+            lambda: self._logbook.line_keys(manual_only=self._manual_only),
             self._rows,
+            runner=app.runner,
         )
         self.table = LazyTableView(self.model, "logbook_table")
         self.table.horizontalHeader().setStretchLastSection(False)
@@ -125,10 +130,26 @@ class LogbookPage(Page):
 
     @Slot()
     def refresh(self) -> None:
-        self.table.reload()
+        """Read the lines off the GUI thread (only typed ones when the box is ticked now)."""
+        self._manual_only = self.manual_only.isChecked()
+        read = partial(self.load, self._manual_only)
+        shown = partial(self._show_read, self._after_read.ask())
+        self.runner.read(read, shown, key=self, owner=self)
+
+    def load(self, manual_only: bool = False) -> Rows:
+        """The keys of the lines, oldest first, and the first block of them."""
+        keys = list(self._logbook.line_keys(manual_only=manual_only))
+        return Rows(keys, self._rows(keys[:BLOCK]))
+
+    def show_loaded(self, rows: Rows) -> None:
+        self.table.show_rows(rows)
         count = self.model.rowCount()
         self.summary.setText(self.tr("Regels: {count}").format(count=count))
         self.table.scrollToBottom()
+
+    def _show_read(self, read: int, rows: Rows) -> None:
+        self.show_loaded(rows)
+        self._after_read.shown(read)
 
     def focus_default(self) -> None:
         self.entry.setFocus()
@@ -150,8 +171,12 @@ class LogbookPage(Page):
     def _added(self, line: LogbookLine) -> None:
         self._ready()
         self.entry.clear()
+        self._after_read.then(partial(self._select, line.key))
         self.refresh()
-        if not self.table.select_id(line.key):
+
+    def _select(self, key: str) -> None:
+        """The line just written, selected in the list read after it."""
+        if not self.table.select_id(key):
             self.table.scrollToBottom()
 
     def _refused(self, error: UserError) -> None:

@@ -8,6 +8,7 @@ is refused with its calm message and the list shows the real state afterwards.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.errors import NotFound, UserError
+from noodpost.core.errors import UserError
 from noodpost.core.lifecycle import NEED_TRANSITIONS
 from noodpost.core.rations import format_clock
 from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency
@@ -34,7 +35,8 @@ from noodpost.gui.dialogs.needs_forms import (
 )
 from noodpost.gui.errors import show_user_error
 from noodpost.gui.labels import label
-from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.lazy import BLOCK, Column, LazyTableModel, Row, Rows
+from noodpost.gui.pages.after_read import AfterRead
 from noodpost.gui.pages.base import Page
 from noodpost.gui.pages.presence import OK_STYLE, card_text
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
@@ -43,6 +45,12 @@ from noodpost.services.needs import ACTIVE_STATUSES, NeedInfo
 #: Status filter choices besides the single statuses.
 ACTIVE = "active"
 EVERY = "all"
+
+#: What the list is filtered on: category, urgency, statuses (``None``: every status).
+Filters = tuple[str | None, str | None, list[str] | None]
+
+#: Where a row keeps its need (after the six columns shown).
+NEED_ITEM = 6
 
 
 class NeedsPage(Page):
@@ -55,6 +63,8 @@ class NeedsPage(Page):
         self.setObjectName("needs_page")
         self._needs = app.services.needs
         self._selected: NeedInfo | None = None
+        self._filters: Filters = (None, None, [s.value for s in ACTIVE_STATUSES])
+        self._after_read = AfterRead()
         self.dialog: NeedDialog | None = None
         filters = self._build_filters()
 
@@ -67,9 +77,10 @@ class NeedsPage(Page):
                 Column(self.tr("Status"), 14),
                 Column(self.tr("Notitie")),
             ],
-            self._load_ids,
+            lambda: self._ids(self._filters),
             self._fetch,
             toned=True,
+            runner=app.runner,
         )
         self.table = LazyTableView(self.model, "needs_table")
         self.table.current_changed.connect(self._selection_changed)
@@ -165,10 +176,28 @@ class NeedsPage(Page):
 
     @Slot()
     def refresh(self) -> None:
-        self.table.reload()
+        """Read the list off the GUI thread, with the filters chosen now."""
+        self._filters = self._chosen_filters()
+        read = partial(self.load, self._filters)
+        shown = partial(self._show_read, self._after_read.ask())
+        self.runner.read(read, shown, key=self, owner=self)
+
+    def load(self, filters: Filters | None = None) -> Rows:
+        """The ids of the needs that pass ``filters`` and the first block of their rows."""
+        ids = self._ids(self._filters if filters is None else filters)
+        return Rows(ids, self._fetch(ids[:BLOCK]))
+
+    def show_loaded(self, rows: Rows) -> None:
+        self.table.show_rows(rows)
+        if self.table.hasFocus():  # opened a moment ago: the buttons act on the first one
+            self.focus_default()
         count = self.model.rowCount()
         self.count.setText(self.tr("Hulpvragen in deze lijst: %1").replace("%1", str(count)))
         self._selection_changed(self.table.selected_id())
+
+    def _show_read(self, read: int, rows: Rows) -> None:
+        self.show_loaded(rows)
+        self._after_read.shown(read)
 
     def badge(self) -> str:
         active = self._needs.active_count()
@@ -193,7 +222,8 @@ class NeedsPage(Page):
         ):
             combo.setCurrentIndex(0 if value is None else max(0, combo.findData(value)))
 
-    def _load_ids(self) -> list[str]:
+    def _chosen_filters(self) -> Filters:
+        """The filters as the combos show them (GUI thread)."""
         status = self.filter_status.currentData()
         statuses: list[str] | None
         if status == ACTIVE:
@@ -202,9 +232,11 @@ class NeedsPage(Page):
             statuses = None
         else:
             statuses = [str(status)]
-        return self._needs.need_ids(
-            self.filter_category.currentData(), self.filter_urgency.currentData(), statuses
-        )
+        return self.filter_category.currentData(), self.filter_urgency.currentData(), statuses
+
+    def _ids(self, filters: Filters) -> list[str]:
+        category, urgency, statuses = filters
+        return self._needs.need_ids(category, urgency, statuses)
 
     def _fetch(self, ids: Sequence[str]) -> Mapping[str, Row]:
         now = self.services.ctx.clock.now()
@@ -224,7 +256,7 @@ class NeedsPage(Page):
                 card_text(found.card_code),
                 label(need.status),
                 " · ".join(n for n in notes if n),
-                need.status,
+                need,  # NEED_ITEM: the need itself, for the buttons when it is selected
                 "warning" if urgent else None,
             )
         return rows
@@ -240,9 +272,10 @@ class NeedsPage(Page):
         self._selected = None
         if isinstance(need_id, str):
             try:
-                self._selected = self._needs.need(need_id)
-            except NotFound:
-                self._selected = None
+                item = self.model.values(self.model.row_of(need_id))[NEED_ITEM]
+            except ValueError:  # no longer in the list
+                item = None
+            self._selected = item if isinstance(item, NeedInfo) else None
         need = self._selected
         allowed = NEED_TRANSITIONS.next_statuses(need.status) if need else ()
         for button, status in (
@@ -313,7 +346,11 @@ class NeedsPage(Page):
         dialog.open()
 
     def _changed(self, need: NeedInfo) -> None:
+        """A need was saved: select it once the list is read again, and say so."""
+        self._after_read.then(partial(self._show_changed, need))
         self.refresh()
+
+    def _show_changed(self, need: NeedInfo) -> None:
         shown = self.table.select_id(need.id)
         if need.status == NeedStatus.OPEN:
             text = self.tr("✔ Nieuwe hulpvraag opgeslagen: %1 (%2).")

@@ -9,7 +9,9 @@ seen for some hours — the people to check on.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent
@@ -32,7 +34,7 @@ from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.errors import show_user_error
 from noodpost.gui.labels import label
-from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.lazy import BLOCK, Column, LazyTableModel, Row, Rows
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
 from noodpost.services.privacy import PersonalList, PrivacyService
@@ -49,6 +51,17 @@ GAUGE_STYLE = (
 )
 GAUGE_NORMAL = "#9ec5fe"
 GAUGE_FULL = "#ffbf00"
+
+
+@dataclass(frozen=True)
+class PresenceView:
+    """The page at one moment: who is present, the room's fill, and the unseen flagged ones."""
+
+    present: Rows
+    count: int
+    capacity: int | None
+    unseen: list[UnseenHousehold]
+    unseen_rows: Rows
 
 
 def section_heading(name: str, text: str = "") -> QLabel:
@@ -136,6 +149,7 @@ class PresencePage(Page):
             ],
             self._visits.present_ids,
             self._present_rows,
+            runner=self.runner,
         )
         self.present_table = LazyTableView(self.present_model, "present_table")
         self.present_table.current_changed.connect(self._selection_changed)
@@ -169,7 +183,7 @@ class PresencePage(Page):
         self.unseen_hours.setValue(DEFAULT_UNSEEN_HOURS)
         self.unseen_hours.setSuffix(self.tr(" uur"))
         self.unseen_hours.setAccelerated(True)
-        self.unseen_hours.valueChanged.connect(self._reload_unseen)
+        self.unseen_hours.valueChanged.connect(self.refresh)
         self.unseen_model = LazyTableModel(
             [
                 Column(self.tr("Kaart"), 12),
@@ -177,8 +191,9 @@ class PresencePage(Page):
                 Column(self.tr("Laatst gezien"), 32),
                 Column(self.tr("Kenmerken")),
             ],
-            self._unseen_ids,
+            lambda: list(self._unseen),
             self._unseen_rows,
+            runner=self.runner,
         )
         self.unseen_table = LazyTableView(self.unseen_model, "unseen_table")
         self.unseen_summary = QLabel()
@@ -208,16 +223,40 @@ class PresencePage(Page):
 
     @Slot()
     def refresh(self) -> None:
-        self.present_table.reload()
-        self._show_occupancy(*self._visits.occupancy())
-        self._reload_unseen()
+        """Read the lists off the GUI thread, for the hours typed now."""
+        hours = self.unseen_hours.value()
+        self.runner.read(partial(self.load, hours), self.show_loaded, key=self, owner=self)
+
+    def load(self, hours: int = DEFAULT_UNSEEN_HOURS) -> PresenceView:
+        """Who is present, the occupancy and the flagged households not seen for ``hours``."""
+        present, capacity = self._visits.occupancy()
+        unseen = self._visits.not_seen_since(hours)
+        by_id = {u.household_id: u for u in unseen}
+        ids = list(by_id)
+        return PresenceView(
+            present=self.present_model.read(),
+            count=present,
+            capacity=capacity,
+            unseen=unseen,
+            unseen_rows=Rows(ids, self._unseen_lines(by_id, ids[:BLOCK])),
+        )
+
+    def show_loaded(self, view: PresenceView) -> None:
+        self.present_table.show_rows(view.present)
+        if self.present_table.hasFocus():  # opened a moment ago: Del checks out the first one
+            self.focus_default()
+        self._show_occupancy(view.count, view.capacity)
+        self._unseen = {u.household_id: u for u in view.unseen}
+        self.unseen_table.show_rows(view.unseen_rows)
+        self._show_unseen_summary()
 
     def badge(self) -> str:
         present, _capacity = self._visits.occupancy()
         return str(present) if present else ""
 
     def showEvent(self, event: QShowEvent) -> None:
-        PrivacyService(self.services.ctx).note_view(PersonalList.PRESENCE)  # audit: list viewed
+        privacy = PrivacyService(self.services.ctx)  # audit: list viewed (a write: the runner)
+        self.runner.run(lambda: privacy.note_view(PersonalList.PRESENCE), parent=self)
         super().showEvent(event)
 
     def focus_default(self) -> None:
@@ -274,12 +313,12 @@ class PresencePage(Page):
             for visit_id, row in self._visits.present_rows(ids).items()
         }
 
-    def _unseen_ids(self) -> list[str]:
-        unseen = self._visits.not_seen_since(self.unseen_hours.value())
-        self._unseen = {u.household_id: u for u in unseen}
-        return [u.household_id for u in unseen]
-
     def _unseen_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
+        return self._unseen_lines(self._unseen, ids)
+
+    def _unseen_lines(
+        self, unseen: Mapping[str, UnseenHousehold], ids: Sequence[str]
+    ) -> Mapping[str, Row]:
         now = self.services.ctx.clock.now()
         return {
             i: (
@@ -289,7 +328,7 @@ class PresencePage(Page):
                 flags_text(u.flags),
             )
             for i in ids
-            if (u := self._unseen.get(i)) is not None
+            if (u := unseen.get(i)) is not None
         }
 
     def _last_seen_text(self, stored: str | None, now: datetime) -> str:
@@ -305,9 +344,7 @@ class PresencePage(Page):
             ago = self.tr("%n dagen geleden", "", minutes // (24 * 60))
         return f"{format_clock(moment, now)} ({ago})"
 
-    @Slot()
-    def _reload_unseen(self) -> None:
-        self.unseen_table.reload()
+    def _show_unseen_summary(self) -> None:
         count = self.unseen_model.rowCount()
         hours = self.unseen_hours.value()
         if count:
@@ -343,17 +380,22 @@ class PresencePage(Page):
             return
         self.check_out_button.setEnabled(False)
         visits = self._visits
+
+        def check_out() -> tuple[CheckedOut, str]:
+            result = visits.check_out(visit_id=visit_id)
+            row = visits.present_rows([result.visit.id]).get(result.visit.id)
+            return result, card_text(row.card_code if row else None)
+
         self.runner.run(
-            lambda: visits.check_out(visit_id=visit_id),
+            check_out,
             self._checked_out,
             on_user_error=self._refused,
             parent=self,
         )
 
-    def _checked_out(self, result: CheckedOut) -> None:
+    def _checked_out(self, done: tuple[CheckedOut, str]) -> None:
+        result, card = done
         self.refresh()
-        row = self._visits.present_rows([result.visit.id]).get(result.visit.id)
-        card = card_text(row.card_code if row else None)
         self._say(
             self.tr("✔ Afgemeld: kaart %1 (%2 pers.).")
             .replace("%1", card)

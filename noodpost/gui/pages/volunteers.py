@@ -8,7 +8,9 @@ is only ever typed into masked fields of the add dialog.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtGui import QShowEvent
@@ -28,10 +30,12 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.volunteers_forms import VolunteersAddDialog, VolunteersEndShiftDialog
 from noodpost.gui.labels import label
-from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.lazy import Column, LazyTableModel, Row, Rows
+from noodpost.gui.pages.after_read import AfterRead
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
 from noodpost.services.privacy import PersonalList, PrivacyService
+from noodpost.services.roles import SignedIn
 from noodpost.services.volunteers import (
     ShiftSummary,
     VolunteerLine,
@@ -40,6 +44,18 @@ from noodpost.services.volunteers import (
 )
 
 NOTE_STYLE = "color: #333;"
+
+#: Where a row keeps its volunteer line (after the four columns shown).
+LINE_ITEM = 4
+
+
+@dataclass(frozen=True)
+class VolunteersView:
+    """The page at one moment: the list, how many are on duty, and who is signed in."""
+
+    rows: Rows
+    on_duty: int
+    signed_in: SignedIn | None
 
 
 def on_duty_text(shift: ShiftSummary | None, now: datetime) -> str:
@@ -64,7 +80,7 @@ class VolunteersPage(Page):
         super().__init__(app, QCoreApplication.translate("VolunteersPage", "Vrijwilligers"), parent)
         self.setObjectName("volunteers_page")
         self._volunteers: VolunteersService = app.services.volunteers
-        self._lines: dict[str, VolunteerLine] = {}
+        self._after_read = AfterRead()
         self.dialog: SavingDialog | None = None
 
         self.summary = QLabel()
@@ -84,6 +100,7 @@ class VolunteersPage(Page):
             ],
             self._volunteers.volunteer_ids,
             self._rows,
+            runner=app.runner,
         )
         self.table = LazyTableView(self.model, "volunteers_table")
         self.table.horizontalHeader().setStretchLastSection(False)
@@ -140,16 +157,15 @@ class VolunteersPage(Page):
 
     def _rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
         now = self.services.ctx.clock.now()
-        found = self._volunteers.volunteers_by_id(ids)
-        self._lines.update(found)
         return {
             volunteer_id: (
                 line.volunteer.name,
                 label(line.volunteer.role),
                 ", ".join(line.volunteer.skills) or "—",
                 on_duty_text(line.shift, now),
+                line,  # LINE_ITEM: for the buttons when the volunteer is selected
             )
-            for volunteer_id, line in found.items()
+            for volunteer_id, line in self._volunteers.volunteers_by_id(ids).items()
         }
 
     def selected(self) -> VolunteerLine | None:
@@ -163,17 +179,31 @@ class VolunteersPage(Page):
 
     @Slot()
     def refresh(self) -> None:
-        self._lines.clear()
-        self.table.reload()
+        """Read the list off the GUI thread."""
+        shown = partial(self._show_read, self._after_read.ask())
+        self.runner.read(self.load, shown, key=self, owner=self)
+
+    def load(self) -> VolunteersView:
+        return VolunteersView(
+            rows=self.model.read(),
+            on_duty=len(self._volunteers.on_duty()),
+            signed_in=self._volunteers.signed_in(),
+        )
+
+    def _show_read(self, read: int, view: VolunteersView) -> None:
+        self.show_loaded(view)
+        self._after_read.shown(read)
+
+    def show_loaded(self, view: VolunteersView) -> None:
+        self.table.show_rows(view.rows)
         if self.table.selected_id() is None and self.model.rowCount():
             self.table.select_row(0)
-        on_duty = len(self._volunteers.on_duty())
         self.summary.setText(
             self.tr("In dienst: {on_duty} · vrijwilligers van deze post: {total}").format(
-                on_duty=on_duty, total=self.model.rowCount()
+                on_duty=view.on_duty, total=self.model.rowCount()
             )
         )
-        current = self._volunteers.signed_in()
+        current = view.signed_in
         if current is None:
             self.signed_in.setText(self.tr("Niemand ingelogd"))
         else:
@@ -191,7 +221,8 @@ class VolunteersPage(Page):
         self._selection_changed(self.table.selected_id())
 
     def showEvent(self, event: QShowEvent) -> None:
-        PrivacyService(self.services.ctx).note_view(PersonalList.VOLUNTEERS)  # audit: viewed
+        privacy = PrivacyService(self.services.ctx)  # audit: list viewed (a write: the runner)
+        self.runner.run(lambda: privacy.note_view(PersonalList.VOLUNTEERS), parent=self)
         super().showEvent(event)
 
     def focus_default(self) -> None:
@@ -199,9 +230,13 @@ class VolunteersPage(Page):
 
     @Slot(object)
     def _selection_changed(self, volunteer_id: str | None) -> None:
-        line = self._lines.get(volunteer_id or "")
-        if line is None and volunteer_id is not None:
-            line = self.selected()
+        line: VolunteerLine | None = None
+        if volunteer_id is not None:
+            try:
+                item = self.model.values(self.model.row_of(volunteer_id))[LINE_ITEM]
+            except ValueError:  # no longer in the list
+                item = None
+            line = item if isinstance(item, VolunteerLine) else None
         on_duty = line is not None and line.shift is not None
         self.start_button.setEnabled(line is not None and not on_duty)
         self.task.setEnabled(line is not None and not on_duty)
@@ -259,8 +294,8 @@ class VolunteersPage(Page):
         return dialog
 
     def _added(self, volunteer: VolunteerSummary) -> None:
+        self._after_read.then(partial(self.table.select_id, volunteer.id))
         self.refresh()
-        self.table.select_id(volunteer.id)
 
     def calm_message(self, text: str) -> None:
         box = QMessageBox(self)

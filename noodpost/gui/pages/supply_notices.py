@@ -305,8 +305,13 @@ class SupplyNoticesPage(Page):
     def show_loaded(self, loaded: Notices) -> None:
         self._showing = True
         try:
-            self.dispatch_table.show_rows(loaded.dispatches)
-            self.request_table.show_rows(loaded.requests)
+            for table, rows in (
+                (self.dispatch_table, loaded.dispatches),
+                (self.request_table, loaded.requests),
+            ):
+                table.show_rows(rows)
+                if table.hasFocus() and table.selected_id() is None and rows.ids:
+                    table.select_row(0)  # as focus arriving in a filled list does
         finally:
             self._showing = False
         self._show_summary(loaded.underway, loaded.waiting)

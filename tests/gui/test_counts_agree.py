@@ -82,6 +82,7 @@ def test_overview_counts_people_and_logbook_lines_as_the_other_screens_do(
 
     overview = _open(qtbot, main_window, "Overzicht")
     assert isinstance(overview, OverviewPage)
+    wait_idle()
     assert _shown(overview, "Huishoudens") == "2"
     assert _shown(overview, "Personen") == "6"
     assert _shown(overview, "Logboekregels") == str(logbook.model.rowCount())

@@ -67,6 +67,7 @@ def test_readings_typed_in_give_the_hours_left_on_overzicht(
     index, overview = _overview(main_window)
     main_window.show_page(index)
     activate(qtbot, main_window)
+    wait_idle()
     assert "verbruik nog onbekend" in overview.fuel.text()
     press(main_window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     form = opened(qtbot, overview, GeneratorDialog, "generator_dialog")

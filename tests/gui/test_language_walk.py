@@ -383,9 +383,12 @@ def the_hub_by_its_keys(qtbot: QtBot, walk: Walk) -> None:
         (notices.request_table, notices.answer_dispatch_button),
     ):
         walk.keys(page_key)()
+        walk.settle()  # the lists are read off the GUI thread
         table.select_row(0)
+        walk.settle()  # and so is the row chosen
         walk.opened_by(f"Alt+letter of {button.objectName()}", walk.keys((mnemonic(button), ALT)))
     notices.dispatch_table.select_row(0)
+    walk.settle()
     walk.opened_by(
         "Alt+letter of dispatch_cancel",
         walk.keys((mnemonic(notices.cancel_button), ALT)),

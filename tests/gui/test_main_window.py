@@ -74,6 +74,7 @@ def test_overview_shows_the_counts_and_follows_changes(
 ) -> None:
     page = main_window.show_page("Overzicht")
     assert isinstance(page, OverviewPage)
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0)
     events = int(page.value_text("events"))
     assert page.value_text("households") == "0"
     assert int(page.value_text("supply_items")) > 0

@@ -37,6 +37,7 @@ def page(qtbot: QtBot, app_context: AppContext) -> ReportsPage:
     widget = ReportsPage(app_context)
     qtbot.addWidget(widget)
     widget.show()
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0, timeout=10_000)
     return widget
 
 
@@ -152,6 +153,7 @@ def test_a_volunteer_cannot_tick_personal_data(
     volunteers.sign_in(harm.id, "1357")
     page.hide()
     page.show()  # shown again: who is signed in is checked anew
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0, timeout=10_000)
 
     assert not page.personal.isEnabled()
     assert "Alleen een coördinator" in page.personal_note.text()
@@ -182,6 +184,7 @@ def test_the_hub_reports_on_the_region_or_one_post(
         page = ReportsPage(hub)
         qtbot.addWidget(page)
         page.show()
+        qtbot.waitUntil(lambda: hub.runner.pending == 0, timeout=10_000)
         assert page.post_choice.isVisible()
         assert [page.post_choice.itemText(i) for i in range(page.post_choice.count())] == [
             "De hele regio",

@@ -20,11 +20,12 @@ pytestmark = [
 
 
 @pytest.fixture
-def page(qtbot: QtBot, app_context: AppContext) -> SuppliesPage:
+def page(qtbot: QtBot, app_context: AppContext, wait_idle: Callable[[], None]) -> SuppliesPage:
     widget = SuppliesPage(app_context)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
+    wait_idle()
     return widget
 
 
@@ -77,6 +78,7 @@ def test_a_correction_without_reason_is_refused_and_nothing_written(
     app_context.services.supplies.record_delivery("water", 50)
     page.refresh()
     page.select_item(item_id("water"))
+    wait_idle()
     before = event_count()
 
     dialog = page.open_correction()
@@ -108,6 +110,7 @@ def test_a_count_corrects_to_what_is_there(
     app_context.services.supplies.record_delivery("blanket", 30)
     page.refresh()
     page.select_item(item_id("blanket"))
+    wait_idle()
 
     dialog = page.open_correction()
     dialog.set_direction(SuppliesCorrectionDialog.COUNTED)
@@ -122,7 +125,7 @@ def test_a_count_corrects_to_what_is_there(
 
 
 def test_the_ledger_shows_a_hand_out_and_negative_stock_in_words(
-    app_context: AppContext, page: SuppliesPage
+    app_context: AppContext, page: SuppliesPage, wait_idle: Callable[[], None]
 ) -> None:
     services = app_context.services
     household = services.intake.register(size=2)
@@ -130,6 +133,7 @@ def test_the_ledger_shows_a_hand_out_and_negative_stock_in_words(
     services.supplies.hand_out(household.household_id, "torch", 2, override_reason="Twee kamers")
     page.refresh()
     page.select_item(item_id("torch"))
+    wait_idle()
 
     assert page.stock_text("Zaklamp") == ("-1 stuk", "negatief — tel na")
     assert "Negatief, tel na en corrigeer: Zaklamp." in page.summary.text()

@@ -34,6 +34,7 @@ def _page(qtbot: QtBot, context: AppContext) -> SupplyNoticesPage:
     qtbot.addWidget(page)
     page.resize(1300, 700)
     page.show()
+    _idle(qtbot, context)
     return page
 
 
@@ -87,10 +88,12 @@ def test_a_dispatch_from_the_hub_is_confirmed_at_the_post_and_books_stock(
     assert _cell(post_page, "dispatch", 0, 4) == "ontvangen 10:00, met afwijking"
     assert post_page.badge() == ""
     post_page.dispatch_table.select_row(0)
+    _idle(qtbot, app_context)
     assert "Aangekomen: Deken 20 stuks, Drinkwater 180 l" in post_page.details.text()
 
     carry(app_context, hub, stick)
     hub_page.refresh()
+    _idle(qtbot, hub)
     assert _cell(hub_page, "dispatch", 0, 4) == "ontvangen 10:00, met afwijking"
 
 
@@ -125,6 +128,7 @@ def test_a_request_from_the_post_is_answered_with_a_dispatch(
     assert hub_page.badge() == "1"
     assert _cell(hub_page, "request", 0, 1) == "GR-0014  Dorpshuis Ten Boer"
     hub_page.request_table.select_row(0)
+    _idle(qtbot, hub)
     assert hub_page.answer_dispatch_button.isEnabled()
     answer = hub_page.open_answer_dispatch()
     assert isinstance(answer, DispatchDialog)
@@ -137,5 +141,6 @@ def test_a_request_from_the_post_is_answered_with_a_dispatch(
 
     carry(hub, app_context, stick)
     post_page.refresh()
+    _idle(qtbot, app_context)
     assert _cell(post_page, "request", 0, 4) == "beantwoord"
     assert post_page.dispatch_model.rowCount() == 1

@@ -75,6 +75,7 @@ def _sync_page(qtbot: QtBot, context: AppContext) -> tuple[MainWindow, SyncPage]
     qtbot.waitExposed(window)
     page = window.show_page("Synchronisatie")
     assert isinstance(page, SyncPage)
+    qtbot.waitUntil(lambda: page.runner.pending == 0, timeout=10_000)
     return window, page
 
 

@@ -41,6 +41,7 @@ def _page(qtbot: QtBot, context: AppContext) -> SyncPage:
     qtbot.addWidget(page)
     page.resize(1100, 900)
     page.show()
+    _finish(qtbot, page)
     return page
 
 
@@ -164,6 +165,7 @@ def test_the_hub_shows_its_pairing_qr_code(qtbot: QtBot, hub: AppContext) -> Non
     page = _page(qtbot, hub)
     page.pairing.address.setText("http://10.0.0.5:8765")
     page.pairing.update_qr()
+    _finish(qtbot, page)
     image = page.pairing.qr.pixmap().toImage()
     assert not image.isNull()
     decoded = zxingcpp.read_barcode(image)
@@ -175,6 +177,7 @@ def test_the_hub_shows_its_pairing_qr_code(qtbot: QtBot, hub: AppContext) -> Non
 
     page.pairing.address.setText("10.0.0.5")  # not a web address
     page.pairing.update_qr()
+    _finish(qtbot, page)
     assert "gebruik een webadres" in page.pairing.qr.text()
     assert page.pairing.qr_text is None
 

@@ -263,6 +263,7 @@ def test_a_workstation_has_no_keys_and_still_works_the_inbox(qtbot: QtBot, regio
     # What needs the hub's private keys says where it is done.
     sync_page = window.show_page("Synchronisatie")
     assert isinstance(sync_page, SyncPage)
+    qtbot.waitUntil(lambda: sync_page.runner.pending == 0, timeout=DEADLINE_MS)
     assert "deze werkplek heeft de sleutels van het C-NSP niet" in sync_page.identity.text()
     context = region.workstations[0]
     with pytest.raises(Refused, match=r"op de server\s+van het C-NSP"):

@@ -8,6 +8,9 @@ shows amber, with the words.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,10 +26,19 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.count_labels import count_text
 from noodpost.gui.dialogs.generator_form import GeneratorDialog, fuel_line
 from noodpost.gui.pages.base import Page
-from noodpost.services.generator import LOW_FUEL_HOURS, GeneratorService
+from noodpost.services.generator import LOW_FUEL_HOURS, FuelState, GeneratorService
 from noodpost.services.status import NodeStatus, StatusService
 
 WARNING_STYLE = "background: #fff3cd; color: #664d03; padding: 6px; border: 1px solid #cc9a06;"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """The node's status and its generator, read at one moment (off the GUI thread)."""
+
+    status: NodeStatus
+    generator: FuelState | None
+    now: datetime
 
 
 class OverviewPage(Page):
@@ -93,9 +105,7 @@ class OverviewPage(Page):
         dialog.open()
         return dialog
 
-    def show_fuel(self) -> None:
-        state = self._generator.state()
-        now = self.services.ctx.clock.now()
+    def show_fuel(self, state: FuelState | None, now: datetime) -> None:
         text = self.tr("Aggregaat: {line}").format(line=fuel_line(state, lambda s: s.summary(now)))
         low = state is not None and state.low
         if low:
@@ -111,8 +121,16 @@ class OverviewPage(Page):
 
     @Slot()
     def refresh(self) -> None:
-        self.show_status(self._status.current())
-        self.show_fuel()
+        super().refresh()
+
+    def load(self) -> Overview:
+        return Overview(
+            self._status.current(), self._generator.state(), self.services.ctx.clock.now()
+        )
+
+    def show_loaded(self, loaded: Overview) -> None:
+        self.show_status(loaded.status)
+        self.show_fuel(loaded.generator, loaded.now)
 
     def show_status(self, status: NodeStatus) -> None:
         role = self.tr("C-NSP") if status.role == "hub" else self.tr("post")

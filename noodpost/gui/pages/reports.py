@@ -8,6 +8,7 @@ tick is cleared again afterwards so the next export is without personal data.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,15 @@ from noodpost.reports.sitrep import Sitrep, SitrepService
 
 OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 8px; border: 1px solid #146c43;"
 WARN_STYLE = "background: #fff3cd; color: #664d03; padding: 8px; border: 1px solid #997404;"
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the page offers, read off the GUI thread: the posts a sitrep can be about, and
+    whether the one signed in may export personal data."""
+
+    post_codes: list[str]
+    may_export_personal: bool
 
 
 class ReportsPage(Page):
@@ -143,30 +153,35 @@ class ReportsPage(Page):
 
     @Slot()
     def refresh(self) -> None:
+        super().refresh()
+
+    def load(self) -> Choices:
+        return Choices(list(self.sitreps.post_codes()), self.exports.may_export_personal())
+
+    def show_loaded(self, loaded: Choices) -> None:
         current = self.post_choice.currentData()
         self.post_choice.clear()
         node = self.app.node
         if node.is_hub:
             self.post_choice.addItem(self.tr("De hele regio"), "")
-        for code in self.sitreps.post_codes():
+        for code in loaded.post_codes:
             self.post_choice.addItem(code, code)
         index = self.post_choice.findData(current)
         self.post_choice.setCurrentIndex(max(index, 0))
         several = self.post_choice.count() > 1
         self.post_choice.setVisible(several)
         self.post_label.setVisible(several)
-        self._update_permission()
+        self._update_permission(loaded.may_export_personal)
 
-    def _update_permission(self) -> None:
+    def _update_permission(self, allowed: bool) -> None:
         """Personal data only for a signed-in coordinator (the service checks it again)."""
-        allowed = self.exports.may_export_personal()
         if not allowed and self.personal.isChecked():
             self.personal.setChecked(False)
         self.personal.setEnabled(allowed)
         self._show_personal_note()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self._update_permission()  # who is signed in may have changed since the last visit
+        self._stale = True  # who is signed in may have changed since the last visit
         super().showEvent(event)
 
     def focus_default(self) -> None:

@@ -10,7 +10,9 @@ an item shows its ledger underneath, newest first, with the stock after every li
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -30,8 +32,9 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.generator_form import GeneratorDialog
 from noodpost.gui.dialogs.opening_stock import OpeningStockDialog
 from noodpost.gui.dialogs.supplies_forms import SuppliesCorrectionDialog, SuppliesDeliveryDialog
-from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.lazy import BLOCK, Column, LazyTableModel, Row, Rows
 from noodpost.gui.pages.base import Page
+from noodpost.gui.pages.kept import kept_id
 from noodpost.gui.units import quantity_text
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
 from noodpost.services.supplies import (
@@ -88,6 +91,26 @@ def when_text(stored: str | None, now: datetime) -> str:
     return format_clock(parse_iso(stored), now) if stored else "?"
 
 
+@dataclass(frozen=True)
+class Ledger:
+    """One item's ledger, read off the GUI thread: the item (``None``: none chosen), its
+    name and the lines' ids with the first block of rows."""
+
+    item_id: str | None
+    item_name: str
+    rows: Rows
+
+
+@dataclass(frozen=True)
+class Supplies:
+    """What the page shows, read at one moment: the stock list, the stock lines the summary
+    words, and the ledger of the item that will be selected."""
+
+    stock: Rows
+    lines: list[StockLine]
+    ledger: Ledger
+
+
 _Dialog = OpeningStockDialog | SuppliesDeliveryDialog | SuppliesCorrectionDialog | GeneratorDialog
 
 
@@ -106,7 +129,8 @@ class SuppliesPage(Page):
         )
         self.setObjectName("supplies_page")
         self._supplies: SuppliesService = app.services.supplies
-        self._item_id: str | None = None
+        self._item_id: str | None = None  # the item whose ledger is shown
+        self._showing = False  # the stock list is being shown: a selection there is no choice
         self.dialog: _Dialog | None = None
 
         layout = self.layout_
@@ -179,6 +203,7 @@ class SuppliesPage(Page):
             self._supplies.stock_ids,
             self._stock_rows,
             toned=True,
+            runner=self.runner,
         )
         self.stock_table = LazyTableView(self.stock_model, "stock_table")
         self.stock_table.horizontalHeader().setStretchLastSection(False)
@@ -203,6 +228,7 @@ class SuppliesPage(Page):
             ],
             self._ledger_ids,
             self._ledger_rows,
+            runner=self.runner,
         )
         self.ledger_table = LazyTableView(self.ledger_model, "ledger_table")
         box = QWidget()
@@ -214,25 +240,32 @@ class SuppliesPage(Page):
 
     # ---------------------------------------------------------------- rows
 
+    # These run on the runner's reader thread: services only, no widget.
+
     def _stock_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
         rows: dict[str, Row] = {}
+        retired = QCoreApplication.translate("SuppliesPage", " (niet meer in de lijst)")
         for item_id, line in self._supplies.stock_by_id(ids).items():
             item = line.item
             minimum = quantity_text(line.min_stock, item.unit) if line.min_stock else "—"
-            name = item.name + (self.tr(" (niet meer in de lijst)") if item.retired else "")
+            name = item.name + (retired if item.retired else "")
             rows[item_id] = (name, line.text, minimum, state_text(line), state_tone(line))
         return rows
 
     def _ledger_ids(self) -> Sequence[str]:
-        return self._supplies.ledger_ids(self._item_id) if self._item_id else []
+        item_id = self._item_id
+        return self._supplies.ledger_ids(item_id) if item_id else []
 
     def _ledger_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
-        if self._item_id is None:
+        return self._ledger_rows_of(self._item_id, ids)
+
+    def _ledger_rows_of(self, item_id: str | None, ids: Sequence[str]) -> Mapping[str, Row]:
+        if item_id is None:
             return {}
-        unit = self._supplies.item(self._item_id).unit
+        unit = self._supplies.item(item_id).unit
         now = self.services.ctx.clock.now()
         rows: dict[str, Row] = {}
-        for line_id, line in self._supplies.ledger_by_id(self._item_id, ids).items():
+        for line_id, line in self._supplies.ledger_by_id(item_id, ids).items():
             rows[line_id] = (
                 when_text(line.at, now),
                 ledger_kind_text(line),
@@ -245,19 +278,47 @@ class SuppliesPage(Page):
 
     # ---------------------------------------------------------------- Page
 
+    def _load_ledger(self, item_id: str | None) -> Ledger:
+        """The item's ledger, the first block of it (on the reader thread)."""
+        if item_id is None:
+            return Ledger(None, "", Rows([], {}))
+        ids = list(self._supplies.ledger_ids(item_id))
+        rows = Rows(ids, self._ledger_rows_of(item_id, ids[:BLOCK]))
+        return Ledger(item_id, self._supplies.item(item_id).name, rows)
+
+    # ---------------------------------------------------------------- Page
+
     @Slot()
     def refresh(self) -> None:
-        self.stock_table.reload()
-        self._show_summary()
-        if self.stock_table.selected_id() is None and self.stock_model.rowCount():
-            self.stock_table.select_row(0)
-        self._reload_ledger()
+        """Read the stock, and the ledger of the item that stays selected, together."""
+        read = partial(self.load, self.stock_table.selected_id(), self.stock_table.selected_row())
+        self.runner.read(read, self.show_loaded, key=self, owner=self)
+
+    def load(self, selected_id: str | None = None, selected_row: int = -1) -> Supplies:
+        stock = self.stock_model.read()
+        # the same item, else the one in its place, else the first (see show_loaded)
+        item_id = kept_id(stock.ids, selected_id, selected_row) or next(iter(stock.ids), None)
+        return Supplies(stock, self._supplies.stock(), self._load_ledger(item_id))
+
+    def show_loaded(self, loaded: Supplies) -> None:
+        self._show_summary(loaded.lines)
+        self._showing = True
+        try:
+            self.stock_table.show_rows(loaded.stock)
+            if self.stock_table.selected_id() is None and self.stock_model.rowCount():
+                self.stock_table.select_row(0)
+        finally:
+            self._showing = False
+        selected = self.stock_table.selected_id()
+        if selected == loaded.ledger.item_id:
+            self._show_ledger(loaded.ledger)
+        else:  # chosen meanwhile: read that item's ledger
+            self._item_selected(selected)
 
     def focus_default(self) -> None:
         self.stock_table.setFocus()
 
-    def _show_summary(self) -> None:
-        lines = self._supplies.stock()
+    def _show_summary(self, lines: Sequence[StockLine]) -> None:
         negative = [line.item.name for line in lines if line.negative]
         low = [line.item.name for line in lines if line.below_minimum and not line.negative]
         parts = []
@@ -293,20 +354,28 @@ class SuppliesPage(Page):
 
     @Slot(object)
     def _item_selected(self, item_id: str | None) -> None:
-        if item_id == self._item_id and item_id is not None:
-            return
+        if self._showing or (item_id == self._item_id and item_id is not None):
+            return  # a refresh shows the stock and its selected item's ledger together
         self._item_id = item_id
-        self._reload_ledger()
+        self.runner.read(
+            partial(self._load_ledger, item_id),
+            self._ledger_loaded,
+            key=(self, "ledger"),
+            owner=self,
+        )
 
-    def _reload_ledger(self) -> None:
-        self._item_id = self.stock_table.selected_id()
-        self.ledger_table.reload()
-        if self._item_id is None:
+    def _ledger_loaded(self, ledger: Ledger) -> None:
+        if ledger.item_id == self._item_id:  # else another item was chosen meanwhile
+            self._show_ledger(ledger)
+
+    def _show_ledger(self, ledger: Ledger) -> None:
+        self._item_id = ledger.item_id
+        self.ledger_table.show_rows(ledger.rows)
+        if ledger.item_id is None:
             self.ledger_title.setText(self.tr("Kies een artikel om het verloop te zien."))
             return
-        item = self._supplies.item(self._item_id)
         self.ledger_title.setText(
-            self.tr("Verloop van {item}, nieuwste eerst").format(item=item.name)
+            self.tr("Verloop van {item}, nieuwste eerst").format(item=ledger.item_name)
         )
 
     # ---------------------------------------------------------------- dialogs
@@ -348,9 +417,9 @@ class SuppliesPage(Page):
 
     @Slot(object)
     def _saved(self, movement: object) -> None:
-        self.refresh()
         if isinstance(movement, Movement):
             self.select_item(movement.item.id)
+        self.refresh()
 
     @Slot()
     def _closed(self) -> None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
@@ -24,8 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_clock
 from noodpost.core.vocabulary import DispatchStatus, RequestStatus, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
@@ -36,16 +35,40 @@ from noodpost.gui.dialogs.supply_notice_forms import (
     RequestDialog,
 )
 from noodpost.gui.labels import label
-from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.lazy import Column, LazyTableModel, Row, Rows
 from noodpost.gui.pages.base import Page
+from noodpost.gui.pages.kept import kept_id
+from noodpost.gui.pages.supply_notices_text import (
+    dispatch_details,
+    dispatch_state,
+    dispatch_tone,
+    request_details,
+    when,
+)
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
 from noodpost.services.supply_notices import Dispatch, Request, SupplyNoticesService
 
 DETAILS_STYLE = "QLabel { background: white; padding: 8px; border: 1px solid #bbb; }"
 
 
-def _when(stored: str | None, now: datetime) -> str:
-    return format_clock(parse_iso(stored), now) if stored else "—"
+@dataclass(frozen=True)
+class Chosen:
+    """The selected dispatch and request, read off the GUI thread (``None``: none)."""
+
+    dispatch: Dispatch | None
+    request: Request | None
+
+
+@dataclass(frozen=True)
+class Notices:
+    """What the page shows, read at one moment: both lists, the counts for the summary, and
+    the rows that stay selected."""
+
+    dispatches: Rows
+    requests: Rows
+    underway: int
+    waiting: int
+    chosen: Chosen
 
 
 class SupplyNoticesPage(Page):
@@ -64,6 +87,8 @@ class SupplyNoticesPage(Page):
         self.is_hub = app.node.is_hub
         self.dialog: SavingDialog | None = None
         self._last: str | None = None  # the list chosen in last: "dispatch" or "request"
+        self._chosen = Chosen(None, None)  # the selected rows as last read
+        self._showing = False  # the lists are being shown: their selection needs no read
 
         layout = self.layout_
         layout.addLayout(self._build_actions())
@@ -86,6 +111,7 @@ class SupplyNoticesPage(Page):
             self.notices.dispatch_ids,
             self._dispatch_rows,
             toned=True,
+            runner=app.runner,
         )
         self.dispatch_table = LazyTableView(self.dispatch_model, "dispatch_table")
         if not self.is_hub:
@@ -107,6 +133,7 @@ class SupplyNoticesPage(Page):
             self.notices.request_ids,
             self._request_rows,
             toned=True,
+            runner=app.runner,
         )
         self.request_table = LazyTableView(self.request_model, "request_table")
         if not self.is_hub:
@@ -206,47 +233,21 @@ class SupplyNoticesPage(Page):
         return row
 
     # ---------------------------------------------------------------- rows
+    # These run on the runner's reader thread: services only, no widget.
 
     def _dispatch_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
         now = self.services.ctx.clock.now()
         rows: dict[str, Row] = {}
         for dispatch_id, d in self.notices.dispatches_by_id(ids).items():
             rows[dispatch_id] = (
-                _when(d.sent_at, now),
+                when(d.sent_at, now),
                 f"{d.post_code}  {d.post_name}",
                 d.lines_text,
-                _when(d.expected_at, now) if d.in_transit else "",
-                self.dispatch_state(d),
-                self._dispatch_tone(d),
+                when(d.expected_at, now) if d.in_transit else "",
+                dispatch_state(d, self.is_hub, now),
+                dispatch_tone(d),
             )
         return rows
-
-    def dispatch_state(self, d: Dispatch) -> str:
-        if d.in_transit:
-            return (
-                QCoreApplication.translate("SupplyNoticesPage", "onderweg")
-                if self.is_hub
-                else QCoreApplication.translate(
-                    "SupplyNoticesPage", "onderweg — ontvangst nog melden"
-                )
-            )
-        if d.status == DispatchStatus.RECEIVED:
-            received = QCoreApplication.translate("SupplyNoticesPage", "ontvangen {when}").format(
-                when=_when(d.received_at, self.services.ctx.clock.now())
-            )
-            return received + (
-                QCoreApplication.translate("SupplyNoticesPage", ", met afwijking")
-                if d.receipt_note
-                else ""
-            )
-        return label(d.status)
-
-    def _dispatch_tone(self, d: Dispatch) -> str | None:
-        if d.in_transit:
-            return "warning"
-        if d.status == DispatchStatus.RECEIVED:
-            return "ok"
-        return None
 
     def _request_rows(self, ids: Sequence[str]) -> Mapping[str, Row]:
         now = self.services.ctx.clock.now()
@@ -256,7 +257,7 @@ class SupplyNoticesPage(Page):
             if r.shown_status == RequestStatus.OPEN:
                 tone = "alarm" if r.urgency == Urgency.IMMEDIATE else "warning"
             rows[request_id] = (
-                _when(r.requested_at, now),
+                when(r.requested_at, now),
                 f"{r.post_code}  {r.post_name}",
                 r.lines_text,
                 label(r.urgency or Urgency.NORMAL),
@@ -267,12 +268,63 @@ class SupplyNoticesPage(Page):
 
     # ---------------------------------------------------------------- Page
 
+    def _read_chosen(self, dispatch_id: str | None, request_id: str | None) -> Chosen:
+        dispatch = self.notices.dispatches_by_id([dispatch_id]) if dispatch_id else {}
+        request = self.notices.requests_by_id([request_id]) if request_id else {}
+        return Chosen(dispatch.get(dispatch_id or ""), request.get(request_id or ""))
+
     @Slot()
     def refresh(self) -> None:
-        self.dispatch_table.reload()
-        self.request_table.reload()
-        underway = len(self.notices.dispatch_ids(in_transit_only=True))
+        """Read both lists, and the rows that stay selected in them, together."""
+        dispatches, requests = self.dispatch_table, self.request_table
+        read = partial(
+            self.load,
+            (dispatches.selected_id(), dispatches.selected_row()),
+            (requests.selected_id(), requests.selected_row()),
+        )
+        self.runner.read(read, self.show_loaded, key=self, owner=self)
+
+    def load(
+        self,
+        dispatch: tuple[str | None, int] = (None, -1),
+        request: tuple[str | None, int] = (None, -1),
+    ) -> Notices:
+        dispatches, requests = self.dispatch_model.read(), self.request_model.read()
         waiting = [r for r in self.notices.requests(open_only=True) if r.shown_status == "open"]
+        chosen = self._read_chosen(
+            kept_id(dispatches.ids, *dispatch), kept_id(requests.ids, *request)
+        )
+        return Notices(
+            dispatches,
+            requests,
+            len(self.notices.dispatch_ids(in_transit_only=True)),
+            len(waiting),
+            chosen,
+        )
+
+    def show_loaded(self, loaded: Notices) -> None:
+        self._showing = True
+        try:
+            for table, rows in (
+                (self.dispatch_table, loaded.dispatches),
+                (self.request_table, loaded.requests),
+            ):
+                table.show_rows(rows)
+                if table.hasFocus() and table.selected_id() is None and rows.ids:
+                    table.select_row(0)  # as focus arriving in a filled list does
+        finally:
+            self._showing = False
+        self._show_summary(loaded.underway, loaded.waiting)
+        self._chosen = loaded.chosen
+        unread = (self._shown_dispatch() is None and self.dispatch_table.selected_id()) or (
+            self._shown_request() is None and self.request_table.selected_id()
+        )
+        if unread:  # another row was chosen meanwhile: read it
+            self._read_selection()
+        else:
+            self._show_chosen()
+
+    def _show_summary(self, underway: int, waiting: int) -> None:
         deliveries = (
             self.tr("1 levering onderweg")
             if underway == 1
@@ -281,8 +333,8 @@ class SupplyNoticesPage(Page):
         if self.is_hub:
             requests = (
                 self.tr("1 aanvraag")
-                if len(waiting) == 1
-                else self.tr("{n} aanvragen").format(n=len(waiting))
+                if waiting == 1
+                else self.tr("{n} aanvragen").format(n=waiting)
             )
             text = self.tr("{deliveries}. Nog te beantwoorden: {requests}.").format(
                 deliveries=deliveries, requests=requests
@@ -293,8 +345,6 @@ class SupplyNoticesPage(Page):
                 "dan staan ze in de voorraad."
             ).format(deliveries=deliveries)
         self.summary.setText(text)
-        self._update_buttons()
-        self._show_details()
 
     def badge(self) -> str:
         if self.is_hub:
@@ -311,34 +361,65 @@ class SupplyNoticesPage(Page):
     # ---------------------------------------------------------------- selection
 
     def selected_dispatch(self) -> Dispatch | None:
+        """The selected dispatch, for a button acting on it (read now if not read yet)."""
         dispatch_id = self.dispatch_table.selected_id()
         if dispatch_id is None:
             return None
+        if self._chosen.dispatch is not None and self._chosen.dispatch.id == dispatch_id:
+            return self._chosen.dispatch
         return self.notices.dispatches_by_id([dispatch_id]).get(dispatch_id)
 
     def selected_request(self) -> Request | None:
+        """The selected request, for a button acting on it (read now if not read yet)."""
         request_id = self.request_table.selected_id()
         if request_id is None:
             return None
+        if self._chosen.request is not None and self._chosen.request.id == request_id:
+            return self._chosen.request
         return self.notices.requests_by_id([request_id]).get(request_id)
+
+    def _shown_dispatch(self) -> Dispatch | None:
+        """The selected dispatch as read, else ``None`` (not selected, or still being read)."""
+        d = self._chosen.dispatch
+        return d if d is not None and d.id == self.dispatch_table.selected_id() else None
+
+    def _shown_request(self) -> Request | None:
+        r = self._chosen.request
+        return r if r is not None and r.id == self.request_table.selected_id() else None
 
     @Slot(object)
     def _dispatch_selected(self, dispatch_id: str | None) -> None:
         if dispatch_id:
             self._last = "dispatch"
-        self._update_buttons()
-        self._show_details()
+        self._read_selection()
 
     @Slot(object)
     def _request_selected(self, request_id: str | None) -> None:
         if request_id:
             self._last = "request"
+        self._read_selection()
+
+    def _read_selection(self) -> None:
+        """Show the rows just selected: read off the GUI thread (a refresh read them already)."""
+        if self._showing:
+            return
+        self._show_chosen()
+        read = partial(
+            self._read_chosen, self.dispatch_table.selected_id(), self.request_table.selected_id()
+        )
+        self.runner.read(read, self._chosen_read, key=(self, "chosen"), owner=self)
+
+    def _chosen_read(self, chosen: Chosen) -> None:
+        self._chosen = chosen
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
         self._update_buttons()
         self._show_details()
 
     def _update_buttons(self) -> None:
-        d = self.selected_dispatch()
-        r = self.selected_request()
+        d = self._shown_dispatch()
+        r = self._shown_request()
         open_request = r is not None and not r.is_closed
         if self.is_hub:
             self.answer_dispatch_button.setEnabled(open_request)
@@ -349,62 +430,14 @@ class SupplyNoticesPage(Page):
         self.close_button.setEnabled(open_request)
 
     def _show_details(self) -> None:
-        d = self.selected_dispatch() if self._last == "dispatch" else None
-        r = self.selected_request() if self._last == "request" else None
+        d = self._shown_dispatch() if self._last == "dispatch" else None
+        r = self._shown_request() if self._last == "request" else None
         if d is not None:
-            self.details.setText(self.dispatch_details(d))
+            self.details.setText(dispatch_details(d, self.is_hub, self.services.ctx.clock.now()))
         elif r is not None:
-            self.details.setText(self.request_details(r))
+            self.details.setText(request_details(r, self.services.ctx.clock.now()))
         else:
             self.details.setText(self.tr("Kies een levering of aanvraag om alles te lezen."))
-
-    def dispatch_details(self, d: Dispatch) -> str:
-        now = self.services.ctx.clock.now()
-        lines = [
-            self.tr("Levering naar {post} ({code}), verstuurd {when}: {state}").format(
-                post=d.post_name,
-                code=d.post_code,
-                when=_when(d.sent_at, now),
-                state=self.dispatch_state(d),
-            ),
-            self.tr("Gestuurd: {lines}").format(lines=d.lines_text),
-        ]
-        if d.received_lines:
-            received = ", ".join(line.text for line in d.received_lines)
-            lines.append(self.tr("Aangekomen: {lines}").format(lines=received))
-        if d.note:
-            lines.append(self.tr("Opmerking C-NSP: {note}").format(note=d.note))
-        if d.receipt_note:
-            lines.append(self.tr("Opmerking post: {note}").format(note=d.receipt_note))
-        if d.status_note:
-            lines.append(self.tr("Geannuleerd: {note}").format(note=d.status_note))
-        return "\n".join(lines)
-
-    def request_details(self, r: Request) -> str:
-        now = self.services.ctx.clock.now()
-        lines = [
-            self.tr("Aanvraag van {post} ({code}), {when}, urgentie {urgency}: {state}").format(
-                post=r.post_name,
-                code=r.post_code,
-                when=_when(r.requested_at, now),
-                urgency=label(r.urgency or Urgency.NORMAL),
-                state=label(r.shown_status),
-            ),
-            self.tr("Nodig: {lines}").format(lines=r.lines_text),
-        ]
-        if r.note:
-            lines.append(self.tr("Toelichting: {note}").format(note=r.note))
-        if r.dispatch_ids:
-            lines.append(
-                self.tr("Leveringen gestuurd voor deze aanvraag: {n}.").format(
-                    n=len(r.dispatch_ids)
-                )
-            )
-        if r.answer:
-            lines.append(self.tr("Antwoord C-NSP: {answer}").format(answer=r.answer))
-        if r.status_note:
-            lines.append(self.tr("Afgesloten: {note}").format(note=r.status_note))
-        return "\n".join(lines)
 
     # ---------------------------------------------------------------- forms
 

@@ -9,6 +9,7 @@ Pairing lives in :mod:`noodpost.gui.pages.sync_pairing`.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,13 +42,25 @@ from noodpost.gui.pages.sync_pairing import PairingPanel
 from noodpost.gui.widgets.drive_picker import DrivePicker
 from noodpost.gui.widgets.drives import Drive, writable_drives
 from noodpost.sync.http import sync_now
-from noodpost.sync.peers import PeerInfo, QuarantineReport
+from noodpost.sync.peers import PeerInfo, PeerList, QuarantineReport
 from noodpost.sync.usb import UsbExport, UsbImport
 
 OK_STYLE = "background: #d1e7dd; color: #0a3622; padding: 8px; border: 1px solid #146c43;"
 ROW_HEIGHT = 34
 MAX_ROWS_SHOWN = 6
 ERROR_STYLE = "background: #f8d7da; color: #58151c; padding: 8px; border: 1px solid #b00020;"
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the page shows, read off the GUI thread: this laptop's fingerprint (or why it
+    has none), the peers, when each last sent a bundle, and what waits in quarantine."""
+
+    fingerprint: str | None
+    missing: str
+    listing: PeerList
+    contacts: dict[str, dict[str, str]]
+    quarantine: QuarantineReport
 
 
 class SyncPage(Page):
@@ -360,21 +373,33 @@ class SyncPage(Page):
     def focus_default(self) -> None:
         self.export_button.setFocus()
 
-    @Slot()
-    def refresh(self) -> None:
-        node = self.app.node
+    def load(self) -> SyncState:
         try:
-            mine = self.tr("vingerafdruk van deze laptop: <b>{fp}</b>").format(
-                fp=self.sync.fingerprint
-            )
-        except UserError as missing:
-            mine = missing.message
+            fingerprint, missing = self.sync.fingerprint, ""
+        except UserError as error:
+            fingerprint, missing = None, error.message
+        return SyncState(
+            fingerprint,
+            missing,
+            self.sync.list_peers(),
+            self.sync.last_received(),
+            self.sync.quarantine(),
+        )
+
+    def show_loaded(self, loaded: SyncState) -> None:
+        node = self.app.node
+        mine = (
+            self.tr("vingerafdruk van deze laptop: <b>{fp}</b>").format(fp=loaded.fingerprint)
+            if loaded.fingerprint is not None
+            else loaded.missing
+        )
         self.identity.setText(f"{node.name} ({node.post_code}) · {mine}")
-        listing = self.sync.list_peers()
+        listing = loaded.listing
         self._peers = {p.node_id: p for p in listing.peers}
         self._hub = listing.hub
-        self._contacts = self.sync.last_received()
-        self._quarantine = self.sync.quarantine()
+        self._contacts = loaded.contacts
+        self._quarantine = loaded.quarantine
+        # The three lists are read already: their models show what is held here, no reads.
         self.peer_model.reload()
         self._fit(self.peer_table, self.peer_model.rowCount())
         if self.is_hub:

@@ -148,21 +148,31 @@ class PairingPanel(QGroupBox):
 
     @Slot()
     def update_qr(self) -> None:
-        """Draw the pairing QR code for the addresses typed (hub)."""
+        """Draw the pairing QR code for the addresses typed (hub); the pairing is read off
+        the GUI thread."""
         wanted = self.address.text()
         if wanted == self._qr_for:
             return
         self._qr_for = wanted
-        try:
-            self.qr_text = self.sync.pairing_qr_text(self.addresses() or None)
-        except UserError as wrong:
-            self.qr_text = None
-            self.qr.setText(wrong.message)  # replaces the picture
-            return
+        sync, addresses = self.sync, self.addresses() or None
+
+        def read() -> tuple[str, str]:
+            return sync.pairing_qr_text(addresses), sync.fingerprint
+
+        self.app.runner.read(
+            read, self._show_qr, key=(self, "qr"), on_user_error=self._qr_refused, owner=self
+        )
+
+    def _show_qr(self, read: tuple[str, str]) -> None:
+        self.qr_text, fingerprint = read
         self.qr.setPixmap(qr_pixmap(self.qr_text, QR_SIZE))
         self.qr.setToolTip(
-            self.tr("Koppelcode van deze C-NSP, vingerafdruk {fp}").format(fp=self.sync.fingerprint)
+            self.tr("Koppelcode van deze C-NSP, vingerafdruk {fp}").format(fp=fingerprint)
         )
+
+    def _qr_refused(self, wrong: UserError) -> None:
+        self.qr_text = None
+        self.qr.setText(wrong.message)  # replaces the picture
 
     # ---------------------------------------------------------------- files
 

@@ -25,6 +25,9 @@ class Page(QWidget):
 
     #: Entity names (as in ``core.entities.SPECS``) this page shows.
     watches: frozenset[str] = frozenset()
+    #: Read again whenever the page is shown, changed or not (what it shows depends on more
+    #: than the data: who is signed in).
+    read_on_every_show = False
 
     def __init__(self, app: AppContext, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,7 +81,7 @@ class Page(QWidget):
                 self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
+        if self._stale or self.read_on_every_show:
             self.refresh()
             self._stale = False
         super().showEvent(event)

@@ -188,9 +188,7 @@ class NeedsPage(Page):
         return Rows(ids, self._fetch(ids[:BLOCK]))
 
     def show_loaded(self, rows: Rows) -> None:
-        self.table.show_rows(rows)
-        if self.table.hasFocus():  # opened a moment ago: the buttons act on the first one
-            self.focus_default()
+        self.table.show_rows(rows)  # with the focus: the first row, for the buttons
         count = self.model.rowCount()
         self.count.setText(self.tr("Hulpvragen in deze lijst: %1").replace("%1", str(count)))
         self._selection_changed(self.table.selected_id())

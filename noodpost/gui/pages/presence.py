@@ -242,9 +242,7 @@ class PresencePage(Page):
         )
 
     def show_loaded(self, view: PresenceView) -> None:
-        self.present_table.show_rows(view.present)
-        if self.present_table.hasFocus():  # opened a moment ago: Del checks out the first one
-            self.focus_default()
+        self.present_table.show_rows(view.present)  # with the focus: the first row, for Del
         self._show_occupancy(view.count, view.capacity)
         self._unseen = {u.household_id: u for u in view.unseen}
         self.unseen_table.show_rows(view.unseen_rows)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Slot
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -54,6 +53,7 @@ class ReportsPage(Page):
     """Buttons for the situation report and the exports; each asks where to save."""
 
     watches = frozenset({"post", "volunteer"})
+    read_on_every_show = True  # who is signed in may have changed since the last visit
 
     def __init__(self, app: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(app, QCoreApplication.translate("ReportsPage", "Rapporten"), parent)
@@ -179,10 +179,6 @@ class ReportsPage(Page):
             self.personal.setChecked(False)
         self.personal.setEnabled(allowed)
         self._show_personal_note()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self._stale = True  # who is signed in may have changed since the last visit
-        super().showEvent(event)
 
     def focus_default(self) -> None:
         self.sitrep_button.setFocus()

@@ -309,9 +309,7 @@ class SupplyNoticesPage(Page):
                 (self.dispatch_table, loaded.dispatches),
                 (self.request_table, loaded.requests),
             ):
-                table.show_rows(rows)
-                if table.hasFocus() and table.selected_id() is None and rows.ids:
-                    table.select_row(0)  # as focus arriving in a filled list does
+                table.show_rows(rows)  # with the focus: the first row
         finally:
             self._showing = False
         self._show_summary(loaded.underway, loaded.waiting)

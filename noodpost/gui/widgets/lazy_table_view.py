@@ -111,9 +111,13 @@ class LazyTableView(QTableView):
 
     def show_rows(self, rows: Rows) -> None:
         """Show rows a page read off the GUI thread (:meth:`LazyTableModel.read`); the same
-        id stays selected, else the row in the same place."""
+        id stays selected, else the row in the same place. A list that has the focus and no
+        selection selects its first row, as focus arriving in a filled list does: the rows
+        come a moment after the page was opened by its key, and Del or Alt+I act on one."""
         self._keep_selection()
         self.lazy_model.show_rows(rows)
+        if self.hasFocus() and self.selected_id() is None and rows.ids:
+            self.select_row(0)
 
     def _keep_selection(self) -> None:
         self._keep_id = self.selected_id()

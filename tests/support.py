@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from argon2 import PasswordHasher, Type
 from sqlalchemy import func, select
 
 from noodpost.config import catalogue_path
@@ -28,6 +29,9 @@ HUB_CODE = "GR-9000"
 
 Carry = Callable[[], int]
 """Brings what one sync would carry between two nodes; returns how many events were applied."""
+
+#: Argon2id with cheap parameters: the same code path, fast enough for tests (the one copy).
+FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 
 def make_node(

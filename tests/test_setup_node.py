@@ -8,8 +8,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from sqlalchemy import select
+from support import FAST_HASHER
 
 from noodpost import config, setup_node
 from noodpost.core.catalogue import parse_catalogue
@@ -31,7 +31,6 @@ from noodpost.storage.engine import Database, open_database
 from noodpost.storage.models import Node, SupplyItem
 from noodpost.storage.node import database_path
 
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 REQUEST = NodeRequest(
     role="post",
     name="  Dorpshuis Ten Boer ",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher, Type
+from argon2 import PasswordHasher
 from sqlalchemy import select
+from support import FAST_HASHER
 
 from noodpost.storage.engine import Database
 from noodpost.storage.models import AuditEntry
@@ -14,7 +15,7 @@ VOLUNTEER_PIN = "48207136"
 
 def cheap_hasher() -> PasswordHasher:
     """Still Argon2id, but fast enough for tests."""
-    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    return FAST_HASHER
 
 
 def audit_rows(db: Database) -> list[tuple[str | None, str, str, str]]:

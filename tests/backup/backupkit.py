@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher, Type
+from support import FAST_HASHER
 
 from noodpost.services.base import ServiceContext
 from noodpost.services.volunteers import VolunteersService
-
-#: Argon2id with cheap parameters: the same code path, fast enough for tests.
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 
 def sign_in(ctx: ServiceContext, role: str = "coordinator", name: str = "Anna Dijkstra") -> None:

@@ -16,8 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
-from support import make_node
+from support import FAST_HASHER, make_node
 
 from noodpost.core.clock import FixedClock
 from noodpost.services.base import ServiceContext
@@ -48,7 +47,7 @@ def post(tmp_path: Path) -> Path:
     clock = FixedClock(datetime(2026, 11, 28, 9, 0, tzinfo=UTC))
     db = make_node(tmp_path / "post", clock)
     try:
-        hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+        hasher = FAST_HASHER
         VolunteersService(ServiceContext(db, clock), hasher=hasher).add_volunteer(
             COORDINATOR, "coordinator", PIN
         )

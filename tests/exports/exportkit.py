@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from argon2 import PasswordHasher, Type
 from sqlalchemy import select
-from support import deliver
+from support import FAST_HASHER, deliver
 
 from noodpost.config import catalogue_path
 from noodpost.core.catalogue import parse_catalogue
@@ -28,7 +27,6 @@ from noodpost.storage.models import AuditEntry
 from noodpost.storage.node import database_path
 from noodpost.sync.keys import create_keys
 
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 COORDINATOR = "Anna Dijkstra"
 COORDINATOR_PIN = "2468"
 VOLUNTEER = "Harm Oosting"

@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from nodekit import close_context, hub_context
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from support import FAST_HASHER
 from test_translations import build_qm
 
 from noodpost.app import build_context, build_main_window
@@ -26,8 +26,6 @@ from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.engine import Database
 from noodpost.sync.keys import create_keys
 
-#: Argon2id with cheap parameters: the same code path, fast enough for tests.
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 COORDINATOR_PIN = "2468"
 
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from argon2 import PasswordHasher, Type
-from support import make_node
+from support import FAST_HASHER, make_node
 
 from noodpost.app import build_context
 from noodpost.core.clock import FixedClock
@@ -19,7 +18,6 @@ from noodpost.sync.keys import create_keys
 
 HUB_CODE = "GR-9000"
 HUB_NAME = "C-NSP Groningen"
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 
 def node_context(

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
+from support import FAST_HASHER
 
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.audit_view import AuditViewDialog
@@ -53,9 +54,8 @@ def test_check_the_chain_intact_then_broken(
 def test_a_volunteer_is_told_it_is_for_the_coordinator(
     qtbot: QtBot, app_context: AppContext
 ) -> None:
-    from argon2 import PasswordHasher, Type
 
-    hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    hasher = FAST_HASHER
     volunteers = VolunteersService(app_context.services.ctx, hasher=hasher)
     bram = volunteers.add_volunteer("Bram", "volunteer", VOLUNTEER_PIN).id
     volunteers.sign_in(bram, VOLUNTEER_PIN)

@@ -6,10 +6,10 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from argon2 import PasswordHasher, Type
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from support import FAST_HASHER
 
 from noodpost.gui.context import AppContext
 from noodpost.gui.idle_lock import IdleLock
@@ -18,7 +18,6 @@ from noodpost.services.volunteers import VolunteersService
 
 pytestmark = pytest.mark.gui
 
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 ANNA_PIN = "2468"  # from the app_context fixture
 BERT_PIN = "13579"
 

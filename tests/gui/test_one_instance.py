@@ -17,8 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from sqlalchemy import select
+from support import FAST_HASHER
 
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import FixedClock
@@ -29,7 +29,6 @@ from noodpost.storage.models import AuditEntry
 
 pytestmark = [pytest.mark.gui, pytest.mark.skipif(sys.platform == "win32", reason="offscreen")]
 
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 PIN = "2468"
 
 #: One Noodpost process as a person drives it. argv: data folder, stop file, PIN, and "wait"

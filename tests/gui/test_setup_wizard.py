@@ -7,11 +7,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QWizard
 from pytestqt.qtbot import QtBot
-from support import make_node
+from support import FAST_HASHER, make_node
 
 from noodpost.app import open_node_database
 from noodpost.core.clock import FixedClock
@@ -38,7 +37,6 @@ from noodpost.sync.keys import load_node_keys
 pytestmark = pytest.mark.gui
 
 #: Argon2id with cheap parameters, as in tests/gui/conftest.py.
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 PIN = "8642"
 

@@ -7,10 +7,10 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
+from support import FAST_HASHER
 
 from noodpost.app import build_context
 from noodpost.core.clock import FixedClock
@@ -25,7 +25,6 @@ from noodpost.sync.keys import create_keys
 pytestmark = pytest.mark.gui
 
 #: Argon2id with cheap parameters, as in tests/gui/conftest.py.
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 COORDINATOR_PIN = "2468"  # Anna Dijkstra's, from the app_context fixture
 
 BERT_PIN = "13579"

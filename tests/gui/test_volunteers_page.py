@@ -5,15 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from argon2 import PasswordHasher, Type
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
+from support import FAST_HASHER
 
 from noodpost.gui.context import AppContext
 from noodpost.gui.pages.volunteers import VolunteersPage
 from noodpost.services.volunteers import VolunteersService, VolunteerSummary
-
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 pytestmark = [
     pytest.mark.gui,

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from argon2 import PasswordHasher, Type
-from support import POST_CODE, Carry, deliver, exactly
+from support import FAST_HASHER, POST_CODE, Carry, deliver, exactly
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -354,9 +353,7 @@ def test_the_hub_sees_and_acknowledges_every_post(
 
 def _signed_in(ctx: ServiceContext, name: str, pin: str) -> str:
     """A coordinator of this node, signed in (so the steps taken here carry their name)."""
-    volunteers = VolunteersService(
-        ctx, hasher=PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
-    )
+    volunteers = VolunteersService(ctx, hasher=FAST_HASHER)
     volunteer = volunteers.add_volunteer(name, "coordinator", pin).id
     volunteers.sign_in(volunteer, pin)
     return volunteer

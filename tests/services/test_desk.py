@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from argon2 import PasswordHasher, Type
+from support import FAST_HASHER
 
 from noodpost.core import cards
 from noodpost.core.clock import FixedClock
@@ -23,7 +23,6 @@ from noodpost.services.visits import VisitsService
 from noodpost.services.volunteers import VolunteersService
 
 EventCount = Callable[[], int]
-FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from argon2 import PasswordHasher, Type
 from sqlalchemy import select
+from support import FAST_HASHER
 
 from noodpost.core import cards, i18n
 from noodpost.core.audit import AuditAction
@@ -25,7 +25,6 @@ from noodpost.services.post import PostService
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.models import AuditEntry
 
-FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 PIN = "73915264"
 
 
@@ -56,7 +55,7 @@ def test_a_likely_duplicate_lists_its_cards_in_the_catalogues_words(
 def test_wrong_pins_are_counted_on_screen_but_the_lock_is_recorded_in_dutch(
     ctx: ServiceContext, marked: None
 ) -> None:
-    vols = VolunteersService(ctx, hasher=FAST)
+    vols = VolunteersService(ctx, hasher=FAST_HASHER)
     anna = vols.add_volunteer("Anna", "coordinator", PIN).id
 
     with pytest.raises(Refused) as first:
@@ -97,7 +96,7 @@ def test_a_missing_name_and_a_closed_crisis_are_said_in_the_catalogues_words(
         PostService(ctx).close_post()
     assert nobody.value.message == "«Log eerst in met uw pincode.»"
 
-    vols = VolunteersService(ctx, hasher=FAST)
+    vols = VolunteersService(ctx, hasher=FAST_HASHER)
     anna = vols.add_volunteer("Anna", "coordinator", PIN).id
     vols.sign_in(anna, PIN)
     PostService(ctx).close_post()

@@ -6,9 +6,8 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from argon2 import PasswordHasher, Type
 from sqlalchemy import func, select
-from support import POST_CODE, Carry, deliver, exactly
+from support import FAST_HASHER, POST_CODE, Carry, deliver, exactly
 
 from noodpost.core.catalogue import item_id
 from noodpost.core.clock import FixedClock
@@ -28,7 +27,7 @@ def logbook(ctx: ServiceContext) -> LogbookService:
 
 @pytest.fixture
 def vols(ctx: ServiceContext) -> VolunteersService:
-    hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    hasher = FAST_HASHER
     return VolunteersService(ctx, hasher=hasher)
 
 

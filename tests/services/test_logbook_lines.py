@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from argon2 import PasswordHasher, Type
+from support import FAST_HASHER
 
 from noodpost.core.clock import FixedClock
 from noodpost.services.alarms import AlarmsService
@@ -14,8 +14,6 @@ from noodpost.services.base import ServiceContext
 from noodpost.services.logbook import LogbookService
 from noodpost.services.supplies import SuppliesService
 from noodpost.services.volunteers import VolunteersService
-
-FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 
 @pytest.fixture
@@ -25,7 +23,7 @@ def logbook(ctx: ServiceContext) -> LogbookService:
 
 def fill(ctx: ServiceContext, clock: FixedClock, logbook: LogbookService) -> None:
     """A morning at the post: every kind of line, one minute apart."""
-    volunteers = VolunteersService(ctx, hasher=FAST)
+    volunteers = VolunteersService(ctx, hasher=FAST_HASHER)
     anna = volunteers.add_volunteer("Anna Dijkstra", "coordinator", "2468")
     volunteers.sign_in(anna.id, "2468")
     steps: list[Callable[[], object]] = [

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from sqlalchemy import select
+from support import FAST_HASHER
 from sync.sitekit import HUB_CODE, Site, build_site, introduce
 
 from noodpost.core.clock import FixedClock
@@ -16,8 +16,6 @@ from noodpost.core.errors import Refused, UserError
 from noodpost.services.messages import CSV_COLUMNS, MessagesService
 from noodpost.services.volunteers import VolunteersService
 from noodpost.storage.models import AuditEntry
-
-FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 
 @pytest.fixture
@@ -44,7 +42,7 @@ def _audit(site: Site, action: str | None = None) -> list[str]:
 
 def _team(site: Site) -> tuple[VolunteersService, str, str]:
     """A coordinator (PIN 1357) and a volunteer (PIN 2468); nobody signed in afterwards."""
-    volunteers = VolunteersService(site.ctx, hasher=FAST)
+    volunteers = VolunteersService(site.ctx, hasher=FAST_HASHER)
     karin = volunteers.add_volunteer("Karin Mulder", "coordinator", "1357")
     volunteers.sign_in(karin.id, "1357")
     piet = volunteers.add_volunteer("Piet Vos", "volunteer", "2468")

@@ -7,9 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from sqlalchemy import select
-from support import Carry
+from support import FAST_HASHER, Carry
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import Refused
@@ -21,12 +20,11 @@ from noodpost.storage.models import AuditEntry, PinLock, Volunteer
 
 PIN = "73915264"
 WRONG = "0000"
-FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 
 @pytest.fixture
 def vols(ctx: ServiceContext) -> VolunteersService:
-    return VolunteersService(ctx, hasher=FAST)
+    return VolunteersService(ctx, hasher=FAST_HASHER)
 
 
 @pytest.fixture
@@ -53,7 +51,7 @@ def test_the_lock_survives_reopening_the_database(
 
     reopened = open_database(tmp_path / "post" / DB_FILENAME)
     try:
-        after_restart = VolunteersService(ServiceContext(reopened, clock), hasher=FAST)
+        after_restart = VolunteersService(ServiceContext(reopened, clock), hasher=FAST_HASHER)
         assert after_restart.seconds_locked(anna) == LOCK_STEPS[0]
         with pytest.raises(Refused, match="nog 60 seconden geblokkeerd"):
             after_restart.sign_in(anna, PIN)
@@ -67,7 +65,7 @@ def test_two_programs_on_one_database_count_together(
     db: Database, clock: FixedClock, vols: VolunteersService, anna: str
 ) -> None:
     """The window and a command line each have their own service; the count is the file's."""
-    command_line = VolunteersService(ServiceContext(db, clock), hasher=FAST)
+    command_line = VolunteersService(ServiceContext(db, clock), hasher=FAST_HASHER)
     with pytest.raises(Refused, match="nog 4 pogingen"):
         vols.sign_in(anna, WRONG)
     with pytest.raises(Refused, match="nog 3 pogingen"):
@@ -181,7 +179,7 @@ def test_a_lock_set_during_the_check_wins_over_the_right_pin(
         assert volunteer is not None
         pin_hash = stored_hash(session, volunteer)
     assert pin_hash is not None
-    in_flight = Pins(ServiceContext(ctx.db, clock), FAST)
+    in_flight = Pins(ServiceContext(ctx.db, clock), FAST_HASHER)
     lock_out(vols, anna)
 
     with pytest.raises(Refused, match="nog 60 seconden geblokkeerd"):

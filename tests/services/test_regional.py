@@ -8,8 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
-from support import make_node
+from support import FAST_HASHER, make_node
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.entities import Op
@@ -29,8 +28,6 @@ from noodpost.storage.eventlog import count_events
 from noodpost.storage.models import Post
 from noodpost.sync.keys import create_keys
 from noodpost.sync.service import SyncService
-
-HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 
 @dataclass
@@ -112,7 +109,7 @@ def _fill_post_a(a: Node, clock: FixedClock) -> dict[str, str]:
     done = needs.open_need("hygiene", "normal")
     needs.change_status(done.id, "done")
     alarm = AlarmsService(a.ctx).raise_alarm("ambulance", "immediate", "Zaal 2", persons=1)
-    volunteers = VolunteersService(a.ctx, hasher=HASHER)
+    volunteers = VolunteersService(a.ctx, hasher=FAST_HASHER)
     anna = volunteers.add_volunteer("Anna Dijkstra", "coordinator", "2468")
     volunteers.sign_in(anna.id, "2468")
     volunteers.start_shift(anna.id, "balie")

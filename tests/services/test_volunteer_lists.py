@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from argon2 import PasswordHasher, Type
+from support import FAST_HASHER
 
 from noodpost.services.base import ServiceContext
 from noodpost.services.volunteers import VolunteersService
 
-FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
-
 
 @pytest.fixture
 def volunteers(ctx: ServiceContext) -> VolunteersService:
-    service = VolunteersService(ctx, hasher=FAST)
+    service = VolunteersService(ctx, hasher=FAST_HASHER)
     anna = service.add_volunteer("Anna Dijkstra", "coordinator", "2468")
     service.sign_in(anna.id, "2468")
     return service

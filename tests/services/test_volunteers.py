@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 from argon2 import PasswordHasher, Type
 from sqlalchemy import select
-from support import Carry
+from support import FAST_HASHER, Carry
 
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NotFound, Refused, UserError
@@ -26,7 +26,7 @@ OTHER_PIN = "48207" + "136"
 
 def cheap_hasher() -> PasswordHasher:
     """Argon2id with tiny parameters, so tests are fast (still the real algorithm)."""
-    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    return FAST_HASHER
 
 
 @pytest.fixture

@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pytest
 from alembic import command
-from argon2 import PasswordHasher, Type
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, func, select
+from support import FAST_HASHER
 from sync.sitekit import HUB_CODE, Site, build_site, introduce, publish_bulletin
 
 from noodpost.core.audit import AuditAction
@@ -63,7 +64,7 @@ BULLETIN = "Drinkwater bij de kerk"
 
 def _hasher() -> PasswordHasher:
     """Still Argon2id, but fast enough for tests."""
-    return PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
+    return FAST_HASHER
 
 
 @dataclass

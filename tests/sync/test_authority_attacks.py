@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher, Type
 from sitekit import HUB_CODE, Site, craft, introduce
 from sqlalchemy import func, select
+from support import FAST_HASHER
 
 from noodpost.core.authority import RULES, is_hub_owned
 from noodpost.core.catalogue import item_id
@@ -35,7 +35,7 @@ from noodpost.sync.exchange import ImportStatus
 
 A, B = "GR-0014", "GR-0015"
 #: A PIN hash an attacker made for PIN 0000 (Argon2id, cheap parameters: it only has to verify).
-PIN_0000 = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID).hash("0000")
+PIN_0000 = FAST_HASHER.hash("0000")
 
 
 def sample(entity: str, code: str, household: str, volunteer: str) -> dict[str, Any]:

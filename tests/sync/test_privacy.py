@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from argon2 import PasswordHasher, Type
 from sitekit import Site, SiteFactory, introduce
 from sqlalchemy import func, select
+from support import FAST_HASHER
 
 from noodpost.core.errors import UserError
 from noodpost.hub.server import HubServer, make_app
@@ -29,8 +29,6 @@ from noodpost.storage.models import Credential, Quarantine
 from noodpost.storage.node import database_path
 from noodpost.sync import bundle as fmt
 from noodpost.sync.http import sync_now
-
-CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID)
 
 #: Per post, names only its own desks ever type (rare enough to find by chance in no file).
 PEOPLE = {
@@ -57,7 +55,7 @@ def _desk_work(site: Site, names: tuple[str, str, str], round_: int) -> None:
     site.intake.add_person(household, name=f"{relative} {round_}", birth_year=1980)
     NeedsService(site.ctx).open_need("medical", "high", household, note=f"{head} insuline")
     MessagesService(site.ctx).record(f"{messenger} {round_}", "Wij zijn veilig", consent=True)
-    vols = VolunteersService(site.ctx, hasher=CHEAP)
+    vols = VolunteersService(site.ctx, hasher=FAST_HASHER)
     added = vols.add_volunteer(f"{messenger} vrijwilliger {round_}", "coordinator", f"{round_}848")
     vols.sign_in(added.id, f"{round_}848")  # the next round's volunteer is added by this one
     AlarmsService(site.ctx).raise_alarm("ambulance", "immediate", f"bij {head}", persons=1)
@@ -88,10 +86,12 @@ def test_after_rounds_over_stick_and_http_each_post_holds_only_its_own_people(
     for folder, code in (("a", "GR-0014"), ("b", "GR-0015"), ("c", "GR-0016")):
         posts[code] = make_site(folder, code=code, name=f"Post {code}")
         posts[code].sync.import_pairing(pairing_file)
-        first = VolunteersService(posts[code].ctx, hasher=CHEAP)
+        first = VolunteersService(posts[code].ctx, hasher=FAST_HASHER)
         first.sign_in(first.add_volunteer(f"Coördinator {code}", "coordinator", "0848").id, "0848")
     a, b, c = posts.values()
-    VolunteersService(hub.ctx, hasher=CHEAP).add_volunteer("Operator Noord", "coordinator", "7373")
+    VolunteersService(hub.ctx, hasher=FAST_HASHER).add_volunteer(
+        "Operator Noord", "coordinator", "7373"
+    )
     introduce(a, hub, stick)
     introduce(c, hub, stick)
     assert sync_now(b.sync, hub_url).waiting

@@ -34,6 +34,7 @@ def _page(qtbot: QtBot, context: AppContext) -> AlarmsPage:
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
+    qtbot.waitUntil(lambda: context.runner.pending == 0)  # the page reads off the GUI thread
     return page
 
 
@@ -189,6 +190,7 @@ def test_the_hub_receives_and_confirms_an_alarm(
     fire = app_context.services.alarms.raise_alarm("fire", "high", "Keuken")
     carry(app_context, hub, stick)  # a new alarm arrives: it is shown, not the old one
     page.refresh()
+    qtbot.waitUntil(lambda: hub.runner.pending == 0)
     assert page.model.rowCount() == 2
     selected = page.selected_alarm()
     assert selected is not None

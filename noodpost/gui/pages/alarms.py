@@ -66,11 +66,13 @@ class AlarmView:
 
 @dataclass(frozen=True)
 class AlarmsList:
-    """The list, the row to select in it (-1: none) and that alarm."""
+    """The list, the row to select in it (-1: none) and that alarm; ``keep`` is the alarm
+    that was selected when the read began."""
 
     rows: Rows
     row: int
     selected: AlarmView | None
+    keep: str | None
 
 
 class AlarmsPage(Page):
@@ -361,7 +363,8 @@ class AlarmsPage(Page):
                 finished = found[keep].status not in OPEN_STATUSES
                 if finished and found[ids[0]].status in OPEN_STATUSES:
                     row = 0  # a new alarm arrived: show it rather than an old one
-        return AlarmsList(rows, row, self._read_alarm(ids[row]) if row >= 0 else None)
+        selected = self._read_alarm(ids[row]) if row >= 0 else None
+        return AlarmsList(rows, row, selected, keep)
 
     def _read_alarm(self, alarm_id: str) -> AlarmView | None:
         """An alarm with its history and radio line (on the reader thread: no widget)."""
@@ -378,18 +381,24 @@ class AlarmsPage(Page):
         """Show the list :meth:`_read_list` read, with its selected alarm."""
         if listing is None:
             return  # nothing waits: nothing can have escalated
+        row, chosen = listing.row, self._selected
+        if chosen is not None and chosen != listing.keep and chosen in listing.rows.ids:
+            row = listing.rows.ids.index(chosen)  # another alarm was chosen while reading
         self._filling = True
         try:
             self.model.show_rows(listing.rows)
-            if listing.row >= 0:
+            if row >= 0:
                 self.table.selectionModel().setCurrentIndex(
-                    self.model.index(listing.row, 0),
+                    self.model.index(row, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows,
                 )
         finally:
             self._filling = False
-        self._show_alarm(listing.selected)
+        if row == listing.row or chosen is None:
+            self._show_alarm(listing.selected)
+        else:
+            self._read_selected(chosen)
 
     def select_alarm(self, alarm_id: str) -> None:
         """Show this alarm (after it was raised or changed)."""
@@ -450,7 +459,10 @@ class AlarmsPage(Page):
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid() or self._filling:
             return
-        alarm_id = self.model.id_at(current.row())
+        self._read_selected(self.model.id_at(current.row()))
+
+    def _read_selected(self, alarm_id: str) -> None:
+        """Show this alarm beside the list, read off the GUI thread."""
         self._selected = alarm_id
         self.runner.read(
             partial(self._read_alarm, alarm_id), self._show_alarm, key=(self, "alarm"), owner=self

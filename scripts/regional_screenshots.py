@@ -13,6 +13,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -106,6 +107,16 @@ def main(
     shutil.rmtree(root, ignore_errors=True)
 
 
+def settle(app: QApplication, hub: AppContext) -> None:
+    """Until every read off the GUI thread has been shown (the pages fill in after that)."""
+    app.processEvents()
+    while hub.runner.pending:
+        app.processEvents()
+        time.sleep(0.01)
+    for _ in range(5):
+        app.processEvents()
+
+
 def render(
     app: QApplication,
     hub: AppContext,
@@ -122,8 +133,7 @@ def render(
         folder.mkdir(parents=True, exist_ok=True)
         for each in window.pages:
             window.show_page(each.title)
-            for _ in range(5):
-                app.processEvents()
+            settle(app, hub)
             name = each.title.lower().replace(" & ", "-").replace(" ", "-")
             window.grab().save(str(folder / f"cnsp-{name}.png"))
             print(folder / f"cnsp-{name}.png", window.width(), window.height())
@@ -133,14 +143,14 @@ def render(
     page = window.page("Regio")
     assert isinstance(page, RegionalPage)
     page.select_post("GR-0014")
-    app.processEvents()
+    settle(app, hub)
     out.mkdir(parents=True, exist_ok=True)
     window.grab().save(str(out / "regional.png"))
 
     hub.settings.alarm_escalation_minutes = 10
     alert = AlarmAlert(hub, window, sound=Silent())
     window.show_page("Meldingen")
-    app.processEvents()
+    settle(app, hub)
     shot = window.grab()
     popup = alert.grab()
     painter = QPainter(shot)

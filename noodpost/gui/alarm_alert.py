@@ -22,7 +22,9 @@ import subprocess
 import sys
 import tempfile
 import wave
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -129,6 +131,22 @@ class SystemAlarmSound:
                 return
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """The alarms the C-NSP has not acknowledged, read at ``now``, and the minutes after
+    which one escalates."""
+
+    now: datetime
+    minutes: int
+    alarms: list[AlarmInfo]
+
+
+def read_waiting(app: AppContext, minutes: int) -> Waiting:
+    """The unacknowledged alarms (on the reader thread: services only)."""
+    now = app.services.ctx.clock.now()
+    return Waiting(now, minutes, app.services.alarms.unacknowledged())
+
+
 class AlarmAlert(QWidget):
     """The pop-up for alarms the C-NSP has not acknowledged (create it at the hub only).
 
@@ -217,18 +235,24 @@ class AlarmAlert(QWidget):
 
     @Slot()
     def check(self) -> None:
-        """Read the unacknowledged alarms; pop up (with sound) for a new or escalated one."""
-        now = self.app.services.ctx.clock.now()
+        """Read the unacknowledged alarms (on the runner's reader thread); then pop up, with
+        sound, for a new or escalated one (:meth:`show_alarms`)."""
         minutes = self.app.settings.alarm_escalation_minutes
-        alarms = self.app.services.alarms.unacknowledged()
+        self.app.runner.read(
+            partial(read_waiting, self.app, minutes), self.show_alarms, key=self, owner=self
+        )
+
+    def show_alarms(self, waiting: Waiting) -> None:
+        """Show what :meth:`check` read: sound once for each new or newly escalated alarm."""
+        alarms = waiting.alarms
         ids = {a.id for a in alarms}
-        escalated = {a.id for a in alarms if a.escalated(now, minutes)}
+        escalated = {a.id for a in alarms if a.escalated(waiting.now, waiting.minutes)}
         new = ids - self._seen
         newly_escalated = escalated - self._escalated
         self._seen = ids
         self._escalated = escalated
         self.alarms = alarms
-        self._fill(now, escalated)
+        self._fill(waiting.now, escalated)
         if not alarms:
             self.hide()
             return

@@ -58,6 +58,11 @@ def _arrives(hub: AppContext, post_code: str = "GR-0014", urgency: str = "immedi
     return alarm_id
 
 
+def _idle(qtbot: QtBot, hub: AppContext) -> None:
+    """Every read under way delivered (the pop-up reads off the GUI thread)."""
+    qtbot.waitUntil(lambda: hub.runner.pending == 0, timeout=10_000)
+
+
 def _events(context: AppContext) -> int:
     with context.services.ctx.read() as session:
         return count_events(session)
@@ -70,6 +75,7 @@ def alert(qtbot: QtBot, hub: AppContext) -> tuple[AlarmAlert, FakeSound]:
     sound = FakeSound()
     made = AlarmAlert(hub, window, sound=sound)
     qtbot.addWidget(made)
+    _idle(qtbot, hub)
     return made, sound
 
 
@@ -80,10 +86,11 @@ def test_nothing_waiting_nothing_shown(alert: tuple[AlarmAlert, FakeSound]) -> N
 
 
 def test_a_new_alarm_pops_up_with_sound(
-    alert: tuple[AlarmAlert, FakeSound], hub: AppContext
+    qtbot: QtBot, alert: tuple[AlarmAlert, FakeSound], hub: AppContext
 ) -> None:
     popup, sound = alert
     _arrives(hub)
+    _idle(qtbot, hub)
     assert popup.isVisible()
     assert sound.played == [False]
     assert popup.header.text() == "NOODMELDING — nog niet bevestigd"
@@ -91,19 +98,23 @@ def test_a_new_alarm_pops_up_with_sound(
         "GR-0014 · AMBULANCE · SPOED · 2 personen\nKerkstraat 5 zaal 2 · 10:00 (0 min geleden)"
     )
     popup.check()  # nothing new: no second sound
+    _idle(qtbot, hub)
     assert sound.played == [False]
 
 
 def test_hidden_it_comes_back_for_the_next_alarm(
-    alert: tuple[AlarmAlert, FakeSound], hub: AppContext
+    qtbot: QtBot, alert: tuple[AlarmAlert, FakeSound], hub: AppContext
 ) -> None:
     popup, sound = alert
     _arrives(hub, urgency="normal")
+    _idle(qtbot, hub)
     popup.hide_button.click()
     popup.check()
+    _idle(qtbot, hub)
     assert not popup.isVisible()  # the operator chose to hide it; the alarm stays red in the list
 
     second = _arrives(hub, "GR-0015", urgency="immediate")
+    _idle(qtbot, hub)
     assert popup.isVisible()
     assert sound.played == [False, False]
     assert popup.header.text() == "NOODMELDINGEN — 2 nog niet bevestigd"
@@ -117,24 +128,29 @@ def test_unacknowledged_too_long_escalates_with_words_and_sound(
     popup, sound = alert
     hub.settings.alarm_escalation_minutes = 10
     _arrives(hub)
+    _idle(qtbot, hub)
     popup.hide()
     clock.advance(timedelta(minutes=9))
     popup.check()
+    _idle(qtbot, hub)
     assert not popup.isVisible()
     assert sound.played == [False]
 
     clock.advance(timedelta(minutes=1))
     popup.check()  # the timer does this every 15 s
+    _idle(qtbot, hub)
     assert popup.isVisible()
     assert sound.played == [False, True]
     assert popup.header.text() == "ESCALATIE — 1 te lang niet bevestigd"
     assert popup.list.item(0).text().startswith("ESCALATIE: 10 min niet bevestigd\nGR-0014")
     popup.check()
+    _idle(qtbot, hub)
     assert sound.played == [False, True]  # once per alarm
 
     page = AlarmsPage(hub)
     qtbot.addWidget(page)
     page.show()
+    _idle(qtbot, hub)
     status = page.model.columns.index(next(c for c in page.model.columns if c.title == "Status"))
     assert page.model.data(page.model.index(0, status)) == (
         "ESCALATIE: 10 min niet bevestigd · open"
@@ -147,6 +163,7 @@ def test_acknowledge_from_the_popup_is_one_event(
 ) -> None:
     popup, _sound = alert
     alarm_id = _arrives(hub)
+    _idle(qtbot, hub)
     dialog = popup.acknowledge()
     assert dialog is not None
     before = _events(hub)
@@ -167,13 +184,15 @@ def test_acknowledge_from_the_popup_is_one_event(
 
 
 def test_to_the_inbox_shows_the_alarm_page(
-    alert: tuple[AlarmAlert, FakeSound], hub: AppContext
+    qtbot: QtBot, alert: tuple[AlarmAlert, FakeSound], hub: AppContext
 ) -> None:
     popup, _sound = alert
     alarm_id = _arrives(hub)
+    _idle(qtbot, hub)
     window = popup.main_window
     assert window is not None
     popup.inbox_button.click()
+    _idle(qtbot, hub)
     page = window.stack.currentWidget()
     assert isinstance(page, AlarmsPage)
     selected = page.selected_alarm()

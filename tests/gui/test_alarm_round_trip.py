@@ -174,7 +174,7 @@ def test_alarm_and_acknowledgement_cross_on_a_stick(
     post_page = _alarms_page(post_window)
 
     alarm = region.a.services.alarms.raise_alarm("fire", "high", "Keuken")
-    assert post_page.radio_panel.isVisible()
+    qtbot.waitUntil(post_page.radio_panel.isVisible, timeout=DEADLINE_MS)  # read off the GUI thread
     carry(region.a, region.hub, stick)  # the courier reads the stick in at the hub
     qtbot.waitUntil(lambda: [a.id for a in alert.alarms] == [alarm.id], timeout=DEADLINE_MS)
     assert alert.isVisible()

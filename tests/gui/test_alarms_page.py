@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from nodekit import carry, introduce
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from noodpost.core.entities import Op
@@ -34,6 +36,7 @@ def _page(qtbot: QtBot, context: AppContext) -> AlarmsPage:
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
+    qtbot.waitUntil(lambda: context.runner.pending == 0)  # the page reads off the GUI thread
     return page
 
 
@@ -189,6 +192,7 @@ def test_the_hub_receives_and_confirms_an_alarm(
     fire = app_context.services.alarms.raise_alarm("fire", "high", "Keuken")
     carry(app_context, hub, stick)  # a new alarm arrives: it is shown, not the old one
     page.refresh()
+    qtbot.waitUntil(lambda: hub.runner.pending == 0)
     assert page.model.rowCount() == 2
     selected = page.selected_alarm()
     assert selected is not None
@@ -225,3 +229,27 @@ def test_the_hub_confirms_an_alarm_it_did_not_mark_received_yet(
         "open · Anna Dijkstra",
         "bevestigd · Bert Hoekstra",
     ]
+
+
+def test_the_alarm_chosen_while_the_list_is_read_stays_chosen(
+    qtbot: QtBot, app_context: AppContext, hub: AppContext, tmp_path: Path
+) -> None:
+    alarms = app_context.services.alarms
+    alarms.raise_alarm("ambulance", "immediate", "Zaal 2", persons=2)
+    alarms.raise_alarm("fire", "high", "Keuken")
+    introduce(app_context, hub, tmp_path)
+    page = _page(qtbot, hub)
+    assert [_cell(page, row, "Plek") for row in range(page.model.rowCount())] == [
+        "Zaal 2",
+        "Keuken",
+    ]
+    assert "Plek: Zaal 2" in page.details.text()
+
+    page.refresh()  # an alarm arrives elsewhere: the list is read again, off the GUI thread …
+    QTest.keyClick(page.table, Qt.Key.Key_Down)  # … while the operator goes to the next one
+    qtbot.waitUntil(lambda: hub.runner.pending == 0)
+    assert page.table.currentIndex().row() == 1
+    assert "Plek: Keuken" in page.details.text()
+    selected = page.selected_alarm()
+    assert selected is not None
+    assert selected.location == "Keuken"

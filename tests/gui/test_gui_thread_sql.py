@@ -15,11 +15,12 @@ import threading
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import pytest
 from keyboard import activate, press
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event
@@ -122,7 +123,13 @@ def test_a_shift_at_the_desk_runs_no_sql_on_the_gui_thread(
 
 
 def _alarm_arrives(hub: AppContext, alarm_id: str) -> None:
-    """An alarm of post GR-0014 lands in the hub's database, as ``hub serve`` imports it."""
+    """An alarm of post GR-0014 lands in the hub's database, as ``hub serve`` imports it: on
+    a thread of its own (the server is not the window's GUI thread), which this waits for."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hub-serve") as server:
+        server.submit(_import_alarm, hub, alarm_id).result()
+
+
+def _import_alarm(hub: AppContext, alarm_id: str) -> None:
     ctx = hub.services.ctx
     arrive(
         ctx.db,
@@ -167,6 +174,19 @@ def test_the_hubs_live_view_runs_no_sql_on_the_gui_thread(qtbot: QtBot, hub: App
         guard.doing = "a second alarm arrives"
         _alarm_arrives(hub, "alarm-2")
         qtbot.waitUntil(lambda: "2" in alert.header.text(), timeout=5_000)
+        settle(qtbot, hub)
+        for number, page in enumerate(window.pages):  # time passes: the pages' own timers
+            timers = [t for t in page.findChildren(QTimer) if t.isActive()]
+            if not timers:
+                continue
+            guard.doing = f"the timers of {page.title}"
+            window.show_page(number)
+            settle(qtbot, hub)
+            for timer in timers:
+                timer.timeout.emit()
+            settle(qtbot, hub)
+        guard.doing = "the pop-up looks at the clock"
+        alert.timer.timeout.emit()
         settle(qtbot, hub)
 
     watch.watch_timer.stop()

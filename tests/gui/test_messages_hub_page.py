@@ -44,6 +44,7 @@ def test_the_hub_finds_a_consented_message_and_exports_it(
     qtbot.addWidget(page)
     page.resize(1300, 700)
     page.show()
+    qtbot.waitUntil(lambda: hub.runner.pending == 0, timeout=10_000)  # read off the GUI thread
     assert not page.new_button.isVisible()
     assert page.model.rowCount() == 0
     assert "alle posten" in page.mode.text()
@@ -52,6 +53,7 @@ def test_the_hub_finds_a_consented_message_and_exports_it(
     page.search_field.setText("de vries")
     page.year_field.setText("1954")
     page.search()
+    qtbot.waitUntil(lambda: hub.runner.pending == 0, timeout=10_000)
     assert page.model.rowCount() == 1
     assert page.model.values(0)[3] == "mag gedeeld worden"
     assert "Gevonden voor ‘de vries, geboren 1954’: 1" in page.mode.text()
@@ -92,6 +94,8 @@ def test_a_declined_export_writes_nothing(
     qtbot.addWidget(page)
     page.search_field.setText("jansen")
     page.search()
+    qtbot.waitUntil(lambda: hub.runner.pending == 0, timeout=10_000)
+    assert page.model.rowCount() == 1  # found: the export would have something to write
     target = tmp_path / "lijst.csv"
     monkeypatch.setattr(page, "choose_export_path", lambda: str(target))
     monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.No.value)

@@ -19,11 +19,12 @@ pytestmark = [
 
 
 @pytest.fixture
-def page(qtbot: QtBot, app_context: AppContext) -> MessagesPage:
+def page(qtbot: QtBot, app_context: AppContext, wait_idle: Callable[[], None]) -> MessagesPage:
     widget = MessagesPage(app_context)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
+    wait_idle()  # the page reads off the GUI thread
     return widget
 
 
@@ -69,6 +70,7 @@ def test_a_message_without_consent_is_kept_but_marked(
     # A relative's search does not find it: there is no consent to share it.
     page.search_field.setText("Kowalski")
     page.search()
+    wait_idle()
     assert page.model.rowCount() == 0
     assert "Niets gevonden voor ‘Kowalski’" in page.mode.text()
 
@@ -94,11 +96,13 @@ def test_a_message_with_consent_is_found_by_a_search(
 
     page.search_field.setText("bakker")
     page.search()
+    wait_idle()
     assert [r[1] for r in rows(page)] == ["Jan Bakker"]
     assert "Gevonden voor ‘bakker’: 1" in page.mode.text()
     assert "Jan Bakker" in page.details.text()
 
     page.clear_search()
+    wait_idle()
     assert page.model.rowCount() == 2
     assert page.search_field.text() == ""
 
@@ -119,11 +123,15 @@ def test_a_message_needs_a_name(
     assert event_count() == before
 
 
-def test_a_search_needs_two_letters(app_context: AppContext, page: MessagesPage) -> None:
+def test_a_search_needs_two_letters(
+    app_context: AppContext, page: MessagesPage, wait_idle: Callable[[], None]
+) -> None:
     app_context.services.messages.record("Jan Bakker", None, consent=True)
     page.refresh()
+    wait_idle()
     page.search_field.setText("b")
     page.search()
+    wait_idle()
 
     assert "Typ minstens 2 letters" in page.mode.text()
     assert page.model.rowCount() == 1  # the list of this post stays

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -27,16 +29,20 @@ def _views(app_context: AppContext) -> list[AuditLine]:
     ],
 )
 def test_each_showing_is_one_entry(
-    qtbot: QtBot, app_context: AppContext, page_class: type, kind: str
+    qtbot: QtBot,
+    app_context: AppContext,
+    page_class: type,
+    kind: str,
+    wait_idle: Callable[[], None],
 ) -> None:
     page = page_class(app_context)
     qtbot.addWidget(page)
     page.show()
     page.refresh()
     page.refresh()
-    qtbot.waitUntil(lambda: app_context.runner.pending == 0)  # the audit line is written
+    wait_idle()  # the audit line is written through the runner
     assert [(v.object, v.result) for v in _views(app_context)] == [(kind, "ok")]
     page.hide()
     page.show()
-    qtbot.waitUntil(lambda: app_context.runner.pending == 0)
+    wait_idle()
     assert [v.object for v in _views(app_context)] == [kind, kind]

@@ -58,7 +58,13 @@ def _page(qtbot: QtBot, hub: AppContext) -> RegionalPage:
     qtbot.addWidget(page)
     page.resize(1300, 700)
     page.show()
+    _idle(qtbot, hub)
     return page
+
+
+def _idle(qtbot: QtBot, hub: AppContext) -> None:
+    """Every read under way delivered (the page reads off the GUI thread)."""
+    qtbot.waitUntil(lambda: hub.runner.pending == 0, timeout=10_000)
 
 
 def _cell(page: RegionalPage, row: int, title: str) -> str:
@@ -74,6 +80,7 @@ def test_a_row_per_post_with_the_words(qtbot: QtBot, region: Region) -> None:
     carry(region.a, region.hub, region.stick)
     carry(region.b, region.hub, region.stick)
     page.on_entities_changed(frozenset({"visit"}))
+    _idle(qtbot, region.hub)
 
     assert page.shown_codes() == ["GR-0014", "GR-0015"]
     assert _cell(page, 0, "Post") == "GR-0014 Dorpshuis Ten Boer"
@@ -98,6 +105,7 @@ def test_sort_filter_and_the_detail_with_its_logbook(qtbot: QtBot, region: Regio
     assert page.shown_codes() == ["GR-0015", "GR-0014"]
 
     page.choose_filter("alarms")
+    _idle(qtbot, region.hub)
     assert page.shown_codes() == ["GR-0014"]
     assert "GR-0014 Dorpshuis Ten Boer" in page.detail.text()
     assert "NIET BEVESTIGD" in page.detail.text()
@@ -108,11 +116,13 @@ def test_sort_filter_and_the_detail_with_its_logbook(qtbot: QtBot, region: Regio
 
     page.choose_filter("all")
     page.select_post("GR-0015")
+    _idle(qtbot, region.hub)
     lines = [page.logbook.item(i).text() for i in range(page.logbook.count())]
     assert any("Sporthal: alles rustig" in line for line in lines)
     assert "In dienst: niemand" in page.detail.text()
 
     page.choose_filter("shortages")
+    _idle(qtbot, region.hub)
     assert page.shown_codes() == ["GR-0014"]  # the selection follows what is shown
     assert "GR-0014" in page.detail.text()
 
@@ -123,6 +133,7 @@ def test_acknowledged_at_the_hub_the_row_is_no_longer_red(qtbot: QtBot, region: 
     [alarm] = region.hub.services.alarms.unacknowledged()
     region.hub.services.alarms.acknowledge(alarm.id, "Bakker")
     page.on_entities_changed(frozenset({"alarm"}))
+    _idle(qtbot, region.hub)
     row = page.shown_codes().index("GR-0014")
     assert _cell(page, row, "Meldingen") == "1"
     assert "bevestigd door Bakker" in page.detail.text()
@@ -145,5 +156,6 @@ def test_a_delivery_received_at_the_post_clears_its_shortage(
     carry(region.a, region.hub, region.stick)
 
     page.on_entities_changed(frozenset().union(*heard))  # what the main window passes on
+    _idle(qtbot, region.hub)
 
     assert _cell(page, 0, "Tekorten") == ""

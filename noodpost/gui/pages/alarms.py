@@ -9,7 +9,9 @@ Red is used for alarms the C-NSP has not confirmed, always with the status in wo
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
@@ -34,10 +36,10 @@ from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog, AlarmFormDialog, AlarmNoteDialog
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.labels import alarm_status_label, label
-from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.lazy import Column, LazyTableModel, Row, Rows
 from noodpost.gui.models.weak_calls import weak_rows
 from noodpost.gui.pages.base import Page
-from noodpost.services.alarms import OPEN_STATUSES, AlarmInfo, AlarmsService
+from noodpost.services.alarms import OPEN_STATUSES, AlarmInfo, AlarmsService, StatusStep
 
 RADIO_POINT_SIZE = 26
 #: (hub) How often the inbox looks again at the time, for alarms that escalate while it waits.
@@ -52,6 +54,27 @@ ALARM_BUTTON_STYLE = (
 )
 
 
+@dataclass(frozen=True)
+class AlarmView:
+    """One alarm with what the side of the page shows of it, read at one moment."""
+
+    alarm: AlarmInfo
+    history: list[StatusStep]
+    radio_line: str  # a post's alarm the C-NSP has not confirmed; else ""
+    paired: bool  # the post is paired with a C-NSP (else nothing leaves it)
+
+
+@dataclass(frozen=True)
+class AlarmsList:
+    """The list, the row to select in it (-1: none) and that alarm; ``keep`` is the alarm
+    that was selected when the read began."""
+
+    rows: Rows
+    row: int
+    selected: AlarmView | None
+    keep: str | None
+
+
 class AlarmsPage(Page):
     """The alarms of this post (or, at the hub, of every post) and what happened to them."""
 
@@ -63,6 +86,7 @@ class AlarmsPage(Page):
         self._alarms: AlarmsService = app.services.alarms
         self.is_hub = app.node.is_hub
         self._selected: str | None = None
+        self._filling = False  # the list is being shown: its selection reads nothing
         self.form: AlarmFormDialog | None = None
         self.dialog: SavingDialog | None = None
 
@@ -114,7 +138,11 @@ class AlarmsPage(Page):
 
     def _build_table(self) -> QTableView:
         self.model = LazyTableModel(
-            self._columns(), self._alarms.alarm_ids, weak_rows(self._fetch), toned=True
+            self._columns(),
+            self._alarms.alarm_ids,
+            weak_rows(self._fetch),
+            toned=True,
+            runner=self.runner,
         )
         self.table = QTableView()
         self.table.setObjectName("alarm_table")
@@ -304,37 +332,73 @@ class AlarmsPage(Page):
     @Slot()
     def _recheck_escalation(self) -> None:
         """Time passes without events: show alarms that have now waited too long."""
-        if self.isVisible() and self._alarms.unacknowledged_count():
-            self._reload(prefer_attention=False)
+        if self.isVisible():
+            self._reload(prefer_attention=False, only_waiting=True)
 
-    def _reload(self, *, prefer_attention: bool) -> None:
-        """Reload the list and keep the selected alarm; with ``prefer_attention``, an alarm
-        that needs attention (at the top) is shown instead of a finished one."""
-        keep = self._selected
-        self.model.reload()
-        row = -1
-        if keep is not None:
-            try:
-                row = self.model.row_of(keep)
-            except ValueError:
-                row = -1
-        if row < 0 and self.model.rowCount() > 0:
+    def _reload(self, *, prefer_attention: bool, only_waiting: bool = False) -> None:
+        """Read the list again (off the GUI thread) and keep the selected alarm; with
+        ``prefer_attention``, an alarm that needs attention (at the top) is shown instead of a
+        finished one; with ``only_waiting``, only while an alarm is not acknowledged."""
+        self.runner.read(
+            partial(self._read_list, self._selected, prefer_attention, only_waiting),
+            self.show_loaded,
+            key=self,
+            owner=self,
+        )
+
+    def _read_list(
+        self, keep: str | None, prefer_attention: bool, only_waiting: bool
+    ) -> AlarmsList | None:
+        """The list and the alarm to select in it (on the reader thread: no widget)."""
+        if only_waiting and not self._alarms.unacknowledged_count():
+            return None
+        rows = self.model.read()
+        ids = rows.ids
+        row = ids.index(keep) if keep in ids else -1
+        if row < 0 and ids:
             row = 0  # the most urgent alarm that still needs attention
         elif row > 0 and prefer_attention and keep is not None:
-            top = self.model.id_at(0)
-            found = self._alarms.alarms_by_id([keep, top])
-            if keep in found and top in found:
+            found = self._alarms.alarms_by_id([keep, ids[0]])
+            if keep in found and ids[0] in found:
                 finished = found[keep].status not in OPEN_STATUSES
-                if finished and found[top].status in OPEN_STATUSES:
+                if finished and found[ids[0]].status in OPEN_STATUSES:
                     row = 0  # a new alarm arrived: show it rather than an old one
-        if row >= 0:
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        self._show_selected(self.model.id_at(row) if row >= 0 else None)
+        selected = self._read_alarm(ids[row]) if row >= 0 else None
+        return AlarmsList(rows, row, selected, keep)
+
+    def _read_alarm(self, alarm_id: str) -> AlarmView | None:
+        """An alarm with its history and radio line (on the reader thread: no widget)."""
+        alarm = self._alarms.alarms_by_id([alarm_id]).get(alarm_id)
+        if alarm is None:
+            return None
+        radio, paired = "", True
+        if not self.is_hub and not alarm.acknowledged:
+            paired = self.services.sync.list_peers().hub is not None
+            radio = self._alarms.radio_line(alarm_id)
+        return AlarmView(alarm, self._alarms.history(alarm_id), radio, paired)
+
+    def show_loaded(self, listing: AlarmsList | None) -> None:
+        """Show the list :meth:`_read_list` read, with its selected alarm."""
+        if listing is None:
+            return  # nothing waits: nothing can have escalated
+        row, chosen = listing.row, self._selected
+        if chosen is not None and chosen != listing.keep and chosen in listing.rows.ids:
+            row = listing.rows.ids.index(chosen)  # another alarm was chosen while reading
+        self._filling = True
+        try:
+            self.model.show_rows(listing.rows)
+            if row >= 0:
+                self.table.selectionModel().setCurrentIndex(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+        finally:
+            self._filling = False
+        if row == listing.row or chosen is None:
+            self._show_alarm(listing.selected)
+        else:
+            self._read_selected(chosen)
 
     def select_alarm(self, alarm_id: str) -> None:
         """Show this alarm (after it was raised or changed)."""
@@ -393,19 +457,26 @@ class AlarmsPage(Page):
 
     @Slot(QModelIndex, QModelIndex)
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._show_selected(self.model.id_at(current.row()))
+        if not current.isValid() or self._filling:
+            return
+        self._read_selected(self.model.id_at(current.row()))
 
-    def _show_selected(self, alarm_id: str | None) -> None:
+    def _read_selected(self, alarm_id: str) -> None:
+        """Show this alarm beside the list, read off the GUI thread."""
         self._selected = alarm_id
-        alarm = self._alarms.alarm(alarm_id) if alarm_id is not None else None
-        self._show_details(alarm)
-        self._show_radio(alarm)
-        self._enable_actions(alarm)
+        self.runner.read(
+            partial(self._read_alarm, alarm_id), self._show_alarm, key=(self, "alarm"), owner=self
+        )
 
-    def _show_details(self, alarm: AlarmInfo | None) -> None:
+    def _show_alarm(self, view: AlarmView | None) -> None:
+        self._selected = view.alarm.id if view is not None else None
+        self._show_details(view)
+        self._show_radio(view)
+        self._enable_actions(view.alarm if view is not None else None)
+
+    def _show_details(self, view: AlarmView | None) -> None:
         self.history.clear()
-        if alarm is None:
+        if view is None:
             self.details.setText(
                 self.tr("Nog geen noodmeldingen.")
                 if self.is_hub
@@ -414,6 +485,7 @@ class AlarmsPage(Page):
                 )
             )
             return
+        alarm = view.alarm
         now = self.services.ctx.clock.now()
         if not alarm.persons:
             persons = self.tr("aantal personen onbekend")
@@ -441,7 +513,7 @@ class AlarmsPage(Page):
         if alarm.status_note:
             lines.append(self.tr("Notitie: {note}").format(note=_html(alarm.status_note)))
         self.details.setText("<br>".join(lines))
-        for step in self._alarms.history(alarm.id):
+        for step in view.history:
             text = f"{self._when(step.at, now)}  {alarm_status_label(step.status)}"
             if step.author_name:
                 text += f" · {step.author_name}"
@@ -449,11 +521,11 @@ class AlarmsPage(Page):
                 text += f" — {step.note}"
             self.history.addItem(text)
 
-    def _show_radio(self, alarm: AlarmInfo | None) -> None:
-        if self.is_hub or alarm is None or alarm.acknowledged:
+    def _show_radio(self, view: AlarmView | None) -> None:
+        if self.is_hub or view is None or view.alarm.acknowledged:
             self.radio_panel.hide()
             return
-        if self.services.sync.list_peers().hub is None:  # nothing leaves an unpaired post
+        if not view.paired:  # nothing leaves an unpaired post
             self.radio_intro.setText(
                 self.tr(
                     "NIET VERSTUURD: deze post is nog niet gekoppeld aan een C-NSP, dus deze "
@@ -469,7 +541,7 @@ class AlarmsPage(Page):
                     "radio:"
                 )
             )
-        self.radio_line.setText(self._alarms.radio_line(alarm.id))
+        self.radio_line.setText(view.radio_line)
         self.radio_panel.show()
 
     def _enable_actions(self, alarm: AlarmInfo | None) -> None:

@@ -13,7 +13,9 @@ victim-information process, after confirming that it holds personal data.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Slot
@@ -35,7 +37,7 @@ from noodpost.core.errors import UserError
 from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.messages_form import MessagesFormDialog, consent_words
-from noodpost.gui.models.lazy import Column, LazyTableModel, Row
+from noodpost.gui.models.lazy import BLOCK, Column, LazyTableModel, Row, Rows
 from noodpost.gui.pages.base import Page
 from noodpost.gui.widgets.lazy_table_view import LazyTableView
 from noodpost.services.messages import MessagesExport, MessagesService, SafeMessageSummary
@@ -49,6 +51,24 @@ DONE_STYLE = "background: #d1e7dd; color: #0a3622; padding: 6px; border: 1px sol
 
 def when_text(stored: str | None, now: datetime) -> str:
     return format_clock(parse_iso(stored), now) if stored else "?"
+
+
+@dataclass(frozen=True)
+class Search:
+    """What the list shows: this post's messages (``query`` None; at the hub nothing until a
+    search), or what a search found."""
+
+    query: str | None
+    year: int | None
+    found: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MessagesList:
+    """The list read for a search."""
+
+    search: Search
+    rows: Rows
 
 
 class MessagesPage(Page):
@@ -68,6 +88,8 @@ class MessagesPage(Page):
         self._query: str | None = None
         self._year: int | None = None
         self._found: list[str] = []  # the ids the (audited) search found
+        self._select: str | int | None = None  # an id or a row, once the list has been read
+        self._details_for: str | None = None  # the message whose details are being read
         self.dialog: MessagesFormDialog | None = None
 
         layout = self.layout_
@@ -89,6 +111,7 @@ class MessagesPage(Page):
             self._ids,
             self._rows,
             toned=True,
+            runner=app.runner,
         )
         self.table = LazyTableView(self.model, "messages_table")
         self.table.current_changed.connect(self._show_details)
@@ -195,16 +218,40 @@ class MessagesPage(Page):
 
     # ---------------------------------------------------------------- Page
 
+    def _search(self) -> Search:
+        return Search(self._query, self._year, tuple(self._found))
+
     @Slot()
     def refresh(self) -> None:
-        self.table.reload()
+        self.runner.read(
+            partial(self._read, self._search()), self.show_loaded, key=self, owner=self
+        )
+
+    def _read(self, search: Search) -> MessagesList:
+        """The list for ``search`` (on the reader thread: no widget)."""
+        if search.query is None:
+            ids = [] if self.is_hub else self._messages.recent_ids()
+        else:
+            ids = list(search.found)
+        return MessagesList(search, Rows(ids, self._rows(ids[:BLOCK])))
+
+    def show_loaded(self, listing: MessagesList) -> None:
+        self.table.show_rows(listing.rows)
         self._show_mode()
         self.export_button.setEnabled(self._query is not None and self.model.rowCount() > 0)
+        select = self._select
+        if select is not None and listing.search == self._search():
+            self._select = None  # the list it was meant for has arrived
+            if isinstance(select, str):
+                self.table.select_id(select)
+            elif self.model.rowCount():
+                self.table.select_row(select)
         if self.table.selected_id() is None:
             self._show_details(None)
 
     def showEvent(self, event: QShowEvent) -> None:
-        PrivacyService(self.services.ctx).note_view(PersonalList.MESSAGES)  # audit: list viewed
+        note = PrivacyService(self.services.ctx).note_view
+        self.runner.run(partial(note, PersonalList.MESSAGES), parent=self)  # audit: list viewed
         super().showEvent(event)
 
     def focus_default(self) -> None:
@@ -271,15 +318,17 @@ class MessagesPage(Page):
                 self._refuse(self.tr("Vul het geboortejaar in met 4 cijfers, of laat het leeg."))
                 return
             year = int(year_text)
-        try:
-            found = self._messages.search_ids(text, year)
-        except UserError as refused:
-            self._refuse(refused.message)
-            return
+        self.runner.run(  # a write: the search is recorded in the audit log
+            partial(self._messages.search_ids, text, year),
+            partial(self._searched, text, year),
+            on_user_error=lambda refused: self._refuse(refused.message),
+            parent=self,
+        )
+
+    def _searched(self, text: str, year: int | None, found: list[str]) -> None:
         self._query, self._year, self._found = text, year, found
+        self._select = 0
         self.refresh()
-        if self.model.rowCount():
-            self.table.select_row(0)
 
     def _refuse(self, message: str) -> None:
         self.mode.setText(message)
@@ -367,8 +416,23 @@ class MessagesPage(Page):
 
     @Slot(object)
     def _show_details(self, message_id: str | None) -> None:
-        found = self._messages.messages_by_id([message_id]) if message_id else {}
-        message = found.get(message_id or "")
+        self._details_for = message_id
+        if not message_id:
+            self._details_read(None, None)
+            return
+        self.runner.read(
+            partial(self._read_message, message_id),
+            partial(self._details_read, message_id),
+            key=(self, "details"),
+            owner=self,
+        )
+
+    def _read_message(self, message_id: str) -> SafeMessageSummary | None:
+        return self._messages.messages_by_id([message_id]).get(message_id)
+
+    def _details_read(self, message_id: str | None, message: SafeMessageSummary | None) -> None:
+        if message_id != self._details_for:
+            return  # another message was chosen meanwhile
         if message is None:
             self.details.setText(self.tr("Kies een bericht om het helemaal te lezen."))
             return
@@ -401,9 +465,9 @@ class MessagesPage(Page):
 
     @Slot(object)
     def _saved(self, message: object) -> None:
-        self.clear_search()
         if isinstance(message, SafeMessageSummary):
-            self.table.select_id(message.id)
+            self._select = message.id
+        self.clear_search()
 
     @Slot()
     def _closed(self) -> None:

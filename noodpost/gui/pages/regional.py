@@ -7,27 +7,24 @@ by any column and can be narrowed to the posts that need attention. A row is red
 post has an alarm the C-NSP has not acknowledged and amber for shortages, a full post or fuel
 for less than 12 hours — always with the words in the row as well.
 
-There are few posts, so the whole list is read at once and a :class:`QSortFilterProxyModel`
-sorts and filters it.
+The table is :mod:`noodpost.gui.pages.regional_table`. The list and the selected post are read
+off the GUI thread (issue 15), again every :data:`REFRESH_MS` while the page is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Slot,
 )
-from PySide6.QtGui import QBrush, QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,23 +41,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.clock import parse_iso
 from noodpost.core.errors import NotFound
-from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.labels import label
-from noodpost.gui.models.lazy import TONES
 from noodpost.gui.pages.base import Page
-from noodpost.services.regional import PostDetail, PostRow, RegionalService, hours_text
+from noodpost.gui.pages.regional_table import FILTERS, PostFilter, PostTableModel, when_text
+from noodpost.services.regional import PostDetail, PostRow, RegionalService
 
 #: While shown, the page reads again this often (contact times age without events).
 REFRESH_MS = 60_000
-#: A post this full (present / capacity) shows amber.
-NEARLY_FULL = 0.9
-
-_Index = QModelIndex | QPersistentModelIndex
-
-#: Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).
 #: Column numbers: the shortages take the rest of the width; visitors today and the number
 #: on shift give way first on a narrow screen, then the last contact (the details below the
 #: table have all three).
@@ -69,188 +58,14 @@ OPTIONAL_COLUMNS = (8, 4, 7)
 MIN_SHORTAGES_WIDTH = 60
 #: The post's details beside its logbook: at least this many characters wide.
 DETAIL_CHARACTERS = 48
-FILTERS: dict[str, Callable[[PostRow], bool]] = {
-    "all": lambda _row: True,
-    "alarms": lambda row: row.open_alarms > 0,
-    "shortages": lambda row: bool(row.shortages),
-    "urgent": lambda row: row.urgent_needs > 0,
-    "full": lambda row: _fullness(row) >= NEARLY_FULL,
-    "fuel": lambda row: row.low_fuel,
-}
-#: The column with the generator's hours of power left (the last).
-FUEL_COLUMN = 9
 
 
-def _fullness(row: PostRow) -> float:
-    if not row.capacity:
-        return 0.0
-    return row.present / row.capacity
+@dataclass(frozen=True)
+class Regional:
+    """Every post, and the selected one closer (None: none selected, or it is gone)."""
 
-
-def _fuel_key(row: PostRow) -> float:
-    """Sorts the shortest fuel first; posts without a log or a known use last."""
-    if row.fuel is None or (row.fuel.hours_left is None and not row.fuel.empty):
-        return 1e12
-    return 0.0 if row.fuel.empty else float(row.fuel.hours_left or 0.0)
-
-
-def _when(stored: str | None, now: datetime) -> str:
-    return format_clock(parse_iso(stored), now) if stored else "—"
-
-
-class PostTableModel(QAbstractTableModel):
-    """The posts as rows; ``Qt.UserRole`` holds the sort key of each cell."""
-
-    def __init__(self, now: Callable[[], datetime]) -> None:
-        super().__init__()
-        self._now = now
-        self.rows: list[PostRow] = []
-        self.titles = [
-            self.tr("Post"),
-            self.tr("Meldingen"),
-            self.tr("Status"),
-            self.tr("Aanwezig"),
-            self.tr("Vandaag"),
-            self.tr("Hulpvragen"),
-            self.tr("Tekorten"),
-            self.tr("Contact"),
-            self.tr("Dienst"),
-            self.tr("Aggregaat"),
-        ]
-
-    def set_rows(self, rows: list[PostRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 — Qt's signature
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.titles[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.text(row, index.column())
-        if role == Qt.ItemDataRole.UserRole:
-            return self.sort_key(row, index.column())
-        if role == Qt.ItemDataRole.BackgroundRole:
-            tone = self.tone(row)
-            return QBrush(TONES[tone]) if tone is not None else None
-        return None
-
-    def text(self, row: PostRow, column: int) -> str:
-        now = self._now()
-        if column == 0:
-            return f"{row.post_code} {row.name}"
-        if column == 2:
-            if row.is_open is None:
-                return self.tr("nog geen gegevens")
-            return self.tr("open") if row.is_open else self.tr("gesloten")
-        if column == 7:
-            if row.last_contact is None:
-                return self.tr("nog geen contact")
-            text = f"{_when(row.last_contact, now)} {row.channel_label}".strip()
-            return text + (self.tr(" · KLOK VERDACHT") if row.clock_suspect else "")
-        if column == 3:
-            text = f"{row.present}/{row.capacity}" if row.capacity else str(row.present)
-            return text + (self.tr(" VOL") if _fullness(row) >= 1 else "")
-        if column == 4:
-            return str(row.visitors_today)
-        if column == 5:
-            if row.urgent_needs:
-                return self.tr("{n} ({u} spoed)").format(n=row.open_needs, u=row.urgent_needs)
-            return str(row.open_needs)
-        if column == 6:
-            if not row.shortages:
-                return ""
-            first = row.shortages[0]
-            text = f"{first.item_name}"
-            if first.hours_left is not None:
-                text += f" {hours_text(first.hours_left)}"
-            more = len(row.shortages) - 1
-            return text + (self.tr(" +{n}").format(n=more) if more else "")
-        if column == 1:
-            if row.unacknowledged_alarms:
-                return self.tr("{n} NIET BEVESTIGD").format(n=row.unacknowledged_alarms) + (
-                    self.tr(" (van {n})").format(n=row.open_alarms)
-                    if row.open_alarms > row.unacknowledged_alarms
-                    else ""
-                )
-            return str(row.open_alarms) if row.open_alarms else ""
-        if column == FUEL_COLUMN:
-            return self.fuel_text(row)
-        return str(len(row.on_shift))
-
-    def fuel_text(self, row: PostRow) -> str:
-        """``nog ± 38 uur``, ``staat stil · nog ± 16 uur``; under 12 hours ``… · TEKORT``."""
-        fuel = row.fuel
-        if fuel is None:
-            return ""
-        text = fuel.hours_text if fuel.running else f"{fuel.state_text} · {fuel.hours_text}"
-        return text + (self.tr(" · TEKORT") if fuel.low else "")
-
-    @staticmethod
-    def sort_key(row: PostRow, column: int) -> object:
-        shortest = min(
-            (s.hours_left for s in row.shortages if s.hours_left is not None), default=1e9
-        )
-        keys: list[object] = [
-            row.post_code,
-            row.unacknowledged_alarms * 10_000 + row.open_alarms,
-            (row.is_open is not True, row.post_code),
-            row.present,
-            row.visitors_today,
-            row.urgent_needs * 10_000 + row.open_needs,
-            (len(row.shortages) > 0) * 1e12 - shortest,
-            row.last_contact or "",
-            len(row.on_shift),
-            _fuel_key(row),
-        ]
-        return keys[column]
-
-    @staticmethod
-    def tone(row: PostRow) -> str | None:
-        if row.unacknowledged_alarms:
-            return "alarm"
-        if row.shortages or _fullness(row) >= NEARLY_FULL or row.clock_suspect or row.low_fuel:
-            return "warning"
-        return None
-
-
-class _Filter(QSortFilterProxyModel):
-    def __init__(self, source: PostTableModel) -> None:
-        super().__init__()
-        self.source = source
-        self.passes: Callable[[PostRow], bool] = FILTERS["all"]
-        self.setSourceModel(source)
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-
-    def choose(self, passes: Callable[[PostRow], bool]) -> None:
-        self.beginFilterChange()
-        self.passes = passes
-        self.endFilterChange()
-
-    def filterAcceptsRow(self, source_row: int, _parent: _Index) -> bool:
-        return self.passes(self.source.rows[source_row])
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        a = left.data(Qt.ItemDataRole.UserRole)
-        b = right.data(Qt.ItemDataRole.UserRole)
-        try:
-            return bool(a < b)
-        except TypeError:
-            return str(a) < str(b)
+    rows: list[PostRow]
+    detail: PostDetail | None
 
 
 class RegionalPage(Page):
@@ -278,8 +93,9 @@ class RegionalPage(Page):
         self.setObjectName("regional_page")
         self._regional = RegionalService(app.services.ctx)
         self._selected: str | None = None
+        self._filling = False  # a row is being selected by the page: it shows the details
         self.model = PostTableModel(app.services.ctx.clock.now)
-        self.proxy = _Filter(self.model)
+        self.proxy = PostFilter(self.model)
 
         self.summary = QLabel()
         self.summary.setObjectName("regional_summary")
@@ -408,11 +224,25 @@ class RegionalPage(Page):
 
     @Slot()
     def refresh(self) -> None:
-        keep = self._selected
+        read = partial(self._read, self._selected)
+        self.runner.read(read, self.show_loaded, key=self, owner=self)
+
+    def _read(self, keep: str | None) -> Regional:
+        """Every post, and the selected one closer (on the reader thread: no widget)."""
         rows = self._regional.posts()
-        self.model.set_rows(rows)
-        self.summary.setText(self._summary(rows))
-        self._select(keep)
+        known = any(row.post_code == keep for row in rows)
+        return Regional(rows, self._read_detail(keep) if keep and known else None)
+
+    def _read_detail(self, post_code: str) -> PostDetail | None:
+        try:
+            return self._regional.detail(post_code)
+        except NotFound:  # gone meanwhile
+            return None
+
+    def show_loaded(self, regional: Regional) -> None:
+        self.model.set_rows(regional.rows)
+        self.summary.setText(self._summary(regional.rows))
+        self._select(self._selected, regional.detail)
         self._fit_columns()
 
     def shown_codes(self) -> list[str]:
@@ -475,40 +305,57 @@ class RegionalPage(Page):
         if self.isVisible():
             self.refresh()
 
-    def _select(self, post_code: str | None) -> None:
+    def _select(self, post_code: str | None, known: PostDetail | None = None) -> None:
         codes = self.shown_codes()
         row = codes.index(post_code) if post_code in codes else (0 if codes else -1)
         if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.proxy.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self._show(codes[row])
+            self._filling = True
+            try:
+                self.table.selectionModel().setCurrentIndex(
+                    self.proxy.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            finally:
+                self._filling = False
+            self._show(codes[row], known)
         else:
             self._show(None)
 
     @Slot(QModelIndex, QModelIndex)
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
+        if current.isValid() and not self._filling:
             source = self.proxy.mapToSource(current)
             self._show(self.model.rows[source.row()].post_code)
 
-    def _show(self, post_code: str | None) -> None:
+    def _show(self, post_code: str | None, known: PostDetail | None = None) -> None:
+        """Show this post closer: from ``known`` when it was read with the list, else read
+        off the GUI thread."""
         self._selected = post_code
-        self.logbook.clear()
         if post_code is None:
+            self.logbook.clear()
             self.detail.setText(self.tr("Kies een post in de lijst."))
-            return
-        try:
-            detail = self._regional.detail(post_code)
-        except NotFound:
+        elif known is not None and known.row.post_code == post_code:
+            self._show_detail(post_code, known)
+        else:
+            self.runner.read(
+                partial(self._read_detail, post_code),
+                partial(self._show_detail, post_code),
+                key=(self, "detail"),
+                owner=self,
+            )
+
+    def _show_detail(self, post_code: str, detail: PostDetail | None) -> None:
+        if post_code != self._selected:
+            return  # another post was chosen meanwhile
+        self.logbook.clear()
+        if detail is None:
             self.detail.setText(self.tr("Deze post is hier niet meer bekend."))
             return
         self.detail.setText(self._detail_html(detail))
         now = self.services.ctx.clock.now()
         for line in reversed(detail.logbook):
-            text = f"{_when(line.at, now)}  {line.text}"
+            text = f"{when_text(line.at, now)}  {line.text}"
             if line.author:
                 text += f" · {line.author}"
             self.logbook.addItem(text)
@@ -548,7 +395,7 @@ class RegionalPage(Page):
             )
             lines.append(
                 self.tr("Noodmelding {time}: {type}, {urgency} — {state}").format(
-                    time=_when(alarm.since, now),
+                    time=when_text(alarm.since, now),
                     type=_html(label(alarm.type)),
                     urgency=_html(label(alarm.urgency)),
                     state=state,

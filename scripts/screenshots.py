@@ -103,10 +103,7 @@ def main(out: Path, size: tuple[int, int] = DEFAULT_SIZE) -> None:
             page = window.show_page(title)
             if isinstance(page, DeskPage):  # the desk as it looks right after a scan
                 page.on_scanned(f"NP1:GR-0014:{flagged.card_code}", True)
-                while context.runner.pending:
-                    app.processEvents()
-            for _ in range(5):
-                app.processEvents()
+            settle(app, context)  # what the page reads arrives from the reader thread
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png", window.width(), window.height())
             for problem in layout_problems(window):  # what tests/gui/test_layout_fits.py finds
@@ -118,6 +115,15 @@ def main(out: Path, size: tuple[int, int] = DEFAULT_SIZE) -> None:
         db.close()
 
 
+def settle(app: QApplication, context: AppContext) -> None:
+    """Every read and write under way delivered and painted."""
+    for _ in range(3):
+        while context.runner.pending:
+            app.processEvents()
+        for _ in range(5):
+            app.processEvents()
+
+
 def intake_with_duplicate(
     app: QApplication, context: AppContext, window: QWidget, out: Path
 ) -> None:
@@ -126,6 +132,7 @@ def intake_with_duplicate(
     context.services.intake.register(size=5, name="Bos", birth_year=1970, postcode="9791 HC")
     desk = window.show_page("Balie")
     assert isinstance(desk, DeskPage)
+    settle(app, context)
     dialog = desk.start_intake(None)
     dialog.fill(2, name="Bos", birth_year=1970, postcode="9791HC")
     over_window(app, window, dialog, out / "balie_inschrijven.png")
@@ -155,11 +162,13 @@ def paper_and_power(app: QApplication, context: AppContext, window: MainWindow, 
     over_window(app, window, entry, out / "papier_invoeren.png")
     entry.reject()
     window.show_page("Overzicht")
+    settle(app, context)
     generator = GeneratorDialog(context, window)
     generator.show()
     over_window(app, window, generator, out / "aggregaat.png")
     generator.reject()
     window.show_page("Balie")
+    settle(app, context)
     power = PowerSteps(context, window, BackupTimer(context), lambda: PowerReading(14, True, 80))
     power.watch.check()  # 14 % on battery: the warning for 15 %
     for box in window.findChildren(QMessageBox, "power_warning"):

@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_line)
         self.entities_changed.connect(self._after_change)
         self.nav.setCurrentRow(0)
+        self._after_change(frozenset())  # the navigation's counts from the start
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Noodpost"))

@@ -231,3 +231,18 @@ def test_the_recovery_code_opens_from_the_menu_for_the_coordinator(
     assert shown == kept
     assert len(shown) == 34
     dialog.close()
+
+
+def test_the_navigation_counts_from_the_moment_the_window_opens(
+    qtbot: QtBot, app_context: AppContext
+) -> None:
+    """A coordinator who starts Noodpost after a night away sees at once, in the navigation,
+    how many are present — not only after the first change."""
+    household = app_context.services.intake.register(size=3)
+    app_context.services.visits.check_in(household.household_id)
+    window = build_main_window(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: app_context.runner.pending == 0)
+    row = window.pages.index(window.page("Aanwezig"))
+    assert window.nav.item(row).text() == "Aanwezig  3"

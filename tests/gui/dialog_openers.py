@@ -177,7 +177,9 @@ def post_dialogs(
         RecoveryCodeDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ", "Dorpshuis Ten Boer", parent),
         OpeningStockDialog(app_context, services.supplies.stock(), parent),
         HandOutDialog(services.supplies.items(), panel, None, parent),
-        HouseholdSearchDialog(finder.search, "jansen", finder.search("jansen"), parent),
+        HouseholdSearchDialog(
+            finder.search, app_context.runner, "jansen", finder.search("jansen"), parent
+        ),
         GeneratorDialog(app_context, parent),
         PaperEntryDialog(app_context, parent),
     ]

@@ -9,6 +9,7 @@ card then says it was replaced. No printer exists here: the desk's ``print_card`
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -63,6 +64,12 @@ def _type(widget_owner: DeskPage | HouseholdSearchDialog, text: str) -> None:
     assert focus.window() is widget_owner.window()
     QTest.keyClicks(focus, text)
     press(focus.window(), Qt.Key.Key_Return)
+    desk = widget_owner if isinstance(widget_owner, DeskPage) else widget_owner.parentWidget()
+    assert isinstance(desk, DeskPage)
+    runner = desk.runner  # the search (audited) or the scan runs there: until it is shown
+    deadline = time.monotonic() + 5
+    while runner.pending and time.monotonic() < deadline:
+        QApplication.processEvents()
 
 
 def _back_at_the_desk(qtbot: QtBot, main_window: MainWindow, desk: DeskPage) -> None:

@@ -161,7 +161,7 @@ def test_every_hub_dialog_fits_with_nothing_cut_off(
     qtbot: QtBot, hub_window: MainWindow, hub: AppContext
 ) -> None:
     alert = hub_window.alarm_alert  # type: ignore[attr-defined]
-    assert alert.isVisible()  # the alarms waiting popped it up
+    qtbot.waitUntil(alert.isVisible)  # the alarms waiting popped it up (once read)
     problems = layout_problems(alert)
     found: dict[str, list[str]] = {"AlarmAlert": problems} if problems else {}
     for dialog in hub_dialogs(hub, hub_window) + hub_questions(hub, hub_window):

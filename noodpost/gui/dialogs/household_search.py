@@ -11,6 +11,7 @@ the chosen household at the desk; Esc goes back to the scan field. Searching is 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.errors import UserError
+from noodpost.gui.runner import Runner
 from noodpost.gui.widgets.household_panel import panel_font, persons_text
 from noodpost.services.household_search import MAX_MATCHES, HouseholdMatch, SearchResult
 
@@ -67,7 +69,9 @@ class HouseholdSearchDialog(QDialog):
         chosen(str): the id of the household to open at the desk.
 
     Args:
-        search: the service's search (raises :class:`UserError` with a message to show).
+        search: the service's search (raises :class:`UserError` with a message to show); it
+            writes an audit line, so it runs on the runner's thread.
+        runner: the window's runner.
         text: what was typed in the scan field (``""``: nothing yet).
         result: its result, when the desk searched already.
     """
@@ -77,11 +81,13 @@ class HouseholdSearchDialog(QDialog):
     def __init__(
         self,
         search: Callable[[str], SearchResult],
+        runner: Runner,
         text: str = "",
         result: SearchResult | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._runner = runner
         self.setObjectName("household_search_dialog")
         self.setWindowTitle(self.tr("Huishouden zoeken"))
         self.setModal(True)
@@ -171,14 +177,18 @@ class HouseholdSearchDialog(QDialog):
             self.open_chosen()
 
     def run_search(self, text: str) -> None:
-        try:
-            result = self._search(text)
-        except UserError as error:
-            self._searched = None
-            self.results.clear()
-            self._say(error.message, refused=True)
-            return
-        self._show(text, result)
+        """Search (on the runner's thread: the search is audited); show what it found."""
+        self._runner.run(
+            partial(self._search, text),
+            partial(self._show, text),
+            on_user_error=self._refused,
+            parent=self,
+        )
+
+    def _refused(self, error: UserError) -> None:
+        self._searched = None
+        self.results.clear()
+        self._say(error.message, refused=True)
 
     def open_chosen(self) -> None:
         row = self.results.currentRow()

@@ -17,6 +17,7 @@ When a card was not printed (the print dialog cancelled), the desk says how to t
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
@@ -29,7 +30,7 @@ from noodpost.gui.dialogs.confirm import ask_to_confirm
 from noodpost.gui.dialogs.household_search import HouseholdSearchDialog, no_match_text
 from noodpost.gui.dialogs.intake import IntakeDialog
 from noodpost.gui.widgets.household_panel import OK_STYLE, WARNING_STYLE
-from noodpost.services.household_search import HouseholdSearch
+from noodpost.services.household_search import HouseholdSearch, SearchResult
 from noodpost.services.intake import Registered
 
 if TYPE_CHECKING:
@@ -111,22 +112,34 @@ class DeskCards(QObject):
 
     @Slot()
     def find(self, text: str = "") -> None:
-        """Ctrl+F (empty), or a name typed in the scan field: search, then choose in a list."""
+        """Ctrl+F (empty), or a name typed in the scan field: search (on the runner's thread:
+        a search is audited), then choose in a list."""
         page = self.page
-        result = None
-        if text:
-            try:
-                result = self.finder.search(text)
-            except UserError as error:
-                page.show_feedback(WARNING_STYLE, "⚠ " + error.message)
-                page.scan_field.selectAll()
-                return
-            if not result.matches:  # say so at the desk: type over it, or Ctrl+N
-                page.show_feedback(WARNING_STYLE, "⚠ " + no_match_text(text, at_desk=True))
-                page.scan_field.selectAll()
-                return
-            page.scan_field.selectAll()  # Esc in the list: back here, to type over it
-        dialog = HouseholdSearchDialog(self.finder.search, text, result, page)
+        if not text:
+            self._choose("", None)
+            return
+        page.runner.run(
+            partial(self.finder.search, text),
+            partial(self._found, text),
+            on_user_error=self._search_refused,
+            parent=page,
+        )
+
+    def _search_refused(self, error: UserError) -> None:
+        self.page.show_feedback(WARNING_STYLE, "⚠ " + error.message)
+        self.page.scan_field.selectAll()
+
+    def _found(self, text: str, result: SearchResult) -> None:
+        page = self.page
+        page.scan_field.selectAll()  # no match: type over it; Esc in the list: back here
+        if not result.matches:  # say so at the desk: type over it, or Ctrl+N
+            page.show_feedback(WARNING_STYLE, "⚠ " + no_match_text(text, at_desk=True))
+            return
+        self._choose(text, result)
+
+    def _choose(self, text: str, result: SearchResult | None) -> None:
+        page = self.page
+        dialog = HouseholdSearchDialog(self.finder.search, page.runner, text, result, page)
         dialog.chosen.connect(page.show_household)
         page._open(dialog)
 

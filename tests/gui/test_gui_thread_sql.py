@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import pytest
-from keyboard import activate, press
+from keyboard import activate, opened, press
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -31,6 +31,7 @@ from noodpost.core.entities import Op
 from noodpost.gui.alarm_alert import AlarmAlert
 from noodpost.gui.background_sync import BackgroundSync
 from noodpost.gui.context import AppContext
+from noodpost.gui.dialogs.household_search import HouseholdSearchDialog
 from noodpost.gui.main_window import MainWindow
 from noodpost.gui.pages.desk import DeskPage
 from noodpost.storage.engine import Database
@@ -89,7 +90,7 @@ def test_a_shift_at_the_desk_runs_no_sql_on_the_gui_thread(
 ) -> None:
     services = app_context.services
     services.supplies.record_delivery("water", 1000, "gemeente")
-    household = services.intake.register(size=2)
+    household = services.intake.register(size=2, name="de Vries", birth_year=1961)
     desk = main_window.show_page(0)
     assert isinstance(desk, DeskPage)
     activate(qtbot, main_window)
@@ -108,6 +109,13 @@ def test_a_shift_at_the_desk_runs_no_sql_on_the_gui_thread(
         settle(qtbot, app_context)
         guard.doing = "check-in"
         press(main_window, Qt.Key.Key_F1)
+        settle(qtbot, app_context)
+        guard.doing = "a name typed at the desk, chosen in the list"
+        QTest.keyClicks(desk.scan_field, "Vries")
+        QTest.keyClick(desk.scan_field, Qt.Key.Key_Return)
+        found = opened(qtbot, main_window, HouseholdSearchDialog, "household_search_dialog")
+        press(found, Qt.Key.Key_Return)  # the one found opens at the desk
+        qtbot.waitUntil(lambda: not found.isVisible())
         settle(qtbot, app_context)
         for number, page in enumerate(main_window.pages):
             guard.doing = f"page switch to {page.title}"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.core.vocabulary import label
 
 SEPARATOR = " | "

@@ -1,4 +1,4 @@
-"""Ration rules as data, and the local calendar day they count in.
+"""Ration rules as data.
 
 A catalogue item may say how much a household may receive per day — per person, per household,
 or both (the stricter counts) — and how long must pass between two hand-outs to the same
@@ -6,137 +6,27 @@ household. Nothing here refuses anything: :func:`check` says what a hand-out wou
 Dutch lines a volunteer reads before confirming with a reason. The supplies service is the one
 place that applies it.
 
-"Today" is the calendar day in the Netherlands (Europe/Amsterdam), whatever the laptop's own
-time zone is set to. :func:`day_bounds` gives that day as UTC ISO text, the form times are
-stored in, so a query can select it with two string comparisons.
+"Today" is the calendar day in the Netherlands (:mod:`noodpost.core.localtime`); the amounts
+are worded by :mod:`noodpost.core.dutch`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
-from noodpost.core.clock import iso
-from noodpost.core.dutch import count
-from noodpost.core.i18n import recorded, translate
+from noodpost.core.dutch import (
+    format_amount,
+    format_clock,
+    format_duration,
+    format_quantity,
+    lower_first,
+)
+from noodpost.core.i18n import translate
 
 #: Amounts closer together than this are equal (sums of floats such as 0.1 + 0.2).
 EPSILON = 1e-9
-
-
-# ---------------------------------------------------------------- the local day
-
-
-#: The time zone every "today" and every clock time shown to a volunteer is counted in. The
-#: ``tzdata`` package is a runtime dependency: Windows has no time zone database of its own.
-LOCAL_ZONE: tzinfo = ZoneInfo("Europe/Amsterdam")
-
-
-def local_time(moment: datetime) -> datetime:
-    """``moment`` (aware) as Dutch local time."""
-    return moment.astimezone(LOCAL_ZONE)
-
-
-def local_day(moment: datetime) -> date:
-    """The Dutch calendar day that ``moment`` (aware) falls on."""
-    return local_time(moment).date()
-
-
-def day_bounds(moment: datetime) -> tuple[str, str]:
-    """Start (inclusive) and end (exclusive) of the Dutch calendar day of ``moment``.
-
-    Both as stored time text (UTC ISO), so ``start <= at < end`` selects that day. The day is
-    23 or 25 hours long when the clocks change.
-    """
-    day = local_day(moment)
-    start = datetime.combine(day, time(0, 0), tzinfo=LOCAL_ZONE)
-    end = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=LOCAL_ZONE)
-    return iso(start), iso(end)
-
-
-# ---------------------------------------------------------------- Dutch text
-
-
-def format_amount(quantity: float) -> str:
-    """A quantity the Dutch way: ``3``, ``1,5``, ``0,25`` (at most three decimals)."""
-    rounded = round(quantity, 3)
-    if rounded == int(rounded):
-        return str(int(rounded))
-    return f"{rounded:.3f}".rstrip("0").replace(".", ",")
-
-
-#: The plural of the catalogue's count units (a volunteer's own unit without an entry here, or a
-#: measure such as ``l`` or ``kg``, is the same for one and for more).
-UNIT_PLURALS: dict[str, str] = {
-    "beurt": "beurten",
-    "blik": "blikken",
-    "doos": "dozen",
-    "fles": "flessen",
-    "maaltijd": "maaltijden",
-    "pak": "pakken",
-    "pakket": "pakketten",
-    "portie": "porties",
-    "pot": "potten",
-    "rol": "rollen",
-    "set": "sets",
-    "stuk": "stuks",
-    "zak": "zakken",
-}
-
-
-def unit_for(quantity: float, unit: str) -> str:
-    """``unit`` as Dutch says it after ``quantity``: ``1 maaltijd``, ``0 maaltijden``."""
-    if format_amount(abs(quantity)) == "1":
-        return unit
-    return UNIT_PLURALS.get(unit, unit)
-
-
-def format_quantity(quantity: float, unit: str) -> str:
-    """``3 l``, ``1 pakket``, ``2 pakketten``, ``0 maaltijden``."""
-    return f"{format_amount(quantity)} {unit_for(quantity, unit)}".strip()
-
-
-def format_duration(minutes: int, *, printed: bool = False) -> str:
-    """``30 minuten``, ``4 uur``, ``1 uur en 30 minuten``, ``1 dag``, ``7 dagen``.
-
-    In the interface's language; ``printed`` for a document, which is in the post's (Dutch).
-    """
-    words = (
-        translate("Rations", "dag"),
-        translate("Rations", "dagen"),
-        translate("Rations", "uur"),
-        translate("RationsPlural", "uur"),  # one Dutch word, two English ones
-        translate("Rations", "minuut"),
-        translate("Rations", "minuten"),
-        translate("Rations", " en "),
-    )
-    day, days, hour, hours_word, minute, minutes_word, joined = (
-        [recorded(word) for word in words] if printed else words
-    )
-    if minutes >= 1440 and minutes % 1440 == 0:
-        return count(minutes // 1440, day, days)
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(count(hours, hour, hours_word))
-    if rest or not hours:
-        parts.append(count(rest, minute, minutes_word))
-    return joined.join(parts)
-
-
-def format_clock(moment: datetime, now: datetime) -> str:
-    """Local time of ``moment``: ``14:00`` on the day of ``now``, else ``5-12 14:00``."""
-    local = local_time(moment)
-    if local.date() == local_day(now):
-        return local.strftime("%H:%M")
-    return f"{local.day}-{local.month} {local:%H:%M}"
-
-
-def lower_first(name: str) -> str:
-    """An item name inside a sentence: ``Drinkwater`` → ``drinkwater``."""
-    return name[:1].lower() + name[1:]
 
 
 # ---------------------------------------------------------------- the rule
@@ -313,20 +203,9 @@ def check(
 
 __all__ = [
     "EPSILON",
-    "LOCAL_ZONE",
-    "UNIT_PLURALS",
     "Allowance",
     "RationCheck",
     "RationRule",
     "allowance",
     "check",
-    "day_bounds",
-    "format_amount",
-    "format_clock",
-    "format_duration",
-    "format_quantity",
-    "local_day",
-    "local_time",
-    "lower_first",
-    "unit_for",
 ]

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from noodpost.core.errors import UserError
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.gui.context import AppContext
 from noodpost.services.backup import BackupReport, BackupService
 

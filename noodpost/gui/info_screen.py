@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeyEven
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.gui.context import AppContext
 from noodpost.gui.public_words import availability_text, public_service_text
 from noodpost.services.public_info import WATCHES, Availability, PublicInfo, PublicInfoService

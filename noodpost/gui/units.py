@@ -3,14 +3,14 @@
 The catalogue's count units are Dutch words; each has a plural text here (``tr("%n …", "", n)``)
 so the Dutch interface says *0 maaltijden* and the English one *0 meals*. A whole number of a
 known unit goes through those texts; a measure (``l``), a part (``1,5``) or a unit a volunteer
-typed goes through :func:`noodpost.core.rations.format_quantity` (Dutch plural where known).
+typed goes through :func:`noodpost.core.dutch.format_quantity` (Dutch plural where known).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from noodpost.core.rations import format_amount, format_quantity
+from noodpost.core.dutch import format_amount, format_quantity
 
 
 class Units(QObject):

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
 from noodpost.core.hlc import wall_time
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
 from noodpost.reports.exports import prepare_folder, write_atomically, writer
 from noodpost.services.audit import AuditService

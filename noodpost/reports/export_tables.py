@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.core.vocabulary import label
 from noodpost.services.base import ServiceContext, post_scope
 from noodpost.services.supply_ledger import stock_totals

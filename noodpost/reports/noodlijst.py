@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from noodpost.core import cards, rations
+from noodpost.core import cards, dutch, localtime, rations
 from noodpost.core.audit import AuditAction
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
@@ -136,11 +136,11 @@ class Noodlijst:
 
 
 def _clock(stored: str | None) -> str:
-    return rations.local_time(parse_iso(stored)).strftime("%H:%M") if stored else "?"
+    return localtime.local_time(parse_iso(stored)).strftime("%H:%M") if stored else "?"
 
 
 def _stamp(stored: str | None) -> str:
-    return rations.local_time(parse_iso(stored)).strftime("%d-%m %H:%M") if stored else "?"
+    return localtime.local_time(parse_iso(stored)).strftime("%d-%m %H:%M") if stored else "?"
 
 
 def shown_flags(flags: Any, consents: Any) -> tuple[str, ...]:
@@ -156,15 +156,15 @@ def ration_text(item: Item) -> str:
     4 uur``, or ``geen rantsoen``."""
     parts = []
     if item.ration_per_person_per_day is not None:
-        amount = rations.format_quantity(item.ration_per_person_per_day, item.unit)
+        amount = dutch.format_quantity(item.ration_per_person_per_day, item.unit)
         parts.append(f"{amount} per persoon per dag")
     if item.ration_per_household_per_day is not None:
-        amount = rations.format_quantity(item.ration_per_household_per_day, item.unit)
+        amount = dutch.format_quantity(item.ration_per_household_per_day, item.unit)
         parts.append(f"{amount} per huishouden per dag")
     text = " en hoogstens ".join(parts) if parts else "geen rantsoen"
     minutes = item.min_interval_minutes
     if minutes:
-        text += f", niet vaker dan elke {rations.format_duration(minutes, printed=True)}"
+        text += f", niet vaker dan elke {dutch.format_duration(minutes, printed=True)}"
     return text
 
 
@@ -176,14 +176,14 @@ def _still_today(item: Item, allowed: rations.Allowance, now: datetime) -> str |
     if allowed.remaining is not None and allowed.remaining <= rations.EPSILON:
         return f"{name} niets meer"
     ready = allowed.next_allowed_at
-    if ready is not None and rations.local_day(ready) > rations.local_day(now):
-        return f"{name} niets meer (weer vanaf {rations.format_clock(ready, now)})"
+    if ready is not None and localtime.local_day(ready) > localtime.local_day(now):
+        return f"{name} niets meer (weer vanaf {dutch.format_clock(ready, now)})"
     if allowed.remaining is None:
-        text = f"{name} (al {rations.format_quantity(allowed.received, item.unit)})"
+        text = f"{name} (al {dutch.format_quantity(allowed.received, item.unit)})"
     else:
-        text = f"{name} nog {rations.format_quantity(allowed.remaining, item.unit)}"
+        text = f"{name} nog {dutch.format_quantity(allowed.remaining, item.unit)}"
     if allowed.next_allowed_at is not None:
-        text += f" vanaf {rations.format_clock(allowed.next_allowed_at, now)}"
+        text += f" vanaf {dutch.format_clock(allowed.next_allowed_at, now)}"
     return text
 
 
@@ -224,7 +224,7 @@ class NoodlijstService:
                 post_code=node.post_code,
                 post_name=node.name,
                 training=node.training,
-                generated=rations.local_time(now),
+                generated=localtime.local_time(now),
                 capacity=post.capacity if post is not None and not post.deleted else None,
                 households=households,
                 needs=self._needs(session, node.post_code),
@@ -236,7 +236,7 @@ class NoodlijstService:
         self, session: Session, post_code: str, items: list[Item], now: datetime
     ) -> tuple[PresentHousehold, ...]:
         present = select(Visit.household_id).where(*present_at(post_code))
-        start, end = rations.day_bounds(now)
+        start, end = localtime.day_bounds(now)
         counted = (*counted_hand_outs(), Distribution.household_id.in_(present))
         received: dict[tuple[str, str], float] = {
             (household, item): clean_total(total)

@@ -27,10 +27,11 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import Clock, SystemClock, iso, parse_iso
+from noodpost.core.dutch import format_quantity
 from noodpost.core.errors import NotFound, UserError
 from noodpost.core.i18n import dutch, translate
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM
-from noodpost.core.rations import day_bounds, format_quantity, local_time
+from noodpost.core.localtime import day_bounds, local_time
 from noodpost.core.vocabulary import (
     NeedCategory,
     NodeRole,

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from noodpost.core import alarms as alarm_text
 from noodpost.core.clock import iso, parse_iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
@@ -34,7 +35,6 @@ from noodpost.core.hlc import wall_time
 from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM, Transitions, alarm_transitions
-from noodpost.core.rations import format_clock
 from noodpost.core.vocabulary import AlarmStatus, AlarmType, Urgency, label
 from noodpost.services.base import ServiceContext, new_id, optional_text, post_scope, urgency_order
 from noodpost.storage.models import Alarm, Post, StatusChange, Volunteer

@@ -30,7 +30,7 @@ from noodpost.core.audit import AuditAction
 from noodpost.core.clock import Clock, SystemClock, iso
 from noodpost.core.errors import UserError, os_reason
 from noodpost.core.i18n import translate
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.services import recovery
 from noodpost.services.base import ServiceContext
 from noodpost.services.roles import require_coordinator

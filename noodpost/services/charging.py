@@ -20,11 +20,12 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.i18n import translate
-from noodpost.core.rations import day_bounds, format_clock
+from noodpost.core.localtime import day_bounds
 from noodpost.core.vocabulary import ChargingStatus, label
 from noodpost.services import passing
 from noodpost.services.base import ServiceContext, new_id, require_text

@@ -27,7 +27,7 @@ from functools import partial
 from noodpost.core.clock import FixedClock
 from noodpost.core.errors import NeedsConfirmation, UserError
 from noodpost.core.i18n import translate
-from noodpost.core.rations import LOCAL_ZONE, local_day, local_time
+from noodpost.core.localtime import LOCAL_ZONE, local_day, local_time
 from noodpost.core.vocabulary import AlarmType, HealthFlag, NeedCategory, Urgency
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext

@@ -28,12 +28,11 @@ from sqlalchemy.orm import Session
 
 from noodpost.core import cards
 from noodpost.core.clock import iso, parse_iso
-from noodpost.core.dutch import count
+from noodpost.core.dutch import count, format_clock, format_quantity, lower_first
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound
 from noodpost.core.hlc import wall_time
 from noodpost.core.i18n import translate
-from noodpost.core.rations import format_clock, format_quantity, lower_first
 from noodpost.core.vocabulary import ChargingStatus, HealthFlag, Urgency, VisitStatus, screen_label
 from noodpost.services.base import ServiceContext
 from noodpost.services.intake import CardLookup, CardState, IntakeService

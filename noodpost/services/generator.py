@@ -42,10 +42,11 @@ from sqlalchemy.orm import Session
 
 from noodpost.core import i18n
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import format_amount, format_clock
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
 from noodpost.core.i18n import Lookup
-from noodpost.core.rations import EPSILON, format_amount, format_clock
+from noodpost.core.rations import EPSILON
 from noodpost.services.base import ServiceContext, new_id, optional_text
 from noodpost.storage.models import GeneratorReading
 

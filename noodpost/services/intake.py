@@ -24,7 +24,7 @@ from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.i18n import translate
-from noodpost.core.rations import local_day
+from noodpost.core.localtime import local_day
 from noodpost.core.vocabulary import HealthFlag
 from noodpost.services.base import ServiceContext, new_id, optional_text
 from noodpost.storage.models import Card, Household, Person

@@ -23,11 +23,11 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import iso
+from noodpost.core.dutch import unit_for
 from noodpost.core.entities import Op
 from noodpost.core.errors import UserError
 from noodpost.core.hlc import pack, wall_time
 from noodpost.core.i18n import translate
-from noodpost.core.rations import unit_for
 from noodpost.core.vocabulary import AlarmStatus, MovementKind, ShiftStatus, label
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text
 from noodpost.storage.models import (

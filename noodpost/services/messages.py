@@ -33,8 +33,8 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, UserError, os_reason
 from noodpost.core.i18n import translate
+from noodpost.core.localtime import LOCAL_ZONE
 from noodpost.core.private_files import make_private
-from noodpost.core.rations import LOCAL_ZONE
 from noodpost.services import passing
 from noodpost.services.audit import AuditService
 from noodpost.services.base import ServiceContext, new_id, optional_text, require_text

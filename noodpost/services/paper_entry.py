@@ -27,12 +27,13 @@ from sqlalchemy import select
 
 from noodpost.core import cards
 from noodpost.core.clock import iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
 from noodpost.core.hlc import wall_time
 from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
-from noodpost.core.rations import LOCAL_ZONE, format_clock, local_day, local_time
+from noodpost.core.localtime import LOCAL_ZONE, local_day, local_time
 from noodpost.core.vocabulary import VisitStatus
 from noodpost.services.base import ServiceContext, new_id, optional_text
 from noodpost.services.intake import MAX_HOUSEHOLD, HouseholdSummary, IntakeService, card_line

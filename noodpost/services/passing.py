@@ -29,7 +29,7 @@ from sqlalchemy import or_, select
 
 from noodpost.core.clock import iso
 from noodpost.core.entities import Op
-from noodpost.core.rations import day_bounds
+from noodpost.core.localtime import day_bounds
 from noodpost.core.vocabulary import VisitStatus
 from noodpost.services.base import ServiceContext, new_id
 from noodpost.storage.models import Household, Visit

@@ -26,11 +26,13 @@ from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
 from noodpost.core.clock import iso
+from noodpost.core.dutch import format_quantity
 from noodpost.core.errors import NotFound
 from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
 from noodpost.core.lifecycle import UNACKNOWLEDGED_ALARM
-from noodpost.core.rations import EPSILON, day_bounds, format_quantity
+from noodpost.core.localtime import day_bounds
+from noodpost.core.rations import EPSILON
 from noodpost.core.vocabulary import (
     NodeRole,
     ShiftStatus,

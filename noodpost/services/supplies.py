@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
-from noodpost.core import rations
+from noodpost.core import localtime, rations
 from noodpost.core.clock import iso, parse_iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NeedsConfirmation, NotFound, Refused, UserError
@@ -291,7 +291,7 @@ class SuppliesService:
             NotFound: unknown household.
         """
         now = self.ctx.clock.now()
-        start, end = rations.day_bounds(now)
+        start, end = localtime.day_bounds(now)
         with self.ctx.read() as session:
             household = household_row(session, household_id)
             live = _live_hand_outs(household_id)
@@ -342,7 +342,7 @@ class SuppliesService:
     def _ration_check(
         self, session: Session, household: Household, item: Item, quantity: float, now: datetime
     ) -> rations.RationCheck:
-        start, end = rations.day_bounds(now)
+        start, end = localtime.day_bounds(now)
         live = (*_live_hand_outs(household.id), Distribution.item_id == item.id)
         received = session.scalar(
             select(func.sum(Distribution.quantity)).where(

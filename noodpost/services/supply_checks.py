@@ -11,7 +11,7 @@ import math
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from noodpost.core import rations
+from noodpost.core import dutch, rations
 from noodpost.core.errors import NotFound, UserError
 from noodpost.core.i18n import translate
 from noodpost.services.base import optional_text, require_text
@@ -30,7 +30,7 @@ def checked_amount(value: object, item: Item, missing: str) -> float:
     ``{item}`` and ``{unit}`` (it names the action: *Vul in hoeveel {item} ({unit}) u ontvangt.*).
     """
     if value is None:
-        raise UserError(missing.format(item=rations.lower_first(item.name), unit=item.unit))
+        raise UserError(missing.format(item=dutch.lower_first(item.name), unit=item.unit))
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise UserError(
             translate("SuppliesService", "Vul de hoeveelheid in als getal, bijvoorbeeld 3 of 1,5.")
@@ -41,7 +41,7 @@ def checked_amount(value: object, item: Item, missing: str) -> float:
         raise UserError(
             translate(
                 "SuppliesService", "{quantity} kan niet kloppen. Controleer het getal."
-            ).format(quantity=rations.format_quantity(value, item.unit))
+            ).format(quantity=dutch.format_quantity(value, item.unit))
         )
     return float(value)
 
@@ -63,8 +63,8 @@ def reason_text(value: str | None, *, required: bool) -> str | None:
 
 def confirmation_message(item: Item, quantity: float, verdict: rations.RationCheck) -> str:
     """Why a hand-out needs the volunteer's reason: over the ration, too soon, or both."""
-    amount = rations.format_quantity(quantity, item.unit)
-    name = rations.lower_first(item.name)
+    amount = dutch.format_quantity(quantity, item.unit)
+    name = dutch.lower_first(item.name)
     if verdict.over_limit and verdict.too_soon:
         text = translate(
             "SuppliesService",

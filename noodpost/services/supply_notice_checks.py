@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from noodpost.core import rations
+from noodpost.core import dutch
 from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.i18n import translate
 from noodpost.services.base import optional_text
@@ -64,7 +64,7 @@ def checked_quantity(value: object, name: str, unit: str, *, zero_ok: bool = Fal
         raise UserError(
             translate(
                 "SupplyNotices", "{quantity} {item} kan niet kloppen. Controleer het getal."
-            ).format(quantity=rations.format_quantity(value, unit), item=name)
+            ).format(quantity=dutch.format_quantity(value, unit), item=name)
         )
     return float(value)
 
@@ -86,7 +86,7 @@ def valid_lines(session: Session, lines: LineInput, empty: str) -> list[dict[str
     totals: dict[str, float] = {}
     for key, value in pairs:
         item = active_item(session, key)
-        quantity = checked_quantity(value, rations.lower_first(item.name), item.unit)
+        quantity = checked_quantity(value, dutch.lower_first(item.name), item.unit)
         totals[item.id] = totals.get(item.id, 0.0) + quantity
     if any(total > MAX_QUANTITY for total in totals.values()):
         raise UserError(

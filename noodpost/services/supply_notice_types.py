@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from noodpost.core import rations
+from noodpost.core import dutch
 from noodpost.core.vocabulary import DispatchStatus, RequestStatus, label
 
 
@@ -19,7 +19,7 @@ class NoticeLine:
 
     @property
     def text(self) -> str:
-        return f"{self.name} {rations.format_quantity(self.quantity, self.unit)}"
+        return f"{self.name} {dutch.format_quantity(self.quantity, self.unit)}"
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from noodpost.core import rations
+from noodpost.core import dutch, rations
 from noodpost.core.clock import iso
 from noodpost.core.entities import Op
 from noodpost.core.errors import NotFound, Refused, UserError
@@ -352,7 +352,7 @@ class SupplyNoticesService:
             for item_id, value in received.items():
                 name, unit = names.get(item_id, (item_id, ""))
                 counted[item_id] = checked_quantity(
-                    value, rations.lower_first(name), unit, zero_ok=True
+                    value, dutch.lower_first(name), unit, zero_ok=True
                 )
         if all(q <= rations.EPSILON for q in counted.values()):
             raise UserError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from noodpost.core import rations
+from noodpost.core import dutch, rations
 from noodpost.core.vocabulary import MovementKind, label
 from noodpost.storage.models import SupplyItem
 
@@ -70,7 +70,7 @@ class StockLine:
 
     @property
     def text(self) -> str:
-        return rations.format_quantity(self.quantity, self.item.unit)
+        return dutch.format_quantity(self.quantity, self.item.unit)
 
 
 @dataclass(frozen=True)
@@ -172,7 +172,7 @@ class HandOut:
 
     @property
     def text(self) -> str:
-        return f"{self.item.name} {rations.format_quantity(self.quantity, self.item.unit)}"
+        return f"{self.item.name} {dutch.format_quantity(self.quantity, self.item.unit)}"
 
 
 def item_from_row(row: SupplyItem) -> Item:

@@ -27,8 +27,8 @@ from noodpost.core.errors import NotFound, Refused, UserError
 from noodpost.core.fold import BASE_KEY
 from noodpost.core.i18n import translate
 from noodpost.core.ids import post_id
+from noodpost.core.localtime import day_bounds, local_time
 from noodpost.core.presence import capacity_warning
-from noodpost.core.rations import day_bounds, local_time
 from noodpost.core.vocabulary import VisitStatus
 from noodpost.services import passing
 from noodpost.services.base import ServiceContext, new_id

@@ -17,7 +17,7 @@ from noodpost.core.clock import parse_iso
 from noodpost.core.dutch import bundles, changes, count
 from noodpost.core.errors import UserError
 from noodpost.core.i18n import translate
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.storage.engine import Database
 from noodpost.storage.models import Peer, PendingBundle, Quarantine, ReceivedBundle
 from noodpost.storage.node import require_node

@@ -32,7 +32,7 @@
 <context>
     <name>AlarmAlert</name>
     <message>
-        <location filename="../../noodpost/gui/alarm_alert.py" line="+150"/>
+        <location filename="../../noodpost/gui/alarm_alert.py" line="+168"/>
         <source>Noodmelding — Noodpost</source>
         <extracomment>How often the pop-up looks at the clock for alarms that waited too long.</extracomment>
         <translation>Alarm — Noodpost</translation>
@@ -58,7 +58,7 @@
         <translation>Comes back with a new alarm or when an alarm waits too long.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+62"/>
         <source>ESCALATIE — {n} te lang niet bevestigd</source>
         <translation>ESCALATION — {n} not acknowledged for too long</translation>
     </message>
@@ -253,13 +253,13 @@
 <context>
     <name>AlarmsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+61"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+84"/>
         <source>Meldingen</source>
         <extracomment>(hub) How often the inbox looks again at the time, for alarms that escalate while it waits.</extracomment>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Noodmeldingen van alle posten. Bevestig een melding zodra de meldkamer of de hulpdienst is ingeschakeld; de post ziet uw bevestiging.</source>
         <translation>Alarms from all posts. Acknowledge an alarm as soon as the dispatch centre or the emergency service has been called in; the post will see your acknowledgement.</translation>
     </message>
@@ -274,7 +274,7 @@
         <translation>Raise an alarm…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>Verloop</source>
         <translation>History</translation>
     </message>
@@ -352,7 +352,7 @@
         </translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+185"/>
         <source>Nog geen noodmeldingen.</source>
         <translation>No alarms yet.</translation>
     </message>
@@ -362,7 +362,7 @@
         <translation>No alarms yet. Use ‘Raise an alarm…’ when help is needed.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>aantal personen onbekend</source>
         <translation>number of people unknown</translation>
     </message>
@@ -490,12 +490,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../noodpost/app.py" line="+204"/>
+        <location filename="../../noodpost/app.py" line="+202"/>
         <source>In deze database op de server is nog geen C-NSP ingericht. Richt het C-NSP eerst in op de server (noodpost init --role hub --database postgresql://…) en start deze werkplek daarna opnieuw.</source>
         <translation>No C-NSP has been set up in this database on the server yet. First set up the C-NSP on the server (noodpost init --role hub --database postgresql://…), then start this workstation again.</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+199"/>
         <source>De map {folder} bevat nog geen noodsteunpunt. Richt het eerst in met &apos;noodpost init --role post --name NAAM --code CODE&apos;.</source>
         <translation>The folder {folder} does not hold a post yet. Set it up first with &apos;noodpost init --role post --name NAME --code CODE&apos;.</translation>
     </message>
@@ -742,7 +742,7 @@
         <translation>Backup {backup} has been restored ({post}).{kept} What was entered after this backup and already sent to the C-NSP comes back with the next sync.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>De database is net teruggezet; start Noodpost opnieuw voordat u een back-up maakt.</source>
         <translation>The database has just been restored; restart Noodpost before you make a backup.</translation>
     </message>
@@ -987,12 +987,12 @@
 <context>
     <name>BulletinsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/bulletins.py" line="+133"/>
+        <location filename="../../noodpost/gui/pages/bulletins.py" line="+136"/>
         <source>{current} geldig, {expired} verlopen.</source>
         <translation>{current} valid, {expired} expired.</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-94"/>
         <source>Mededelingen</source>
         <translation>Bulletins</translation>
     </message>
@@ -1012,7 +1012,7 @@
         <translation>New bulletin…</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <source>Nog geen mededelingen verstuurd.</source>
         <translation>No bulletins sent yet.</translation>
     </message>
@@ -1230,7 +1230,7 @@
 <context>
     <name>Charging</name>
     <message>
-        <location filename="../../noodpost/services/charging.py" line="+122"/>
+        <location filename="../../noodpost/services/charging.py" line="+123"/>
         <source>Er is geen oplaadbon met nummer {number}. Controleer het nummer.</source>
         <extracomment>How many ids one query asks for at most (well under SQLite&apos;s variable limit).</extracomment>
         <translation>There is no charging ticket with number {number}. Check the number.</translation>
@@ -1274,12 +1274,12 @@
 <context>
     <name>ChargingPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/charging.py" line="+65"/>
+        <location filename="../../noodpost/gui/pages/charging.py" line="+76"/>
         <source>Opladen</source>
         <translation>Charging</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&amp;Nieuwe oplaadbon… (Ctrl+N)</source>
         <translation>&amp;New charging ticket… (Ctrl+N)</translation>
     </message>
@@ -1300,29 +1300,29 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Bon</source>
         <translation>Ticket</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Apparaat</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Huishouden</source>
         <translation>Household</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Teruggegeven (Enter)</source>
         <translation>&amp;Returned (Enter)</translation>
     </message>
@@ -1337,7 +1337,7 @@
         <translation>Returned</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>Aan het opladen: %1</source>
         <translation>Charging: %1</translation>
     </message>
@@ -1347,17 +1347,17 @@
         <translation>Returned today: %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>✔ Bon %1 gemaakt voor: %2. Schrijf %1 op de bon en geef die mee.</source>
         <translation>✔ Ticket %1 made for: %2. Write %1 on the ticket and hand it over.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Let op: %1</source>
         <translation>Note: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Bon %1: %2. Druk op Enter om het terug te geven.</source>
         <translation>Ticket %1: %2. Press Enter to hand it back.</translation>
     </message>
@@ -1641,7 +1641,7 @@
 <context>
     <name>Counts</name>
     <message>
-        <location filename="../../noodpost/core/dutch.py" line="+21"/>
+        <location filename="../../noodpost/core/dutch.py" line="+25"/>
         <source>bundel</source>
         <translation>bundle</translation>
     </message>
@@ -1784,7 +1784,7 @@ EMERGENCY</translation>
 <context>
     <name>DeskCards</name>
     <message>
-        <location filename="../../noodpost/gui/pages/desk_cards.py" line="+58"/>
+        <location filename="../../noodpost/gui/pages/desk_cards.py" line="+59"/>
         <source>Zoeken op naam (Ctrl+F)</source>
         <extracomment>The desk&apos;s card keys (shown on the buttons and in Hulp → Sneltoetsen).</extracomment>
         <translation>Search by name (Ctrl+F)</translation>
@@ -1815,7 +1815,7 @@ EMERGENCY</translation>
         <translation>Make a new card; the old card stops working.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+93"/>
         <source>✔ Ingeschreven: huishouden %1.</source>
         <translation>✔ Registered: household %1.</translation>
     </message>
@@ -1825,7 +1825,7 @@ EMERGENCY</translation>
         <translation>The pre-printed card now belongs to this household.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>✔ Kaart %1 is opnieuw afgedrukt (dezelfde code).</source>
         <translation>✔ Card %1 was printed again (same code).</translation>
     </message>
@@ -1878,13 +1878,13 @@ EMERGENCY</translation>
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/desk.py" line="+108"/>
+        <location filename="../../noodpost/gui/pages/desk.py" line="+111"/>
         <source>Balie</source>
         <extracomment>Shown for a refusal: red, and always the words. What the panel shows, and what else the desk&apos;s buttons and lists depend on.</extracomment>
         <translation>Desk</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>&amp;Scan of typ kaartcode:</source>
         <translation>&amp;Scan or type card code:</translation>
     </message>
@@ -1909,7 +1909,7 @@ EMERGENCY</translation>
         <translation>Recent actions</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>⚠ Vol: %1 / %2</source>
         <translation>⚠ Full: %1 / %2</translation>
     </message>
@@ -1919,7 +1919,7 @@ EMERGENCY</translation>
         <translation>Present: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Typ daarvoor de naam en Enter, of druk op Ctrl+F.</source>
         <translation>For that, type the name and Enter, or press Ctrl+F.</translation>
     </message>
@@ -1929,7 +1929,7 @@ EMERGENCY</translation>
         <translation>Search by name: type the name and Enter, or Ctrl+F.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Kaart %1 is nog niet uitgegeven: schrijf het huishouden in.</source>
         <translation>Card %1 has not been issued yet: register the household.</translation>
     </message>
@@ -1944,12 +1944,12 @@ EMERGENCY</translation>
         <translation>Card %1 found.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+37"/>
         <source>Huishouden %1 geopend.</source>
         <translation>Household %1 opened.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+47"/>
         <source>Let op: </source>
         <translation>Note: </translation>
     </message>
@@ -1959,7 +1959,7 @@ EMERGENCY</translation>
         <translation>Did not work: </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Niets opgeslagen.</source>
         <translation>Nothing saved.</translation>
     </message>
@@ -2015,7 +2015,7 @@ EMERGENCY</translation>
         <translation>⚠ Note: stock of %1 is low (%2).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>⚠ Dit huishouden kreeg de laatste %1 minuten niets dat terug te draaien is.</source>
         <translation>⚠ This household received nothing in the last %1 minutes that can be undone.</translation>
     </message>
@@ -2058,7 +2058,7 @@ EMERGENCY</translation>
 <context>
     <name>DeskService</name>
     <message>
-        <location filename="../../noodpost/services/desk.py" line="+146"/>
+        <location filename="../../noodpost/services/desk.py" line="+150"/>
         <source>persoon</source>
         <extracomment>How many quick-item buttons the desk shows when none are chosen. How many latest events of this laptop are read to find the desk&apos;s last actions. The entities (and operations) that are desk actions worth listing.</extracomment>
         <translation>person</translation>
@@ -2177,7 +2177,7 @@ EMERGENCY</translation>
 <context>
     <name>DispatchDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+145"/>
+        <location filename="../../noodpost/gui/dialogs/supply_notice_forms.py" line="+146"/>
         <source>Aanvraag beantwoorden met een levering</source>
         <extracomment>How far ahead a new dispatch is expected by default.</extracomment>
         <translation>Answer request with a delivery</translation>
@@ -2386,7 +2386,7 @@ EMERGENCY</translation>
 <context>
     <name>Generator</name>
     <message>
-        <location filename="../../noodpost/services/generator.py" line="+127"/>
+        <location filename="../../noodpost/services/generator.py" line="+128"/>
         <source>draait</source>
         <extracomment>Fuel that lasts less than this many hours makes a post stand out (Regio, SITREP). The use per hour is taken over this many of the latest intervals the generator ran. A tank larger than this is a typing error (litres).</extracomment>
         <translation>running</translation>
@@ -2740,7 +2740,7 @@ EMERGENCY</translation>
 <context>
     <name>HouseholdSearchDialog</name>
     <message>
-        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+43"/>
+        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+45"/>
         <source>geb. %1</source>
         <translation>born %1</translation>
     </message>
@@ -2770,7 +2770,7 @@ EMERGENCY</translation>
         <translation>not present</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Huishouden zoeken</source>
         <translation>Find household</translation>
     </message>
@@ -2800,7 +2800,7 @@ EMERGENCY</translation>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Meer dan %1 gevonden; de eerste %1 staan hier. Typ meer van de naam of het geboortejaar erbij.</source>
         <translation>More than %1 found; the first %1 are shown. Type more of the name, or add the year of birth.</translation>
     </message>
@@ -3164,7 +3164,7 @@ EMERGENCY</translation>
 <context>
     <name>LogbookPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/logbook.py" line="+37"/>
+        <location filename="../../noodpost/gui/pages/logbook.py" line="+39"/>
         <source>automatisch</source>
         <translation>automatic</translation>
     </message>
@@ -3179,7 +3179,7 @@ EMERGENCY</translation>
         <translation>Logbook</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Alleen &amp;handmatig geschreven regels</source>
         <translation>Only lines written by &amp;hand</translation>
     </message>
@@ -3204,7 +3204,7 @@ EMERGENCY</translation>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Wat is er gebeurd? Typ het hier en druk op Enter.</source>
         <translation>What happened? Type it here and press Enter.</translation>
     </message>
@@ -3219,7 +3219,7 @@ EMERGENCY</translation>
         <translation>&amp;New line:</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>Regels: {count}</source>
         <translation>Lines: {count}</translation>
     </message>
@@ -3227,7 +3227,7 @@ EMERGENCY</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../noodpost/gui/main_window.py" line="+110"/>
+        <location filename="../../noodpost/gui/main_window.py" line="+111"/>
         <source>&amp;Noodpost</source>
         <translation>&amp;Noodpost</translation>
     </message>
@@ -3268,7 +3268,7 @@ EMERGENCY</translation>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location filename="../../noodpost/app.py" line="-315"/>
+        <location filename="../../noodpost/app.py" line="-297"/>
         <source>Auditlogboek…</source>
         <extracomment>Anonymisation of what is past its retention period runs this long after start, then hourly.</extracomment>
         <translation>Audit log…</translation>
@@ -3368,12 +3368,12 @@ EMERGENCY</translation>
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/messages.py" line="+64"/>
+        <location filename="../../noodpost/gui/pages/messages.py" line="+84"/>
         <source>Veilig en wel</source>
         <translation>Safe and well</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Tijd</source>
         <translation>Time</translation>
     </message>
@@ -3403,7 +3403,7 @@ EMERGENCY</translation>
         <translation>Message</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>&amp;Bericht opnemen…</source>
         <translation>&amp;Record a message…</translation>
     </message>
@@ -3443,7 +3443,7 @@ EMERGENCY</translation>
         <translation>&amp;Born:</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+87"/>
         <source>{query}, geboren {year}</source>
         <translation>{query}, born {year}</translation>
     </message>
@@ -3478,7 +3478,7 @@ EMERGENCY</translation>
         <translation>Fill in the year of birth with 4 digits, or leave it empty.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Gevonden berichten exporteren</source>
         <translation>Export found messages</translation>
     </message>
@@ -3529,7 +3529,7 @@ EMERGENCY</translation>
         <translation>Not exported: {message}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+24"/>
         <source>Kies een bericht om het helemaal te lezen.</source>
         <translation>Choose a message to read all of it.</translation>
     </message>
@@ -3678,13 +3678,13 @@ EMERGENCY</translation>
 <context>
     <name>NeedsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/needs.py" line="+54"/>
+        <location filename="../../noodpost/gui/pages/needs.py" line="+62"/>
         <source>Hulpvragen</source>
-        <extracomment>Status filter choices besides the single statuses.</extracomment>
+        <extracomment>Status filter choices besides the single statuses. What the list is filtered on: category, urgency, statuses (``None``: every status). Where a row keeps its need (after the six columns shown).</extracomment>
         <translation>Help requests</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
@@ -3714,7 +3714,7 @@ EMERGENCY</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;In behandeling</source>
         <translation>&amp;In progress</translation>
     </message>
@@ -3774,17 +3774,17 @@ EMERGENCY</translation>
         <translation>&amp;Status</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
         <source>Hulpvragen in deze lijst: %1</source>
         <translation>Needs in this list: %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>naar %1</source>
         <translation>to %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Kies een hulpvraag in de lijst om hem verder te zetten.</source>
         <translation>Choose a need in the list to move it on.</translation>
     </message>
@@ -3809,7 +3809,7 @@ EMERGENCY</translation>
         <translation>This need is closed.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>✔ Nieuwe hulpvraag opgeslagen: %1 (%2).</source>
         <translation>✔ New need saved: %1 (%2).</translation>
     </message>
@@ -4121,7 +4121,7 @@ EMERGENCY</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/overview.py" line="+36"/>
+        <location filename="../../noodpost/gui/pages/overview.py" line="+48"/>
         <source>Overzicht</source>
         <translation>Overview</translation>
     </message>
@@ -4136,7 +4136,7 @@ EMERGENCY</translation>
         <translation>Generator: &amp;note a reading… (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Aggregaat: {line}</source>
         <translation>Generator: {line}</translation>
     </message>
@@ -4146,7 +4146,7 @@ EMERGENCY</translation>
         <translation> — FUEL FOR LESS THAN {hours} HOURS: have it refilled</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+24"/>
         <source>C-NSP</source>
         <translation>C-NSP</translation>
     </message>
@@ -4227,12 +4227,12 @@ EMERGENCY</translation>
         <translation>Paired with &lt;b&gt;{name}&lt;/b&gt; ({code}) · C-NSP fingerprint: &lt;b&gt;{fp}&lt;/b&gt; · address: {addresses}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>Koppelcode van deze C-NSP, vingerafdruk {fp}</source>
         <translation>Pairing code of this C-NSP, fingerprint {fp}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>Koppelbestand opslaan</source>
         <translation>Save pairing file</translation>
     </message>
@@ -4307,7 +4307,7 @@ EMERGENCY</translation>
 <context>
     <name>PaperEntry</name>
     <message>
-        <location filename="../../noodpost/services/paper_entry.py" line="+97"/>
+        <location filename="../../noodpost/services/paper_entry.py" line="+98"/>
         <source>Er is al een huishouden met dezelfde naam, hetzelfde geboortejaar en dezelfde postcode. Is het formulier van dat huishouden?</source>
         <extracomment>A form&apos;s time may be this far ahead of the laptop&apos;s clock (two clocks never agree exactly).</extracomment>
         <translation>There is already a household with the same name, birth year and postcode. Is the form from that household?</translation>
@@ -4935,9 +4935,9 @@ EMERGENCY</translation>
 <context>
     <name>PostTableModel</name>
     <message>
-        <location filename="../../noodpost/gui/pages/regional.py" line="+109"/>
+        <location filename="../../noodpost/gui/pages/regional_table.py" line="+69"/>
         <source>Post</source>
-        <extracomment>While shown, the page reads again this often (contact times age without events). A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`). Column numbers: the shortages take the rest of the width; visitors today and the number on shift give way first on a narrow screen, then the last contact (the details below the table have all three). The post&apos;s details beside its logbook: at least this many characters wide. The column with the generator&apos;s hours of power left (the last).</extracomment>
+        <extracomment>A post this full (present / capacity) shows amber. Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`). The column with the generator&apos;s hours of power left (the last).</extracomment>
         <translation>Post</translation>
     </message>
     <message>
@@ -5132,31 +5132,31 @@ EMERGENCY</translation>
 <context>
     <name>PresencePage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/presence.py" line="+83"/>
+        <location filename="../../noodpost/gui/pages/presence.py" line="+96"/>
         <source>Aanwezig</source>
         <extracomment>Hours without a visit after which a flagged household is listed (the coordinator may change it).</extracomment>
         <translation>Present</translation>
     </message>
     <message>
         <location line="+49"/>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Kaart</source>
         <translation>Card</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-43"/>
         <source>Sinds</source>
         <translation>Since</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Kenmerken</source>
         <translation>Flags</translation>
     </message>
@@ -5181,7 +5181,7 @@ EMERGENCY</translation>
         <translation>Last seen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Huishoudens met een gezondheidskenmerk, niet aanwezig, niet gezien in de laatste</source>
         <translation>Households with a health flag, not present, not seen in the last</translation>
     </message>
@@ -5191,7 +5191,7 @@ EMERGENCY</translation>
         <translation>Not seen since</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+59"/>
         <source>%1 aanwezig · geen capaciteit ingesteld</source>
         <translation>%1 present · no capacity set</translation>
     </message>
@@ -5247,7 +5247,7 @@ EMERGENCY</translation>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Let op: niet gezien (%1). Ga na of het goed gaat met de huishoudens hieronder.</source>
         <translation>Note: not seen (%1). Check that the households below are all right.</translation>
     </message>
@@ -5265,7 +5265,7 @@ EMERGENCY</translation>
         <translation>Everyone with a flag is present.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+35"/>
         <source>✔ Afgemeld: kaart %1 (%2 pers.).</source>
         <translation>✔ Checked out: card %1 (%2 people).</translation>
     </message>
@@ -5383,9 +5383,9 @@ EMERGENCY</translation>
 <context>
     <name>Rations</name>
     <message>
-        <location filename="../../noodpost/core/rations.py" line="+107"/>
+        <location filename="../../noodpost/core/dutch.py" line="+48"/>
         <source>dag</source>
-        <extracomment>The time zone every &quot;today&quot; and every clock time shown to a volunteer is counted in. The ``tzdata`` package is a runtime dependency: Windows has no time zone database of its own. The plural of the catalogue&apos;s count units (a volunteer&apos;s own unit without an entry here, or a measure such as ``l`` or ``kg``, is the same for one and for more).</extracomment>
+        <extracomment>The plural of the catalogue&apos;s count units (a volunteer&apos;s own unit without an entry here, or a measure such as ``l`` or ``kg``, is the same for one and for more).</extracomment>
         <translation>day</translation>
     </message>
     <message>
@@ -5414,7 +5414,7 @@ EMERGENCY</translation>
         <translation> and </translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location filename="../../noodpost/core/rations.py" line="+102"/>
         <source>{received} (geen rantsoen)</source>
         <translation>{received} (no ration)</translation>
     </message>
@@ -5452,7 +5452,7 @@ EMERGENCY</translation>
 <context>
     <name>RationsPlural</name>
     <message>
-        <location line="-189"/>
+        <location filename="../../noodpost/core/dutch.py" line="-3"/>
         <source>uur</source>
         <translation>hours</translation>
     </message>
@@ -5658,12 +5658,13 @@ EMERGENCY</translation>
 <context>
     <name>RegionalPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/regional.py" line="+76"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+92"/>
         <source>Regio</source>
+        <extracomment>While shown, the page reads again this often (contact times age without events). Column numbers: the shortages take the rest of the width; visitors today and the number on shift give way first on a narrow screen, then the last contact (the details below the table have all three). The post&apos;s details beside its logbook: at least this many characters wide.</extracomment>
         <translation>Region</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Toon</source>
         <translation>&amp;Show</translation>
     </message>
@@ -5678,7 +5679,7 @@ EMERGENCY</translation>
         <translation>Logbook of this post (newest at the top)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+96"/>
         <source>Alle posten</source>
         <translation>All posts</translation>
     </message>
@@ -5753,12 +5754,12 @@ EMERGENCY</translation>
         </translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+43"/>
         <source>Kies een post in de lijst.</source>
         <translation>Choose a post in the list.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+16"/>
         <source>Deze post is hier niet meer bekend.</source>
         <translation>This post is no longer known here.</translation>
     </message>
@@ -5821,7 +5822,7 @@ EMERGENCY</translation>
 <context>
     <name>RegionalService</name>
     <message>
-        <location filename="../../noodpost/services/regional.py" line="+112"/>
+        <location filename="../../noodpost/services/regional.py" line="+105"/>
         <source>{item} {amount} (minimum {minimum})</source>
         <extracomment>The hand-out rate for &quot;hours left&quot; is measured over this many hours. How many logbook lines the detail of a post shows. Per ``(origin, incarnation)`` of other nodes: the highest event seq held here.</extracomment>
         <translation>{item} {amount} (minimum {minimum})</translation>
@@ -5908,7 +5909,7 @@ EMERGENCY</translation>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/reports.py" line="+49"/>
+        <location filename="../../noodpost/gui/pages/reports.py" line="+59"/>
         <source>Rapporten</source>
         <translation>Reports</translation>
     </message>
@@ -5968,12 +5969,12 @@ EMERGENCY</translation>
         <translation>CAP alerts…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+27"/>
         <source>De hele regio</source>
         <translation>The whole region</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+24"/>
         <source>Let op: de volgende export bevat persoonsgegevens. Bewaar het bestand veilig en deel het alleen met wie het nodig heeft.</source>
         <translation>Note: the next export contains personal data. Keep the file safe and share it only with those who need it.</translation>
     </message>
@@ -6407,7 +6408,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>Services</name>
     <message>
-        <location filename="../../noodpost/services/base.py" line="+157"/>
+        <location filename="../../noodpost/services/base.py" line="+178"/>
         <source>Vul {what} in.</source>
         <extracomment>Called after a commit with the names of the entities that changed. What a change by another process may have touched: any kind of entity.</extracomment>
         <translation>Enter {what}.</translation>
@@ -6526,7 +6527,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SetupNode</name>
     <message>
-        <location filename="../../noodpost/setup_node.py" line="+103"/>
+        <location filename="../../noodpost/setup_node.py" line="+116"/>
         <source>Kies als rol &apos;post&apos; (noodsteunpunt) of &apos;hub&apos; (C-NSP).</source>
         <extracomment>The field names :class:`SetupProblem` uses.</extracomment>
         <translation>Choose &apos;post&apos; (L-NSP) or &apos;hub&apos; (C-NSP) as the role.</translation>
@@ -6947,9 +6948,14 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SingleInstance</name>
     <message>
-        <location filename="../../noodpost/gui/single_instance.py" line="+49"/>
+        <location filename="../../noodpost/gui/single_instance.py" line="+78"/>
+        <source>Noodpost is op deze laptop al geopend met deze gegevens; dat venster staat nu vooraan. Werk daarin verder: een tweede venster zou back-ups en synchronisatie dubbel doen.</source>
+        <extracomment>How long a start waits for a window that is just closing (its lock is released at the end). How long a second start waits for the running window to answer. What a second start asks, and what the running window answers once it came forward.</extracomment>
+        <translation>Noodpost is already open on this laptop with this data; that window is now in front. Carry on working there: a second window would make backups and synchronisation twice.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Noodpost is op deze laptop al geopend met deze gegevens. Gebruik dat venster (kijk in de taakbalk): een tweede venster zou back-ups en synchronisatie dubbel doen.</source>
-        <extracomment>How long a start waits for a window that is just closing (its lock is released at the end).</extracomment>
         <translation>Noodpost is already open on this laptop with these data. Use that window (look in the taskbar): a second window would make backups and syncs twice.</translation>
     </message>
     <message>
@@ -7041,7 +7047,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+79"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+114"/>
         <source>Aanwezig {present}/{capacity}</source>
         <translation>Present {present}/{capacity}</translation>
     </message>
@@ -7051,7 +7057,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Present {present}</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%n melding(en) niet bevestigd</source>
         <translation>
             <numerusform>%n alarm not acknowledged</numerusform>
@@ -7072,7 +7078,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>no alarms open</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+8"/>
         <source>%n post(en) bekend</source>
         <translation>
             <numerusform>%n post known</numerusform>
@@ -7108,7 +7114,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>power saving on</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-81"/>
         <source>niet ingelogd</source>
         <extracomment>The labels that may end in &quot;…&quot; on a narrow screen rather than push the window wider.</extracomment>
         <translation>not logged in</translation>
@@ -7124,7 +7130,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>{name} (volunteer)</translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+31"/>
         <source>%n wijziging(en) nog niet ontvangen door de C-NSP</source>
         <translation>
             <numerusform>%n change not yet received by the C-NSP</numerusform>
@@ -7261,7 +7267,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/supplies.py" line="+53"/>
+        <location filename="../../noodpost/gui/pages/supplies.py" line="+56"/>
         <source>negatief — tel na</source>
         <translation>negative — recount</translation>
     </message>
@@ -7301,12 +7307,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>hand-out undone</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+43"/>
         <source>Uitgifte &amp; voorraad</source>
         <translation>Hand-out &amp; stock</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Uitgeven gaat aan de balie: F2, F3 en F8, of Shift+F2 voor elk artikel en elke hoeveelheid. Hier boekt u de beginvoorraad en leveringen, en corrigeert u de voorraad na het natellen. Kies een artikel om het verloop te zien.</source>
         <translation>Hand-outs happen at the desk: F2, F3 and F8, or Shift+F2 for any item and any amount. Here you book the opening stock and deliveries, and correct the stock after a recount. Choose an item to see its history.</translation>
     </message>
@@ -7351,7 +7357,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>State</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Tijd</source>
         <translation>Time</translation>
     </message>
@@ -7386,7 +7392,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation> (no longer in the list)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+80"/>
         <source>Negatief, tel na en corrigeer: {items}.</source>
         <translation>Negative, recount and correct: {items}.</translation>
     </message>
@@ -7401,12 +7407,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>All items sufficiently in stock.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>Kies een artikel om het verloop te zien.</source>
         <translation>Choose an item to see its history.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Verloop van {item}, nieuwste eerst</source>
         <translation>History of {item}, newest first</translation>
     </message>
@@ -7713,35 +7719,35 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SupplyNoticesPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+61"/>
+        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+84"/>
         <source>Leveringen</source>
         <translation>Deliveries</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Verstuurd</source>
         <translation>Sent</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location line="-18"/>
-        <location line="+21"/>
+        <location line="-19"/>
+        <location line="+22"/>
         <source>Goederen</source>
         <translation>Goods</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Verwacht</source>
         <translation>Expected</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Toestand</source>
         <translation>State</translation>
     </message>
@@ -7756,7 +7762,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Leveringen van de C-NSP</source>
         <translation>Deliveries from the C-NSP</translation>
     </message>
@@ -7796,12 +7802,12 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>C&amp;lose request…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../noodpost/gui/pages/supply_notices_text.py" line="+26"/>
         <source>onderweg</source>
         <translation>on the way</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>ontvangen {when}</source>
         <translation>received {when}</translation>
     </message>
@@ -7811,7 +7817,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>, with differences</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+100"/>
         <source>1 levering onderweg</source>
         <translation>1 delivery on the way</translation>
     </message>
@@ -7836,7 +7842,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>{deliveries}. Still to answer: {requests}.</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-117"/>
         <source>&amp;Ontvangst melden…</source>
         <translation>Report re&amp;ceipt…</translation>
     </message>
@@ -7846,82 +7852,82 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Cancel deli&amp;very…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../noodpost/gui/pages/supply_notices_text.py" line="-7"/>
         <source>onderweg — ontvangst nog melden</source>
         <translation>on the way — arrival still to report</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+132"/>
         <source>{deliveries} naar deze post. Meld de ontvangst als de goederen er zijn: dan staan ze in de voorraad.</source>
         <translation>{deliveries} to this post. Report the arrival when the goods are here: then they are in the stock.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+96"/>
         <source>Kies een levering of aanvraag om alles te lezen.</source>
         <translation>Choose a delivery or request to read everything.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../noodpost/gui/pages/supply_notices_text.py" line="+24"/>
         <source>Levering naar {post} ({code}), verstuurd {when}: {state}</source>
         <translation>Delivery to {post} ({code}), sent {when}: {state}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Gestuurd: {lines}</source>
         <translation>Sent: {lines}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Aangekomen: {lines}</source>
         <translation>Arrived: {lines}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Opmerking C-NSP: {note}</source>
         <translation>Comment from C-NSP: {note}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Opmerking post: {note}</source>
         <translation>Comment from post: {note}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Geannuleerd: {note}</source>
         <translation>Cancelled: {note}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Aanvraag van {post} ({code}), {when}, urgentie {urgency}: {state}</source>
         <translation>Request from {post} ({code}), {when}, urgency {urgency}: {state}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Nodig: {lines}</source>
         <translation>Needed: {lines}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Toelichting: {note}</source>
         <translation>Explanation: {note}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Leveringen gestuurd voor deze aanvraag: {n}.</source>
         <translation>Deliveries sent for this request: {n}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Antwoord C-NSP: {answer}</source>
         <translation>C-NSP reply: {answer}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Afgesloten: {note}</source>
         <translation>Closed: {note}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../noodpost/gui/pages/supply_notices.py" line="+57"/>
         <source>Antwoord aan {post}</source>
         <translation>Reply to {post}</translation>
     </message>
@@ -8453,7 +8459,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/sync.py" line="+65"/>
+        <location filename="../../noodpost/gui/pages/sync.py" line="+78"/>
         <source>Synchronisatie</source>
         <translation>Synchronisation</translation>
     </message>
@@ -8618,7 +8624,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>event {entity}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>vingerafdruk van deze laptop: &lt;b&gt;{fp}&lt;/b&gt;</source>
         <translation>fingerprint of this laptop: &lt;b&gt;{fp}&lt;/b&gt;</translation>
     </message>
@@ -9493,18 +9499,19 @@ Noodpost will now close. Start Noodpost again after that.</translation>
 <context>
     <name>VolunteersPage</name>
     <message>
-        <location filename="../../noodpost/gui/pages/volunteers.py" line="+50"/>
+        <location filename="../../noodpost/gui/pages/volunteers.py" line="+66"/>
         <source>sinds {time}</source>
+        <extracomment>Where a row keeps its volunteer line (after the four columns shown).</extracomment>
         <translation>since {time}</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+205"/>
+        <location line="+224"/>
         <source>Vrijwilligers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-208"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
@@ -9524,7 +9531,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>On duty</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>bijvoorbeeld balie, uitgifte, rondgang</source>
         <translation>for example desk, hand-out, round</translation>
     </message>
@@ -9549,7 +9556,7 @@ Noodpost will now close. Start Noodpost again after that.</translation>
         <translation>Add &amp;volunteer…</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>In dienst: {on_duty} · vrijwilligers van deze post: {total}</source>
         <translation>On duty: {on_duty} · volunteers of this post: {total}</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AlarmAlert</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/alarm_alert.py" line="+290"/>
+        <location filename="../../noodpost/gui/alarm_alert.py" line="+314"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
         <translation>
             <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>AlarmsPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/alarms.py" line="+268"/>
+        <location filename="../../noodpost/gui/pages/alarms.py" line="+296"/>
         <source>ESCALATIE: %n min niet bevestigd</source>
         <translation>
             <numerusform>ESCALATIE: %n min niet bevestigd</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>BulletinsPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/bulletins.py" line="+138"/>
+        <location filename="../../noodpost/gui/pages/bulletins.py" line="+141"/>
         <source>%n mededeling(en).</source>
         <translation>
             <numerusform>%n mededeling.</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>HouseholdSearchDialog</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+215"/>
+        <location filename="../../noodpost/gui/dialogs/household_search.py" line="+225"/>
         <source>%n huishouden(s) gevonden. Kies met de pijltjes, open met Enter.</source>
         <translation>
             <numerusform>%n huishouden gevonden. Kies met de pijltjes, open met Enter.</numerusform>
@@ -70,7 +70,7 @@
 <context>
     <name>MessagesPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/messages.py" line="+314"/>
+        <location filename="../../noodpost/gui/pages/messages.py" line="+363"/>
         <source>Dit bestand bevat persoonsgegevens van %n bericht(en): naam, geboortejaar, bericht en contact.</source>
         <translation>
             <numerusform>Dit bestand bevat persoonsgegevens van %n bericht: naam, geboortejaar, bericht en contact.</numerusform>
@@ -89,7 +89,7 @@
 <context>
     <name>OverviewPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/overview.py" line="+132"/>
+        <location filename="../../noodpost/gui/pages/overview.py" line="+150"/>
         <source>Database in orde · %n wijziging(en) in quarantaine: laat de coördinator ze bekijken op Synchronisatie</source>
         <translation>
             <numerusform>Database in orde · %n wijziging in quarantaine: laat de coördinator ze bekijken op Synchronisatie</numerusform>
@@ -141,7 +141,7 @@
 <context>
     <name>PresencePage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/presence.py" line="+303"/>
+        <location filename="../../noodpost/gui/pages/presence.py" line="+340"/>
         <source>%n uur geleden</source>
         <translation>
             <numerusform>%n uur geleden</numerusform>
@@ -157,7 +157,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+18"/>
+        <location line="+16"/>
         <source>Iedereen met een kenmerk is aanwezig of in de laatste %n uur gezien.</source>
         <translation>
             <numerusform>Iedereen met een kenmerk is aanwezig of in het laatste uur gezien.</numerusform>
@@ -168,7 +168,7 @@
 <context>
     <name>RegionalPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/regional.py" line="+453"/>
+        <location filename="../../noodpost/gui/pages/regional.py" line="+283"/>
         <source>%n post(en)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -241,7 +241,7 @@
 <context>
     <name>StatusLine</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+88"/>
+        <location filename="../../noodpost/gui/widgets/status_bar.py" line="+122"/>
         <source>%n melding(en) niet bevestigd</source>
         <translation>
             <numerusform>%n melding niet bevestigd</numerusform>
@@ -257,7 +257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%n post(en) bekend</source>
         <translation>
             <numerusform>%n post bekend</numerusform>
@@ -284,7 +284,7 @@
 <context>
     <name>SyncPage</name>
     <message numerus="yes">
-        <location filename="../../noodpost/gui/pages/sync.py" line="+293"/>
+        <location filename="../../noodpost/gui/pages/sync.py" line="+306"/>
         <source> · %n niet toegestaan</source>
         <translation>
             <numerusform> · %n niet toegestaan</numerusform>

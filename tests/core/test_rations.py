@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from noodpost.core import rations
+from noodpost.core import dutch, localtime, rations
 from noodpost.core.clock import iso
 from noodpost.core.rations import RationRule
 
@@ -135,7 +135,7 @@ def test_warns_exactly_when_the_total_exceeds_the_ration(
     [(3, "3"), (3.0, "3"), (1.5, "1,5"), (0.25, "0,25"), (-2, "-2"), (1 / 3, "0,333")],
 )
 def test_amounts_use_a_decimal_comma(quantity: float, text: str) -> None:
-    assert rations.format_amount(quantity) == text
+    assert dutch.format_amount(quantity) == text
 
 
 @pytest.mark.parametrize(
@@ -153,23 +153,23 @@ def test_amounts_use_a_decimal_comma(quantity: float, text: str) -> None:
     ],
 )
 def test_durations_in_dutch(minutes: int, text: str) -> None:
-    assert rations.format_duration(minutes) == text
+    assert dutch.format_duration(minutes) == text
 
 
 def test_clock_time_shows_the_date_only_on_another_day() -> None:
-    assert rations.format_clock(NOW, NOW) == "10:00"
-    assert rations.format_clock(NOW + timedelta(days=7), NOW) == "5-12 10:00"
+    assert dutch.format_clock(NOW, NOW) == "10:00"
+    assert dutch.format_clock(NOW + timedelta(days=7), NOW) == "5-12 10:00"
 
 
 # ---------------------------------------------------------------- the Dutch day
 
 
 def test_day_bounds_in_winter_and_summer() -> None:
-    assert rations.day_bounds(NOW) == (
+    assert localtime.day_bounds(NOW) == (
         "2026-11-27T23:00:00.000+00:00",
         "2026-11-28T23:00:00.000+00:00",
     )
-    assert rations.day_bounds(datetime(2026, 7, 1, 12, 0, tzinfo=UTC)) == (
+    assert localtime.day_bounds(datetime(2026, 7, 1, 12, 0, tzinfo=UTC)) == (
         "2026-06-30T22:00:00.000+00:00",
         "2026-07-01T22:00:00.000+00:00",
     )
@@ -178,13 +178,13 @@ def test_day_bounds_in_winter_and_summer() -> None:
 def test_late_evening_utc_is_already_tomorrow_in_the_netherlands() -> None:
     moment = datetime(2026, 11, 28, 23, 30, tzinfo=UTC)  # 00:30 on Sunday the 29th
 
-    assert rations.local_day(moment).isoformat() == "2026-11-29"
-    assert rations.day_bounds(moment)[0] == "2026-11-28T23:00:00.000+00:00"
+    assert localtime.local_day(moment).isoformat() == "2026-11-29"
+    assert localtime.day_bounds(moment)[0] == "2026-11-28T23:00:00.000+00:00"
 
 
 def test_days_when_the_clocks_change_are_23_and_25_hours() -> None:
-    spring = rations.day_bounds(datetime(2026, 3, 29, 12, 0, tzinfo=UTC))
-    autumn = rations.day_bounds(datetime(2026, 10, 25, 12, 0, tzinfo=UTC))
+    spring = localtime.day_bounds(datetime(2026, 3, 29, 12, 0, tzinfo=UTC))
+    autumn = localtime.day_bounds(datetime(2026, 10, 25, 12, 0, tzinfo=UTC))
 
     assert spring == ("2026-03-28T23:00:00.000+00:00", "2026-03-29T22:00:00.000+00:00")
     assert autumn == ("2026-10-24T22:00:00.000+00:00", "2026-10-25T23:00:00.000+00:00")
@@ -197,7 +197,7 @@ moments = st.datetimes(
 
 @given(moment=moments)
 def test_a_moment_lies_within_its_own_day(moment: datetime) -> None:
-    start, end = rations.day_bounds(moment)
+    start, end = localtime.day_bounds(moment)
     length = datetime.fromisoformat(end) - datetime.fromisoformat(start)
 
     assert start <= iso(moment) < end
@@ -208,7 +208,7 @@ def test_the_dutch_day_needs_no_time_zone_database_of_the_system() -> None:
     """As on Windows: no system zoneinfo at all, and still Dutch summer and winter time."""
     script = (
         "from datetime import datetime, UTC\n"
-        "from noodpost.core.rations import local_time\n"
+        "from noodpost.core.localtime import local_time\n"
         "print(local_time(datetime(2026, 7, 1, 12, tzinfo=UTC)).hour,"
         " local_time(datetime(2026, 12, 1, 12, tzinfo=UTC)).hour)\n"
     )
@@ -236,4 +236,4 @@ def test_the_dutch_day_needs_no_time_zone_database_of_the_system() -> None:
 )
 def test_a_count_unit_follows_the_number(quantity: float, unit: str, text: str) -> None:
     """'0 maaltijd van 8 maaltijd' was shown at the desk (issue 18, item 12)."""
-    assert rations.format_quantity(quantity, unit) == text
+    assert dutch.format_quantity(quantity, unit) == text

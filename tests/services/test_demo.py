@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import func, select
 
 from noodpost.core.clock import FixedClock, iso, parse_iso
-from noodpost.core.rations import local_day
+from noodpost.core.localtime import local_day
 from noodpost.core.vocabulary import NeedCategory
 from noodpost.services.alarms import AlarmsService
 from noodpost.services.base import ServiceContext

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from noodpost.core.audit import action_labels
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.fields import larger_font
 from noodpost.services.audit import AuditLine, AuditReport

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.rations import LOCAL_ZONE, local_time
+from noodpost.core.localtime import LOCAL_ZONE, local_time
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.services.bulletins import MAX_TITLE, BulletinSummary

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.rations import format_amount, format_quantity
+from noodpost.core.dutch import format_amount, format_quantity
 from noodpost.gui.dialogs.saving import ERROR_STYLE
 from noodpost.gui.dialogs.supplies_forms import parse_quantity, quantity_field
 from noodpost.gui.widgets.household_panel import panel_font, persons_text, remaining_text

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from noodpost.core import cards
 from noodpost.core.errors import NeedsConfirmation, UserError
-from noodpost.core.rations import local_day, local_time
+from noodpost.core.localtime import local_day, local_time
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.confirm import ask_to_confirm
 from noodpost.gui.dialogs.saving import SavingDialog

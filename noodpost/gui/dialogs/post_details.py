@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from noodpost.core.clock import parse_iso
 from noodpost.core.errors import UserError
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.core.retention import MAX_RETENTION_DAYS, MIN_RETENTION_DAYS
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.fields import FieldMessage, grow_to_wrapped_text, larger_font

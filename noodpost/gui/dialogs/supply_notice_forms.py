@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from noodpost.core.rations import LOCAL_ZONE, format_amount, local_time
+from noodpost.core.dutch import format_amount
+from noodpost.core.localtime import LOCAL_ZONE, local_time
 from noodpost.core.vocabulary import Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_clock
+from noodpost.core.dutch import format_clock
 from noodpost.core.vocabulary import AlarmStatus
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.alarm_form import AcknowledgeDialog, AlarmFormDialog, AlarmNoteDialog

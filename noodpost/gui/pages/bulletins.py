@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_clock
+from noodpost.core.dutch import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.bulletin_form import BulletinFormDialog
 from noodpost.gui.pages.base import Page

@@ -45,9 +45,9 @@ from PySide6.QtWidgets import (
 from noodpost.core import cards
 from noodpost.core.cards import InvalidCode
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.errors import NeedsConfirmation, UserError
 from noodpost.core.presence import over_capacity
-from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.confirm import ask_to_confirm
 from noodpost.gui.dialogs.intake import IntakeDialog

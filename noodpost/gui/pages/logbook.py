@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.errors import UserError
-from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.errors import show_user_error
 from noodpost.gui.models.lazy import BLOCK, Column, LazyTableModel, Row, Rows

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.errors import UserError
 from noodpost.core.lifecycle import NEED_TRANSITIONS
-from noodpost.core.rations import format_clock
 from noodpost.core.vocabulary import NeedCategory, NeedStatus, Urgency
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.needs_forms import (

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from noodpost.core import cards
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.errors import UserError
 from noodpost.core.presence import capacity_warning
-from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.errors import show_user_error
 from noodpost.gui.labels import label

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_clock
+from noodpost.core.dutch import format_clock
 from noodpost.gui.models.lazy import TONES
 from noodpost.services.regional import PostRow, hours_text
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from noodpost.core import cards
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_clock
+from noodpost.core.dutch import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.generator_form import GeneratorDialog
 from noodpost.gui.dialogs.opening_stock import OpeningStockDialog

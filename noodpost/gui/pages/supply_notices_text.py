@@ -9,7 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_clock
+from noodpost.core.dutch import format_clock
 from noodpost.core.vocabulary import DispatchStatus, Urgency
 from noodpost.gui.labels import label
 from noodpost.services.supply_notices import Dispatch, Request

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.errors import UserError
-from noodpost.core.rations import format_clock
 from noodpost.gui.context import AppContext
 from noodpost.gui.dialogs.saving import SavingDialog
 from noodpost.gui.dialogs.volunteers_forms import VolunteersAddDialog, VolunteersEndShiftDialog

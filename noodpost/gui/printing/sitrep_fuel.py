@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from noodpost.core.clock import parse_iso
+from noodpost.core.dutch import format_clock
 from noodpost.core.i18n import dutch
-from noodpost.core.rations import format_clock
 from noodpost.reports.sitrep import Sitrep
 from noodpost.services.generator import LOW_FUEL_HOURS
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import format_clock
+from noodpost.core.dutch import format_clock
 from noodpost.gui.units import quantity_text
 from noodpost.services.desk import HouseholdPanel
 from noodpost.services.supply_types import AllowanceLine

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QStatusBar, QWidget
 
 from noodpost.core.clock import parse_iso
-from noodpost.core.rations import local_time
+from noodpost.core.localtime import local_time
 from noodpost.gui.context import AppContext
 from noodpost.gui.power import PowerReading, battery_text, is_low
 from noodpost.gui.widgets.elided_label import ElidedLabel

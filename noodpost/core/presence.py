@@ -6,10 +6,24 @@ number was reached. The coordinator decides what to do.
 
 from __future__ import annotations
 
+#: A post this full (present / capacity) is nearly full: the C-NSP's regional picture shows
+#: it amber before it is over capacity.
+NEARLY_FULL = 0.9
+
 
 def over_capacity(present: int, capacity: int | None) -> bool:
     """True when more persons are present than the post can hold (unknown capacity: never)."""
     return capacity is not None and present > capacity
+
+
+def fullness(present: int, capacity: int | None) -> float:
+    """Present ÷ capacity (0 when the capacity is not known)."""
+    return present / capacity if capacity else 0.0
+
+
+def nearly_full(present: int, capacity: int | None) -> bool:
+    """At :data:`NEARLY_FULL` or more of the capacity (unknown capacity: never)."""
+    return fullness(present, capacity) >= NEARLY_FULL
 
 
 def capacity_warning(present: int, capacity: int | None) -> str | None:

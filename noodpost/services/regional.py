@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select, tuple_
 from sqlalchemy.orm import Session
 
+from noodpost.core import presence
 from noodpost.core.clock import iso
 from noodpost.core.dutch import format_quantity
 from noodpost.core.errors import NotFound
@@ -169,7 +170,17 @@ class PostRow:
 
     @property
     def over_capacity(self) -> bool:
-        return self.capacity is not None and self.present > self.capacity
+        return presence.over_capacity(self.present, self.capacity)
+
+    @property
+    def nearly_full(self) -> bool:
+        """At 90 % of its capacity or more (:data:`~noodpost.core.presence.NEARLY_FULL`)."""
+        return presence.nearly_full(self.present, self.capacity)
+
+    @property
+    def full(self) -> bool:
+        """At its capacity or over it."""
+        return presence.fullness(self.present, self.capacity) >= 1
 
     @property
     def channel_label(self) -> str:

@@ -22,9 +22,6 @@ from noodpost.core.dutch import format_clock
 from noodpost.gui.models.lazy import TONES
 from noodpost.services.regional import PostRow, hours_text
 
-#: A post this full (present / capacity) shows amber.
-NEARLY_FULL = 0.9
-
 _Index = QModelIndex | QPersistentModelIndex
 
 #: Filters: key → which rows pass (the Dutch labels are in :meth:`RegionalPage.filter_labels`).
@@ -33,17 +30,11 @@ FILTERS: dict[str, Callable[[PostRow], bool]] = {
     "alarms": lambda row: row.open_alarms > 0,
     "shortages": lambda row: bool(row.shortages),
     "urgent": lambda row: row.urgent_needs > 0,
-    "full": lambda row: _fullness(row) >= NEARLY_FULL,
+    "full": lambda row: row.nearly_full,
     "fuel": lambda row: row.low_fuel,
 }
 #: The column with the generator's hours of power left (the last).
 FUEL_COLUMN = 9
-
-
-def _fullness(row: PostRow) -> float:
-    if not row.capacity:
-        return 0.0
-    return row.present / row.capacity
 
 
 def _fuel_key(row: PostRow) -> float:
@@ -124,7 +115,7 @@ class PostTableModel(QAbstractTableModel):
             return text + (self.tr(" · KLOK VERDACHT") if row.clock_suspect else "")
         if column == 3:
             text = f"{row.present}/{row.capacity}" if row.capacity else str(row.present)
-            return text + (self.tr(" VOL") if _fullness(row) >= 1 else "")
+            return text + (self.tr(" VOL") if row.full else "")
         if column == 4:
             return str(row.visitors_today)
         if column == 5:
@@ -183,7 +174,7 @@ class PostTableModel(QAbstractTableModel):
     def tone(row: PostRow) -> str | None:
         if row.unacknowledged_alarms:
             return "alarm"
-        if row.shortages or _fullness(row) >= NEARLY_FULL or row.clock_suspect or row.low_fuel:
+        if row.shortages or row.nearly_full or row.clock_suspect or row.low_fuel:
             return "warning"
         return None
 

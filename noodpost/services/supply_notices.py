@@ -146,6 +146,10 @@ class SupplyNoticesService:
         found = self.requests_by_id(ids)
         return [found[i] for i in ids if i in found]
 
+    def waiting_requests(self) -> list[Request]:
+        """(hub) Open requests nobody has sent anything for yet: what the C-NSP must answer."""
+        return [r for r in self.requests(open_only=True) if r.shown_status == RequestStatus.OPEN]
+
     def request_by_id(self, request_id: str) -> Request:
         """One request.
 

@@ -290,7 +290,7 @@ class SupplyNoticesPage(Page):
         request: tuple[str | None, int] = (None, -1),
     ) -> Notices:
         dispatches, requests = self.dispatch_model.read(), self.request_model.read()
-        waiting = [r for r in self.notices.requests(open_only=True) if r.shown_status == "open"]
+        waiting = self.notices.waiting_requests()
         chosen = self._read_chosen(
             kept_id(dispatches.ids, *dispatch), kept_id(requests.ids, *request)
         )
@@ -346,9 +346,7 @@ class SupplyNoticesPage(Page):
 
     def badge(self) -> str:
         if self.is_hub:
-            count = sum(
-                1 for r in self.notices.requests(open_only=True) if r.shown_status == "open"
-            )
+            count = len(self.notices.waiting_requests())
         else:
             count = len(self.notices.dispatch_ids(in_transit_only=True))
         return str(count) if count else ""

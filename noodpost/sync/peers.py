@@ -114,6 +114,17 @@ class PeerList:
         """The codes of the posts that wait for approval."""
         return tuple(p.post_code for p in self.peers if not p.approved)
 
+    @property
+    def pending_posts(self) -> tuple[PeerInfo, ...]:
+        """(hub) The posts whose pairing waits for the C-NSP's approval."""
+        return tuple(p for p in self.peers if p.role == "post" and not p.approved)
+
+    def approved_posts(self, code: str) -> tuple[PeerInfo, ...]:
+        """(hub) The approved keys of post ``code`` (more than one while a key is replaced)."""
+        return tuple(
+            p for p in self.peers if p.role == "post" and p.approved and p.post_code == code
+        )
+
 
 def approve_hint(codes: Sequence[str]) -> str:
     """For the command line: how to approve what waits (``''`` when nothing does)."""

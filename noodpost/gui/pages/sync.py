@@ -80,6 +80,7 @@ class SyncPage(Page):
         self.sync = app.services.sync
         self.is_hub = app.node.is_hub
         self._peers: dict[str, PeerInfo] = {}
+        self._listing = PeerList(())
         self._hub: PeerInfo | None = None
         self._contacts: dict[str, dict[str, str]] = {}
         self._find_drives = find_drives
@@ -317,14 +318,10 @@ class SyncPage(Page):
         return rows
 
     def _pending(self) -> list[PeerInfo]:
-        return [p for p in self._peers.values() if p.role == "post" and not p.approved]
+        return list(self._listing.pending_posts)
 
     def _approved_for(self, code: str) -> list[PeerInfo]:
-        return [
-            p
-            for p in self._peers.values()
-            if p.role == "post" and p.approved and p.post_code == code
-        ]
+        return list(self._listing.approved_posts(code))
 
     def _pending_ids(self) -> list[str]:
         return [p.node_id for p in self._pending()]
@@ -396,6 +393,7 @@ class SyncPage(Page):
         self.identity.setText(f"{node.name} ({node.post_code}) · {mine}")
         listing = loaded.listing
         self._peers = {p.node_id: p for p in listing.peers}
+        self._listing = listing
         self._hub = listing.hub
         self._contacts = loaded.contacts
         self._quarantine = loaded.quarantine

@@ -26,7 +26,7 @@ Feedback is green for done, amber for a warning, red for a refusal — always wi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
 
@@ -91,8 +91,6 @@ class DeskPage(Page):
             (Ctrl+P) or a lost card's replacement (Ctrl+K); returns ``False`` when the card
             was not printed, a text when it was saved as PDF (where), else ``True``/``None``.
             ``None``: printing is not set up here.
-        quick_codes: catalogue codes of the quick hand-out buttons; by default the first
-            three items with a quick quantity, in catalogue order.
         scan_clock: time source of the scan field (tests feed bursts with exact timing).
     """
 
@@ -105,13 +103,11 @@ class DeskPage(Page):
         parent: QWidget | None = None,
         *,
         print_card: Callable[[Registered], bool | str | None] | None = None,
-        quick_codes: Sequence[str] | None = None,
         scan_clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__(app, QCoreApplication.translate("DeskPage", "Balie"), parent)
         self.setObjectName("desk_page")
         self.print_card = print_card
-        self.quick_codes = list(quick_codes) if quick_codes is not None else None
         self.desk = DeskService(app.services.ctx)
         self.panel: HouseholdPanel | None = None
         self.undoable: HandOut | None = None  # the household's hand-out F7 may undo
@@ -258,7 +254,7 @@ class DeskPage(Page):
 
     def _reader(self) -> Callable[[], DeskView]:
         household_id = self.panel.household_id if self.panel is not None else None
-        return partial(read_desk, self.services, self.desk, self.quick_codes, household_id)
+        return partial(read_desk, self.services, self.desk, household_id)
 
     def show_loaded(self, view: DeskView) -> None:
         self.quick_items = view.quick_items

@@ -5,7 +5,6 @@ hand-out returns the household's new panel with it), and touch no widget.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from noodpost.core.errors import NotFound
@@ -54,7 +53,6 @@ def undoable(services: AppServices, panel: HouseholdPanel | None) -> HandOut | N
 def read_desk(
     services: AppServices,
     desk: DeskService,
-    quick_codes: Sequence[str] | None,
     household_id: str | None,
 ) -> DeskView:
     """The desk's view, for the household on screen (``household_id``) or none."""
@@ -66,7 +64,7 @@ def read_desk(
             panel = None
     present, capacity = services.visits.occupancy()
     return DeskView(
-        quick_items=desk.quick_items(quick_codes)[: len(QUICK_KEYS)],
+        quick_items=desk.quick_items()[: len(QUICK_KEYS)],  # the first with a quick quantity
         household_id=household_id,
         panel=panel,
         undoable=undoable(services, panel),

@@ -7,10 +7,10 @@ else is a bug and goes to the bug dialog with the log location — never silence
 
 What a screen shows is read through :meth:`Runner.read`, on a second thread with its own
 connection (SQLite in WAL mode and PostgreSQL both let it read beside a write): a page
-refresh, the status line and badges, the desk's scan, the hub's watch for arrivals. Reads of
-one *key* supersede each other: only the newest one's result is shown, an older one that
-comes back later is dropped, so a screen never goes back to what it showed before. No SQL
-runs on the GUI thread once the window is up (``tests/gui/test_gui_thread_sql.py``).
+refresh, the status line and badges, the desk's scan, the hub's watch for arrivals. Each read
+runs in one transaction (what it returns was true at one moment). Reads of one *key* queue
+behind each other, so results arrive in order. No SQL runs on the GUI thread once the window
+is up (``tests/gui/test_gui_thread_sql.py``).
 """
 
 from __future__ import annotations
@@ -128,12 +128,14 @@ class Runner(QObject):
     def _start_read(self, key: object, request: _Read) -> None:
         owner = request.owner
 
+        def next_read() -> None:  # however this one ended (a bug too): the one that waits
+            queued = self._reading.pop(key, None)
+            if queued is not None and not self._stopped:
+                self._reading[key] = None
+                self._start_read(key, queued)
+
         def then(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
             def deliver(value: Any) -> Any:
-                queued = self._reading.pop(key, None)
-                if queued is not None and not self._stopped:
-                    self._reading[key] = None
-                    self._start_read(key, queued)
                 if owner is not None and not shiboken6.isValid(owner):
                     return None
                 return handler(value)
@@ -148,7 +150,9 @@ class Runner(QObject):
             with self._snapshot():
                 return call()
 
-        self._submit(self._reader, at_one_moment, then(request.on_done), then(refused), parent)
+        self._submit(
+            self._reader, at_one_moment, then(request.on_done), then(refused), parent, next_read
+        )
 
     def _submit(
         self,
@@ -157,6 +161,7 @@ class Runner(QObject):
         on_done: Callable[[T], Any] | None,
         on_user_error: Callable[[UserError], Any] | None,
         parent: QWidget | None,
+        after: Callable[[], None] | None = None,
     ) -> None:
         self._pending += 1
         if self._pending == 1:
@@ -165,15 +170,17 @@ class Runner(QObject):
         def report(future: Future[T]) -> None:
             error = future.exception()
             result = None if error is not None else future.result()
-            self._finished.emit((on_done, on_user_error, parent), result, error)
+            self._finished.emit((on_done, on_user_error, parent, after), result, error)
 
         pool.submit(call).add_done_callback(report)
 
     @Slot(object, object, object)
     def _deliver(self, handler: Any, result: Any, error: BaseException | None) -> None:
-        on_done, on_user_error, parent = handler
+        on_done, on_user_error, parent, after = handler
         self._pending -= 1
         try:
+            if after is not None:
+                after()
             if error is None:
                 if on_done is not None:
                     on_done(result)

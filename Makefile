@@ -6,8 +6,8 @@ STAMP   := $(VENV)/.installed
 DEVSTAMP:= $(VENV)/.installed-dev
 APTSTAMP:= $(VENV)/.apt-installed
 # Debian packages the GUI tests and the card checks need (installed when run as root);
-# postgresql: the tests start their own PostgreSQL server (tests/pg.py) for the storage suite
-# on both engines — with CI=true a missing server fails the run instead of skipping.
+# postgresql: the tests start their own PostgreSQL server (tests/pg.py) for the storage, sync
+# and hub suites on both engines — with CI=true a missing server fails the run instead of skipping.
 APT_PACKAGES := poppler-utils xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0 \
                 libxcb-cursor0 libegl1 libgl1 libfontconfig1 fonts-dejavu-core postgresql
 

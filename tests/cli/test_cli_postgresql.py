@@ -1,4 +1,4 @@
-"""A hub set up on PostgreSQL from the command line, and a post syncing with it over a stick."""
+"""A hub set up on PostgreSQL from the command line (a post syncing with it: test_cli_sync.py)."""
 
 from __future__ import annotations
 
@@ -54,9 +54,11 @@ def counts(noodpost: Any, folder: str) -> dict[str, Any]:
     return document
 
 
-def test_a_hub_on_postgresql_is_set_up_and_a_post_syncs_with_it(
+def test_a_hub_on_postgresql_is_set_up_with_its_url_and_keys_in_the_folder(
     noodpost: Any, hub_url: str, tmp_path: Path
 ) -> None:
+    """A post syncing with such a hub over a stick: test_cli_sync.py, whose tests run with the
+    hub set up on PostgreSQL too."""
     out = ok(noodpost("hub", *HUB, "--database", hub_url))
     assert "ingericht" in out
     assert "(database: postgresql://" in out
@@ -68,22 +70,6 @@ def test_a_hub_on_postgresql_is_set_up_and_a_post_syncs_with_it(
     assert (folder / "keys").is_dir()  # … the keys stay in the folder
     hub = counts(noodpost, "hub")
     assert (hub["role"], hub["integrity"], hub["households"]) == ("hub", "ok", 0)
-
-    stick = tmp_path / "stick"
-    stick.mkdir()
-    ok(noodpost("post", "init", "--role", "post", "--name", "Ten Boer", "--code", "GR-0014"))
-    ok(noodpost("hub", "pairing", "export", tmp_path / "pair.json"))
-    ok(noodpost("post", "pairing", "import", tmp_path / "pair.json"))
-    ok(noodpost("post", "demo", "--households", "6", "--days", "1"))
-    ok(noodpost("post", "sync", "export", stick))
-    ok(noodpost("hub", "sync", "import", stick))
-    assert "goedgekeurd" in ok(noodpost("hub", "posts", "approve", "GR-0014"))
-    ok(noodpost("hub", "sync", "export", stick))
-    ok(noodpost("post", "sync", "import", stick))
-    hub, post = counts(noodpost, "hub"), counts(noodpost, "post")
-    assert hub["households"] == post["households"] == 6
-    assert hub["version_vector"] == post["version_vector"]
-    assert (hub["refused"], hub["quarantined"]) == (0, 0)
 
 
 def test_a_post_is_never_set_up_on_a_server(noodpost: Any, hub_url: str, tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The sync command lines as DESIGN §3.7 gives them, exit codes included (real files)."""
+"""The sync command lines as DESIGN §3.7 gives them, exit codes included (real files). The
+hub is set up on SQLite and, in a second run of each test, on PostgreSQL (``--database``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+INIT_HUB = ("init", "--role", "hub", "--code", "GR-9000")
 
 
 @pytest.fixture
@@ -37,6 +41,13 @@ def noodpost(tmp_path: Path) -> Any:
     return run
 
 
+@pytest.fixture
+def on_hub_database(database_at: Callable[[], str | None]) -> list[str]:
+    """What ``init`` of the hub adds: nothing (a SQLite file), or ``--database <url>``."""
+    url = database_at()
+    return [] if url is None else ["--database", url]
+
+
 def ok(done: subprocess.CompletedProcess[str]) -> str:
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -47,10 +58,12 @@ def counts(noodpost: Any, folder: str) -> dict[str, Any]:
     return document
 
 
-def test_pair_export_approve_and_converge_over_a_stick(noodpost: Any, tmp_path: Path) -> None:
+def test_pair_export_approve_and_converge_over_a_stick(
+    noodpost: Any, tmp_path: Path, on_hub_database: list[str]
+) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    ok(noodpost("hub", "init", "--role", "hub", "--name", "C-NSP Groningen", "--code", "GR-9000"))
+    ok(noodpost("hub", *INIT_HUB, "--name", "C-NSP Groningen", *on_hub_database))
     out = ok(noodpost("post", "init", "--role", "post", "--name", "Ten Boer", "--code", "GR-0014"))
     post_fingerprint = out.split("Vingerafdruk van de sleutels: ")[1].split()[0]
     ok(noodpost("hub", "pairing", "export", tmp_path / "pair.json"))
@@ -85,13 +98,13 @@ def test_pair_export_approve_and_converge_over_a_stick(noodpost: Any, tmp_path: 
     assert hub["version_vector"] == post["version_vector"]
     assert post["credentials"] > 0  # the demo's volunteers sign in at the post …
     assert hub["credentials"] == 0  # … and their PIN hashes never reach the hub
-    assert (hub["refused"], post["refused"]) == (0, 0)
+    assert (hub["refused"], post["refused"], hub["quarantined"]) == (0, 0, 0)
 
 
 def test_a_damaged_bundle_is_refused_with_one_line_and_nothing_changes(
-    noodpost: Any, tmp_path: Path
+    noodpost: Any, tmp_path: Path, on_hub_database: list[str]
 ) -> None:
-    ok(noodpost("hub", "init", "--role", "hub", "--name", "C-NSP", "--code", "GR-9000"))
+    ok(noodpost("hub", *INIT_HUB, "--name", "C-NSP", *on_hub_database))
     ok(noodpost("post", "init", "--role", "post", "--name", "Ten Boer", "--code", "GR-0014"))
     ok(noodpost("hub", "pairing", "export", tmp_path / "pair.json"))
     ok(noodpost("post", "pairing", "import", tmp_path / "pair.json"))
@@ -116,8 +129,10 @@ def test_a_damaged_bundle_is_refused_with_one_line_and_nothing_changes(
     assert counts(noodpost, "hub") == before
 
 
-def test_posts_approve_of_an_unknown_code_is_a_user_error(noodpost: Any) -> None:
-    ok(noodpost("hub", "init", "--role", "hub", "--name", "C-NSP", "--code", "GR-9000"))
+def test_posts_approve_of_an_unknown_code_is_a_user_error(
+    noodpost: Any, on_hub_database: list[str]
+) -> None:
+    ok(noodpost("hub", *INIT_HUB, "--name", "C-NSP", *on_hub_database))
     done = noodpost("hub", "posts", "approve", "GR-0099")
     assert done.returncode == 1
     assert "GR-0099" in done.stderr

@@ -24,12 +24,6 @@ from noodpost.sync.exchange import ImportStatus
 from noodpost.sync.peers import record_acknowledgement
 
 
-@pytest.fixture
-def hub(hub_on_either_engine: Site) -> Site:
-    """Every hub in this module runs on SQLite and on PostgreSQL."""
-    return hub_on_either_engine
-
-
 def test_a_new_posts_bundle_waits_in_quarantine_until_approved(
     hub: Site, post_a: Site, stick: Path
 ) -> None:

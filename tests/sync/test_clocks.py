@@ -30,12 +30,13 @@ Maker = Callable[..., tuple[Site, FixedClock]]
 
 
 @pytest.fixture
-def make_node(tmp_path: Path) -> Iterator[Maker]:
+def make_node(tmp_path: Path, sqlite_schema: Path) -> Iterator[Maker]:
     """``make_node("a", start, code=...)`` — a node with its own clock (a laptop's own time)."""
     made: list[Site] = []
 
     def make(folder: str, start: datetime, **kwargs: object) -> tuple[Site, FixedClock]:
         clock = FixedClock(start)
+        kwargs.setdefault("schema", sqlite_schema)
         site = build_site(tmp_path / folder, clock, **kwargs)  # type: ignore[arg-type]
         made.append(site)
         return site, clock
@@ -58,9 +59,10 @@ def _peer(hub: Site, code: str) -> PeerInfo:
 
 
 def test_wrong_clocks_still_converge_and_the_far_future_is_flagged_not_adopted(
-    make_node: Maker, tmp_path: Path
+    database_at: Callable[[], str | None], make_node: Maker, tmp_path: Path
 ) -> None:
-    hub, hub_clock = make_node("hub", HUB_TIME, role="hub", code=HUB_CODE)
+    """The hub on SQLite and on PostgreSQL; the posts on SQLite."""
+    hub, hub_clock = make_node("hub", HUB_TIME, role="hub", code=HUB_CODE, database=database_at())
     behind, behind_clock = make_node("behind", YEAR_BEHIND, code="GR-0014")
     ahead, ahead_clock = make_node("ahead", TEN_YEARS_AHEAD, code="GR-0015")
     pairing = tmp_path / "koppeling.json"

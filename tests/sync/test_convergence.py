@@ -73,12 +73,6 @@ def clone(site: Site, folder: Path, clock: FixedClock) -> Site:
 
 
 @pytest.fixture
-def hub(hub_on_either_engine: Site) -> Site:
-    """The hub of the tests below on SQLite and on PostgreSQL (except the bundle orders)."""
-    return hub_on_either_engine
-
-
-@pytest.fixture
 def post_c(make_site: SiteFactory, pairing_file: Path) -> Site:
     site = make_site("c", code="GR-0016", name="Kerk De Hoeksteen")
     site.sync.import_pairing(pairing_file)

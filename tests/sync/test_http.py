@@ -38,12 +38,6 @@ Serve = Callable[..., str]
 
 
 @pytest.fixture
-def hub(hub_on_either_engine: Site) -> Site:
-    """Every hub in this module serves from SQLite and from PostgreSQL."""
-    return hub_on_either_engine
-
-
-@pytest.fixture
 def serve_hub() -> Iterator[Serve]:
     """``serve_hub(site)`` runs that hub's endpoint on a free port and returns its address."""
     running: list[HubServer] = []

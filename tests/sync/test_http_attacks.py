@@ -1,4 +1,5 @@
-"""Attacks on ``noodpost hub serve`` over real HTTP: the hub runs in its own process.
+"""Attacks on ``noodpost hub serve`` over real HTTP: the hub runs in its own process, on
+SQLite and on PostgreSQL.
 
 Memory is the hub's peak resident size (``VmHWM`` in ``/proc``); slow connections run against
 a hub started with 1,024 file descriptors, while a paired post really syncs.
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from pg import PgServer
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads /proc, uses 127.0.0.2")
 
@@ -63,15 +65,26 @@ def _ok(done: subprocess.CompletedProcess[str]) -> str:
     return done.stdout
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A hub and a post (GR-0014), paired by file; the hub has not approved it yet."""
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def sites(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """A hub and a post (GR-0014), paired by file; the hub has not approved it yet. The hub's
+    database is a SQLite file, and in the second run of the module a PostgreSQL database."""
     root = tmp_path_factory.mktemp("sites")
-    _ok(_cli(root / "hub", "init", "--role", "hub", "--name", "C-NSP Geheim", "--code", "GR-9000"))
+    server: PgServer | None = None
+    database: list[str] = []
+    if request.param == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        database = ["--database", server.fresh()]
+    hub = ("init", "--role", "hub", "--name", "C-NSP Geheim", "--code", "GR-9000")
+    _ok(_cli(root / "hub", *hub, *database))
     _ok(_cli(root / "post", "init", "--role", "post", "--name", "Ten Boer", "--code", "GR-0014"))
     _ok(_cli(root / "hub", "pairing", "export", root / "pair.json"))
     _ok(_cli(root / "post", "pairing", "import", root / "pair.json"))
-    return root
+    yield root
+    if server is not None:
+        server.drop(database[1])
 
 
 def _limit_files() -> None:

@@ -63,7 +63,7 @@ def measure_import_load(
             try:
                 alarms.acknowledge(alarm.id, "Operator Bench")
             except Exception as error:
-                failure = f"{type(error).__name__}: {error}"
+                failure = f"{type(error).__name__}: {str(error).splitlines()[0]}"
             ack_s = time.perf_counter() - asked
             out, err = importer.communicate(timeout=1800)
             import_s = time.perf_counter() - begun

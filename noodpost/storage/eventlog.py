@@ -431,7 +431,26 @@ def _released(
             book.learn(record, owner)
             released.append(Stored(record, text, audience(record.entity, owner, origin)))
             session.delete(row)
-    return released
+    return _not_logged(session, released)
+
+
+def _not_logged(session: Session, released: list[Stored]) -> list[Stored]:
+    """Released events that are not in the event log already, each once. On a PostgreSQL hub
+    another post's import may have released and logged the same waiting event a moment ago
+    (its quarantine row is deleted here all the same): inserting it again would fail the
+    whole import on the event's key, try after try."""
+    if not released:
+        return released
+    logged = _held_hashes(session, [stored.record.key for stored in released])
+    seen: set[tuple[str, str, int]] = set()
+    kept: list[Stored] = []
+    for stored in released:
+        key = stored.record.key
+        if key in logged or key in seen:
+            continue
+        seen.add(key)
+        kept.append(stored)
+    return kept
 
 
 def _known_origins(session: Session) -> Iterator[tuple[str, Origin]]:

@@ -91,6 +91,10 @@ def test_eight_workers_import_fifty_posts_once_each_though_one_is_killed(
             assert again.returncode == 0, err
         finally:
             watch.close()
+            for worker in workers:  # a failed check above leaves none running into later tests
+                if worker.poll() is None:
+                    worker.kill()
+                worker.communicate()
 
         # The same bundles, one at a time, into the SQLite copy of the hub as it was before.
         for path in sorted(region.bundles.iterdir()):

@@ -16,9 +16,11 @@ from sitekit import Site, craft, introduce
 from sqlalchemy import func, select
 
 from noodpost.core.entities import Op
+from noodpost.core.events import EventRecord
 from noodpost.core.ids import new_id
 from noodpost.storage import quarantine
-from noodpost.storage.models import Household, Quarantine
+from noodpost.storage.eventlog import Stored, _insert
+from noodpost.storage.models import Event, Household, Quarantine
 from noodpost.storage.streams import covers_without, version_vector
 
 A = "GR-0014"
@@ -111,3 +113,40 @@ def test_a_cover_keeps_its_holes() -> None:
         ("p", "i", 1, 3),
     ]
     assert covers_without(covers, [("o", "x", 4)]) == covers
+
+
+def test_a_waiting_edit_another_import_logged_meanwhile_is_not_logged_twice(
+    hub: Site, post_a: Site, stick: Path
+) -> None:
+    """On a PostgreSQL hub, another post's import may release and log a waiting edit while this
+    import has just read it from the quarantine (its delete then matches nothing). Inserting
+    it again failed the whole import on the event's key, every try (seen in CI). Here the race
+    is set up as this import sees it: the edit still in the quarantine, and already logged."""
+    introduce(post_a, hub, stick)
+    household = new_id()
+    create = post_a.forge(
+        "household", household, Op.CREATE, {"post_code": A, "card_code": "ZZ-9200", "size": 2}
+    )
+    edit = post_a.forge(
+        "household", household, Op.UPDATE, {"post_code": A, "name": "Bewerkt"}, ahead=1
+    )
+    _send(post_a, hub, [edit])
+    assert _held_waiting(hub, post_a) == 1
+    record = EventRecord.from_wire(edit)
+    with hub.db.write() as session:  # what the other import logged and committed
+        _insert(session, [Stored(record, edit["d"], A)])
+
+    outcome = _send(post_a, hub, [create])
+
+    assert outcome.applied == 1  # the create; the edit was in the log already
+    with hub.db.read() as session:
+        logged = session.scalar(
+            select(func.count())
+            .select_from(Event)
+            .where(Event.origin == post_a.node_id)
+            .where(Event.seq == record.seq)
+        )
+        name = session.scalar(select(Household.name).where(Household.id == household))
+    assert logged == 1
+    assert name == "Bewerkt"
+    assert _held_waiting(hub, post_a) == 0

@@ -62,6 +62,7 @@ class BackgroundSync(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="noodpost-sync")
         self._busy = False
         self._again = False
+        self._shut = False  # shutdown() ran: the window is closing
         self._finished.connect(self._done)
         #: The interval while no alarm waits (longer with *stroombesparing*).
         self.idle_interval_ms = INTERVAL_MS
@@ -117,8 +118,8 @@ class BackgroundSync(QObject):
 
     @Slot()
     def sync_now(self) -> None:
-        if self.app.node.is_hub:
-            return
+        if self.app.node.is_hub or self._shut:
+            return  # a hub answers; a closing window's late change signal starts nothing
         if self._busy:
             self._again = True  # one more round once this one is done
             return
@@ -167,6 +168,7 @@ class BackgroundSync(QObject):
             self.timer.setInterval(interval_ms)
 
     def shutdown(self) -> None:
+        self._shut = True
         self.watch_timer.stop()
         self.timer.stop()
         self._pool.shutdown(wait=True)

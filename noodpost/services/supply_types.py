@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from noodpost.core import dutch, rations
+from noodpost.core.clock import parse_iso
 from noodpost.core.vocabulary import MovementKind, label
 from noodpost.storage.models import SupplyItem
 
@@ -169,6 +171,11 @@ class HandOut:
     @property
     def undone(self) -> bool:
         return self.correction_id is not None
+
+    def undoable_at(self, now: datetime) -> bool:
+        """Whether it may still be undone at ``now`` (it was when read, and its time has not
+        run out since): the desk reads it with the panel and asks when F7 is pressed."""
+        return self.undoable and bool(self.undo_until) and now <= parse_iso(self.undo_until)
 
     @property
     def text(self) -> str:

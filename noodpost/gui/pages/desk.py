@@ -27,7 +27,6 @@ Feedback is green for done, amber for a warning, red for a refusal — always wi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
@@ -529,12 +528,10 @@ class DeskPage(Page):
         if (panel := self._scanned_panel()) is None:
             return
         last = self.undoable  # read with the panel; the undo time may have run out since
-        now = self.services.ctx.clock.now()
         if (
             last is None
             or last.household_id != panel.household_id
-            or not last.at
-            or now > parse_iso(last.at) + timedelta(minutes=UNDO_MINUTES)
+            or not last.undoable_at(self.services.ctx.clock.now())
         ):
             self.show_feedback(
                 WARNING_STYLE,
